@@ -1,0 +1,96 @@
+import { UserError } from '../core/errors.js'
+import type { Context } from '../core/context.js'
+import type { RawInputs, StepName } from '../core/inputs.js'
+import type { CommonSettings, RunDefaults } from '../core/settings/common.js'
+import { parseDeploySettings } from '../core/settings/deploy-settings.js'
+import { deploy } from '../core/steps/deploy.js'
+import { parseRollbackSettings } from '../core/settings/rollback-settings.js'
+import { parseSmokeTestSettings } from '../core/settings/smoke-test-settings.js'
+import { rollback } from '../core/steps/rollback.js'
+import { smokeTest, smokeTestOutputs, smokeTestSummary } from '../core/steps/smoke-test.js'
+import { deployOutputs, deploySummary } from '../report/deploy-report.js'
+import { rollbackOutputs, rollbackSummary } from '../report/rollback-report.js'
+import type { SummaryDoc } from '../report/summary.js'
+
+/** What an adapter needs to run one step: parse, run, and present. */
+export interface StepHandler {
+  parse(raw: RawInputs, defaults: RunDefaults, workspace: string): CommonSettings
+  run(settings: CommonSettings, ctx: Context): Promise<StepResult>
+}
+
+export interface StepResult {
+  /** The whole result, as printed by --json and the `result` output. */
+  data: unknown
+  outputs: Record<string, string>
+  summary(runUrl?: string): SummaryDoc
+  /** One line saying why the step failed, or undefined when it passed. */
+  failure?: string
+}
+
+/** Ties a step's parser to its runner so each sees its own settings type. */
+function defineStep<S extends CommonSettings>(handler: {
+  parse(raw: RawInputs, defaults: RunDefaults, workspace: string): S
+  run(settings: S, ctx: Context): Promise<StepResult>
+}): StepHandler {
+  return handler as unknown as StepHandler
+}
+
+function notYet(step: StepName): StepHandler {
+  return {
+    parse() {
+      throw new UserError(`The ${step} step is not implemented yet in this version of Shiprail.`)
+    },
+    run() {
+      throw new UserError(`The ${step} step is not implemented yet in this version of Shiprail.`)
+    }
+  }
+}
+
+export const STEP_HANDLERS: Record<StepName, StepHandler> = {
+  deploy: defineStep({
+    parse: (raw, defaults) => parseDeploySettings(raw, defaults),
+    async run(settings, ctx) {
+      const result = await deploy(settings, ctx)
+      return {
+        data: result,
+        outputs: deployOutputs(result),
+        summary: runUrl => deploySummary(result, runUrl),
+        failure:
+          result.outcome === 'failure'
+            ? `Deploy of ${result.version} to ${result.environment} failed: ${result.error}`
+            : undefined
+      }
+    }
+  }),
+  'smoke-test': defineStep({
+    parse: (raw, defaults, workspace) => parseSmokeTestSettings(raw, defaults, workspace),
+    async run(settings, ctx) {
+      const result = await smokeTest(settings, ctx)
+      const failed = result.checks.filter(c => !c.passed)
+      return {
+        data: result,
+        outputs: smokeTestOutputs(result),
+        summary: () => smokeTestSummary(result),
+        failure: result.passed
+          ? undefined
+          : `Smoke test failed: ${failed.length} of ${result.checks.length} checks failed (${failed.map(c => `${c.name}: ${c.reason}`).join('; ')}).`
+      }
+    }
+  }),
+  'status-check': notYet('status-check'),
+  rollback: defineStep({
+    parse: (raw, defaults) => parseRollbackSettings(raw, defaults),
+    async run(settings, ctx) {
+      const result = await rollback(settings, ctx)
+      return {
+        data: result,
+        outputs: rollbackOutputs(result),
+        summary: runUrl => rollbackSummary(result, runUrl),
+        failure:
+          result.outcome === 'failure'
+            ? `Rollback of ${result.environment} to ${result.version} failed: ${result.error}`
+            : undefined
+      }
+    }
+  })
+}

@@ -1,0 +1,74 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Context } from '../context.js'
+import { CheckFailedError } from '../errors.js'
+import { describeExit, runProcess } from '../process-runner.js'
+import type { CommandDriverSettings } from '../settings/deploy-settings.js'
+import type { Driver, DriverOutcome, DriverRequest } from './driver.js'
+
+/** The variables a deploy script receives (SPEC §3). */
+export function commandEnvironment(request: DriverRequest): Record<string, string> {
+  return {
+    SHIPRAIL_ENVIRONMENT: request.environment,
+    SHIPRAIL_VERSION: request.version,
+    SHIPRAIL_PREVIOUS_VERSION: request.previousVersion ?? '',
+    SHIPRAIL_REF: request.ref,
+    SHIPRAIL_DEPLOYMENT_ID: request.deploymentId,
+    SHIPRAIL_OPERATION: request.operation
+  }
+}
+
+/**
+ * Runs the user's bash script the way a `run:` step does (`bash -eo pipefail file`), with every
+ * value in environment variables so no version or environment name becomes shell text.
+ */
+export function createCommandDriver(
+  settings: CommandDriverSettings,
+  baseEnv: NodeJS.ProcessEnv
+): Driver {
+  const scriptFor = (request: DriverRequest) =>
+    request.operation === 'rollback' && settings.rollbackRun.trim() !== ''
+      ? settings.rollbackRun
+      : settings.run
+
+  return {
+    name: 'command',
+
+    async preflight() {},
+
+    plan(request) {
+      const label =
+        request.operation === 'rollback' && settings.rollbackRun.trim() ? 'rollback-run' : 'run'
+      return [
+        `run the \`${label}\` script with bash -eo pipefail (timeout ${settings.timeoutSeconds} s)`,
+        ...Object.entries(commandEnvironment(request)).map(([k, v]) => `  ${k}=${v}`)
+      ]
+    },
+
+    async apply(request: DriverRequest, ctx: Context): Promise<DriverOutcome> {
+      const dir = await mkdtemp(join(tmpdir(), 'shiprail-run-'))
+      try {
+        const file = join(dir, 'script.sh')
+        await writeFile(file, scriptFor(request), { mode: 0o600 })
+        const timeoutMs = settings.timeoutSeconds * 1000
+        const result = await runProcess('bash', {
+          args: ['--noprofile', '--norc', '-eo', 'pipefail', file],
+          cwd: ctx.run.workspace,
+          env: { ...baseEnv, ...commandEnvironment(request) },
+          timeoutMs,
+          signal: ctx.signal,
+          onLine: line => ctx.logger.info(ctx.secrets.redact(line))
+        })
+        if (result.exitCode !== 0) {
+          throw new CheckFailedError(
+            `The ${request.operation} script ${describeExit(result, timeoutMs)}.`
+          )
+        }
+        return {}
+      } finally {
+        await rm(dir, { recursive: true, force: true })
+      }
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import type { Context } from '../context.js'
+import type { Operation } from '../ledger/ledger.js'
+
+/** What a driver is asked to put live. */
+export interface DriverRequest {
+  operation: Operation
+  environment: string
+  /** The version to make live (the rollback target for a rollback). */
+  version: string
+  /** What was live before, if anything. */
+  previousVersion?: string
+  /** Full commit SHA, or '' when unknown (file ledger outside a repository). */
+  ref: string
+  /** Ledger id of the deployment being done, or '' with no ledger. */
+  deploymentId: string
+}
+
+/** One row of the per-host table in the summary. */
+export interface HostReport {
+  host: string
+  release?: string
+  bytesSent?: number
+  filesLinked?: number
+  /** Phase name → milliseconds. */
+  phases: Record<string, number>
+}
+
+export interface DriverOutcome {
+  /** Release directory name (releases driver). */
+  release?: string
+  hosts?: HostReport[]
+}
+
+export interface Driver {
+  readonly name: 'command' | 'releases'
+  /** Checks everything that can be checked before anything changes; throws UserError. */
+  preflight(ctx: Context): Promise<void>
+  /** Lines describing what would be done, printed by dry-run. */
+  plan(request: DriverRequest): string[]
+  /** Puts request.version live. Throws CheckFailedError when the work fails. */
+  apply(request: DriverRequest, ctx: Context): Promise<DriverOutcome>
+}

@@ -1,0 +1,265 @@
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { hostname } from 'node:os'
+import type { Clock, Logger } from '../context.js'
+import { CheckFailedError } from '../errors.js'
+import { HostError, lastLines, type HostTransport } from './host-transport.js'
+
+/**
+ * The deploy lock: the file `<path>/.shiprail/lock`, holding one JSON object. It is created
+ * whole or not at all: the content goes to a private temp file, then `ln` makes the hard link
+ * `lock`, which fails when `lock` exists (link(2) is atomic, also on NFS).
+ *
+ * Stale rule: a lock is taken over (with a warning) when
+ * - it was taken on this machine (same host name and boot id) and that process is gone, or
+ * - it is older than LOCK_MAX_AGE_MS (6 h: longer than a GitHub-hosted job may run), which
+ *   covers a runner that vanished with the lock held.
+ * Anything else is a live deploy: fail at once naming it, or wait up to `lock-timeout`.
+ */
+export const LOCK_MAX_AGE_MS = 6 * 3600 * 1000
+
+export interface LockInfo {
+  /** Who started the deploy (the run's actor). */
+  holder: string
+  /** Run that holds the lock. */
+  runUrl: string
+  /** Process id of the deploying process, on `host`. */
+  pid: number
+  /** Machine the deploy runs on (the runner), not the target host. */
+  host: string
+  /** Boot id of that machine, so a reused host name or a reboot does not fool the pid check. */
+  bootId: string
+  /** ISO 8601 UTC. */
+  since: string
+  /** Random; only the holder of the token removes the lock. */
+  token: string
+}
+
+export interface Machine {
+  host: string
+  bootId: string
+}
+
+export function currentMachine(): Machine {
+  let bootId = ''
+  try {
+    bootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()
+  } catch {
+    // Not Linux: the host name alone identifies the machine.
+  }
+  return { host: hostname(), bootId }
+}
+
+export function newLockInfo(
+  holder: string | undefined,
+  runUrl: string | undefined,
+  now: Date
+): LockInfo {
+  const machine = currentMachine()
+  return {
+    holder: holder || 'unknown',
+    runUrl: runUrl || '',
+    pid: process.pid,
+    host: machine.host,
+    bootId: machine.bootId,
+    since: now.toISOString(),
+    token: randomBytes(12).toString('hex')
+  }
+}
+
+export function parseLockInfo(text: string): LockInfo | undefined {
+  try {
+    const v = JSON.parse(text) as Partial<LockInfo>
+    if (typeof v.since !== 'string' || typeof v.pid !== 'number') return undefined
+    return {
+      holder: String(v.holder ?? 'unknown'),
+      runUrl: String(v.runUrl ?? ''),
+      pid: v.pid,
+      host: String(v.host ?? ''),
+      bootId: String(v.bootId ?? ''),
+      since: v.since,
+      token: String(v.token ?? '')
+    }
+  } catch {
+    return undefined
+  }
+}
+
+export function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    // EPERM: it exists, it is just not ours.
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Why a lock is stale, or undefined when its holder may still be working. Pure. */
+export function staleReason(
+  info: LockInfo,
+  self: Machine,
+  now: Date,
+  isAlive: (pid: number) => boolean,
+  maxAgeMs = LOCK_MAX_AGE_MS
+): string | undefined {
+  const since = Date.parse(info.since)
+  if (info.host === self.host && info.bootId === self.bootId && !isAlive(info.pid)) {
+    return `its process ${info.pid} on ${info.host} is gone`
+  }
+  if (Number.isFinite(since) && now.getTime() - since > maxAgeMs) {
+    return `it is older than ${Math.round(maxAgeMs / 3600_000)} h`
+  }
+  return undefined
+}
+
+export function describeLock(info: LockInfo | undefined, raw: string): string {
+  if (!info) return `an unreadable lock (${JSON.stringify(raw.slice(0, 200))})`
+  return `${info.holder}${info.runUrl ? ` (${info.runUrl})` : ''} since ${info.since} (pid ${info.pid} on ${info.host})`
+}
+
+const ACQUIRE = `
+set -u
+mkdir -p -- "$1/.shiprail" && cd -- "$1/.shiprail" || exit 1
+if [ -d lock ]; then echo "$1/.shiprail/lock is a directory" >&2; exit 2; fi
+tmp="lock.new-$3"
+printf '%s\\n' "$2" > "$tmp" || exit 1
+if ln -- "$tmp" lock 2>/dev/null; then rm -f -- "$tmp"; echo acquired; exit 0; fi
+rm -f -- "$tmp"
+echo held
+cat lock 2>/dev/null
+exit 0`
+
+/*
+ * Move the stale lock aside, and check that what was moved is the lock we judged stale: if
+ * another deploy took it over in between, we moved a live lock, so we put it back.
+ */
+const TAKE_OVER = `
+set -u
+cd -- "$1/.shiprail" || exit 1
+moved="lock.stale-$4"
+if ! mv -- lock "$moved" 2>/dev/null; then echo gone; exit 0; fi
+if [ "$(cat -- "$moved")" != "$2" ]; then
+  ln -- "$moved" lock 2>/dev/null
+  rm -f -- "$moved"
+  echo held
+  cat lock 2>/dev/null
+  exit 0
+fi
+rm -f -- "$moved"
+echo gone`
+
+const RELEASE = `
+cd -- "$1/.shiprail" 2>/dev/null || exit 0
+if grep -qF -- "$2" lock 2>/dev/null; then rm -f -- lock; fi
+exit 0`
+
+export interface LockOptions {
+  /** Seconds to wait for another deploy's lock; 0 fails at once. */
+  timeoutSeconds: number
+  logger: Logger
+  clock: Clock
+  signal?: AbortSignal
+  /** Injectable for tests. */
+  isAlive?: (pid: number) => boolean
+  machine?: Machine
+}
+
+const SCRIPT_TIMEOUT_MS = 60_000
+const POLL_MS = 2000
+
+/** Takes the lock of `root` on one host. Throws CheckFailedError naming the holder. */
+export async function acquireLock(
+  transport: HostTransport,
+  root: string,
+  info: LockInfo,
+  options: LockOptions
+): Promise<void> {
+  const json = JSON.stringify(info)
+  const deadline = options.clock.now().getTime() + options.timeoutSeconds * 1000
+  const self = options.machine ?? currentMachine()
+  const isAlive = options.isAlive ?? pidAlive
+  let waitingSaid = false
+  for (let attempt = 0; ; attempt++) {
+    const held = await runLockScript(transport, ACQUIRE, [root, json, info.token], options)
+    if (held === undefined) return
+    // The lock vanished between our try and our read: try again.
+    if (held === '' && attempt < 5) continue
+    const current = parseLockInfo(held)
+    const stale = current && staleReason(current, self, options.clock.now(), isAlive)
+    if (current && stale && attempt < 5) {
+      options.logger.warning(
+        `${transport.label}: taking over the stale lock of ${describeLock(current, held)}: ${stale}.`
+      )
+      const after = await runLockScript(
+        transport,
+        TAKE_OVER,
+        [root, held, json, info.token],
+        options
+      )
+      if (after === undefined) continue
+    }
+    const now = options.clock.now().getTime()
+    const holderText = describeLock(current, held)
+    if (now >= deadline) {
+      const waited = options.timeoutSeconds > 0 ? ` after waiting ${options.timeoutSeconds} s` : ''
+      throw new CheckFailedError(
+        `${transport.label}: ${root} is locked by another deploy${waited}: ${holderText}. ` +
+          `Set lock-timeout to wait for it; if no deploy is running, remove ${root}/.shiprail/lock.`
+      )
+    }
+    if (!waitingSaid) {
+      options.logger.info(
+        `${transport.label}: waiting up to ${options.timeoutSeconds} s for the lock of ${holderText}`
+      )
+      waitingSaid = true
+    }
+    await options.clock.sleep(Math.min(POLL_MS, deadline - now), options.signal)
+  }
+}
+
+/**
+ * Runs a lock script; undefined when it ended without a holder ("acquired", or "gone": the
+ * stale lock was moved away and the caller tries again), else the holder's lock content.
+ */
+async function runLockScript(
+  transport: HostTransport,
+  body: string,
+  args: string[],
+  options: LockOptions
+): Promise<string | undefined> {
+  const result = await transport.run(body, args, {
+    timeoutMs: SCRIPT_TIMEOUT_MS,
+    signal: options.signal
+  })
+  if (result.exitCode !== 0) {
+    throw new HostError(transport.label, `could not take the lock: ${lastLines(result.stderr)}`)
+  }
+  const [first, ...rest] = result.stdout.split('\n')
+  if (first === 'acquired') return undefined
+  if (first === 'gone' && body === TAKE_OVER) return undefined
+  if (first === 'held') return rest.join('\n').trim()
+  throw new HostError(
+    transport.label,
+    `unexpected answer from the lock: ${lastLines(result.stdout)}`
+  )
+}
+
+/** Removes the lock if it is still ours. Never throws; a failure is a warning. */
+export async function releaseLock(
+  transport: HostTransport,
+  root: string,
+  info: LockInfo,
+  logger: Logger
+): Promise<void> {
+  try {
+    const result = await transport.run(RELEASE, [root, info.token], {
+      timeoutMs: SCRIPT_TIMEOUT_MS
+    })
+    if (result.exitCode !== 0) throw new Error(lastLines(result.stderr))
+  } catch (err) {
+    logger.warning(
+      `${transport.label}: could not remove the lock ${root}/.shiprail/lock (${err instanceof Error ? err.message : String(err)}); the next deploy will report it.`
+    )
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The ledger is where deploy history lives: GitHub's Deployments API, a JSON file, or nowhere.
+ * Both real ledgers use GitHub's vocabulary (deployment + statuses) so one set of pure rules
+ * (see deployment-state.ts) reads either.
+ */
+
+export type LedgerKind = 'github' | 'file' | 'none'
+
+export type StatusState =
+  'in_progress' | 'queued' | 'pending' | 'success' | 'failure' | 'error' | 'inactive'
+
+export type Operation = 'deploy' | 'rollback'
+
+/** What Shiprail stores in a deployment's payload. */
+export interface DeploymentPayload {
+  version: string
+  driver: string
+  previous_version: string | null
+  operation: Operation
+  run_url: string | null
+  /** The deployment that was live when this one started; lets rollback skip a history scan. */
+  previous_deployment_id?: string | null
+  /** For operation rollback: the deployment rolled back from. */
+  rollback_of?: string | null
+  reason?: string | null
+  /** Release directory name for the releases driver. */
+  release?: string | null
+}
+
+export interface DeploymentStatus {
+  state: StatusState
+  description: string
+  environmentUrl?: string
+  logUrl?: string
+  createdAt: string
+}
+
+export interface DeploymentRecord {
+  id: string
+  environment: string
+  ref: string
+  createdAt: string
+  creator?: string
+  payload: DeploymentPayload
+  /** Oldest first. */
+  statuses: DeploymentStatus[]
+}
+
+export interface NewDeployment {
+  environment: string
+  ref: string
+  description: string
+  productionEnvironment: boolean
+  payload: DeploymentPayload
+  logUrl?: string
+}
+
+export interface NewStatus {
+  state: StatusState
+  description: string
+  environmentUrl?: string
+  logUrl?: string
+}
+
+export interface Ledger {
+  readonly kind: LedgerKind
+  /** Newest first, fetched lazily so a caller that stops early pays for what it read. */
+  history(environment: string): AsyncIterable<DeploymentRecord>
+  /** Creates the deployment and gives it an in_progress status. */
+  create(deployment: NewDeployment): Promise<DeploymentRecord>
+  addStatus(id: string, status: NewStatus): Promise<void>
+}
+
+/** Status descriptions are limited to 140 characters by GitHub. */
+export function clampDescription(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim()
+  return oneLine.length <= 140 ? oneLine : `${oneLine.slice(0, 139)}…`
+}

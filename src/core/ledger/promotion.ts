@@ -1,0 +1,49 @@
+import { deploymentState } from './deployment-state.js'
+import type { DeploymentRecord } from './ledger.js'
+
+export type PromotionVerdict =
+  { allowed: true; from: DeploymentRecord } | { allowed: false; reason: string }
+
+function describe(record: DeploymentRecord): string {
+  const s = deploymentState(record)
+  const what = s.running
+    ? 'still deploying'
+    : !s.deployed
+      ? 'failed to deploy'
+      : s.bad
+        ? `failed its checks (${s.verdicts.find(v => v.state !== 'success')?.description ?? 'failure'})`
+        : s.verified
+          ? 'verified'
+          : 'deployed but not checked'
+  return `${record.payload.version} ${what}`
+}
+
+/**
+ * promote-from: the version must have deployed in the source environment and passed every check
+ * run against it there. Records are newest first; only the newest record of the version counts,
+ * so a later failed redeploy of the same version blocks promotion.
+ */
+export function checkPromotion(
+  records: DeploymentRecord[],
+  version: string,
+  sourceEnvironment: string
+): PromotionVerdict {
+  const latest = records.find(r => r.payload.version === version)
+  const context = records.length
+    ? `${sourceEnvironment} has: ${records.slice(0, 3).map(describe).join('; ')}`
+    : `${sourceEnvironment} has no deployments`
+  if (!latest) {
+    return {
+      allowed: false,
+      reason: `version ${version} was never deployed to ${sourceEnvironment} (${context}).`
+    }
+  }
+  const state = deploymentState(latest)
+  if (!state.verified) {
+    return {
+      allowed: false,
+      reason: `version ${version} is not verified in ${sourceEnvironment}: ${describe(latest)} (${context}).`
+    }
+  }
+  return { allowed: true, from: latest }
+}

@@ -1,0 +1,207 @@
+import type { Context } from '../context.js'
+import { createDriver } from '../drivers/create-driver.js'
+import type { DriverRequest, HostReport } from '../drivers/driver.js'
+import { CheckFailedError, errorMessage } from '../errors.js'
+import { deploymentState } from '../ledger/deployment-state.js'
+import type { DeploymentRecord, LedgerKind } from '../ledger/ledger.js'
+import { clampDescription } from '../ledger/ledger.js'
+import { checkPromotion } from '../ledger/promotion.js'
+import { supersedeEarlier } from '../ledger/supersede.js'
+import { findLive, LIVE_SCAN_LIMIT } from '../ledger/verdict.js'
+import { notify } from '../notify.js'
+import type { DeploySettings } from '../settings/deploy-settings.js'
+
+export interface PhaseTiming {
+  name: string
+  ms: number
+}
+
+export interface DeployResult {
+  step: 'deploy'
+  /** `planned` for a dry run. */
+  outcome: 'success' | 'failure' | 'planned'
+  environment: string
+  version: string
+  previousVersion: string | null
+  ref: string
+  driver: string
+  ledger: LedgerKind
+  deploymentId: string
+  environmentUrl: string | null
+  productionEnvironment: boolean
+  release: string | null
+  hosts: HostReport[]
+  phases: PhaseTiming[]
+  startedAt: string
+  durationMs: number
+  /** Why it failed, in one line. */
+  error?: string
+  /** What a dry run would do. */
+  plan?: string[]
+}
+
+async function timed<T>(
+  ctx: Context,
+  phases: PhaseTiming[],
+  name: string,
+  fn: () => Promise<T>
+): Promise<T> {
+  const start = ctx.clock.now().getTime()
+  try {
+    return await ctx.logger.group(name, fn)
+  } finally {
+    phases.push({ name, ms: ctx.clock.now().getTime() - start })
+  }
+}
+
+async function checkPromoteFrom(settings: DeploySettings, ctx: Context): Promise<void> {
+  if (!settings.promoteFrom) return
+  const records: DeploymentRecord[] = []
+  for await (const record of ctx.ledger.history(settings.promoteFrom)) {
+    records.push(record)
+    if (record.payload.version === settings.version || records.length >= LIVE_SCAN_LIMIT) break
+  }
+  const verdict = checkPromotion(records, settings.version, settings.promoteFrom)
+  if (!verdict.allowed) {
+    throw new CheckFailedError(`Refusing to deploy to ${settings.environment}: ${verdict.reason}`)
+  }
+  ctx.logger.info(
+    `promote-from: ${settings.version} is verified in ${settings.promoteFrom} (deployment ${verdict.from.id}).`
+  )
+}
+
+/**
+ * The deploy step: read what is live, check promotion, record the deployment as in progress,
+ * let the driver put the version live, then record success (superseding earlier deployments)
+ * or failure. A failed deploy returns outcome `failure`; bad input throws before anything changes.
+ */
+export async function deploy(settings: DeploySettings, ctx: Context): Promise<DeployResult> {
+  const startedAt = ctx.clock.now()
+  const phases: PhaseTiming[] = []
+  const driver = await createDriver(settings.driver, ctx)
+  await driver.preflight(ctx)
+
+  const live = await timed(ctx, phases, 'plan', async () => {
+    const found = await findLive(ctx, settings.environment)
+    await checkPromoteFrom(settings, ctx)
+    return found
+  })
+  const previousVersion = live?.payload.version || null
+  const result: DeployResult = {
+    step: 'deploy',
+    outcome: 'planned',
+    environment: settings.environment,
+    version: settings.version,
+    previousVersion,
+    ref: settings.ref,
+    driver: settings.driver.kind,
+    ledger: ctx.ledger.kind,
+    deploymentId: '',
+    environmentUrl: settings.environmentUrl ?? null,
+    productionEnvironment: settings.productionEnvironment,
+    release: null,
+    hosts: [],
+    phases,
+    startedAt: startedAt.toISOString(),
+    durationMs: 0
+  }
+  const request: DriverRequest = {
+    operation: 'deploy',
+    environment: settings.environment,
+    version: settings.version,
+    previousVersion: previousVersion ?? undefined,
+    ref: settings.ref,
+    deploymentId: ''
+  }
+
+  if (settings.dryRun) {
+    result.plan = [
+      `deploy ${settings.version} to ${settings.environment} (live now: ${previousVersion ?? 'nothing'})`,
+      ctx.ledger.kind === 'none'
+        ? 'record nothing (ledger: none)'
+        : `record a deployment in the ${ctx.ledger.kind} ledger, then mark earlier ones inactive`,
+      ...driver.plan(request)
+    ]
+    for (const line of result.plan) ctx.logger.info(`[dry-run] ${line}`)
+    result.durationMs = ctx.clock.now().getTime() - startedAt.getTime()
+    return result
+  }
+
+  const record = await timed(ctx, phases, 'record start', () =>
+    ctx.ledger.create({
+      environment: settings.environment,
+      ref: settings.ref,
+      description: clampDescription(`Deploying ${settings.version} with Shiprail`),
+      productionEnvironment: settings.productionEnvironment,
+      logUrl: ctx.run.runUrl,
+      payload: {
+        version: settings.version,
+        driver: settings.driver.kind,
+        previous_version: previousVersion,
+        operation: 'deploy',
+        run_url: ctx.run.runUrl ?? null,
+        previous_deployment_id: live?.id ?? null
+      }
+    })
+  )
+  result.deploymentId = record.id
+  request.deploymentId = record.id
+  if (record.id) ctx.onDeploymentStarted?.(record.id)
+
+  try {
+    const outcome = await timed(ctx, phases, `${settings.driver.kind} driver`, () =>
+      driver.apply(request, ctx)
+    )
+    result.release = outcome.release ?? null
+    result.hosts = outcome.hosts ?? []
+    result.outcome = 'success'
+  } catch (err) {
+    result.outcome = 'failure'
+    result.error = ctx.secrets.redact(errorMessage(err))
+  }
+
+  await timed(ctx, phases, 'record outcome', async () => {
+    if (!record.id) return
+    await ctx.ledger.addStatus(record.id, {
+      state: result.outcome === 'success' ? 'success' : 'failure',
+      description: clampDescription(
+        result.outcome === 'success'
+          ? `Deployed ${settings.version}`
+          : `Deploy of ${settings.version} failed: ${result.error}`
+      ),
+      logUrl: ctx.run.runUrl,
+      environmentUrl: result.outcome === 'success' ? settings.environmentUrl : undefined
+    })
+    ctx.onDeploymentFinished?.(record.id)
+    if (result.outcome === 'success') {
+      const marked = await supersedeEarlier(ctx.ledger, settings.environment, record.id, ctx.logger)
+      if (marked)
+        ctx.logger.info(
+          `Marked ${marked} earlier deployment(s) of ${settings.environment} inactive.`
+        )
+    }
+  })
+
+  result.durationMs = ctx.clock.now().getTime() - startedAt.getTime()
+  await notify(ctx, settings.notifyUrl, deployMessage(result, ctx))
+  return result
+}
+
+function deployMessage(result: DeployResult, ctx: Context): string {
+  const icon = result.outcome === 'success' ? ':white_check_mark:' : ':x:'
+  const verb = result.outcome === 'success' ? 'deployed' : 'failed to deploy'
+  const from = result.previousVersion ? ` (was ${result.previousVersion})` : ''
+  const why = result.error ? `: ${result.error}` : ''
+  const link = ctx.run.runUrl ? ` <${ctx.run.runUrl}|run>` : ''
+  return `${icon} Shiprail ${verb} ${result.version} to ${result.environment}${from}${why}${link}`
+}
+
+/** True when the record is the live one in its environment (for the summary). */
+export function describeState(record: DeploymentRecord): string {
+  const s = deploymentState(record)
+  if (s.running) return 'in progress'
+  if (!s.deployed) return 'failed'
+  if (s.inactive) return 'inactive'
+  if (s.bad) return 'live, failed checks'
+  return s.verified ? 'live, verified' : 'live'
+}

@@ -1,0 +1,61 @@
+import type { RollbackResult } from '../core/steps/rollback.js'
+import { formatMs, type SummaryDoc } from './summary.js'
+
+export function rollbackSummary(result: RollbackResult, runUrl?: string): SummaryDoc {
+  const verdict =
+    result.outcome === 'planned'
+      ? `📝 Dry run: would roll **${result.environment}** back from **${result.fromVersion}** to **${result.version}**`
+      : result.outcome === 'success'
+        ? `⏪ Rolled **${result.environment}** back from **${result.fromVersion}** to **${result.version}**`
+        : `❌ Rollback of **${result.environment}** to **${result.version}** failed: ${result.error ?? 'unknown error'}`
+  const facts: [string, string][] = [
+    ['Environment', result.environment],
+    ['Was live', `${result.fromVersion} (deployment ${result.fromDeploymentId || '—'})`],
+    ['Live now', result.outcome === 'success' ? result.version : result.fromVersion],
+    [
+      'Target',
+      `${result.version} (${result.targetVerified ? 'passed its checks' : 'deployed, no check recorded'})`
+    ],
+    ['Why', result.reason],
+    ['Switch took', formatMs(result.switchMs)],
+    ['Driver', result.driver],
+    ['Ledger', result.ledger + (result.deploymentId ? ` (deployment ${result.deploymentId})` : '')]
+  ]
+  if (result.release) facts.push(['Release', result.release])
+  const tables = [
+    {
+      caption: 'Phases',
+      header: ['phase', 'duration'],
+      rows: result.phases.map(p => [p.name, formatMs(p.ms)])
+    }
+  ]
+  if (result.hosts.length) {
+    tables.push({
+      caption: 'Hosts',
+      header: ['host', 'release', 'switch'],
+      rows: result.hosts.map(h => [
+        h.host,
+        h.release ?? '—',
+        h.phases.switch === undefined ? '—' : formatMs(h.phases.switch)
+      ])
+    })
+  }
+  if (result.plan)
+    tables.push({ caption: 'Plan', header: ['step'], rows: result.plan.map(line => [line]) })
+  return {
+    title: 'Shiprail rollback',
+    verdict,
+    facts,
+    tables,
+    links: runUrl ? [['Run log', runUrl]] : []
+  }
+}
+
+export function rollbackOutputs(result: RollbackResult): Record<string, string> {
+  return {
+    version: result.outcome === 'failure' ? result.fromVersion : result.version,
+    'from-version': result.fromVersion,
+    'deployment-id': result.deploymentId,
+    result: JSON.stringify(result)
+  }
+}

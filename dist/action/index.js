@@ -37194,7 +37194,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 2165:
+/***/ 3501:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37855,13 +37855,15 @@ async function createDriver(settings, ctx) {
     return createReleasesDriver(settings);
 }
 
+// EXTERNAL MODULE: ./build/ncc/core/ledger/ledger.js
+var ledger = __nccwpck_require__(6192);
 ;// CONCATENATED MODULE: ./build/ncc/core/ledger/deployment-state.js
 const TERMINAL = new Set(['success', 'failure', 'error']);
 /**
  * The first terminal status is the deploy's outcome; any later success/failure is a verdict
  * posted by smoke-test, status-check or rollback; inactive means something newer took over.
  */
-function deployment_state_deploymentState(record) {
+function deploymentState(record) {
     // Ledgers give statuses oldest first (timestamps alone cannot order them: GitHub's have
     // whole-second resolution).
     const statuses = record.statuses;
@@ -37884,16 +37886,14 @@ function deployment_state_deploymentState(record) {
 }
 /** The live deployment: the newest that deployed and was not superseded. */
 function isLive(record) {
-    const state = deployment_state_deploymentState(record);
+    const state = deploymentState(record);
     return state.deployed && !state.inactive;
 }
 
-// EXTERNAL MODULE: ./build/ncc/core/ledger/ledger.js
-var ledger = __nccwpck_require__(6192);
 ;// CONCATENATED MODULE: ./build/ncc/core/ledger/promotion.js
 
 function describe(record) {
-    const s = deployment_state_deploymentState(record);
+    const s = deploymentState(record);
     const what = s.running
         ? 'still deploying'
         : !s.deployed
@@ -37921,7 +37921,7 @@ function checkPromotion(records, version, sourceEnvironment) {
             reason: `version ${version} was never deployed to ${sourceEnvironment} (${context}).`
         };
     }
-    const state = deployment_state_deploymentState(latest);
+    const state = deploymentState(latest);
     if (!state.verified) {
         return {
             allowed: false,
@@ -37952,7 +37952,7 @@ async function supersedeEarlier(ledger, environment, currentId, logger) {
             older = record.id === currentId;
             continue;
         }
-        const state = deployment_state_deploymentState(record);
+        const state = deploymentState(record);
         if (state.inactive)
             break;
         if (state.deployed) {
@@ -38065,15 +38065,8 @@ async function notify(ctx, url, text) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/ncc/core/steps/deploy.js
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./build/ncc/core/steps/phases.js
+/** Runs one phase of a step in its own log group and records how long it took. */
 async function timed(ctx, phases, name, fn) {
     const start = ctx.clock.now().getTime();
     try {
@@ -38083,6 +38076,16 @@ async function timed(ctx, phases, name, fn) {
         phases.push({ name, ms: ctx.clock.now().getTime() - start });
     }
 }
+
+;// CONCATENATED MODULE: ./build/ncc/core/steps/deploy.js
+
+
+
+
+
+
+
+
 async function checkPromoteFrom(settings, ctx) {
     if (!settings.promoteFrom)
         return;
@@ -38211,19 +38214,6 @@ function deployMessage(result, ctx) {
     const why = result.error ? `: ${result.error}` : '';
     const link = ctx.run.runUrl ? ` <${ctx.run.runUrl}|run>` : '';
     return `${icon} Shiprail ${verb} ${result.version} to ${result.environment}${from}${why}${link}`;
-}
-/** True when the record is the live one in its environment (for the summary). */
-function describeState(record) {
-    const s = deploymentState(record);
-    if (s.running)
-        return 'in progress';
-    if (!s.deployed)
-        return 'failed';
-    if (s.inactive)
-        return 'inactive';
-    if (s.bad)
-        return 'live, failed checks';
-    return s.verified ? 'live, verified' : 'live';
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/settings/rollback-settings.js
@@ -38924,7 +38914,7 @@ function describeHistory(records, limit = 5) {
     if (!records.length)
         return 'no deployments';
     const words = records.slice(0, limit).map(r => {
-        const s = deployment_state_deploymentState(r);
+        const s = deploymentState(r);
         const what = s.running
             ? 'in progress'
             : !s.deployed
@@ -38950,7 +38940,7 @@ function badVersions(records) {
     const seen = new Set();
     const bad = new Set();
     for (const r of records) {
-        const s = deployment_state_deploymentState(r);
+        const s = deploymentState(r);
         if (!s.deployed || seen.has(r.payload.version))
             continue;
         seen.add(r.payload.version);
@@ -38983,7 +38973,7 @@ function chooseRollbackTarget(records, environment, options = {}) {
         if (version === live.payload.version) {
             return { ok: false, reason: `${version} is already live in ${environment}.` };
         }
-        const found = records.find(r => r.payload.version === version && deployment_state_deploymentState(r).deployed);
+        const found = records.find(r => r.payload.version === version && deploymentState(r).deployed);
         if (!found) {
             if (options.force) {
                 return {
@@ -39005,14 +38995,14 @@ function chooseRollbackTarget(records, environment, options = {}) {
         return {
             ok: true,
             target: found,
-            verified: deployment_state_deploymentState(found).verified,
+            verified: deploymentState(found).verified,
             note: options.force && bad.has(version) ? `forced: ${version} is marked bad` : undefined
         };
     }
     const seen = new Set([live.payload.version]);
     let unchecked;
     for (const r of records.slice(liveIndex + 1)) {
-        const s = deployment_state_deploymentState(r);
+        const s = deploymentState(r);
         if (!s.deployed || seen.has(r.payload.version))
             continue;
         seen.add(r.payload.version);
@@ -39060,7 +39050,7 @@ async function chooseTarget(settings, ctx) {
         if (!records.some(isLive))
             continue;
         if (options.toVersion) {
-            if (record.payload.version === options.toVersion && deployment_state_deploymentState(record).deployed)
+            if (record.payload.version === options.toVersion && deploymentState(record).deployed)
                 break;
             continue;
         }
@@ -39201,7 +39191,6 @@ async function rollback(settings, ctx) {
         });
         await supersedeEarlier(ctx.ledger, settings.environment, record.id, ctx.logger);
     });
-    phases.push({ name: 'record outcome', ms: ctx.clock.now().getTime() - recordStart });
     result.durationMs = ctx.clock.now().getTime() - startedAt.getTime();
     const icon = result.outcome === 'success' ? ':rewind:' : ':x:';
     await notify(ctx, settings.notifyUrl, `${icon} Shiprail ${result.outcome === 'success' ? 'rolled back' : 'failed to roll back'} ${settings.environment} from ${result.fromVersion} to ${result.version}: ${result.error ?? reason}`);
@@ -40910,7 +40899,7 @@ function describeExit(result, timeoutMs) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2165);
+/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3501);
 /* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9646);
 
 

@@ -37194,7 +37194,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 7991:
+/***/ 2710:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41122,13 +41122,15 @@ async function createDriver(settings, ctx) {
     return createReleasesDriver(settings);
 }
 
+// EXTERNAL MODULE: ./build/ncc/core/ledger/ledger.js
+var ledger = __nccwpck_require__(6192);
 ;// CONCATENATED MODULE: ./build/ncc/core/ledger/deployment-state.js
 const TERMINAL = new Set(['success', 'failure', 'error']);
 /**
  * The first terminal status is the deploy's outcome; any later success/failure is a verdict
  * posted by smoke-test, status-check or rollback; inactive means something newer took over.
  */
-function deployment_state_deploymentState(record) {
+function deploymentState(record) {
     // Ledgers give statuses oldest first (timestamps alone cannot order them: GitHub's have
     // whole-second resolution).
     const statuses = record.statuses;
@@ -41151,16 +41153,14 @@ function deployment_state_deploymentState(record) {
 }
 /** The live deployment: the newest that deployed and was not superseded. */
 function isLive(record) {
-    const state = deployment_state_deploymentState(record);
+    const state = deploymentState(record);
     return state.deployed && !state.inactive;
 }
 
-// EXTERNAL MODULE: ./build/ncc/core/ledger/ledger.js
-var ledger = __nccwpck_require__(6192);
 ;// CONCATENATED MODULE: ./build/ncc/core/ledger/promotion.js
 
 function describe(record) {
-    const s = deployment_state_deploymentState(record);
+    const s = deploymentState(record);
     const what = s.running
         ? 'still deploying'
         : !s.deployed
@@ -41188,7 +41188,7 @@ function checkPromotion(records, version, sourceEnvironment) {
             reason: `version ${version} was never deployed to ${sourceEnvironment} (${context}).`
         };
     }
-    const state = deployment_state_deploymentState(latest);
+    const state = deploymentState(latest);
     if (!state.verified) {
         return {
             allowed: false,
@@ -41219,7 +41219,7 @@ async function supersedeEarlier(ledger, environment, currentId, logger) {
             older = record.id === currentId;
             continue;
         }
-        const state = deployment_state_deploymentState(record);
+        const state = deploymentState(record);
         if (state.inactive)
             break;
         if (state.deployed) {
@@ -41332,15 +41332,8 @@ async function notify(ctx, url, text) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/ncc/core/steps/deploy.js
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./build/ncc/core/steps/phases.js
+/** Runs one phase of a step in its own log group and records how long it took. */
 async function timed(ctx, phases, name, fn) {
     const start = ctx.clock.now().getTime();
     try {
@@ -41350,6 +41343,16 @@ async function timed(ctx, phases, name, fn) {
         phases.push({ name, ms: ctx.clock.now().getTime() - start });
     }
 }
+
+;// CONCATENATED MODULE: ./build/ncc/core/steps/deploy.js
+
+
+
+
+
+
+
+
 async function checkPromoteFrom(settings, ctx) {
     if (!settings.promoteFrom)
         return;
@@ -41478,19 +41481,6 @@ function deployMessage(result, ctx) {
     const why = result.error ? `: ${result.error}` : '';
     const link = ctx.run.runUrl ? ` <${ctx.run.runUrl}|run>` : '';
     return `${icon} Shiprail ${verb} ${result.version} to ${result.environment}${from}${why}${link}`;
-}
-/** True when the record is the live one in its environment (for the summary). */
-function describeState(record) {
-    const s = deploymentState(record);
-    if (s.running)
-        return 'in progress';
-    if (!s.deployed)
-        return 'failed';
-    if (s.inactive)
-        return 'inactive';
-    if (s.bad)
-        return 'live, failed checks';
-    return s.verified ? 'live, verified' : 'live';
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/settings/rollback-settings.js
@@ -42191,7 +42181,7 @@ function describeHistory(records, limit = 5) {
     if (!records.length)
         return 'no deployments';
     const words = records.slice(0, limit).map(r => {
-        const s = deployment_state_deploymentState(r);
+        const s = deploymentState(r);
         const what = s.running
             ? 'in progress'
             : !s.deployed
@@ -42217,7 +42207,7 @@ function badVersions(records) {
     const seen = new Set();
     const bad = new Set();
     for (const r of records) {
-        const s = deployment_state_deploymentState(r);
+        const s = deploymentState(r);
         if (!s.deployed || seen.has(r.payload.version))
             continue;
         seen.add(r.payload.version);
@@ -42250,7 +42240,7 @@ function chooseRollbackTarget(records, environment, options = {}) {
         if (version === live.payload.version) {
             return { ok: false, reason: `${version} is already live in ${environment}.` };
         }
-        const found = records.find(r => r.payload.version === version && deployment_state_deploymentState(r).deployed);
+        const found = records.find(r => r.payload.version === version && deploymentState(r).deployed);
         if (!found) {
             if (options.force) {
                 return {
@@ -42272,14 +42262,14 @@ function chooseRollbackTarget(records, environment, options = {}) {
         return {
             ok: true,
             target: found,
-            verified: deployment_state_deploymentState(found).verified,
+            verified: deploymentState(found).verified,
             note: options.force && bad.has(version) ? `forced: ${version} is marked bad` : undefined
         };
     }
     const seen = new Set([live.payload.version]);
     let unchecked;
     for (const r of records.slice(liveIndex + 1)) {
-        const s = deployment_state_deploymentState(r);
+        const s = deploymentState(r);
         if (!s.deployed || seen.has(r.payload.version))
             continue;
         seen.add(r.payload.version);
@@ -42327,7 +42317,7 @@ async function chooseTarget(settings, ctx) {
         if (!records.some(isLive))
             continue;
         if (options.toVersion) {
-            if (record.payload.version === options.toVersion && deployment_state_deploymentState(record).deployed)
+            if (record.payload.version === options.toVersion && deploymentState(record).deployed)
                 break;
             continue;
         }
@@ -42468,7 +42458,6 @@ async function rollback(settings, ctx) {
         });
         await supersedeEarlier(ctx.ledger, settings.environment, record.id, ctx.logger);
     });
-    phases.push({ name: 'record outcome', ms: ctx.clock.now().getTime() - recordStart });
     result.durationMs = ctx.clock.now().getTime() - startedAt.getTime();
     const icon = result.outcome === 'success' ? ':rewind:' : ':x:';
     await notify(ctx, settings.notifyUrl, `${icon} Shiprail ${result.outcome === 'success' ? 'rolled back' : 'failed to roll back'} ${settings.environment} from ${result.fromVersion} to ${result.version}: ${result.error ?? reason}`);
@@ -43837,7 +43826,7 @@ function describeExit(result, timeoutMs) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7991);
+/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2710);
 
 await (0,_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('status-check');
 process.exit();

@@ -2,7 +2,6 @@ import type { Context } from '../context.js'
 import { createDriver } from '../drivers/create-driver.js'
 import type { DriverRequest, HostReport } from '../drivers/driver.js'
 import { CheckFailedError, errorMessage } from '../errors.js'
-import { deploymentState } from '../ledger/deployment-state.js'
 import type { DeploymentRecord, LedgerKind } from '../ledger/ledger.js'
 import { clampDescription } from '../ledger/ledger.js'
 import { checkPromotion } from '../ledger/promotion.js'
@@ -10,11 +9,7 @@ import { supersedeEarlier } from '../ledger/supersede.js'
 import { findLive, LIVE_SCAN_LIMIT } from '../ledger/verdict.js'
 import { notify } from '../notify.js'
 import type { DeploySettings } from '../settings/deploy-settings.js'
-
-export interface PhaseTiming {
-  name: string
-  ms: number
-}
+import { timed, type PhaseTiming } from './phases.js'
 
 export interface DeployResult {
   step: 'deploy'
@@ -38,20 +33,6 @@ export interface DeployResult {
   error?: string
   /** What a dry run would do. */
   plan?: string[]
-}
-
-async function timed<T>(
-  ctx: Context,
-  phases: PhaseTiming[],
-  name: string,
-  fn: () => Promise<T>
-): Promise<T> {
-  const start = ctx.clock.now().getTime()
-  try {
-    return await ctx.logger.group(name, fn)
-  } finally {
-    phases.push({ name, ms: ctx.clock.now().getTime() - start })
-  }
 }
 
 async function checkPromoteFrom(settings: DeploySettings, ctx: Context): Promise<void> {
@@ -194,14 +175,4 @@ function deployMessage(result: DeployResult, ctx: Context): string {
   const why = result.error ? `: ${result.error}` : ''
   const link = ctx.run.runUrl ? ` <${ctx.run.runUrl}|run>` : ''
   return `${icon} Shiprail ${verb} ${result.version} to ${result.environment}${from}${why}${link}`
-}
-
-/** True when the record is the live one in its environment (for the summary). */
-export function describeState(record: DeploymentRecord): string {
-  const s = deploymentState(record)
-  if (s.running) return 'in progress'
-  if (!s.deployed) return 'failed'
-  if (s.inactive) return 'inactive'
-  if (s.bad) return 'live, failed checks'
-  return s.verified ? 'live, verified' : 'live'
 }

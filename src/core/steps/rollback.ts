@@ -9,7 +9,7 @@ import { chooseRollbackTarget, type TargetChoice } from '../ledger/rollback-targ
 import { supersedeEarlier } from '../ledger/supersede.js'
 import { notify } from '../notify.js'
 import type { RollbackSettings } from '../settings/rollback-settings.js'
-import type { PhaseTiming } from './deploy.js'
+import { timed, type PhaseTiming } from './phases.js'
 
 /** A rollback reads no further back than this many deployments. */
 export const ROLLBACK_SCAN_LIMIT = 100
@@ -216,7 +216,6 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
     })
     await supersedeEarlier(ctx.ledger, settings.environment, record.id, ctx.logger)
   })
-  phases.push({ name: 'record outcome', ms: ctx.clock.now().getTime() - recordStart })
   result.durationMs = ctx.clock.now().getTime() - startedAt.getTime()
   const icon = result.outcome === 'success' ? ':rewind:' : ':x:'
   await notify(

@@ -73,10 +73,10 @@ describe('shiprail CLI', () => {
       /given twice/
     ],
     [
-      'a step not built yet exits 2',
-      ['status-check', '--environment', 'x', '--url', 'http://127.0.0.1:9'],
+      'rollback without a ledger exits 2',
+      ['rollback', '--environment', 'qa', '--run', 'true', '--ledger', 'none'],
       2,
-      /not implemented yet/
+      /^error: Input 'ledger' is `none`, but rollback needs the history/
     ]
   ])('%s', async (_label, args, code, stderr) => {
     const run = await runCliBundle(args, { cwd: newDir() })

@@ -1,4 +1,3 @@
-import { UserError } from '../core/errors.js'
 import type { Context } from '../core/context.js'
 import type { RawInputs, StepName } from '../core/inputs.js'
 import type { CommonSettings, RunDefaults } from '../core/settings/common.js'
@@ -6,8 +5,15 @@ import { parseDeploySettings } from '../core/settings/deploy-settings.js'
 import { deploy } from '../core/steps/deploy.js'
 import { parseRollbackSettings } from '../core/settings/rollback-settings.js'
 import { parseSmokeTestSettings } from '../core/settings/smoke-test-settings.js'
+import { parseStatusCheckSettings } from '../core/settings/status-check-settings.js'
 import { rollback } from '../core/steps/rollback.js'
 import { smokeTest, smokeTestOutputs, smokeTestSummary } from '../core/steps/smoke-test.js'
+import {
+  statusCheck,
+  statusCheckFailure,
+  statusCheckOutputs,
+  statusCheckSummary
+} from '../core/steps/status-check.js'
 import { deployOutputs, deploySummary } from '../report/deploy-report.js'
 import { rollbackOutputs, rollbackSummary } from '../report/rollback-report.js'
 import type { SummaryDoc } from '../report/summary.js'
@@ -33,17 +39,6 @@ function defineStep<S extends CommonSettings>(handler: {
   run(settings: S, ctx: Context): Promise<StepResult>
 }): StepHandler {
   return handler as unknown as StepHandler
-}
-
-function notYet(step: StepName): StepHandler {
-  return {
-    parse() {
-      throw new UserError(`The ${step} step is not implemented yet in this version of Shiprail.`)
-    },
-    run() {
-      throw new UserError(`The ${step} step is not implemented yet in this version of Shiprail.`)
-    }
-  }
 }
 
 export const STEP_HANDLERS: Record<StepName, StepHandler> = {
@@ -77,7 +72,18 @@ export const STEP_HANDLERS: Record<StepName, StepHandler> = {
       }
     }
   }),
-  'status-check': notYet('status-check'),
+  'status-check': defineStep({
+    parse: (raw, defaults, workspace) => parseStatusCheckSettings(raw, defaults, workspace),
+    async run(settings, ctx) {
+      const result = await statusCheck(settings, ctx)
+      return {
+        data: result,
+        outputs: statusCheckOutputs(result),
+        summary: () => statusCheckSummary(result),
+        failure: statusCheckFailure(result)
+      }
+    }
+  }),
   rollback: defineStep({
     parse: (raw, defaults) => parseRollbackSettings(raw, defaults),
     async run(settings, ctx) {

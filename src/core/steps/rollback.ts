@@ -78,11 +78,9 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
   const driver = await createDriver(settings.driver, ctx)
   await driver.preflight(ctx)
 
-  const planStart = ctx.clock.now().getTime()
-  const { choice, records } = await ctx.logger.group('choose target', () =>
+  const { choice, records } = await timed(ctx, phases, 'choose target', () =>
     chooseTarget(settings, ctx)
   )
-  phases.push({ name: 'choose target', ms: ctx.clock.now().getTime() - planStart })
   if (!choice.ok)
     throw new CheckFailedError(`Cannot roll back ${settings.environment}: ${choice.reason}`)
   const live = records.find(isLive) as DeploymentRecord
@@ -172,9 +170,8 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
   request.deploymentId = record.id
   if (record.id) ctx.onDeploymentStarted?.(record.id)
 
-  const switchStart = ctx.clock.now().getTime()
   try {
-    const outcome = await ctx.logger.group(`${settings.driver.kind} driver`, () =>
+    const outcome = await timed(ctx, phases, `${settings.driver.kind} driver`, () =>
       driver.apply(request, ctx)
     )
     result.release = outcome.release ?? null
@@ -184,11 +181,9 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
     result.outcome = 'failure'
     result.error = ctx.secrets.redact(errorMessage(err))
   }
-  result.switchMs = ctx.clock.now().getTime() - switchStart
-  phases.push({ name: `${settings.driver.kind} driver`, ms: result.switchMs })
+  result.switchMs = phases[phases.length - 1].ms
 
-  const recordStart = ctx.clock.now().getTime()
-  await ctx.logger.group('record outcome', async () => {
+  await timed(ctx, phases, 'record outcome', async () => {
     const ok = result.outcome === 'success'
     await ctx.ledger.addStatus(record.id, {
       state: ok ? 'success' : 'failure',

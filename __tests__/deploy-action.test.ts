@@ -119,9 +119,14 @@ describe('deploy action with the github ledger', () => {
 
   it('keeps the API calls bounded with 500 earlier deployments', async () => {
     api.seed(REPO, [
-      ...Array.from({ length: 499 }, () => ({
+      ...Array.from({ length: 499 }, (_, i) => ({
         environment: 'big',
-        statuses: ['in_progress', 'success', 'inactive']
+        payload: { version: `0.0.${i}` },
+        statuses: [
+          'in_progress',
+          'success',
+          { state: 'inactive', description: 'Shiprail: superseded by deployment x' }
+        ]
       })),
       { environment: 'big', statuses: ['in_progress', 'success'], payload: { version: '0.9.0' } }
     ])
@@ -135,6 +140,36 @@ describe('deploy action with the github ledger', () => {
       ['in_progress', 'success'],
       ['in_progress', 'success', 'inactive']
     ])
+  })
+
+  it('ignores the deployments GitHub itself creates for jobs that declare environment:', async () => {
+    expect(
+      (await deployAction({ environment: 'envjob', version: '1.0.0', run: 'true' })).code
+    ).toBe(0)
+    // What Actions does for `environment: envjob`: its own deployment (no Shiprail payload) and a
+    // success status whose auto_inactive marks earlier deployments, Shiprail's too, inactive.
+    const headers = { authorization: `token ${TOKEN}`, 'content-type': 'application/json' }
+    const created = await fetch(`${api.url}/repos/${REPO}/deployments`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        ref: SHA,
+        environment: 'envjob',
+        required_contexts: [],
+        auto_merge: false
+      })
+    })
+    const { id } = (await created.json()) as { id: number }
+    await fetch(`${api.url}/repos/${REPO}/deployments/${id}/statuses`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ state: 'success' })
+    })
+    expect(statesOf('envjob')[1]).toEqual(['in_progress', 'success', 'inactive'])
+
+    const run = await deployAction({ environment: 'envjob', version: '1.1.0', run: 'true' })
+    expect(run.code).toBe(0)
+    expect(run.outputs['previous-version']).toBe('1.0.0')
   })
 
   it('fails the step when the script fails, and records the failure', async () => {

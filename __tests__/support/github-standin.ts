@@ -76,7 +76,8 @@ export interface SeedItem {
   environment: string
   ref?: string
   payload?: unknown
-  statuses: string[]
+  /** States, or states with a description (e.g. Shiprail's `Shiprail: superseded ...`). */
+  statuses: (string | { state: string; description?: string })[]
   production_environment?: boolean
 }
 
@@ -998,9 +999,11 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       items.forEach(({ statuses, ...item }, i) => {
         const at = start + i * 60_000
         const d = store.createDeployment(target, { ...item, ref: item.ref ?? 'main' }, at)
-        statuses.forEach((state, j) => {
+        statuses.forEach((entry, j) => {
+          const { state, description } =
+            typeof entry === 'string' ? { state: entry, description: undefined } : entry
           if (!STATES.includes(state)) throw new Error(`seed: unknown deployment state ${state}`)
-          store.addStatus(d, { state: state as DeploymentState }, at + (j + 1) * 1000)
+          store.addStatus(d, { state: state as DeploymentState, description }, at + (j + 1) * 1000)
         })
       })
     },

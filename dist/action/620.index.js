@@ -72,13 +72,18 @@ class GitHubLedger {
                 page
             });
             for (const d of data) {
+                const payload = toPayload(d.payload);
+                // Deployments Shiprail did not write (e.g. the ones Actions creates for a job that
+                // declares `environment:`) carry no version: they are not part of this history.
+                if (!payload.version)
+                    continue;
                 yield {
                     id: String(d.id),
                     environment: d.environment ?? environment,
                     ref: d.sha,
                     createdAt: d.created_at,
                     creator: d.creator?.login,
-                    payload: toPayload(d.payload),
+                    payload,
                     statuses: await this.statuses(d.id)
                 };
             }
@@ -96,7 +101,12 @@ class GitHubLedger {
         });
         // Oldest first by id: created_at has whole-second resolution, so two statuses written in the
         // same second would tie (and GitHub lists newest first).
-        return data.sort((a, b) => a.id - b.id).map(toStatus);
+        return (data
+            .sort((a, b) => a.id - b.id)
+            // GitHub marks deployments inactive on its own (auto_inactive, environment jobs):
+            // only Shiprail decides what it superseded.
+            .filter(s => s.state !== 'inactive' || (s.description ?? '').startsWith(_core_ledger_ledger_js__WEBPACK_IMPORTED_MODULE_1__/* .SHIPRAIL_MARK */ .d0))
+            .map(toStatus));
     }
     async create(deployment) {
         const response = await this.client.rest.repos.createDeployment({
@@ -141,7 +151,7 @@ class GitHubLedger {
             repo: this.repo,
             deployment_id: Number(id),
             state: status.state,
-            description: (0,_core_ledger_ledger_js__WEBPACK_IMPORTED_MODULE_1__/* .clampDescription */ .g)(status.description),
+            description: (0,_core_ledger_ledger_js__WEBPACK_IMPORTED_MODULE_1__/* .clampDescription */ .gs)(status.description),
             ...(status.logUrl ? { log_url: status.logUrl } : {}),
             ...(status.environmentUrl ? { environment_url: status.environmentUrl } : {}),
             // Shiprail marks earlier deployments inactive itself, the same way for production

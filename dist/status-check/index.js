@@ -41123,7 +41123,7 @@ async function createDriver(settings, ctx) {
 }
 
 // EXTERNAL MODULE: ./build/ncc/core/ledger/ledger.js
-var ledger = __nccwpck_require__(6192);
+var ledger_ledger = __nccwpck_require__(6192);
 ;// CONCATENATED MODULE: ./build/ncc/core/ledger/deployment-state.js
 const TERMINAL = new Set(['success', 'failure', 'error']);
 /**
@@ -41200,6 +41200,7 @@ function checkPromotion(records, version, sourceEnvironment) {
 
 ;// CONCATENATED MODULE: ./build/ncc/core/ledger/supersede.js
 
+
 /** A supersede walk looks at no more deployments than this. */
 const SUPERSEDE_SCAN_LIMIT = 100;
 /**
@@ -41223,10 +41224,7 @@ async function supersedeEarlier(ledger, environment, currentId, logger) {
         if (state.inactive)
             break;
         if (state.deployed) {
-            await ledger.addStatus(record.id, {
-                state: 'inactive',
-                description: `Superseded by deployment ${currentId}`
-            });
+            await ledger.addStatus(record.id, (0,ledger_ledger/* shiprailInactive */.kW)(`superseded by deployment ${currentId}`));
             marked++;
         }
         if (++scanned >= SUPERSEDE_SCAN_LIMIT) {
@@ -41254,7 +41252,7 @@ async function recordVerdict(ctx, environment, step, passed, detail) {
     }
     await ctx.ledger.addStatus(live.id, {
         state: passed ? 'success' : 'failure',
-        description: (0,ledger/* clampDescription */.g)(`${step} ${passed ? 'passed' : 'failed'}: ${detail}`),
+        description: (0,ledger_ledger/* clampDescription */.gs)(`${step} ${passed ? 'passed' : 'failed'}: ${detail}`),
         logUrl: ctx.run.runUrl
     });
     return live;
@@ -41426,7 +41424,7 @@ async function deploy(settings, ctx) {
     const record = await timed(ctx, phases, 'record start', () => ctx.ledger.create({
         environment: settings.environment,
         ref: settings.ref,
-        description: (0,ledger/* clampDescription */.g)(`Deploying ${settings.version} with Shiprail`),
+        description: (0,ledger_ledger/* clampDescription */.gs)(`Deploying ${settings.version} with Shiprail`),
         productionEnvironment: settings.productionEnvironment,
         logUrl: ctx.run.runUrl,
         payload: {
@@ -41457,7 +41455,7 @@ async function deploy(settings, ctx) {
             return;
         await ctx.ledger.addStatus(record.id, {
             state: result.outcome === 'success' ? 'success' : 'failure',
-            description: (0,ledger/* clampDescription */.g)(result.outcome === 'success'
+            description: (0,ledger_ledger/* clampDescription */.gs)(result.outcome === 'success'
                 ? `Deployed ${settings.version}`
                 : `Deploy of ${settings.version} failed: ${result.error}`),
             logUrl: ctx.run.runUrl,
@@ -42564,7 +42562,7 @@ async function rollback(settings, ctx) {
     const record = await ctx.ledger.create({
         environment: settings.environment,
         ref: target.ref,
-        description: (0,ledger/* clampDescription */.g)(`Rolling back to ${target.payload.version} from ${live.payload.version}`),
+        description: (0,ledger_ledger/* clampDescription */.gs)(`Rolling back to ${target.payload.version} from ${live.payload.version}`),
         productionEnvironment: settings.productionEnvironment,
         logUrl: ctx.run.runUrl,
         payload: {
@@ -42599,7 +42597,7 @@ async function rollback(settings, ctx) {
         const ok = result.outcome === 'success';
         await ctx.ledger.addStatus(record.id, {
             state: ok ? 'success' : 'failure',
-            description: (0,ledger/* clampDescription */.g)(ok
+            description: (0,ledger_ledger/* clampDescription */.gs)(ok
                 ? `Rolled back to ${target.payload.version}: ${reason}`
                 : `Rollback to ${target.payload.version} failed: ${result.error}`),
             logUrl: ctx.run.runUrl,
@@ -42611,13 +42609,10 @@ async function rollback(settings, ctx) {
         // The version rolled back from is bad from now on: a failure verdict, then inactive.
         await ctx.ledger.addStatus(live.id, {
             state: 'failure',
-            description: (0,ledger/* clampDescription */.g)(`rollback: rolled back to ${target.payload.version}: ${reason}`),
+            description: (0,ledger_ledger/* clampDescription */.gs)(`rollback: rolled back to ${target.payload.version}: ${reason}`),
             logUrl: ctx.run.runUrl
         });
-        await ctx.ledger.addStatus(live.id, {
-            state: 'inactive',
-            description: (0,ledger/* clampDescription */.g)(`Rolled back by deployment ${record.id}`)
-        });
+        await ctx.ledger.addStatus(live.id, (0,ledger_ledger/* shiprailInactive */.kW)(`rolled back by deployment ${record.id}`));
         await supersedeEarlier(ctx.ledger, settings.environment, record.id, ctx.logger);
     });
     result.durationMs = ctx.clock.now().getTime() - startedAt.getTime();
@@ -45020,7 +45015,9 @@ function errorMessage(err) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ clampDescription)
+/* harmony export */   d0: () => (/* binding */ SHIPRAIL_MARK),
+/* harmony export */   gs: () => (/* binding */ clampDescription),
+/* harmony export */   kW: () => (/* binding */ shiprailInactive)
 /* harmony export */ });
 /**
  * The ledger is where deploy history lives: GitHub's Deployments API, a JSON file, or nowhere.
@@ -45031,6 +45028,15 @@ function errorMessage(err) {
 function clampDescription(text) {
     const oneLine = text.replace(/\s+/g, ' ').trim();
     return oneLine.length <= 140 ? oneLine : `${oneLine.slice(0, 139)}…`;
+}
+/**
+ * Shiprail's own inactive statuses start with this. GitHub posts inactive statuses too (its
+ * auto_inactive, and the deployments Actions creates for jobs that declare `environment:`);
+ * only Shiprail's count as "superseded" when a ledger reads history.
+ */
+const SHIPRAIL_MARK = 'Shiprail:';
+function shiprailInactive(reason) {
+    return { state: 'inactive', description: clampDescription(`${SHIPRAIL_MARK} ${reason}`) };
 }
 
 

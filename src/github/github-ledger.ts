@@ -1,5 +1,5 @@
 import { UserError } from '../core/errors.js'
-import { clampDescription } from '../core/ledger/ledger.js'
+import { clampDescription, SHIPRAIL_MARK } from '../core/ledger/ledger.js'
 import type {
   DeploymentPayload,
   DeploymentRecord,
@@ -84,13 +84,17 @@ export class GitHubLedger implements Ledger {
         page
       })
       for (const d of data) {
+        const payload = toPayload(d.payload)
+        // Deployments Shiprail did not write (e.g. the ones Actions creates for a job that
+        // declares `environment:`) carry no version: they are not part of this history.
+        if (!payload.version) continue
         yield {
           id: String(d.id),
           environment: d.environment ?? environment,
           ref: d.sha,
           createdAt: d.created_at,
           creator: d.creator?.login,
-          payload: toPayload(d.payload),
+          payload,
           statuses: await this.statuses(d.id)
         }
       }
@@ -108,7 +112,14 @@ export class GitHubLedger implements Ledger {
     })
     // Oldest first by id: created_at has whole-second resolution, so two statuses written in the
     // same second would tie (and GitHub lists newest first).
-    return (data as ApiStatus[]).sort((a, b) => a.id - b.id).map(toStatus)
+    return (
+      (data as ApiStatus[])
+        .sort((a, b) => a.id - b.id)
+        // GitHub marks deployments inactive on its own (auto_inactive, environment jobs):
+        // only Shiprail decides what it superseded.
+        .filter(s => s.state !== 'inactive' || (s.description ?? '').startsWith(SHIPRAIL_MARK))
+        .map(toStatus)
+    )
   }
 
   async create(deployment: NewDeployment): Promise<DeploymentRecord> {

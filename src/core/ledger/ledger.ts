@@ -76,3 +76,14 @@ export function clampDescription(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim()
   return oneLine.length <= 140 ? oneLine : `${oneLine.slice(0, 139)}…`
 }
+
+/**
+ * Shiprail's own inactive statuses start with this. GitHub posts inactive statuses too (its
+ * auto_inactive, and the deployments Actions creates for jobs that declare `environment:`);
+ * only Shiprail's count as "superseded" when a ledger reads history.
+ */
+export const SHIPRAIL_MARK = 'Shiprail:'
+
+export function shiprailInactive(reason: string): NewStatus {
+  return { state: 'inactive', description: clampDescription(`${SHIPRAIL_MARK} ${reason}`) }
+}

@@ -1,6 +1,6 @@
 import type { Logger } from '../context.js'
 import { deploymentState } from './deployment-state.js'
-import type { Ledger } from './ledger.js'
+import { shiprailInactive, type Ledger } from './ledger.js'
 
 /** A supersede walk looks at no more deployments than this. */
 export const SUPERSEDE_SCAN_LIMIT = 100
@@ -30,10 +30,7 @@ export async function supersedeEarlier(
     const state = deploymentState(record)
     if (state.inactive) break
     if (state.deployed) {
-      await ledger.addStatus(record.id, {
-        state: 'inactive',
-        description: `Superseded by deployment ${currentId}`
-      })
+      await ledger.addStatus(record.id, shiprailInactive(`superseded by deployment ${currentId}`))
       marked++
     }
     if (++scanned >= SUPERSEDE_SCAN_LIMIT) {

@@ -4,7 +4,7 @@ import type { DriverRequest, HostReport } from '../drivers/driver.js'
 import { CheckFailedError, errorMessage } from '../errors.js'
 import { deploymentState, isLive } from '../ledger/deployment-state.js'
 import type { DeploymentRecord, LedgerKind } from '../ledger/ledger.js'
-import { clampDescription } from '../ledger/ledger.js'
+import { clampDescription, shiprailInactive } from '../ledger/ledger.js'
 import { chooseRollbackTarget, type TargetChoice } from '../ledger/rollback-target.js'
 import { supersedeEarlier } from '../ledger/supersede.js'
 import { notify } from '../notify.js'
@@ -205,10 +205,7 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
       ),
       logUrl: ctx.run.runUrl
     })
-    await ctx.ledger.addStatus(live.id, {
-      state: 'inactive',
-      description: clampDescription(`Rolled back by deployment ${record.id}`)
-    })
+    await ctx.ledger.addStatus(live.id, shiprailInactive(`rolled back by deployment ${record.id}`))
     await supersedeEarlier(ctx.ledger, settings.environment, record.id, ctx.logger)
   })
   result.durationMs = ctx.clock.now().getTime() - startedAt.getTime()

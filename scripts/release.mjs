@@ -1,0 +1,176 @@
+#!/usr/bin/env node
+// Points Shiprail's references to itself at one release, or checks that they do.
+//
+//   node scripts/release.mjs v1.2.0           rewrite every reference to @v1.2.0
+//   node scripts/release.mjs --check v1.2.0   exit 1 if any reference points elsewhere
+//   (--root <dir> works on another tree; the tests use it.)
+//
+// A reference is `shiprail/shiprail/<step>@<ref>`, `shiprail/shiprail@<ref>` or
+// `shiprail/shiprail/.github/workflows/<file>.yml@<ref>`, in the reusable workflows
+// (.github/workflows/*.yml with `on: workflow_call`; the project's own CI is left alone) and in
+// everything under examples/.
+//
+// Intended use: exact tags inside a release, a moving major tag outside.
+// Users write `@v1` (or a commit SHA); `v1` is moved to each new release. Inside a release every
+// reference is that release's exact tag: pipeline.yml@v1.2.0 calls deploy.yml@v1.2.0, which uses
+// deploy@v1.2.0. Why not `@v1` inside as well:
+// - a caller who pins pipeline.yml to v1.2.0 or to its SHA would still run whatever steps `v1`
+//   points to later: the pin would be a lie, and a supply-chain hole for SHA-pinning users;
+// - the workflows and the step inputs they pass must come from the same release, also while
+//   `v1` is being moved, and when `v1` is moved back after a bad release;
+// - nothing tagged may point at a branch of this repository (`@main`), which moves under it.
+// The release itself, from main (which keeps `@v1`, the latest release, for people who copy
+// examples from it):
+//   git switch --detach main && node scripts/release.mjs v1.2.0
+//   git commit -am "Release v1.2.0" && git tag v1.2.0 && git tag -f v1 v1.2.0
+//   git push origin v1.2.0 && git push --force origin v1
+// and CI on the tag runs `node scripts/release.mjs --check v1.2.0`.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
+
+const PROJECT = resolve(fileURLToPath(new URL('..', import.meta.url)))
+
+/** The canonical repository name, read from its one place in the code. */
+function shiprailRepository() {
+  const file = join(PROJECT, 'src/adapters/run-environment.ts')
+  const m = /export const SHIPRAIL_REPOSITORY = '([^']+)'/.exec(readFileSync(file, 'utf8'))
+  if (!m) throw new Error(`SHIPRAIL_REPOSITORY not found in ${file}`)
+  return m[1]
+}
+
+const EXACT = /^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/
+const MAJOR = /^v\d+$/
+
+const usage = `usage: node scripts/release.mjs [--check] <tag> [--root <dir>]
+  <tag>     the exact version being released, e.g. v1.2.0
+  --check   change nothing; fail when a reference is not @<tag> (also accepts a major tag, v1)`
+
+function parseArgs(argv) {
+  const args = { check: false, tag: undefined, root: PROJECT }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (arg === '--check') args.check = true
+    else if (arg === '--root') args.root = resolve(argv[++i] ?? '')
+    else if (arg === '--help' || arg === '-h') return { ...args, help: true }
+    else if (!arg.startsWith('-') && args.tag === undefined) args.tag = arg
+    else throw new UsageError(`unexpected argument ${JSON.stringify(arg)}`)
+  }
+  if (!args.tag) throw new UsageError('give the tag, e.g. v1.2.0')
+  if (!EXACT.test(args.tag) && !(args.check && MAJOR.test(args.tag))) {
+    throw new UsageError(
+      `${JSON.stringify(args.tag)} is not an exact version tag like v1.2.0` +
+        (MAJOR.test(args.tag)
+          ? ` (a release pins exact tags; ${args.tag} is moved to it after)`
+          : '')
+    )
+  }
+  return args
+}
+
+class UsageError extends Error {}
+
+function walk(dir) {
+  let names
+  try {
+    names = readdirSync(dir)
+  } catch {
+    return []
+  }
+  return names
+    .filter(name => name !== 'node_modules' && name !== '.git')
+    .sort()
+    .flatMap(name => {
+      const path = join(dir, name)
+      return statSync(path).isDirectory() ? walk(path) : [path]
+    })
+}
+
+function isReusableWorkflow(text) {
+  try {
+    const on = parse(text)?.on
+    if (typeof on === 'string') return on === 'workflow_call'
+    if (Array.isArray(on)) return on.includes('workflow_call')
+    return Boolean(on && typeof on === 'object' && 'workflow_call' in on)
+  } catch {
+    return false
+  }
+}
+
+/** The files whose references a release pins. */
+function releaseFiles(root) {
+  const workflows = walk(join(root, '.github/workflows')).filter(
+    path => /\.ya?ml$/.test(path) && isReusableWorkflow(readFileSync(path, 'utf8'))
+  )
+  const examples = walk(join(root, 'examples')).filter(
+    path => !readFileSync(path).includes(0) // text files only
+  )
+  return [...workflows, ...examples]
+}
+
+function referencePattern(repository) {
+  const repo = repository.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+  // owner/name, an optional path, @ and a ref whose dots sit between other characters (so a
+  // sentence's full stop after `...@v1.` is not taken for part of the ref).
+  return new RegExp(`(?<![\\w./-])(${repo}(?:/[\\w./-]+)?)@([\\w+/-]+(?:\\.[\\w+/-]+)*)`, 'g')
+}
+
+function main(argv) {
+  const args = parseArgs(argv)
+  if (args.help) {
+    console.log(usage)
+    return 0
+  }
+  const pattern = referencePattern(shiprailRepository())
+  const files = releaseFiles(args.root)
+  let references = 0
+  const wrong = []
+  const changed = []
+  for (const path of files) {
+    const text = readFileSync(path, 'utf8')
+    const name = relative(args.root, path)
+    let count = 0
+    const next = text.replace(pattern, (match, target, ref, offset) => {
+      references++
+      if (ref === args.tag) return match
+      count++
+      const line = text.slice(0, offset).split('\n').length
+      wrong.push(`${name}:${line}: ${target}@${ref} (expected @${args.tag})`)
+      return `${target}@${args.tag}`
+    })
+    if (count && !args.check) {
+      writeFileSync(path, next)
+      changed.push(`${name}: ${count} reference${count === 1 ? '' : 's'} now @${args.tag}`)
+    }
+  }
+  if (references === 0) {
+    console.error(`No shiprail references found in ${files.length} files under ${args.root}.`)
+    return 1
+  }
+  if (args.check) {
+    if (wrong.length) {
+      console.error(`${wrong.length} of ${references} references do not point at ${args.tag}:`)
+      for (const w of wrong) console.error(`  ${w}`)
+      console.error(`Run: node scripts/release.mjs ${args.tag}`)
+      return 1
+    }
+    console.log(`All ${references} references point at ${args.tag}.`)
+    return 0
+  }
+  for (const c of changed) console.log(c)
+  console.log(
+    changed.length
+      ? `${wrong.length} of ${references} references rewritten to ${args.tag}.`
+      : `All ${references} references already point at ${args.tag}.`
+  )
+  return 0
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2))
+} catch (err) {
+  if (!(err instanceof UsageError)) throw err
+  console.error(`release: ${err.message}\n${usage}`)
+  process.exitCode = 2
+}

@@ -52,13 +52,26 @@ export function parseCommandFile(text: string): Record<string, string> {
   return out
 }
 
+export interface PreparedRunner {
+  env: Record<string, string>
+  /** GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY, GITHUB_ENV, GITHUB_PATH. */
+  files: Record<
+    'GITHUB_OUTPUT' | 'GITHUB_STATE' | 'GITHUB_STEP_SUMMARY' | 'GITHUB_ENV' | 'GITHUB_PATH',
+    string
+  >
+}
+
 /**
- * Runs a committed bundle the way the Actions runner does: inputs as INPUT_<NAME> (dashes kept,
- * upper-cased), file commands in temporary files, the GitHub default variables.
+ * The environment the Actions runner gives a step, with its file commands in `dir`: inputs as
+ * INPUT_<NAME> (dashes kept, upper-cased), state as STATE_<name>, the default variables.
+ * GITHUB_API_URL points at a closed port unless given: a step that calls GitHub by mistake
+ * fails instead of leaving the machine.
  * https://docs.github.com/en/actions/reference/variables-reference
  */
-export function runAction(bundle: string, options: RunActionOptions = {}): Promise<ActionRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'shiprail-runner-'))
+export function prepareRunner(
+  dir: string,
+  options: Pick<RunActionOptions, 'inputs' | 'env' | 'state' | 'cwd'> = {}
+): PreparedRunner {
   const files = {
     GITHUB_OUTPUT: join(dir, 'output'),
     GITHUB_STATE: join(dir, 'state'),
@@ -87,6 +100,13 @@ export function runAction(bundle: string, options: RunActionOptions = {}): Promi
   for (const [name, value] of Object.entries(options.inputs ?? {}))
     env[`INPUT_${name.toUpperCase()}`] = value
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value
+  return { env, files }
+}
+
+/** Runs a committed bundle the way the Actions runner does (see prepareRunner). */
+export function runAction(bundle: string, options: RunActionOptions = {}): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'shiprail-runner-'))
+  const { env, files } = prepareRunner(dir, options)
 
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [resolve(ROOT, bundle)], { cwd: options.cwd ?? dir, env })

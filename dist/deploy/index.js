@@ -42140,6 +42140,12 @@ function parseUrlInput(value) {
         throw new errors/* InputError */.dz('url', `is ${show(maskUrl(value))}`, URL_FORM);
     }
 }
+/** Registers every credential the checks carry, before anything about them is logged. */
+function maskCheckSecrets(checks, secrets) {
+    for (const check of checks)
+        for (const secret of checkSecrets(check))
+            secrets.add(secret);
+}
 
 ;// CONCATENATED MODULE: ./build/ncc/core/settings/smoke-test-settings.js
 
@@ -43337,9 +43343,7 @@ function lastBody(outcome) {
  */
 async function smokeTest(settings, ctx) {
     // Before anything is logged: credential headers, URL passwords and tokens.
-    for (const check of settings.checks)
-        for (const secret of checkSecrets(check))
-            ctx.secrets.add(secret);
+    maskCheckSecrets(settings.checks, ctx.secrets);
     const redact = (text) => ctx.secrets.redact(text);
     const started = ctx.clock.now().getTime();
     const environment = settings.environment || undefined;
@@ -44135,9 +44139,7 @@ function status_check_verdictDetail(result) {
  */
 async function statusCheck(settings, ctx) {
     // Before anything is logged: credential headers, URL passwords and tokens.
-    for (const check of settings.checks)
-        for (const secret of checkSecrets(check))
-            ctx.secrets.add(secret);
+    maskCheckSecrets(settings.checks, ctx.secrets);
     if (settings.prometheusUrl) {
         try {
             const parsed = new URL(settings.prometheusUrl);

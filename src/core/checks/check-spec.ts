@@ -753,3 +753,11 @@ function parseUrlInput(value: string): void {
     throw new InputError('url', `is ${show(maskUrl(value))}`, URL_FORM)
   }
 }
+
+/** Registers every credential the checks carry, before anything about them is logged. */
+export function maskCheckSecrets(
+  checks: readonly CheckSpec[],
+  secrets: { add(value: string): void }
+): void {
+  for (const check of checks) for (const secret of checkSecrets(check)) secrets.add(secret)
+}

@@ -1,5 +1,5 @@
 import {
-  checkSecrets,
+  maskCheckSecrets,
   describeExpectations,
   shownHeaders,
   type CheckSpec
@@ -125,8 +125,7 @@ export async function smokeTest(
   ctx: Context
 ): Promise<SmokeTestResult> {
   // Before anything is logged: credential headers, URL passwords and tokens.
-  for (const check of settings.checks)
-    for (const secret of checkSecrets(check)) ctx.secrets.add(secret)
+  maskCheckSecrets(settings.checks, ctx.secrets)
   const redact = (text: string) => ctx.secrets.redact(text)
   const started = ctx.clock.now().getTime()
   const environment = settings.environment || undefined

@@ -1,5 +1,5 @@
 import {
-  checkSecrets,
+  maskCheckSecrets,
   describeExpectations,
   maskUrl,
   type CheckSpec
@@ -491,8 +491,7 @@ export async function statusCheck(
   ctx: Context
 ): Promise<StatusCheckResult> {
   // Before anything is logged: credential headers, URL passwords and tokens.
-  for (const check of settings.checks)
-    for (const secret of checkSecrets(check)) ctx.secrets.add(secret)
+  maskCheckSecrets(settings.checks, ctx.secrets)
   if (settings.prometheusUrl) {
     try {
       const parsed = new URL(settings.prometheusUrl)

@@ -41729,6 +41729,7 @@ function show(value) {
     const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
+/** A YAML mapping (not a list, not null). */
 function isMap(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -41781,6 +41782,7 @@ function scalarText(label, field, value, accepted) {
         throw label.error(field, `a ${describeType(value)}`, accepted);
     return String(value);
 }
+/** How a YAML value that has the wrong type is named in an error. */
 function describeType(value) {
     if (value === null || value === undefined)
         return 'missing value';
@@ -42188,24 +42190,8 @@ const QUERY_FIELDS = ['name', 'query', 'max', 'min'];
 const QUERIES_FORM = 'a YAML list of queries, each with `name`, `query` and `max` and/or `min`, e.g. `- {name: error-rate, query: "sum(rate(http_requests_total{code=~\\"5..\\"}[5m])) / sum(rate(http_requests_total[5m]))", max: 0.01}`';
 const status_check_settings_REGEX_FORM = 'a JavaScript regular expression, optionally written `/pattern/flags` (flags i, m, s, u)';
 const MAX_QUERIES = 100;
-function status_check_settings_isMap(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function status_check_settings_describeType(value) {
-    if (value === null || value === undefined)
-        return 'missing value';
-    if (Array.isArray(value))
-        return 'list';
-    if (typeof value === 'object')
-        return 'map';
-    return typeof value;
-}
-function status_check_settings_show(text) {
-    const shown = JSON.stringify(text);
-    return shown.length > 60 ? `${shown.slice(0, 57)}..."` : shown;
-}
 function queryError(index, name, problem, accepted) {
-    const label = typeof name === 'string' && name.trim() !== '' ? ` (${status_check_settings_show(name)})` : '';
+    const label = typeof name === 'string' && name.trim() !== '' ? ` (${showValue(name)})` : '';
     return new errors/* InputError */.dz('prometheus-queries', `has ${problem} in query ${index + 1}${label}`, accepted);
 }
 /** A YAML number, or a string holding one ("0.05", "1e-3"); finite only. */
@@ -42231,7 +42217,7 @@ function parsePrometheusQueries(text) {
         throw new errors/* InputError */.dz('prometheus-queries', `is not valid YAML (${problem})`, QUERIES_FORM);
     }
     if (!Array.isArray(items))
-        throw new errors/* InputError */.dz('prometheus-queries', `is a ${status_check_settings_describeType(items)}, not a list`, QUERIES_FORM);
+        throw new errors/* InputError */.dz('prometheus-queries', `is a ${describeType(items)}, not a list`, QUERIES_FORM);
     if (items.length === 0)
         throw new errors/* InputError */.dz('prometheus-queries', 'is an empty list', QUERIES_FORM);
     if (items.length > MAX_QUERIES) {
@@ -42239,8 +42225,8 @@ function parsePrometheusQueries(text) {
     }
     const seen = new Map();
     return items.map((item, i) => {
-        if (!status_check_settings_isMap(item)) {
-            throw queryError(i, undefined, `a ${status_check_settings_describeType(item)} instead of a map`, 'each query to be a map with `name`, `query` and `max` and/or `min`');
+        if (!isMap(item)) {
+            throw queryError(i, undefined, `a ${describeType(item)} instead of a map`, 'each query to be a map with `name`, `query` and `max` and/or `min`');
         }
         const rawName = item.name;
         for (const field of Object.keys(item)) {
@@ -42253,13 +42239,13 @@ function parsePrometheusQueries(text) {
                 rawName.trim() === '' ||
                 /[\r\n]/.test(rawName) ||
                 rawName.length > 100)) {
-            throw queryError(i, undefined, `a bad \`name\` (${typeof rawName === 'string' ? status_check_settings_show(rawName) : `a ${status_check_settings_describeType(rawName)}`})`, 'a one-line name of at most 100 characters');
+            throw queryError(i, undefined, `a bad \`name\` (${typeof rawName === 'string' ? showValue(rawName) : `a ${describeType(rawName)}`})`, 'a one-line name of at most 100 characters');
         }
         const query = item.query;
         if (query === undefined || query === null)
             throw queryError(i, rawName, 'no `query`', 'a PromQL expression in `query`');
         if (typeof query !== 'string' || query.trim() === '') {
-            throw queryError(i, rawName, `a ${typeof query === 'string' ? 'blank' : status_check_settings_describeType(query)} \`query\``, 'a PromQL expression in `query`');
+            throw queryError(i, rawName, `a ${typeof query === 'string' ? 'blank' : describeType(query)} \`query\``, 'a PromQL expression in `query`');
         }
         const limits = {};
         for (const field of ['max', 'min']) {
@@ -42268,7 +42254,7 @@ function parsePrometheusQueries(text) {
             const n = bound(item[field]);
             if (n === undefined) {
                 const given = item[field];
-                throw queryError(i, rawName, `a bad \`${field}\` (${typeof given === 'string' ? status_check_settings_show(given) : `a ${status_check_settings_describeType(given)}`})`, `a number in \`${field}\`, e.g. \`0.01\``);
+                throw queryError(i, rawName, `a bad \`${field}\` (${typeof given === 'string' ? showValue(given) : `a ${describeType(given)}`})`, `a number in \`${field}\`, e.g. \`0.01\``);
             }
             limits[field] = n;
         }
@@ -42281,7 +42267,7 @@ function parsePrometheusQueries(text) {
         const name = typeof rawName === 'string' ? rawName.trim() : `query ${i + 1}`;
         const other = seen.get(name);
         if (other !== undefined) {
-            throw new errors/* InputError */.dz('prometheus-queries', `names ${status_check_settings_show(name)} twice (queries ${other + 1} and ${i + 1})`, 'a unique `name` per query');
+            throw new errors/* InputError */.dz('prometheus-queries', `names ${showValue(name)} twice (queries ${other + 1} and ${i + 1})`, 'a unique `name` per query');
         }
         seen.set(name, i);
         return { name, query: query.trim(), ...limits };

@@ -215,9 +215,10 @@ function show(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text
 }
 
-type Plain = Record<string, unknown>
+export type Plain = Record<string, unknown>
 
-function isMap(value: unknown): value is Plain {
+/** A YAML mapping (not a list, not null). */
+export function isMap(value: unknown): value is Plain {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
@@ -272,7 +273,8 @@ function scalarText(label: CheckLabel, field: string, value: unknown, accepted: 
   return String(value)
 }
 
-function describeType(value: unknown): string {
+/** How a YAML value that has the wrong type is named in an error. */
+export function describeType(value: unknown): string {
   if (value === null || value === undefined) return 'missing value'
   if (Array.isArray(value)) return 'list'
   if (typeof value === 'object') return 'map'

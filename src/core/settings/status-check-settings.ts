@@ -1,5 +1,11 @@
 import { parse, YAMLParseError } from 'yaml'
-import { parseChecks, parseRegex, type CheckSpec } from '../checks/check-spec.js'
+import {
+  describeType,
+  isMap,
+  parseChecks,
+  parseRegex,
+  type CheckSpec
+} from '../checks/check-spec.js'
 import { InputError } from '../errors.js'
 import type { RawInputs } from '../inputs.js'
 import { parseCommon, type CommonSettings, type RunDefaults } from './common.js'
@@ -57,26 +63,8 @@ const REGEX_FORM =
   'a JavaScript regular expression, optionally written `/pattern/flags` (flags i, m, s, u)'
 const MAX_QUERIES = 100
 
-type Plain = Record<string, unknown>
-
-function isMap(value: unknown): value is Plain {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-function describeType(value: unknown): string {
-  if (value === null || value === undefined) return 'missing value'
-  if (Array.isArray(value)) return 'list'
-  if (typeof value === 'object') return 'map'
-  return typeof value
-}
-
-function show(text: string): string {
-  const shown = JSON.stringify(text)
-  return shown.length > 60 ? `${shown.slice(0, 57)}..."` : shown
-}
-
 function queryError(index: number, name: unknown, problem: string, accepted: string): InputError {
-  const label = typeof name === 'string' && name.trim() !== '' ? ` (${show(name)})` : ''
+  const label = typeof name === 'string' && name.trim() !== '' ? ` (${showValue(name)})` : ''
   return new InputError(
     'prometheus-queries',
     `has ${problem} in query ${index + 1}${label}`,
@@ -151,7 +139,7 @@ export function parsePrometheusQueries(text: string): PrometheusQuerySpec[] {
       throw queryError(
         i,
         undefined,
-        `a bad \`name\` (${typeof rawName === 'string' ? show(rawName) : `a ${describeType(rawName)}`})`,
+        `a bad \`name\` (${typeof rawName === 'string' ? showValue(rawName) : `a ${describeType(rawName)}`})`,
         'a one-line name of at most 100 characters'
       )
     }
@@ -175,7 +163,7 @@ export function parsePrometheusQueries(text: string): PrometheusQuerySpec[] {
         throw queryError(
           i,
           rawName,
-          `a bad \`${field}\` (${typeof given === 'string' ? show(given) : `a ${describeType(given)}`})`,
+          `a bad \`${field}\` (${typeof given === 'string' ? showValue(given) : `a ${describeType(given)}`})`,
           `a number in \`${field}\`, e.g. \`0.01\``
         )
       }
@@ -202,7 +190,7 @@ export function parsePrometheusQueries(text: string): PrometheusQuerySpec[] {
     if (other !== undefined) {
       throw new InputError(
         'prometheus-queries',
-        `names ${show(name)} twice (queries ${other + 1} and ${i + 1})`,
+        `names ${showValue(name)} twice (queries ${other + 1} and ${i + 1})`,
         'a unique `name` per query'
       )
     }

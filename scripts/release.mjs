@@ -34,7 +34,7 @@ const PROJECT = resolve(fileURLToPath(new URL('..', import.meta.url)))
 
 /** The canonical repository name, read from its one place in the code. */
 function shiprailRepository() {
-  const file = join(PROJECT, 'src/adapters/run-environment.ts')
+  const file = join(PROJECT, 'src/runtime/run-environment.ts')
   const m = /export const SHIPRAIL_REPOSITORY = '([^']+)'/.exec(readFileSync(file, 'utf8'))
   if (!m) throw new Error(`SHIPRAIL_REPOSITORY not found in ${file}`)
   return m[1]

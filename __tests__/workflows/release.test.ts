@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { SHIPRAIL_REPOSITORY } from '../../src/adapters/run-environment.js'
+import { SHIPRAIL_REPOSITORY } from '../../src/runtime/run-environment.js'
 import { ROOT } from './workflow-files.js'
 
 const R = SHIPRAIL_REPOSITORY

@@ -14,7 +14,7 @@ import {
   NoOperationTraceWriter,
   parseWorkflow
 } from '@actions/workflow-parser'
-import { SHIPRAIL_REPOSITORY } from '../../src/adapters/run-environment.js'
+import { SHIPRAIL_REPOSITORY } from '../../src/runtime/run-environment.js'
 import { STEPS, type StepName } from '../../src/core/inputs.js'
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..')

@@ -37194,7 +37194,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 2294:
+/***/ 8741:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37580,7 +37580,7 @@ class NoneLedger {
     async addStatus() { }
 }
 
-;// CONCATENATED MODULE: ./build/ncc/adapters/ledger-factory.js
+;// CONCATENATED MODULE: ./build/ncc/runtime/ledger-factory.js
 
 
 
@@ -37613,7 +37613,7 @@ function readOnly(ledger) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/ncc/adapters/run-environment.js
+;// CONCATENATED MODULE: ./build/ncc/runtime/run-environment.js
 /** Canonical repository of Shiprail itself: the one place its name is written in code. */
 const SHIPRAIL_REPOSITORY = 'shiprail/shiprail';
 /**
@@ -41469,7 +41469,7 @@ function rollbackOutputs(result) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/ncc/adapters/steps.js
+;// CONCATENATED MODULE: ./build/ncc/runtime/steps.js
 
 
 
@@ -42219,7 +42219,7 @@ function describeExit(result, timeoutMs) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2294);
+/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8741);
 /* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9646);
 
 

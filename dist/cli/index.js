@@ -8828,7 +8828,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 964:
+/***/ 3840:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9390,7 +9390,7 @@ class NoneLedger {
     async addStatus() { }
 }
 
-;// CONCATENATED MODULE: ./build/ncc/adapters/ledger-factory.js
+;// CONCATENATED MODULE: ./build/ncc/runtime/ledger-factory.js
 
 
 
@@ -9423,7 +9423,7 @@ function readOnly(ledger) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/ncc/adapters/run-environment.js
+;// CONCATENATED MODULE: ./build/ncc/runtime/run-environment.js
 /** Canonical repository of Shiprail itself: the one place its name is written in code. */
 const SHIPRAIL_REPOSITORY = 'shiprail/shiprail';
 /**
@@ -13427,7 +13427,7 @@ function rollbackOutputs(result) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/ncc/adapters/steps.js
+;// CONCATENATED MODULE: ./build/ncc/runtime/steps.js
 
 
 
@@ -13891,7 +13891,7 @@ function describeExit(result, timeoutMs) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(964);
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3840);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(987);
 
 

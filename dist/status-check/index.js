@@ -37194,7 +37194,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 2872:
+/***/ 6925:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40847,7 +40847,7 @@ class NoneLedger {
     async addStatus() { }
 }
 
-;// CONCATENATED MODULE: ./build/ncc/adapters/ledger-factory.js
+;// CONCATENATED MODULE: ./build/ncc/runtime/ledger-factory.js
 
 
 
@@ -40880,7 +40880,7 @@ function readOnly(ledger) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/ncc/adapters/run-environment.js
+;// CONCATENATED MODULE: ./build/ncc/runtime/run-environment.js
 /** Canonical repository of Shiprail itself: the one place its name is written in code. */
 const SHIPRAIL_REPOSITORY = 'shiprail/shiprail';
 /**
@@ -44736,7 +44736,7 @@ function rollbackOutputs(result) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/ncc/adapters/steps.js
+;// CONCATENATED MODULE: ./build/ncc/runtime/steps.js
 
 
 
@@ -45146,7 +45146,7 @@ function describeExit(result, timeoutMs) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2872);
+/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6925);
 
 await (0,_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('status-check');
 process.exit();

@@ -229,7 +229,7 @@ describe('deploy action with the github ledger', () => {
     })
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(
-      /::error::Refusing to deploy to production: version 2\.0\.0 is not verified in staging: 2\.0\.0 failed to deploy/
+      /::error::Refusing to deploy to production: version 2\.0\.0 is not verified in staging: 2\.0\.0 \(failed\)/
     )
     expect(api.requests.every(r => r.method === 'GET')).toBe(true)
   })

@@ -36,10 +36,10 @@ function record(id: string, version: string, states: StatusState[]): DeploymentR
 
 describe('deploymentState', () => {
   it.each<[StatusState[], Partial<ReturnType<typeof deploymentState>>]>([
-    [['in_progress'], { running: true, deployed: false, verified: false }],
+    [['in_progress'], { inProgress: true, deployed: false, verified: false }],
     [['in_progress', 'success'], { deployed: true, verified: false, bad: false, inactive: false }],
-    [['in_progress', 'failure'], { deployed: false, running: false }],
-    [['in_progress', 'error'], { deployed: false, running: false }],
+    [['in_progress', 'failure'], { deployed: false, inProgress: false }],
+    [['in_progress', 'error'], { deployed: false, inProgress: false }],
     [['in_progress', 'success', 'success'], { deployed: true, verified: true, bad: false }],
     [
       ['in_progress', 'success', 'success', 'failure'],
@@ -51,7 +51,7 @@ describe('deploymentState', () => {
       { deployed: true, verified: true, inactive: true }
     ],
     [['in_progress', 'failure', 'success'], { deployed: false, verified: false }],
-    [['in_progress', 'inactive'], { running: false, inactive: true, deployed: false }]
+    [['in_progress', 'inactive'], { inProgress: false, inactive: true, deployed: false }]
   ])('%j', (states, expected) => {
     expect(deploymentState(record('1', '1.0', states))).toMatchObject(expected)
   })
@@ -70,25 +70,19 @@ describe('checkPromotion', () => {
       [verified],
       '9.9',
       false,
-      /never deployed to staging \(staging has: 1\.1 verified\)/
+      /never deployed to staging \(staging has: 1\.1 \(live\)\)/
     ],
     ['nothing there at all', [], '1.0', false, /staging has no deployments/],
-    [
-      'deployed but not checked',
-      [verified, unchecked],
-      '1.0',
-      false,
-      /1\.0 deployed but not checked/
-    ],
-    ['failed its checks', [failedChecks, verified], '1.2', false, /1\.2 failed its checks/],
-    ['failed to deploy', [failedDeploy, verified], '1.3', false, /1\.3 failed to deploy/],
+    ['deployed but not checked', [verified, unchecked], '1.0', false, /1\.0 \(unverified\)/],
+    ['failed its checks', [failedChecks, verified], '1.2', false, /1\.2 \(live: /],
+    ['failed to deploy', [failedDeploy, verified], '1.3', false, /1\.3 \(failed\)/],
     // The newest record of the version decides: a later failed redeploy blocks promotion.
     [
       'redeployed and failed',
       [record('6', '1.1', ['in_progress', 'failure']), verified],
       '1.1',
       false,
-      /failed to deploy/
+      /1\.1 \(failed\)/
     ]
   ])('%s', (_label, records, version, allowed, reason) => {
     const verdict = checkPromotion(records, version, 'staging')
@@ -241,7 +235,9 @@ describe('FileLedger', () => {
     expect(data.deployments).toHaveLength(6)
     expect(new Set(data.deployments.map((d: DeploymentRecord) => d.id)).size).toBe(6)
     // Every deployment ended with a terminal status; the newest is live and never superseded.
-    expect(data.deployments.every((d: DeploymentRecord) => !deploymentState(d).running)).toBe(true)
+    expect(data.deployments.every((d: DeploymentRecord) => !deploymentState(d).inProgress)).toBe(
+      true
+    )
     const newest = data.deployments[data.deployments.length - 1]
     expect(deploymentState(newest)).toMatchObject({ deployed: true, inactive: false })
   })

@@ -1,22 +1,8 @@
-import { deploymentState } from './deployment-state.js'
+import { deploymentState, describeRecord, stateNames } from './deployment-state.js'
 import type { DeploymentRecord } from './ledger.js'
 
 export type PromotionVerdict =
   { allowed: true; from: DeploymentRecord } | { allowed: false; reason: string }
-
-function describe(record: DeploymentRecord): string {
-  const s = deploymentState(record)
-  const what = s.running
-    ? 'still deploying'
-    : !s.deployed
-      ? 'failed to deploy'
-      : s.bad
-        ? `failed its checks (${s.verdicts.find(v => v.state !== 'success')?.description ?? 'failure'})`
-        : s.verified
-          ? 'verified'
-          : 'deployed but not checked'
-  return `${record.payload.version} ${what}`
-}
 
 /**
  * promote-from: the version must have deployed in the source environment and passed every check
@@ -28,21 +14,25 @@ export function checkPromotion(
   version: string,
   sourceEnvironment: string
 ): PromotionVerdict {
-  const latest = records.find(r => r.payload.version === version)
+  const states = stateNames(records)
   const context = records.length
-    ? `${sourceEnvironment} has: ${records.slice(0, 3).map(describe).join('; ')}`
+    ? `${sourceEnvironment} has: ${records
+        .slice(0, 3)
+        .map((r, i) => describeRecord(r, states[i]))
+        .join(', ')}`
     : `${sourceEnvironment} has no deployments`
-  if (!latest) {
+  const index = records.findIndex(r => r.payload.version === version)
+  if (index < 0) {
     return {
       allowed: false,
       reason: `version ${version} was never deployed to ${sourceEnvironment} (${context}).`
     }
   }
-  const state = deploymentState(latest)
-  if (!state.verified) {
+  const latest = records[index]
+  if (!deploymentState(latest).verified) {
     return {
       allowed: false,
-      reason: `version ${version} is not verified in ${sourceEnvironment}: ${describe(latest)} (${context}).`
+      reason: `version ${version} is not verified in ${sourceEnvironment}: ${describeRecord(latest, states[index])} (${context}).`
     }
   }
   return { allowed: true, from: latest }

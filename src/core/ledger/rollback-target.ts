@@ -1,30 +1,15 @@
-import { deploymentState, isLive } from './deployment-state.js'
+import { deploymentState, describeRecord, isLive, stateNames } from './deployment-state.js'
 import type { DeploymentRecord } from './ledger.js'
 
 export type TargetChoice =
   | { ok: true; target: DeploymentRecord; verified: boolean; note?: string }
   | { ok: false; reason: string }
 
-/** What a history holds, in words, for "no target" messages. */
+/** What a history holds, in the state words, for "no target" messages. */
 export function describeHistory(records: DeploymentRecord[], limit = 5): string {
   if (!records.length) return 'no deployments'
-  const words = records.slice(0, limit).map(r => {
-    const s = deploymentState(r)
-    const what = s.running
-      ? 'in progress'
-      : !s.deployed
-        ? 'failed to deploy'
-        : s.bad
-          ? 'bad'
-          : s.inactive
-            ? s.verified
-              ? 'verified, inactive'
-              : 'inactive'
-            : s.verified
-              ? 'live, verified'
-              : 'live'
-    return `${r.payload.version} (${what})`
-  })
+  const states = stateNames(records)
+  const words = records.slice(0, limit).map((r, i) => describeRecord(r, states[i]))
   return words.join(', ') + (records.length > limit ? `, and ${records.length - limit} older` : '')
 }
 
@@ -122,4 +107,32 @@ export function chooseRollbackTarget(
     ok: false,
     reason: `no known-good version to roll back to in ${environment} (history: ${history}).`
   }
+}
+
+/** A rollback reads no further back than this many deployments. */
+export const ROLLBACK_SCAN_LIMIT = 100
+
+/**
+ * Reads an environment's history (newest first) only as far as the choice needs: once a
+ * verified target (or the requested version's deployment) is in hand, older records cannot
+ * change it. Used by rollback and by history, so both name the same target.
+ */
+export async function readRollbackTarget(
+  history: AsyncIterable<DeploymentRecord>,
+  environment: string,
+  options: { toVersion?: string; force?: boolean } = {}
+): Promise<{ choice: TargetChoice; records: DeploymentRecord[] }> {
+  const records: DeploymentRecord[] = []
+  for await (const record of history) {
+    records.push(record)
+    if (records.length >= ROLLBACK_SCAN_LIMIT) break
+    if (!records.some(isLive)) continue
+    if (options.toVersion) {
+      if (record.payload.version === options.toVersion && deploymentState(record).deployed) break
+      continue
+    }
+    const choice = chooseRollbackTarget(records, environment, options)
+    if (choice.ok && choice.verified) return { choice, records }
+  }
+  return { choice: chooseRollbackTarget(records, environment, options), records }
 }

@@ -1,7 +1,7 @@
 import type { Context } from '../context.js'
 import { createDriver } from '../drivers/create-driver.js'
 import type { DriverRequest, HostReport } from '../drivers/driver.js'
-import { CheckFailedError, errorMessage } from '../errors.js'
+import { CheckFailedError } from '../errors.js'
 import type { DeploymentRecord, LedgerKind } from '../ledger/ledger.js'
 import { clampDescription } from '../ledger/ledger.js'
 import { checkPromotion } from '../ledger/promotion.js'
@@ -9,6 +9,7 @@ import { supersedeEarlier } from '../ledger/supersede.js'
 import { findLive, LIVE_SCAN_LIMIT } from '../ledger/verdict.js'
 import { notify } from '../notify.js'
 import type { DeploySettings } from '../settings/deploy-settings.js'
+import { applyDeployment } from './apply-deployment.js'
 import { timed, type PhaseTiming } from './phases.js'
 
 export interface DeployResult {
@@ -108,8 +109,8 @@ export async function deploy(settings: DeploySettings, ctx: Context): Promise<De
     return result
   }
 
-  const record = await timed(ctx, phases, 'record start', () =>
-    ctx.ledger.create({
+  const applied = await applyDeployment(ctx, driver, phases, {
+    record: {
       environment: settings.environment,
       ref: settings.ref,
       description: clampDescription(`Deploying ${settings.version} with Shiprail`),
@@ -123,45 +124,24 @@ export async function deploy(settings: DeploySettings, ctx: Context): Promise<De
         run_url: ctx.run.runUrl ?? null,
         previous_deployment_id: live?.id ?? null
       }
-    })
-  )
-  result.deploymentId = record.id
-  request.deploymentId = record.id
-  if (record.id) ctx.onDeploymentStarted?.(record.id)
-
-  try {
-    const outcome = await timed(ctx, phases, `${settings.driver.kind} driver`, () =>
-      driver.apply(request, ctx)
-    )
-    result.release = outcome.release ?? null
-    result.hosts = outcome.hosts ?? []
-    result.outcome = 'success'
-  } catch (err) {
-    result.outcome = 'failure'
-    result.error = ctx.secrets.redact(errorMessage(err))
-  }
-
-  await timed(ctx, phases, 'record outcome', async () => {
-    if (!record.id) return
-    await ctx.ledger.addStatus(record.id, {
-      state: result.outcome === 'success' ? 'success' : 'failure',
-      description: clampDescription(
-        result.outcome === 'success'
-          ? `Deployed ${settings.version}`
-          : `Deploy of ${settings.version} failed: ${result.error}`
-      ),
-      logUrl: ctx.run.runUrl,
-      environmentUrl: result.outcome === 'success' ? settings.environmentUrl : undefined
-    })
-    ctx.onDeploymentFinished?.(record.id)
-    if (result.outcome === 'success') {
-      const marked = await supersedeEarlier(ctx.ledger, settings.environment, record.id, ctx.logger)
+    },
+    request,
+    successDescription: `Deployed ${settings.version}`,
+    failureDescription: error => `Deploy of ${settings.version} failed: ${error}`,
+    environmentUrl: settings.environmentUrl,
+    async afterSuccess(id) {
+      const marked = await supersedeEarlier(ctx.ledger, settings.environment, id, ctx.logger)
       if (marked)
         ctx.logger.info(
           `Marked ${marked} earlier deployment(s) of ${settings.environment} inactive.`
         )
     }
   })
+  result.deploymentId = applied.deploymentId
+  result.release = applied.release
+  result.hosts = applied.hosts
+  result.outcome = applied.outcome
+  if (applied.error !== undefined) result.error = applied.error
 
   result.durationMs = ctx.clock.now().getTime() - startedAt.getTime()
   await notify(ctx, settings.notifyUrl, deployMessage(result, ctx))

@@ -1,18 +1,16 @@
 import type { Context } from '../context.js'
 import { createDriver } from '../drivers/create-driver.js'
 import type { DriverRequest, HostReport } from '../drivers/driver.js'
-import { CheckFailedError, errorMessage } from '../errors.js'
-import { deploymentState, isLive } from '../ledger/deployment-state.js'
+import { CheckFailedError } from '../errors.js'
+import { isLive } from '../ledger/deployment-state.js'
 import type { DeploymentRecord, LedgerKind } from '../ledger/ledger.js'
 import { clampDescription, shiprailInactive } from '../ledger/ledger.js'
-import { chooseRollbackTarget, type TargetChoice } from '../ledger/rollback-target.js'
+import { readRollbackTarget } from '../ledger/rollback-target.js'
 import { supersedeEarlier } from '../ledger/supersede.js'
 import { notify } from '../notify.js'
 import type { RollbackSettings } from '../settings/rollback-settings.js'
+import { applyDeployment } from './apply-deployment.js'
 import { timed, type PhaseTiming } from './phases.js'
-
-/** A rollback reads no further back than this many deployments. */
-export const ROLLBACK_SCAN_LIMIT = 100
 
 export interface RollbackResult {
   step: 'rollback'
@@ -44,30 +42,6 @@ export interface RollbackResult {
 }
 
 /**
- * Reads history newest first only as far as needed: once a verified target (or the requested
- * version's deployment) is in hand, older records cannot change the choice.
- */
-async function chooseTarget(
-  settings: RollbackSettings,
-  ctx: Context
-): Promise<{ choice: TargetChoice; records: DeploymentRecord[] }> {
-  const records: DeploymentRecord[] = []
-  const options = { toVersion: settings.toVersion || undefined, force: settings.force }
-  for await (const record of ctx.ledger.history(settings.environment)) {
-    records.push(record)
-    if (records.length >= ROLLBACK_SCAN_LIMIT) break
-    if (!records.some(isLive)) continue
-    if (options.toVersion) {
-      if (record.payload.version === options.toVersion && deploymentState(record).deployed) break
-      continue
-    }
-    const choice = chooseRollbackTarget(records, settings.environment, options)
-    if (choice.ok && choice.verified) return { choice, records }
-  }
-  return { choice: chooseRollbackTarget(records, settings.environment, options), records }
-}
-
-/**
  * The rollback step: choose the target (never a guess), record a new deployment of it, let the
  * driver put it live (releases: switch to the kept release, no upload), then mark the deployment
  * rolled back from as failed and inactive, so it is never chosen again.
@@ -79,7 +53,10 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
   await driver.preflight(ctx)
 
   const { choice, records } = await timed(ctx, phases, 'choose target', () =>
-    chooseTarget(settings, ctx)
+    readRollbackTarget(ctx.ledger.history(settings.environment), settings.environment, {
+      toVersion: settings.toVersion || undefined,
+      force: settings.force
+    })
   )
   if (!choice.ok)
     throw new CheckFailedError(`Cannot roll back ${settings.environment}: ${choice.reason}`)
@@ -145,69 +122,51 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
     return result
   }
 
-  const record = await ctx.ledger.create({
-    environment: settings.environment,
-    ref: target.ref,
-    description: clampDescription(
-      `Rolling back to ${target.payload.version} from ${live.payload.version}`
-    ),
-    productionEnvironment: settings.productionEnvironment,
-    logUrl: ctx.run.runUrl,
-    payload: {
-      version: target.payload.version,
-      driver: settings.driver.kind,
-      previous_version: live.payload.version,
-      operation: 'rollback',
-      run_url: ctx.run.runUrl ?? null,
-      // The good deployment before the target, so a second rollback can continue the chain.
-      previous_deployment_id: target.payload.previous_deployment_id ?? null,
-      rollback_of: live.id,
-      reason,
-      release: target.payload.release ?? null
+  const applied = await applyDeployment(ctx, driver, phases, {
+    record: {
+      environment: settings.environment,
+      ref: target.ref,
+      description: clampDescription(
+        `Rolling back to ${target.payload.version} from ${live.payload.version}`
+      ),
+      productionEnvironment: settings.productionEnvironment,
+      logUrl: ctx.run.runUrl,
+      payload: {
+        version: target.payload.version,
+        driver: settings.driver.kind,
+        previous_version: live.payload.version,
+        operation: 'rollback',
+        run_url: ctx.run.runUrl ?? null,
+        // The good deployment before the target, so a second rollback can continue the chain.
+        previous_deployment_id: target.payload.previous_deployment_id ?? null,
+        rollback_of: live.id,
+        reason,
+        release: target.payload.release ?? null
+      }
+    },
+    request,
+    successDescription: `Rolled back to ${target.payload.version}: ${reason}`,
+    failureDescription: error => `Rollback to ${target.payload.version} failed: ${error}`,
+    environmentUrl: settings.environmentUrl,
+    async afterSuccess(id) {
+      // The version rolled back from is bad from now on: a failure verdict, then inactive.
+      await ctx.ledger.addStatus(live.id, {
+        state: 'failure',
+        description: clampDescription(
+          `rollback: rolled back to ${target.payload.version}: ${reason}`
+        ),
+        logUrl: ctx.run.runUrl
+      })
+      await ctx.ledger.addStatus(live.id, shiprailInactive(`rolled back by deployment ${id}`))
+      await supersedeEarlier(ctx.ledger, settings.environment, id, ctx.logger)
     }
   })
-  result.deploymentId = record.id
-  request.deploymentId = record.id
-  if (record.id) ctx.onDeploymentStarted?.(record.id)
-
-  try {
-    const outcome = await timed(ctx, phases, `${settings.driver.kind} driver`, () =>
-      driver.apply(request, ctx)
-    )
-    result.release = outcome.release ?? null
-    result.hosts = outcome.hosts ?? []
-    result.outcome = 'success'
-  } catch (err) {
-    result.outcome = 'failure'
-    result.error = ctx.secrets.redact(errorMessage(err))
-  }
-  result.switchMs = phases[phases.length - 1].ms
-
-  await timed(ctx, phases, 'record outcome', async () => {
-    const ok = result.outcome === 'success'
-    await ctx.ledger.addStatus(record.id, {
-      state: ok ? 'success' : 'failure',
-      description: clampDescription(
-        ok
-          ? `Rolled back to ${target.payload.version}: ${reason}`
-          : `Rollback to ${target.payload.version} failed: ${result.error}`
-      ),
-      logUrl: ctx.run.runUrl,
-      environmentUrl: ok ? settings.environmentUrl : undefined
-    })
-    ctx.onDeploymentFinished?.(record.id)
-    if (!ok) return
-    // The version rolled back from is bad from now on: a failure verdict, then inactive.
-    await ctx.ledger.addStatus(live.id, {
-      state: 'failure',
-      description: clampDescription(
-        `rollback: rolled back to ${target.payload.version}: ${reason}`
-      ),
-      logUrl: ctx.run.runUrl
-    })
-    await ctx.ledger.addStatus(live.id, shiprailInactive(`rolled back by deployment ${record.id}`))
-    await supersedeEarlier(ctx.ledger, settings.environment, record.id, ctx.logger)
-  })
+  result.deploymentId = applied.deploymentId
+  result.release = applied.release
+  result.hosts = applied.hosts
+  result.outcome = applied.outcome
+  result.switchMs = applied.driverMs
+  if (applied.error !== undefined) result.error = applied.error
   result.durationMs = ctx.clock.now().getTime() - startedAt.getTime()
   const icon = result.outcome === 'success' ? ':rewind:' : ':x:'
   await notify(

@@ -1,0 +1,84 @@
+import type { Context } from '../context.js'
+import type { Driver, DriverRequest, HostReport } from '../drivers/driver.js'
+import { errorMessage } from '../errors.js'
+import type { NewDeployment } from '../ledger/ledger.js'
+import { clampDescription } from '../ledger/ledger.js'
+import { timed, type PhaseTiming } from './phases.js'
+
+export interface AppliedDeployment {
+  outcome: 'success' | 'failure'
+  /** The ledger's id of the new deployment ('' with ledger: none). */
+  deploymentId: string
+  release: string | null
+  hosts: HostReport[]
+  /** How long the driver's phase took (putting the version live). */
+  driverMs: number
+  /** Why it failed, in one line, secrets blanked out. */
+  error?: string
+}
+
+export interface ApplyPlan {
+  /** The deployment recorded as in progress before the driver runs. */
+  record: NewDeployment
+  /** What the driver is asked to do; its deploymentId is filled in once the record exists. */
+  request: DriverRequest
+  /** The success status's description. */
+  successDescription: string
+  /** The failure status's description, given the error line. */
+  failureDescription(error: string): string
+  environmentUrl?: string
+  /** Ledger work after a success status (supersede, mark what was rolled back from). */
+  afterSuccess(deploymentId: string): Promise<void>
+}
+
+/**
+ * The sequence deploy and rollback share: record the deployment as in progress, let the driver
+ * put the version live, then record its outcome. A driver failure becomes outcome `failure`
+ * (the ledger says so too); only ledger errors throw. The post step is told about the record
+ * as soon as it exists, so a cancelled job still ends it with a terminal status.
+ */
+export async function applyDeployment(
+  ctx: Context,
+  driver: Driver,
+  phases: PhaseTiming[],
+  plan: ApplyPlan
+): Promise<AppliedDeployment> {
+  const record = await timed(ctx, phases, 'record start', () => ctx.ledger.create(plan.record))
+  const request: DriverRequest = { ...plan.request, deploymentId: record.id }
+  if (record.id) ctx.onDeploymentStarted?.(record.id)
+
+  const applied: AppliedDeployment = {
+    outcome: 'failure',
+    deploymentId: record.id,
+    release: null,
+    hosts: [],
+    driverMs: 0
+  }
+  try {
+    const outcome = await timed(ctx, phases, `${plan.record.payload.driver} driver`, () =>
+      driver.apply(request, ctx)
+    )
+    applied.release = outcome.release ?? null
+    applied.hosts = outcome.hosts ?? []
+    applied.outcome = 'success'
+  } catch (err) {
+    applied.error = ctx.secrets.redact(errorMessage(err))
+  }
+  applied.driverMs = phases[phases.length - 1].ms
+
+  await timed(ctx, phases, 'record outcome', async () => {
+    if (!record.id) return
+    const ok = applied.outcome === 'success'
+    await ctx.ledger.addStatus(record.id, {
+      state: ok ? 'success' : 'failure',
+      description: clampDescription(
+        ok ? plan.successDescription : plan.failureDescription(applied.error ?? '')
+      ),
+      logUrl: ctx.run.runUrl,
+      environmentUrl: ok ? plan.environmentUrl : undefined
+    })
+    ctx.onDeploymentFinished?.(record.id)
+    if (ok) await plan.afterSuccess(record.id)
+  })
+  return applied
+}

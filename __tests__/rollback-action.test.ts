@@ -238,7 +238,7 @@ describe('rollback with the command driver, from the CLI', () => {
     })
     expect(again.code).toBe(1)
     expect(again.stderr).toMatch(
-      /no known-good version to roll back to in qa \(history: a1 \(live\), b2 \(bad\), a1 \(inactive\)\)/
+      /no known-good version to roll back to in qa \(history: a1 \(live\), b2 \(rolled-back\), a1 \(inactive\)\)/
     )
   })
 })

@@ -6,7 +6,15 @@ import { execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
-export const ENTRIES = ['deploy', 'smoke-test', 'status-check', 'rollback', 'action', 'cli']
+export const ENTRIES = [
+  'deploy',
+  'smoke-test',
+  'status-check',
+  'rollback',
+  'history',
+  'action',
+  'cli'
+]
 
 const outIndex = process.argv.indexOf('--out')
 const outRoot = resolve(outIndex > 0 ? process.argv[outIndex + 1] : 'dist')

@@ -40,6 +40,12 @@ const STEP_TEXT: Record<StepName, { title: string; description: string; post: bo
     description:
       'Roll an environment back to the last version that deployed and passed its checks.',
     post: true
+  },
+  history: {
+    title: 'Shiprail history',
+    description:
+      "An environment's deployments newest first, each with its state and what a rollback would pick; optionally delivery metrics.",
+    post: false
   }
 }
 

@@ -76,9 +76,11 @@ export interface SeedItem {
   environment: string
   ref?: string
   payload?: unknown
-  /** States, or states with a description (e.g. Shiprail's `Shiprail: superseded ...`). */
-  statuses: (string | { state: string; description?: string })[]
+  /** States, or states with a description (e.g. Shiprail's `Shiprail: superseded ...`) and time. */
+  statuses: (string | { state: string; description?: string; at?: string })[]
   production_environment?: boolean
+  /** When it was created (ISO); default: a minute after the previous seeded item. */
+  createdAt?: string
 }
 
 export type FaultStatus = 500 | 502 | 503 | 202 | 'rate-limit' | 'secondary-rate-limit'
@@ -92,8 +94,10 @@ export interface GitHubStandIn {
   violations: string[]
   /** The stored deployments of owner/repo, newest first, with statuses oldest first. */
   deployments(repo: string): StoredDeployment[]
-  /** Pre-populate deployments (oldest first in `items`) with given statuses. */
-  seed(repo: string, items: SeedItem[]): void
+  /** Pre-populate deployments (oldest first in `items`) with given statuses; returns their ids. */
+  seed(repo: string, items: SeedItem[]): number[]
+  /** Commits GET /repos/{owner}/{repo}/commits/{ref} knows: full SHA → committer date (ISO). */
+  seedCommits(repo: string, commits: Record<string, string>): void
   /** Fault injection for the next n requests matching (optional) method/path regex. */
   fail(opts: { times: number; status: FaultStatus; method?: string; path?: RegExp }): void
   /** Clear requests, violations and faults (not data). */
@@ -107,6 +111,7 @@ export interface GitHubStandIn {
 // The OpenAPI description: only the operations the stand-in serves
 
 const SERVED_PATHS = [
+  '/repos/{owner}/{repo}/commits/{ref}',
   '/repos/{owner}/{repo}/deployments',
   '/repos/{owner}/{repo}/deployments/{deployment_id}',
   '/repos/{owner}/{repo}/deployments/{deployment_id}/statuses',
@@ -146,7 +151,7 @@ function loadPathItems(): PathItems {
   const cacheFile = join(
     tmpdir(),
     'shiprail-github-standin',
-    `deployments-${version}-${statSync(specFile).size}.json`
+    `deployments-${version}-${statSync(specFile).size}-${createHash('sha1').update(SERVED_PATHS.join()).digest('hex').slice(0, 8)}.json`
   )
   try {
     return JSON.parse(readFileSync(cacheFile, 'utf8')) as PathItems
@@ -176,6 +181,12 @@ function allowDocumentedEmptyDefaults(schema: unknown): unknown {
   const copy: Schema = {}
   for (const [key, value] of Object.entries(schema)) copy[key] = allowDocumentedEmptyDefaults(value)
   if (typeof copy.format === 'string' && copy.default === '') copy.format += '-or-empty'
+  // The commit schema says `nullable: true` beside a `oneOf` with no `type` (a commit's
+  // `author`); Ajv reads `nullable` only next to `type`, so say "or null" explicitly there.
+  if (copy.nullable === true && copy.type === undefined) {
+    delete copy.nullable
+    return { anyOf: [copy, { type: 'null' }] }
+  }
   return copy
 }
 
@@ -401,6 +412,8 @@ interface Repo {
   name: string
   /** Oldest first. */
   deployments: StoredDeployment[]
+  /** Full SHA → committer date, for get-commit. */
+  commits: Map<string, string>
 }
 
 /** Active means shown as live: GitHub refuses to delete it unless it is the only one. */
@@ -419,7 +432,7 @@ class Store {
     const key = `${owner}/${name}`.toLowerCase()
     let repo = this.repos.get(key)
     if (!repo) {
-      repo = { owner, name, deployments: [] }
+      repo = { owner, name, deployments: [], commits: new Map() }
       this.repos.set(key, repo)
     }
     return repo
@@ -625,8 +638,50 @@ function withPage(page: { page: unknown[]; link?: string }): Reply {
   return { status: 200, body: page.page, headers: page.link ? { link: page.link } : undefined }
 }
 
+/** A commit as get-commit answers it; only what the schema requires, with the seeded date. */
+function commitJson(base: string, repo: Repo, sha: string, date: string): Record<string, unknown> {
+  const repositoryUrl = `${base}/repos/${repo.owner}/${repo.name}`
+  const person = { name: 'Mona Lisa', email: 'mona@example.com', date }
+  return {
+    url: `${repositoryUrl}/commits/${sha}`,
+    sha,
+    node_id: nodeId('Commit', parseInt(sha.slice(0, 8), 16)),
+    html_url: `https://github.com/${repo.owner}/${repo.name}/commit/${sha}`,
+    comments_url: `${repositoryUrl}/commits/${sha}/comments`,
+    commit: {
+      url: `${repositoryUrl}/git/commits/${sha}`,
+      author: person,
+      committer: person,
+      message: 'Change',
+      comment_count: 0,
+      tree: {
+        sha: createHash('sha1').update(`tree ${sha}`).digest('hex'),
+        url: `${repositoryUrl}/git/trees/${sha}`
+      }
+    },
+    author: null,
+    committer: null,
+    parents: []
+  }
+}
+
 function handlers(store: Store): Record<string, (call: Call) => Reply> {
   return {
+    'repos/get-commit': call => {
+      const sha = String(call.params.ref).toLowerCase()
+      const date = call.repo.commits.get(sha)
+      if (date) return { status: 200, body: commitJson(call.url.origin, call.repo, sha, date) }
+      // What GitHub answers for a SHA it does not have.
+      return {
+        status: 422,
+        body: {
+          message: `No commit found for SHA: ${call.params.ref}`,
+          documentation_url: call.docsUrl,
+          status: '422'
+        }
+      }
+    },
+
     'repos/list-deployments': call => {
       const filters = ['sha', 'ref', 'task', 'environment'] as const
       const matching = call.repo.deployments
@@ -996,16 +1051,29 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       const target = store.repo(owner, name)
       // Spread a minute apart in the past, so seeded history is older than anything new.
       const start = Date.now() - (items.length + 1) * 60_000
-      items.forEach(({ statuses, ...item }, i) => {
-        const at = start + i * 60_000
+      return items.map(({ statuses, createdAt, ...item }, i) => {
+        const at = createdAt ? Date.parse(createdAt) : start + i * 60_000
         const d = store.createDeployment(target, { ...item, ref: item.ref ?? 'main' }, at)
         statuses.forEach((entry, j) => {
-          const { state, description } =
-            typeof entry === 'string' ? { state: entry, description: undefined } : entry
+          const {
+            state,
+            description,
+            at: statusAt
+          } = typeof entry === 'string'
+            ? { state: entry, description: undefined, at: undefined }
+            : entry
           if (!STATES.includes(state)) throw new Error(`seed: unknown deployment state ${state}`)
-          store.addStatus(d, { state: state as DeploymentState, description }, at + (j + 1) * 1000)
+          const when = statusAt ? Date.parse(statusAt) : at + (j + 1) * 1000
+          store.addStatus(d, { state: state as DeploymentState, description }, when)
         })
+        return d.id
       })
+    },
+
+    seedCommits(repo, commits) {
+      const [owner, name] = repo.split('/')
+      const target = store.repo(owner, name)
+      for (const [sha, date] of Object.entries(commits)) target.commits.set(sha.toLowerCase(), date)
     },
 
     fail(opts) {

@@ -55,6 +55,9 @@ function toStatus(s) {
 class GitHubLedger {
     client;
     kind = 'github';
+    commitSource = 'the GitHub API (GET /repos/{owner}/{repo}/commits/{ref})';
+    /** Commit times already asked for: deployments of one commit share a call. */
+    commits = new Map();
     owner;
     repo;
     constructor(client, repository) {
@@ -158,6 +161,33 @@ class GitHubLedger {
             // (where GitHub never does) and for every other environment.
             auto_inactive: false
         });
+    }
+    commitTime(ref) {
+        let time = this.commits.get(ref);
+        if (!time) {
+            time = this.fetchCommitTime(ref);
+            this.commits.set(ref, time);
+        }
+        return time;
+    }
+    async fetchCommitTime(ref) {
+        try {
+            const { data } = await this.client.rest.repos.getCommit({
+                owner: this.owner,
+                repo: this.repo,
+                ref
+            });
+            const date = data.commit.committer?.date;
+            return date ? new Date(date) : undefined;
+        }
+        catch (err) {
+            // A commit GitHub does not have (force-pushed away, another repository) has no time;
+            // anything else is a real failure and must not turn into a silent "unknown".
+            const status = err.status;
+            if (status === 404 || status === 422)
+                return undefined;
+            throw err;
+        }
     }
 }
 

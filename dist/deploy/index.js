@@ -37194,7 +37194,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 6925:
+/***/ 852:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40205,7 +40205,7 @@ var errors = __nccwpck_require__(5052);
  * applied when a value is empty, and the README tables all come from this table
  * (`npm run generate` writes the action.yml files; a test checks they are fresh).
  */
-const STEPS = ['deploy', 'smoke-test', 'status-check', 'rollback'];
+const STEPS = ['deploy', 'smoke-test', 'status-check', 'rollback', 'history'];
 const ALL = STEPS;
 const DEPLOYING = ['deploy', 'rollback'];
 const PROBING = ['smoke-test', 'status-check'];
@@ -40214,7 +40214,7 @@ const INPUT_LIST = [
     {
         name: 'environment',
         description: 'GitHub environment name, e.g. `staging` or `production`.',
-        requiredFor: ['deploy', 'rollback', 'status-check'],
+        requiredFor: ['deploy', 'rollback', 'status-check', 'history'],
         steps: ALL
     },
     {
@@ -40476,6 +40476,18 @@ const INPUT_LIST = [
         description: 'rollback: allow a `to-version` that never deployed successfully here.',
         default: 'false',
         steps: ['rollback']
+    },
+    // history (SPEC §9)
+    {
+        name: 'metrics',
+        description: 'history: also compute deployment frequency, lead time, change failure rate and time to restore.',
+        default: 'false',
+        steps: ['history']
+    },
+    {
+        name: 'since',
+        description: 'history: only deployments created in this window: `30d`, `12h`, `2w`, or a date like `2026-11-01`. Default: all.',
+        steps: ['history']
     }
 ];
 const INPUTS = INPUT_LIST;
@@ -40511,6 +40523,17 @@ const OUTPUT_LIST = [
     },
     { name: 'p95-ms', description: '95th-percentile probe latency in ms.', steps: ['status-check'] },
     { name: 'report', description: 'JSON report per check.', steps: PROBING },
+    { name: 'live-version', description: 'The version live now.', steps: ['history'] },
+    {
+        name: 'rollback-version',
+        description: 'The version a rollback would pick now (empty when there is none).',
+        steps: ['history']
+    },
+    {
+        name: 'metrics',
+        description: 'Delivery metrics as JSON (with `metrics: true`).',
+        steps: ['history']
+    },
     { name: 'result', description: 'The whole result as JSON.', steps: ALL }
 ];
 const OUTPUTS = (/* unused pure expression or super */ null && (OUTPUT_LIST));
@@ -40699,10 +40722,15 @@ const LOCK_WAIT_MS = 15_000;
 class FileLedger {
     path;
     clock;
+    commitTime;
     kind = 'file';
-    constructor(path, clock) {
+    commitSource = 'the local git repository (git show -s --format=%cI)';
+    constructor(path, clock, 
+    /** Reads a commit's time where the deployments' commits live (the local repository). */
+    commitTime) {
         this.path = path;
         this.clock = clock;
+        this.commitTime = commitTime;
     }
     async *history(environment) {
         const data = await this.read();
@@ -40847,7 +40875,43 @@ class NoneLedger {
     async addStatus() { }
 }
 
+// EXTERNAL MODULE: ./build/ncc/core/process-runner.js
+var process_runner = __nccwpck_require__(2069);
+;// CONCATENATED MODULE: ./build/ncc/runtime/git-commit-time.js
+
+/** A commit is asked for by its SHA only, so nothing else can reach git's command line. */
+const SHA = /^[0-9a-f]{7,64}$/i;
+/**
+ * Commit times from the local git repository around the workspace, for the file ledger's lead
+ * time. git gets no environment but PATH: it needs none of the run's variables (or secrets).
+ */
+function gitCommitTime(workspace) {
+    const cache = new Map();
+    const read = async (ref) => {
+        if (!SHA.test(ref))
+            return undefined;
+        const result = await (0,process_runner/* runProcess */.R)('git', {
+            args: ['-C', workspace, 'show', '-s', '--format=%cI', ref],
+            env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' },
+            timeoutMs: 10_000,
+            capture: true
+        }).catch(() => undefined);
+        const text = result?.exitCode === 0 ? result.stdout.trim() : '';
+        const date = text ? new Date(text) : undefined;
+        return date && !Number.isNaN(date.getTime()) ? date : undefined;
+    };
+    return ref => {
+        let time = cache.get(ref);
+        if (!time) {
+            time = read(ref);
+            cache.set(ref, time);
+        }
+        return time;
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/ncc/runtime/ledger-factory.js
+
 
 
 
@@ -40861,7 +40925,7 @@ async function createLedger(settings, deps) {
         ledger = new GitHubLedger(createGitHubClient(settings.token, deps.apiUrl, deps.logger), settings.repository);
     }
     else if (settings.ledger === 'file') {
-        ledger = new FileLedger((0,external_node_path_.resolve)(deps.workspace, settings.ledgerFile), deps.clock);
+        ledger = new FileLedger((0,external_node_path_.resolve)(deps.workspace, settings.ledgerFile), deps.clock, gitCommitTime(deps.workspace));
     }
     else {
         ledger = new NoneLedger();
@@ -40875,6 +40939,8 @@ function readOnly(ledger) {
     return {
         kind: ledger.kind,
         history: env => ledger.history(env),
+        commitTime: ledger.commitTime?.bind(ledger),
+        commitSource: ledger.commitSource,
         create: refuse,
         addStatus: refuse
     };
@@ -41049,8 +41115,6 @@ function parseDeploySettings(raw, defaults) {
     };
 }
 
-// EXTERNAL MODULE: ./build/ncc/core/process-runner.js
-var process_runner = __nccwpck_require__(2069);
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/command-driver.js
 
 
@@ -41144,10 +41208,11 @@ function deploymentState(record) {
     const newest = statuses[statuses.length - 1];
     return {
         deployed,
-        running: !outcome && newest?.state !== 'inactive',
+        inProgress: !outcome && newest?.state !== 'inactive',
         inactive: newest?.state === 'inactive',
         verified: deployed && verdicts.length > 0 && !bad,
         bad,
+        outcome,
         verdicts
     };
 }
@@ -41156,43 +41221,93 @@ function isLive(record) {
     const state = deploymentState(record);
     return state.deployed && !state.inactive;
 }
+/**
+ * The one vocabulary for a deployment's state, used by every message, the history table, its
+ * JSON and the demo. Each word says what a rollback may do with the deployment.
+ */
+const STATE_MEANINGS = {
+    'in-progress': 'the deploy has not recorded an outcome yet',
+    live: 'deployed and serving now (the newest deployment that succeeded and was not superseded)',
+    verified: 'deployed, superseded, and every check recorded on it passed: a rollback candidate',
+    unverified: 'deployed and superseded, no check recorded: a rollback candidate after verified ones',
+    bad: 'deployed, then a check failed on it: never a rollback target without force',
+    failed: 'the deploy itself failed (or was cancelled)',
+    'rolled-back': 'deployed, then a rollback replaced it: never a rollback target without force',
+    inactive: 'superseded without counting: it never finished, or a newer deployment of the same version speaks for it'
+};
+const DEPLOYMENT_STATE_NAMES = Object.keys(STATE_MEANINGS);
+/**
+ * The state word of each record of an environment's history (newest first, as ledgers give
+ * it). A word depends on the newer records too: which one is live, which rollback left a
+ * deployment, and whether its version was deployed again later.
+ */
+function stateNames(records) {
+    const states = records.map(deploymentState);
+    const liveIndex = records.findIndex(isLive);
+    const rolledBack = new Set(records
+        .filter((r, i) => r.payload.operation === 'rollback' && states[i].deployed)
+        .map(r => r.payload.rollback_of));
+    const seen = new Set();
+    return records.map((record, i) => {
+        const s = states[i];
+        const newerOfVersion = seen.has(record.payload.version);
+        if (s.deployed)
+            seen.add(record.payload.version);
+        if (s.inProgress)
+            return 'in-progress';
+        if (!s.outcome)
+            return 'inactive';
+        if (!s.deployed)
+            return 'failed';
+        if (i === liveIndex)
+            return 'live';
+        if (rolledBack.has(record.id))
+            return 'rolled-back';
+        if (s.bad)
+            return 'bad';
+        if (newerOfVersion)
+            return 'inactive';
+        return s.verified ? 'verified' : 'unverified';
+    });
+}
+/**
+ * "1.4.2 (verified)" for messages. A deployment a check failed on also names that check, so a
+ * live one that failed its checks says so.
+ */
+function describeRecord(record, state) {
+    const failed = deploymentState(record).verdicts.find(v => v.state !== 'success');
+    if (!failed || state === 'rolled-back')
+        return `${record.payload.version} (${state})`;
+    return `${record.payload.version} (${state}: ${failed.description || 'a check failed'})`;
+}
 
 ;// CONCATENATED MODULE: ./build/ncc/core/ledger/promotion.js
 
-function describe(record) {
-    const s = deploymentState(record);
-    const what = s.running
-        ? 'still deploying'
-        : !s.deployed
-            ? 'failed to deploy'
-            : s.bad
-                ? `failed its checks (${s.verdicts.find(v => v.state !== 'success')?.description ?? 'failure'})`
-                : s.verified
-                    ? 'verified'
-                    : 'deployed but not checked';
-    return `${record.payload.version} ${what}`;
-}
 /**
  * promote-from: the version must have deployed in the source environment and passed every check
  * run against it there. Records are newest first; only the newest record of the version counts,
  * so a later failed redeploy of the same version blocks promotion.
  */
 function checkPromotion(records, version, sourceEnvironment) {
-    const latest = records.find(r => r.payload.version === version);
+    const states = stateNames(records);
     const context = records.length
-        ? `${sourceEnvironment} has: ${records.slice(0, 3).map(describe).join('; ')}`
+        ? `${sourceEnvironment} has: ${records
+            .slice(0, 3)
+            .map((r, i) => describeRecord(r, states[i]))
+            .join(', ')}`
         : `${sourceEnvironment} has no deployments`;
-    if (!latest) {
+    const index = records.findIndex(r => r.payload.version === version);
+    if (index < 0) {
         return {
             allowed: false,
             reason: `version ${version} was never deployed to ${sourceEnvironment} (${context}).`
         };
     }
-    const state = deploymentState(latest);
-    if (!state.verified) {
+    const latest = records[index];
+    if (!deploymentState(latest).verified) {
         return {
             allowed: false,
-            reason: `version ${version} is not verified in ${sourceEnvironment}: ${describe(latest)} (${context}).`
+            reason: `version ${version} is not verified in ${sourceEnvironment}: ${describeRecord(latest, states[index])} (${context}).`
         };
     }
     return { allowed: true, from: latest };
@@ -41342,7 +41457,57 @@ async function timed(ctx, phases, name, fn) {
     }
 }
 
+;// CONCATENATED MODULE: ./build/ncc/core/steps/apply-deployment.js
+
+
+
+/**
+ * The sequence deploy and rollback share: record the deployment as in progress, let the driver
+ * put the version live, then record its outcome. A driver failure becomes outcome `failure`
+ * (the ledger says so too); only ledger errors throw. The post step is told about the record
+ * as soon as it exists, so a cancelled job still ends it with a terminal status.
+ */
+async function applyDeployment(ctx, driver, phases, plan) {
+    const record = await timed(ctx, phases, 'record start', () => ctx.ledger.create(plan.record));
+    const request = { ...plan.request, deploymentId: record.id };
+    if (record.id)
+        ctx.onDeploymentStarted?.(record.id);
+    const applied = {
+        outcome: 'failure',
+        deploymentId: record.id,
+        release: null,
+        hosts: [],
+        driverMs: 0
+    };
+    try {
+        const outcome = await timed(ctx, phases, `${plan.record.payload.driver} driver`, () => driver.apply(request, ctx));
+        applied.release = outcome.release ?? null;
+        applied.hosts = outcome.hosts ?? [];
+        applied.outcome = 'success';
+    }
+    catch (err) {
+        applied.error = ctx.secrets.redact((0,errors/* errorMessage */.gJ)(err));
+    }
+    applied.driverMs = phases[phases.length - 1].ms;
+    await timed(ctx, phases, 'record outcome', async () => {
+        if (!record.id)
+            return;
+        const ok = applied.outcome === 'success';
+        await ctx.ledger.addStatus(record.id, {
+            state: ok ? 'success' : 'failure',
+            description: (0,ledger_ledger/* clampDescription */.gs)(ok ? plan.successDescription : plan.failureDescription(applied.error ?? '')),
+            logUrl: ctx.run.runUrl,
+            environmentUrl: ok ? plan.environmentUrl : undefined
+        });
+        ctx.onDeploymentFinished?.(record.id);
+        if (ok)
+            await plan.afterSuccess(record.id);
+    });
+    return applied;
+}
+
 ;// CONCATENATED MODULE: ./build/ncc/core/steps/deploy.js
+
 
 
 
@@ -41421,53 +41586,38 @@ async function deploy(settings, ctx) {
         result.durationMs = ctx.clock.now().getTime() - startedAt.getTime();
         return result;
     }
-    const record = await timed(ctx, phases, 'record start', () => ctx.ledger.create({
-        environment: settings.environment,
-        ref: settings.ref,
-        description: (0,ledger_ledger/* clampDescription */.gs)(`Deploying ${settings.version} with Shiprail`),
-        productionEnvironment: settings.productionEnvironment,
-        logUrl: ctx.run.runUrl,
-        payload: {
-            version: settings.version,
-            driver: settings.driver.kind,
-            previous_version: previousVersion,
-            operation: 'deploy',
-            run_url: ctx.run.runUrl ?? null,
-            previous_deployment_id: live?.id ?? null
-        }
-    }));
-    result.deploymentId = record.id;
-    request.deploymentId = record.id;
-    if (record.id)
-        ctx.onDeploymentStarted?.(record.id);
-    try {
-        const outcome = await timed(ctx, phases, `${settings.driver.kind} driver`, () => driver.apply(request, ctx));
-        result.release = outcome.release ?? null;
-        result.hosts = outcome.hosts ?? [];
-        result.outcome = 'success';
-    }
-    catch (err) {
-        result.outcome = 'failure';
-        result.error = ctx.secrets.redact((0,errors/* errorMessage */.gJ)(err));
-    }
-    await timed(ctx, phases, 'record outcome', async () => {
-        if (!record.id)
-            return;
-        await ctx.ledger.addStatus(record.id, {
-            state: result.outcome === 'success' ? 'success' : 'failure',
-            description: (0,ledger_ledger/* clampDescription */.gs)(result.outcome === 'success'
-                ? `Deployed ${settings.version}`
-                : `Deploy of ${settings.version} failed: ${result.error}`),
+    const applied = await applyDeployment(ctx, driver, phases, {
+        record: {
+            environment: settings.environment,
+            ref: settings.ref,
+            description: (0,ledger_ledger/* clampDescription */.gs)(`Deploying ${settings.version} with Shiprail`),
+            productionEnvironment: settings.productionEnvironment,
             logUrl: ctx.run.runUrl,
-            environmentUrl: result.outcome === 'success' ? settings.environmentUrl : undefined
-        });
-        ctx.onDeploymentFinished?.(record.id);
-        if (result.outcome === 'success') {
-            const marked = await supersedeEarlier(ctx.ledger, settings.environment, record.id, ctx.logger);
+            payload: {
+                version: settings.version,
+                driver: settings.driver.kind,
+                previous_version: previousVersion,
+                operation: 'deploy',
+                run_url: ctx.run.runUrl ?? null,
+                previous_deployment_id: live?.id ?? null
+            }
+        },
+        request,
+        successDescription: `Deployed ${settings.version}`,
+        failureDescription: error => `Deploy of ${settings.version} failed: ${error}`,
+        environmentUrl: settings.environmentUrl,
+        async afterSuccess(id) {
+            const marked = await supersedeEarlier(ctx.ledger, settings.environment, id, ctx.logger);
             if (marked)
                 ctx.logger.info(`Marked ${marked} earlier deployment(s) of ${settings.environment} inactive.`);
         }
     });
+    result.deploymentId = applied.deploymentId;
+    result.release = applied.release;
+    result.hosts = applied.hosts;
+    result.outcome = applied.outcome;
+    if (applied.error !== undefined)
+        result.error = applied.error;
     result.durationMs = ctx.clock.now().getTime() - startedAt.getTime();
     await notify(ctx, settings.notifyUrl, deployMessage(result, ctx));
     return result;
@@ -41556,7 +41706,7 @@ function parsePart(part, whole) {
         throw new StatusRangeError(`${JSON.stringify(whole)} (the range ${part} runs backwards)`);
     return [low, high];
 }
-function status_range_describe(ranges) {
+function describe(ranges) {
     return ranges.map(([low, high]) => (low === high ? String(low) : `${low}-${high}`)).join(', ');
 }
 /** Parses a status expectation; throws StatusRangeError saying what is wrong. */
@@ -41570,7 +41720,7 @@ function parseStatusRange(value) {
     if (parts.length === 0)
         throw new StatusRangeError('an empty value');
     const ranges = parts.map(p => parsePart(p, whole));
-    return { ranges, text: status_range_describe(ranges) };
+    return { ranges, text: describe(ranges) };
 }
 function statusMatches(range, status) {
     return range.ranges.some(([low, high]) => status >= low && status <= high);
@@ -42332,27 +42482,12 @@ function parseStatusCheckSettings(raw, defaults, workspace) {
 
 ;// CONCATENATED MODULE: ./build/ncc/core/ledger/rollback-target.js
 
-/** What a history holds, in words, for "no target" messages. */
+/** What a history holds, in the state words, for "no target" messages. */
 function describeHistory(records, limit = 5) {
     if (!records.length)
         return 'no deployments';
-    const words = records.slice(0, limit).map(r => {
-        const s = deploymentState(r);
-        const what = s.running
-            ? 'in progress'
-            : !s.deployed
-                ? 'failed to deploy'
-                : s.bad
-                    ? 'bad'
-                    : s.inactive
-                        ? s.verified
-                            ? 'verified, inactive'
-                            : 'inactive'
-                        : s.verified
-                            ? 'live, verified'
-                            : 'live';
-        return `${r.payload.version} (${what})`;
-    });
+    const states = stateNames(records);
+    const words = records.slice(0, limit).map((r, i) => describeRecord(r, states[i]));
     return words.join(', ') + (records.length > limit ? `, and ${records.length - limit} older` : '');
 }
 /**
@@ -42448,26 +42583,16 @@ function chooseRollbackTarget(records, environment, options = {}) {
         reason: `no known-good version to roll back to in ${environment} (history: ${history}).`
     };
 }
-
-;// CONCATENATED MODULE: ./build/ncc/core/steps/rollback.js
-
-
-
-
-
-
-
-
 /** A rollback reads no further back than this many deployments. */
 const ROLLBACK_SCAN_LIMIT = 100;
 /**
- * Reads history newest first only as far as needed: once a verified target (or the requested
- * version's deployment) is in hand, older records cannot change the choice.
+ * Reads an environment's history (newest first) only as far as the choice needs: once a
+ * verified target (or the requested version's deployment) is in hand, older records cannot
+ * change it. Used by rollback and by history, so both name the same target.
  */
-async function chooseTarget(settings, ctx) {
+async function readRollbackTarget(history, environment, options = {}) {
     const records = [];
-    const options = { toVersion: settings.toVersion || undefined, force: settings.force };
-    for await (const record of ctx.ledger.history(settings.environment)) {
+    for await (const record of history) {
         records.push(record);
         if (records.length >= ROLLBACK_SCAN_LIMIT)
             break;
@@ -42478,12 +42603,23 @@ async function chooseTarget(settings, ctx) {
                 break;
             continue;
         }
-        const choice = chooseRollbackTarget(records, settings.environment, options);
+        const choice = chooseRollbackTarget(records, environment, options);
         if (choice.ok && choice.verified)
             return { choice, records };
     }
-    return { choice: chooseRollbackTarget(records, settings.environment, options), records };
+    return { choice: chooseRollbackTarget(records, environment, options), records };
 }
+
+;// CONCATENATED MODULE: ./build/ncc/core/steps/rollback.js
+
+
+
+
+
+
+
+
+
 /**
  * The rollback step: choose the target (never a guess), record a new deployment of it, let the
  * driver put it live (releases: switch to the kept release, no upload), then mark the deployment
@@ -42494,7 +42630,10 @@ async function rollback(settings, ctx) {
     const phases = [];
     const driver = await createDriver(settings.driver, ctx);
     await driver.preflight(ctx);
-    const { choice, records } = await timed(ctx, phases, 'choose target', () => chooseTarget(settings, ctx));
+    const { choice, records } = await timed(ctx, phases, 'choose target', () => readRollbackTarget(ctx.ledger.history(settings.environment), settings.environment, {
+        toVersion: settings.toVersion || undefined,
+        force: settings.force
+    }));
     if (!choice.ok)
         throw new errors/* CheckFailedError */.CO(`Cannot roll back ${settings.environment}: ${choice.reason}`);
     const live = records.find(isLive);
@@ -42551,62 +42690,48 @@ async function rollback(settings, ctx) {
         result.durationMs = ctx.clock.now().getTime() - startedAt.getTime();
         return result;
     }
-    const record = await ctx.ledger.create({
-        environment: settings.environment,
-        ref: target.ref,
-        description: (0,ledger_ledger/* clampDescription */.gs)(`Rolling back to ${target.payload.version} from ${live.payload.version}`),
-        productionEnvironment: settings.productionEnvironment,
-        logUrl: ctx.run.runUrl,
-        payload: {
-            version: target.payload.version,
-            driver: settings.driver.kind,
-            previous_version: live.payload.version,
-            operation: 'rollback',
-            run_url: ctx.run.runUrl ?? null,
-            // The good deployment before the target, so a second rollback can continue the chain.
-            previous_deployment_id: target.payload.previous_deployment_id ?? null,
-            rollback_of: live.id,
-            reason,
-            release: target.payload.release ?? null
+    const applied = await applyDeployment(ctx, driver, phases, {
+        record: {
+            environment: settings.environment,
+            ref: target.ref,
+            description: (0,ledger_ledger/* clampDescription */.gs)(`Rolling back to ${target.payload.version} from ${live.payload.version}`),
+            productionEnvironment: settings.productionEnvironment,
+            logUrl: ctx.run.runUrl,
+            payload: {
+                version: target.payload.version,
+                driver: settings.driver.kind,
+                previous_version: live.payload.version,
+                operation: 'rollback',
+                run_url: ctx.run.runUrl ?? null,
+                // The good deployment before the target, so a second rollback can continue the chain.
+                previous_deployment_id: target.payload.previous_deployment_id ?? null,
+                rollback_of: live.id,
+                reason,
+                release: target.payload.release ?? null
+            }
+        },
+        request,
+        successDescription: `Rolled back to ${target.payload.version}: ${reason}`,
+        failureDescription: error => `Rollback to ${target.payload.version} failed: ${error}`,
+        environmentUrl: settings.environmentUrl,
+        async afterSuccess(id) {
+            // The version rolled back from is bad from now on: a failure verdict, then inactive.
+            await ctx.ledger.addStatus(live.id, {
+                state: 'failure',
+                description: (0,ledger_ledger/* clampDescription */.gs)(`rollback: rolled back to ${target.payload.version}: ${reason}`),
+                logUrl: ctx.run.runUrl
+            });
+            await ctx.ledger.addStatus(live.id, (0,ledger_ledger/* shiprailInactive */.kW)(`rolled back by deployment ${id}`));
+            await supersedeEarlier(ctx.ledger, settings.environment, id, ctx.logger);
         }
     });
-    result.deploymentId = record.id;
-    request.deploymentId = record.id;
-    if (record.id)
-        ctx.onDeploymentStarted?.(record.id);
-    try {
-        const outcome = await timed(ctx, phases, `${settings.driver.kind} driver`, () => driver.apply(request, ctx));
-        result.release = outcome.release ?? null;
-        result.hosts = outcome.hosts ?? [];
-        result.outcome = 'success';
-    }
-    catch (err) {
-        result.outcome = 'failure';
-        result.error = ctx.secrets.redact((0,errors/* errorMessage */.gJ)(err));
-    }
-    result.switchMs = phases[phases.length - 1].ms;
-    await timed(ctx, phases, 'record outcome', async () => {
-        const ok = result.outcome === 'success';
-        await ctx.ledger.addStatus(record.id, {
-            state: ok ? 'success' : 'failure',
-            description: (0,ledger_ledger/* clampDescription */.gs)(ok
-                ? `Rolled back to ${target.payload.version}: ${reason}`
-                : `Rollback to ${target.payload.version} failed: ${result.error}`),
-            logUrl: ctx.run.runUrl,
-            environmentUrl: ok ? settings.environmentUrl : undefined
-        });
-        ctx.onDeploymentFinished?.(record.id);
-        if (!ok)
-            return;
-        // The version rolled back from is bad from now on: a failure verdict, then inactive.
-        await ctx.ledger.addStatus(live.id, {
-            state: 'failure',
-            description: (0,ledger_ledger/* clampDescription */.gs)(`rollback: rolled back to ${target.payload.version}: ${reason}`),
-            logUrl: ctx.run.runUrl
-        });
-        await ctx.ledger.addStatus(live.id, (0,ledger_ledger/* shiprailInactive */.kW)(`rolled back by deployment ${record.id}`));
-        await supersedeEarlier(ctx.ledger, settings.environment, record.id, ctx.logger);
-    });
+    result.deploymentId = applied.deploymentId;
+    result.release = applied.release;
+    result.hosts = applied.hosts;
+    result.outcome = applied.outcome;
+    result.switchMs = applied.driverMs;
+    if (applied.error !== undefined)
+        result.error = applied.error;
     result.durationMs = ctx.clock.now().getTime() - startedAt.getTime();
     const icon = result.outcome === 'success' ? ':rewind:' : ':x:';
     await notify(ctx, settings.notifyUrl, `${icon} Shiprail ${result.outcome === 'success' ? 'rolled back' : 'failed to roll back'} ${settings.environment} from ${result.fromVersion} to ${result.version}: ${result.error ?? reason}`);
@@ -44736,7 +44861,378 @@ function rollbackOutputs(result) {
     };
 }
 
+;// CONCATENATED MODULE: ./build/ncc/report/history-report.js
+/** Seconds as the largest two units people read at a glance: "2 d 3 h", "14 min 5 s". */
+function formatSeconds(seconds) {
+    const s = Math.round(seconds);
+    const units = [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['min', 60],
+        ['s', 1]
+    ];
+    const parts = [];
+    let rest = s;
+    for (const [name, size] of units) {
+        const n = Math.floor(rest / size);
+        rest -= n * size;
+        if (n && parts.length < 2)
+            parts.push(`${n} ${name}`);
+        else if (parts.length)
+            break;
+    }
+    return parts.join(' ') || '0 s';
+}
+function formatFigure(figure) {
+    if (figure.value === null)
+        return 'unknown';
+    if (figure.unit === 'seconds')
+        return formatSeconds(figure.value);
+    if (figure.unit === 'share')
+        return `${(figure.value * 100).toFixed(1)} %`;
+    return `${figure.value.toFixed(2)} per day`;
+}
+function shortTime(iso) {
+    return iso.slice(0, 16).replace('T', ' ');
+}
+function historySummary(result) {
+    const target = result.rollback;
+    const facts = [
+        ['Environment', result.environment],
+        [
+            'Live',
+            result.live ? `${result.live.version} (deployment ${result.live.deploymentId})` : 'nothing'
+        ],
+        [
+            'Rollback would pick',
+            target.version === null
+                ? `nothing: ${target.reason}`
+                : `${target.version} (deployment ${target.deploymentId}${target.verified ? ', verified' : ', no check recorded'})`
+        ],
+        ['Ledger', result.ledger],
+        ['Window', result.since ? `since ${result.since} (${result.windowStart})` : 'all history']
+    ];
+    const tables = [
+        {
+            caption: 'Deployments, newest first (⏪ = what a rollback would pick now)',
+            header: ['id', 'version', 'state', '', 'commit', 'created', 'by', 'verdicts'],
+            rows: result.deployments.map(d => [
+                d.id,
+                d.version,
+                d.state,
+                d.rollbackTarget ? '⏪' : '',
+                d.ref.slice(0, 7) || '—',
+                shortTime(d.createdAt),
+                [d.operation === 'rollback' ? `rollback of ${d.rollbackOf}` : '', d.creator, d.runUrl]
+                    .filter(Boolean)
+                    .join(' ') || '—',
+                d.verdicts.map(v => v.description).join('; ') || '—'
+            ])
+        }
+    ];
+    const m = result.metrics;
+    if (m) {
+        tables.push({
+            caption: `Delivery metrics, ${m.windowStart.slice(0, 10)} to ${m.windowEnd.slice(0, 10)}`,
+            header: ['metric', 'value', 'how it was computed'],
+            rows: [
+                [
+                    'deployment frequency',
+                    formatFigure(m.deploymentFrequency),
+                    m.deploymentFrequency.computed
+                ],
+                ['lead time (commit → live)', formatFigure(m.leadTime), m.leadTime.computed],
+                ['change failure rate', formatFigure(m.changeFailureRate), m.changeFailureRate.computed],
+                ['time to restore', formatFigure(m.timeToRestore), m.timeToRestore.computed]
+            ]
+        });
+    }
+    return {
+        title: 'Shiprail history',
+        verdict: `📜 ${result.deployments.length} deployment${result.deployments.length === 1 ? '' : 's'} of **${result.environment}**`,
+        facts,
+        tables
+    };
+}
+function historyOutputs(result) {
+    return {
+        'live-version': result.live?.version ?? '',
+        'rollback-version': result.rollback.version ?? '',
+        metrics: result.metrics ? JSON.stringify(result.metrics) : '',
+        result: JSON.stringify(result)
+    };
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/settings/history-settings.js
+
+
+
+const UNIT_MS = { h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
+const SINCE_FORM = 'a duration like `30d`, `12h` or `2w`, or a date like `2026-11-01`';
+function parseSince(value) {
+    if (value === '')
+        return undefined;
+    const duration = /^([1-9][0-9]{0,4})([hdw])$/.exec(value);
+    if (duration) {
+        return {
+            text: value,
+            durationMs: Number(duration[1]) * UNIT_MS[duration[2]]
+        };
+    }
+    const date = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value)
+        ? new Date(value)
+        : undefined;
+    if (!date || Number.isNaN(date.getTime())) {
+        throw new errors/* InputError */.dz('since', `is ${showValue(value)}`, SINCE_FORM);
+    }
+    return { text: value, from: date };
+}
+/** When the window starts, given the time now. */
+function windowStart(since, now) {
+    return 'from' in since ? since.from : new Date(now.getTime() - since.durationMs);
+}
+function parseHistorySettings(raw, defaults) {
+    const reader = new InputReader(raw);
+    const common = parseCommon(reader, defaults, true);
+    if (common.ledger === 'none') {
+        throw new errors/* InputError */.dz('ledger', 'is `none`, but history needs a ledger', '`github` or `file`');
+    }
+    return {
+        ...common,
+        metrics: reader.bool('metrics'),
+        since: parseSince(reader.string('since'))
+    };
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/ledger/delivery-metrics.js
+
+const DAY_MS = 86_400_000;
+function median(values) {
+    if (!values.length)
+        return null;
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+function day(date) {
+    return date.toISOString().slice(0, 10);
+}
+function delivery_metrics_plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** When a deployment went live: its own success status. */
+function liveAt(record) {
+    return Date.parse(deploymentState(record).outcome?.createdAt ?? record.createdAt);
+}
+/**
+ * The four delivery figures engineering leads track (DORA's), from one environment's records.
+ * Nothing is estimated: a figure whose inputs are missing is null and says why.
+ */
+function deliveryMetrics(input) {
+    const { records, states } = input;
+    // Oldest first from here on, so "later" means a higher index.
+    const order = records.map((record, i) => ({ record, state: states[i] })).reverse();
+    const failedStates = new Set(['bad', 'rolled-back']);
+    const isFailure = (entry) => failedStates.has(entry.state) || deploymentState(entry.record).bad;
+    const deploys = order.filter(e => e.record.payload.operation === 'deploy' && deploymentState(e.record).deployed);
+    const windowDays = (input.windowEnd.getTime() - input.windowStart.getTime()) / DAY_MS;
+    const span = `between ${day(input.windowStart)} and ${day(input.windowEnd)} (${windowDays.toFixed(1)} days)`;
+    // A rate over less than a day says more about when the first deploy happened than about
+    // how often the team deploys.
+    const deploymentFrequency = windowDays >= 1
+        ? {
+            value: deploys.length / windowDays,
+            unit: 'deploys per day',
+            computed: `${delivery_metrics_plural(deploys.length, 'successful deploy')} ${span}, divided by the days; rollbacks and failed deploys are not counted`
+        }
+        : {
+            value: null,
+            unit: 'deploys per day',
+            computed: `unknown: the window is shorter than a day (${span}); the history starts too recently`
+        };
+    const leads = [];
+    for (const { record } of deploys) {
+        const committed = input.commitTimes.get(record.ref);
+        const lead = committed ? liveAt(record) - committed.getTime() : NaN;
+        if (lead >= 0)
+            leads.push(lead / 1000);
+    }
+    const unknown = deploys.length - leads.length;
+    const leadMedian = median(leads);
+    const leadTime = {
+        value: leadMedian,
+        unit: 'seconds',
+        samples: leads.length,
+        unknown,
+        computed: leadMedian === null
+            ? `unknown: ${deploys.length ? `no commit time known for the ${delivery_metrics_plural(deploys.length, 'successful deploy')} (${input.commitSource})` : 'no successful deploys in the window'}`
+            : `median over ${delivery_metrics_plural(leads.length, 'deploy')} of (its success status − its commit's committer date, from ${input.commitSource})${unknown ? `; ${unknown} without a known commit time left out` : ''}`
+    };
+    const failed = deploys.filter(isFailure);
+    const changeFailureRate = {
+        value: deploys.length ? failed.length / deploys.length : null,
+        unit: 'share',
+        failed: failed.length,
+        computed: deploys.length
+            ? `${failed.length} of ${delivery_metrics_plural(deploys.length, 'successful deploy')} later marked bad by a check or rolled back`
+            : 'unknown: no successful deploys in the window'
+    };
+    const restores = [];
+    let unrestored = 0;
+    for (const bad of failed) {
+        const at = order.indexOf(bad);
+        const good = order
+            .slice(at + 1)
+            .find(e => deploymentState(e.record).deployed && !isFailure(e) && e.state !== 'in-progress');
+        if (good)
+            restores.push((liveAt(good.record) - liveAt(bad.record)) / 1000);
+        else
+            unrestored++;
+    }
+    const restoreMedian = median(restores);
+    const timeToRestore = {
+        value: restoreMedian,
+        unit: 'seconds',
+        samples: restores.length,
+        unrestored,
+        computed: restoreMedian === null
+            ? `unknown: ${failed.length ? `none of the ${delivery_metrics_plural(failed.length, 'failed deploy')} has been followed by a good deployment yet` : 'no deploy in the window was marked bad or rolled back'}`
+            : `median over ${delivery_metrics_plural(restores.length, 'failed deploy')} of (the next deployment or rollback that went live and was not marked bad − the failed deploy's success status)${unrestored ? `; ${unrestored} not restored yet left out` : ''}`
+    };
+    return {
+        windowStart: input.windowStart.toISOString(),
+        windowEnd: input.windowEnd.toISOString(),
+        deploys: deploys.length,
+        deploymentFrequency,
+        leadTime,
+        changeFailureRate,
+        timeToRestore
+    };
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/steps/history.js
+
+
+
+
+/**
+ * Replays one walk of a ledger's history to several readers, so the rollback choice and the
+ * listing share the reads (each page and status list is fetched once).
+ */
+class SharedHistory {
+    read = [];
+    source;
+    done = false;
+    constructor(history) {
+        this.source = history[Symbol.asyncIterator]();
+    }
+    async *records() {
+        for (let i = 0;; i++) {
+            if (i >= this.read.length) {
+                if (this.done)
+                    return;
+                const next = await this.source.next();
+                if (next.done) {
+                    this.done = true;
+                    return;
+                }
+                this.read.push(next.value);
+            }
+            yield this.read[i];
+        }
+    }
+}
+function toEntry(record, state, targetId) {
+    const s = deploymentState(record);
+    return {
+        id: record.id,
+        version: record.payload.version,
+        ref: record.ref,
+        createdAt: record.createdAt,
+        creator: record.creator ?? null,
+        runUrl: record.payload.run_url ?? null,
+        operation: record.payload.operation,
+        rollbackOf: record.payload.rollback_of ?? null,
+        outcome: s.outcome ? s.outcome.state : 'in_progress',
+        outcomeAt: s.outcome?.createdAt ?? null,
+        verdicts: s.verdicts.map(v => ({
+            state: v.state,
+            description: v.description,
+            createdAt: v.createdAt
+        })),
+        state,
+        rollbackTarget: record.id === targetId
+    };
+}
+/**
+ * The history step: an environment's deployments newest first, each with its state word, the
+ * one a rollback would pick marked (chosen by rollback's own code), and on request the four
+ * delivery metrics. It only reads.
+ */
+async function history_history(settings, ctx) {
+    const now = ctx.clock.now();
+    const start = settings.since ? windowStart(settings.since, now) : undefined;
+    const shared = new SharedHistory(ctx.ledger.history(settings.environment));
+    const { choice } = await readRollbackTarget(shared.records(), settings.environment);
+    // The listing reads on until the window starts (or the history ends).
+    for await (const record of shared.records()) {
+        if (start && Date.parse(record.createdAt) < start.getTime())
+            break;
+    }
+    const states = stateNames(shared.read);
+    const inWindow = shared.read
+        .map((record, i) => ({ record, state: states[i] }))
+        .filter(e => !start || Date.parse(e.record.createdAt) >= start.getTime());
+    const targetId = choice.ok ? choice.target.id : undefined;
+    const live = shared.read.find(isLive);
+    const result = {
+        step: 'history',
+        environment: settings.environment,
+        ledger: ctx.ledger.kind,
+        since: settings.since?.text ?? null,
+        windowStart: start?.toISOString() ?? null,
+        generatedAt: now.toISOString(),
+        live: live ? { version: live.payload.version, deploymentId: live.id } : null,
+        rollback: choice.ok
+            ? {
+                version: choice.target.payload.version,
+                deploymentId: choice.target.id,
+                verified: choice.verified,
+                ...(choice.note ? { note: choice.note } : {})
+            }
+            : { version: null, reason: choice.reason },
+        deployments: inWindow.map(e => toEntry(e.record, e.state, targetId))
+    };
+    if (settings.metrics) {
+        result.metrics = await metricsFor(inWindow.map(e => e.record), inWindow.map(e => e.state), start, now, ctx);
+    }
+    return result;
+}
+async function metricsFor(records, states, start, now, ctx) {
+    const commitTimes = new Map();
+    const refs = new Set(records
+        .filter(r => r.payload.operation === 'deploy' && deploymentState(r).deployed)
+        .map(r => r.ref));
+    if (ctx.ledger.commitTime) {
+        for (const ref of refs)
+            commitTimes.set(ref, await ctx.ledger.commitTime(ref));
+    }
+    const oldest = records[records.length - 1];
+    return deliveryMetrics({
+        records,
+        states,
+        commitTimes,
+        commitSource: ctx.ledger.commitSource ?? 'nowhere: this ledger knows no commits',
+        // Without `since`, the window is the whole recorded history up to now.
+        windowStart: start ?? (oldest ? new Date(oldest.createdAt) : now),
+        windowEnd: now
+    });
+}
+
 ;// CONCATENATED MODULE: ./build/ncc/runtime/steps.js
+
+
+
 
 
 
@@ -44804,6 +45300,17 @@ const STEP_HANDLERS = {
                 failure: result.outcome === 'failure'
                     ? `Rollback of ${result.environment} to ${result.version} failed: ${result.error}`
                     : undefined
+            };
+        }
+    }),
+    history: defineStep({
+        parse: (raw, defaults) => parseHistorySettings(raw, defaults),
+        async run(settings, ctx) {
+            const result = await history_history(settings, ctx);
+            return {
+                data: result,
+                outputs: historyOutputs(result),
+                summary: () => historySummary(result)
             };
         }
     })
@@ -45146,7 +45653,7 @@ function describeExit(result, timeoutMs) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6925);
+/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(852);
 
 await (0,_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('deploy');
 process.exit();

@@ -76,7 +76,7 @@ export function helpText(step?: StepName): string {
     return [
       'Usage: shiprail <step> --<input> value ... [--json]',
       '',
-      'Steps: deploy, smoke-test, status-check, rollback',
+      `Steps: ${STEPS.join(', ')}`,
       'Every action input is a flag of the same name; `shiprail <step> --help` lists them.',
       'Inputs can also come from SHIPRAIL_<INPUT> variables (e.g. SHIPRAIL_SSH_KEY), token from GITHUB_TOKEN.',
       '',

@@ -4,7 +4,7 @@
  * (`npm run generate` writes the action.yml files; a test checks they are fresh).
  */
 
-export const STEPS = ['deploy', 'smoke-test', 'status-check', 'rollback'] as const
+export const STEPS = ['deploy', 'smoke-test', 'status-check', 'rollback', 'history'] as const
 export type StepName = (typeof STEPS)[number]
 
 export interface InputDef {
@@ -31,7 +31,7 @@ const INPUT_LIST = [
   {
     name: 'environment',
     description: 'GitHub environment name, e.g. `staging` or `production`.',
-    requiredFor: ['deploy', 'rollback', 'status-check'],
+    requiredFor: ['deploy', 'rollback', 'status-check', 'history'],
     steps: ALL
   },
   {
@@ -313,6 +313,20 @@ const INPUT_LIST = [
     description: 'rollback: allow a `to-version` that never deployed successfully here.',
     default: 'false',
     steps: ['rollback']
+  },
+  // history (SPEC §9)
+  {
+    name: 'metrics',
+    description:
+      'history: also compute deployment frequency, lead time, change failure rate and time to restore.',
+    default: 'false',
+    steps: ['history']
+  },
+  {
+    name: 'since',
+    description:
+      'history: only deployments created in this window: `30d`, `12h`, `2w`, or a date like `2026-11-01`. Default: all.',
+    steps: ['history']
   }
 ] as const satisfies readonly InputDef[]
 
@@ -361,6 +375,17 @@ const OUTPUT_LIST = [
   },
   { name: 'p95-ms', description: '95th-percentile probe latency in ms.', steps: ['status-check'] },
   { name: 'report', description: 'JSON report per check.', steps: PROBING },
+  { name: 'live-version', description: 'The version live now.', steps: ['history'] },
+  {
+    name: 'rollback-version',
+    description: 'The version a rollback would pick now (empty when there is none).',
+    steps: ['history']
+  },
+  {
+    name: 'metrics',
+    description: 'Delivery metrics as JSON (with `metrics: true`).',
+    steps: ['history']
+  },
   { name: 'result', description: 'The whole result as JSON.', steps: ALL }
 ] as const satisfies readonly OutputDef[]
 

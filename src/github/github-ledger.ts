@@ -64,6 +64,9 @@ function toStatus(s: ApiStatus): DeploymentStatus {
  */
 export class GitHubLedger implements Ledger {
   readonly kind = 'github' as const
+  readonly commitSource = 'the GitHub API (GET /repos/{owner}/{repo}/commits/{ref})'
+  /** Commit times already asked for: deployments of one commit share a call. */
+  private readonly commits = new Map<string, Promise<Date | undefined>>()
   private readonly owner: string
   private readonly repo: string
 
@@ -175,5 +178,32 @@ export class GitHubLedger implements Ledger {
       // (where GitHub never does) and for every other environment.
       auto_inactive: false
     })
+  }
+
+  commitTime(ref: string): Promise<Date | undefined> {
+    let time = this.commits.get(ref)
+    if (!time) {
+      time = this.fetchCommitTime(ref)
+      this.commits.set(ref, time)
+    }
+    return time
+  }
+
+  private async fetchCommitTime(ref: string): Promise<Date | undefined> {
+    try {
+      const { data } = await this.client.rest.repos.getCommit({
+        owner: this.owner,
+        repo: this.repo,
+        ref
+      })
+      const date = data.commit.committer?.date
+      return date ? new Date(date) : undefined
+    } catch (err) {
+      // A commit GitHub does not have (force-pushed away, another repository) has no time;
+      // anything else is a real failure and must not turn into a silent "unknown".
+      const status = (err as { status?: number }).status
+      if (status === 404 || status === 422) return undefined
+      throw err
+    }
   }
 }

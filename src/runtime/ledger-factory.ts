@@ -4,6 +4,7 @@ import { FileLedger } from '../core/ledger/file-ledger.js'
 import type { Ledger } from '../core/ledger/ledger.js'
 import { NoneLedger } from '../core/ledger/none-ledger.js'
 import type { CommonSettings } from '../core/settings/common.js'
+import { gitCommitTime } from './git-commit-time.js'
 
 export interface LedgerDeps {
   apiUrl: string
@@ -24,7 +25,11 @@ export async function createLedger(settings: CommonSettings, deps: LedgerDeps): 
       settings.repository
     )
   } else if (settings.ledger === 'file') {
-    ledger = new FileLedger(resolve(deps.workspace, settings.ledgerFile), deps.clock)
+    ledger = new FileLedger(
+      resolve(deps.workspace, settings.ledgerFile),
+      deps.clock,
+      gitCommitTime(deps.workspace)
+    )
   } else {
     ledger = new NoneLedger()
   }
@@ -38,6 +43,8 @@ function readOnly(ledger: Ledger): Ledger {
   return {
     kind: ledger.kind,
     history: env => ledger.history(env),
+    commitTime: ledger.commitTime?.bind(ledger),
+    commitSource: ledger.commitSource,
     create: refuse,
     addStatus: refuse
   }

@@ -16,6 +16,9 @@ import {
 } from '../core/steps/status-check.js'
 import { deployOutputs, deploySummary } from '../report/deploy-report.js'
 import { rollbackOutputs, rollbackSummary } from '../report/rollback-report.js'
+import { historyOutputs, historySummary } from '../report/history-report.js'
+import { parseHistorySettings } from '../core/settings/history-settings.js'
+import { history } from '../core/steps/history.js'
 import type { SummaryDoc } from '../report/summary.js'
 
 /** What an adapter needs to run one step: parse, run, and present. */
@@ -96,6 +99,17 @@ export const STEP_HANDLERS: Record<StepName, StepHandler> = {
           result.outcome === 'failure'
             ? `Rollback of ${result.environment} to ${result.version} failed: ${result.error}`
             : undefined
+      }
+    }
+  }),
+  history: defineStep({
+    parse: (raw, defaults) => parseHistorySettings(raw, defaults),
+    async run(settings, ctx) {
+      const result = await history(settings, ctx)
+      return {
+        data: result,
+        outputs: historyOutputs(result),
+        summary: () => historySummary(result)
       }
     }
   })

@@ -25,9 +25,13 @@ const LOCK_WAIT_MS = 15_000
 export class FileLedger implements Ledger {
   readonly kind = 'file' as const
 
+  readonly commitSource = 'the local git repository (git show -s --format=%cI)'
+
   constructor(
     readonly path: string,
-    private readonly clock: Clock
+    private readonly clock: Clock,
+    /** Reads a commit's time where the deployments' commits live (the local repository). */
+    readonly commitTime?: (ref: string) => Promise<Date | undefined>
   ) {}
 
   async *history(environment: string): AsyncIterable<DeploymentRecord> {

@@ -69,6 +69,14 @@ export interface Ledger {
   /** Creates the deployment and gives it an in_progress status. */
   create(deployment: NewDeployment): Promise<DeploymentRecord>
   addStatus(id: string, status: NewStatus): Promise<void>
+  /**
+   * When a commit was made (its committer date), for lead time; undefined when the commit is
+   * unknown. Each ledger reads commits where its deployments' commits live (GitHub's API, the
+   * local git repository); a ledger without commits leaves it out.
+   */
+  commitTime?(ref: string): Promise<Date | undefined>
+  /** Where commitTime reads from, in words ("the GitHub API"). */
+  readonly commitSource?: string
 }
 
 /** Status descriptions are limited to 140 characters by GitHub. */

@@ -1,0 +1,197 @@
+export const id = 620;
+export const ids = [620];
+export const modules = {
+
+/***/ 7620:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GitHubLedger: () => (/* binding */ GitHubLedger)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5052);
+/* harmony import */ var _core_ledger_ledger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6192);
+
+
+/** Deployments read per page while walking an environment's history. */
+const PAGE_SIZE = 30;
+/** A walk never reads more than this many pages, whatever the caller wants. */
+const MAX_PAGES = 20;
+function toPayload(raw) {
+    let value = raw;
+    if (typeof value === 'string') {
+        try {
+            value = JSON.parse(value);
+        }
+        catch {
+            value = {};
+        }
+    }
+    const p = (value && typeof value === 'object' ? value : {});
+    return {
+        version: typeof p.version === 'string' ? p.version : '',
+        driver: typeof p.driver === 'string' ? p.driver : '',
+        previous_version: p.previous_version ?? null,
+        operation: p.operation === 'rollback' ? 'rollback' : 'deploy',
+        run_url: p.run_url ?? null,
+        previous_deployment_id: p.previous_deployment_id ?? null,
+        rollback_of: p.rollback_of ?? null,
+        reason: p.reason ?? null,
+        release: p.release ?? null
+    };
+}
+function toStatus(s) {
+    return {
+        state: s.state,
+        description: s.description ?? '',
+        environmentUrl: s.environment_url || undefined,
+        logUrl: s.log_url || undefined,
+        createdAt: s.created_at
+    };
+}
+/**
+ * `ledger: github`: GitHub's Deployments API, so the Environments page is the audit trail.
+ * https://docs.github.com/en/rest/deployments/deployments
+ */
+class GitHubLedger {
+    client;
+    kind = 'github';
+    commitSource = 'the GitHub API (GET /repos/{owner}/{repo}/commits/{ref})';
+    /** Commit times already asked for: deployments of one commit share a call. */
+    commits = new Map();
+    owner;
+    repo;
+    constructor(client, repository) {
+        this.client = client;
+        ;
+        [this.owner, this.repo] = repository.split('/');
+    }
+    async *history(environment) {
+        for (let page = 1; page <= MAX_PAGES; page++) {
+            const { data } = await this.client.rest.repos.listDeployments({
+                owner: this.owner,
+                repo: this.repo,
+                environment,
+                per_page: PAGE_SIZE,
+                page
+            });
+            for (const d of data) {
+                const payload = toPayload(d.payload);
+                // Deployments Shiprail did not write (e.g. the ones Actions creates for a job that
+                // declares `environment:`) carry no version: they are not part of this history.
+                if (!payload.version)
+                    continue;
+                yield {
+                    id: String(d.id),
+                    environment: d.environment ?? environment,
+                    ref: d.sha,
+                    createdAt: d.created_at,
+                    creator: d.creator?.login,
+                    payload,
+                    statuses: await this.statuses(d.id)
+                };
+            }
+            if (data.length < PAGE_SIZE)
+                return;
+        }
+    }
+    async statuses(id) {
+        // One page of 100 covers any deployment Shiprail wrote (it adds a handful of statuses).
+        const { data } = await this.client.rest.repos.listDeploymentStatuses({
+            owner: this.owner,
+            repo: this.repo,
+            deployment_id: id,
+            per_page: 100
+        });
+        // Oldest first by id: created_at has whole-second resolution, so two statuses written in the
+        // same second would tie (and GitHub lists newest first).
+        return (data
+            .sort((a, b) => a.id - b.id)
+            // GitHub marks deployments inactive on its own (auto_inactive, environment jobs):
+            // only Shiprail decides what it superseded.
+            .filter(s => s.state !== 'inactive' || (s.description ?? '').startsWith(_core_ledger_ledger_js__WEBPACK_IMPORTED_MODULE_1__/* .SHIPRAIL_MARK */ .d0))
+            .map(toStatus));
+    }
+    async create(deployment) {
+        const response = await this.client.rest.repos.createDeployment({
+            owner: this.owner,
+            repo: this.repo,
+            ref: deployment.ref,
+            environment: deployment.environment,
+            description: deployment.description,
+            auto_merge: false,
+            required_contexts: [],
+            payload: deployment.payload,
+            production_environment: deployment.productionEnvironment,
+            transient_environment: false,
+            task: 'deploy'
+        });
+        // 202 means GitHub merged the default branch into the ref instead of creating anything.
+        // https://docs.github.com/en/rest/deployments/deployments#create-a-deployment
+        if (response.status !== 201 || !('id' in response.data)) {
+            const message = response.data.message ?? '';
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`GitHub did not create the deployment (HTTP ${response.status}${message ? `: ${message}` : ''}).`);
+        }
+        const d = response.data;
+        const record = {
+            id: String(d.id),
+            environment: d.environment,
+            ref: d.sha,
+            createdAt: d.created_at,
+            creator: d.creator?.login,
+            payload: toPayload(d.payload),
+            statuses: []
+        };
+        await this.addStatus(record.id, {
+            state: 'in_progress',
+            description: deployment.description,
+            logUrl: deployment.logUrl
+        });
+        return record;
+    }
+    async addStatus(id, status) {
+        await this.client.rest.repos.createDeploymentStatus({
+            owner: this.owner,
+            repo: this.repo,
+            deployment_id: Number(id),
+            state: status.state,
+            description: (0,_core_ledger_ledger_js__WEBPACK_IMPORTED_MODULE_1__/* .clampDescription */ .gs)(status.description),
+            ...(status.logUrl ? { log_url: status.logUrl } : {}),
+            ...(status.environmentUrl ? { environment_url: status.environmentUrl } : {}),
+            // Shiprail marks earlier deployments inactive itself, the same way for production
+            // (where GitHub never does) and for every other environment.
+            auto_inactive: false
+        });
+    }
+    commitTime(ref) {
+        let time = this.commits.get(ref);
+        if (!time) {
+            time = this.fetchCommitTime(ref);
+            this.commits.set(ref, time);
+        }
+        return time;
+    }
+    async fetchCommitTime(ref) {
+        try {
+            const { data } = await this.client.rest.repos.getCommit({
+                owner: this.owner,
+                repo: this.repo,
+                ref
+            });
+            const date = data.commit.committer?.date;
+            return date ? new Date(date) : undefined;
+        }
+        catch (err) {
+            // A commit GitHub does not have (force-pushed away, another repository) has no time;
+            // anything else is a real failure and must not turn into a silent "unknown".
+            const status = err.status;
+            if (status === 404 || status === 422)
+                return undefined;
+            throw err;
+        }
+    }
+}
+
+
+/***/ })
+
+};

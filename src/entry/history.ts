@@ -1,0 +1,4 @@
+import { runAction } from '../action/run-action.js'
+
+await runAction('history')
+process.exit()

@@ -145,15 +145,17 @@ function table(header, rows, className = '') {
     .join('')}</tbody></table>`
 }
 
-function badge(label) {
-  const kind = label.startsWith('live')
-    ? 'live'
-    : label === 'bad' || label === 'failed'
-      ? 'bad'
-      : label.startsWith('verified')
-        ? 'ok'
-        : 'muted'
-  return `<span class="badge ${kind}">${escapeHtml(label)}</span>`
+/** A state word of `shiprail history`, coloured by what it means for the environment. */
+function badge(state) {
+  const kind =
+    state === 'live'
+      ? 'live'
+      : ['bad', 'failed', 'rolled-back'].includes(state)
+        ? 'bad'
+        : state === 'verified'
+          ? 'ok'
+          : 'muted'
+  return `<span class="badge ${kind}">${escapeHtml(state)}</span>`
 }
 
 function stepsTable(model) {
@@ -173,25 +175,24 @@ function stepsTable(model) {
 function historyTable(model) {
   return table(
     ['id', 'version', 'operation', 'created', 'deploy', 'verdicts (oldest first)', 'state'],
-    model.history.map(({ record, state, label }) => {
-      const outcome = record.statuses.find(s => ['success', 'failure', 'error'].includes(s.state))
-      const verdicts = state.verdicts.length
-        ? state.verdicts
+    model.history.map(entry => {
+      const verdicts = entry.verdicts.length
+        ? entry.verdicts
             .map(v => `${mark(v.state === 'success')} ${escapeHtml(v.description)}`)
             .join('<br>')
         : '—'
       const operation =
-        record.payload.operation === 'rollback'
-          ? `rollback of ${escapeHtml(record.payload.rollback_of ?? '?')}`
+        entry.operation === 'rollback'
+          ? `rollback of ${escapeHtml(entry.rollbackOf ?? '?')}`
           : 'deploy'
       return [
-        escapeHtml(record.id),
-        `<b>${escapeHtml(record.payload.version)}</b>`,
+        escapeHtml(entry.id),
+        `<b>${escapeHtml(entry.version)}</b>`,
         operation,
-        time(record.createdAt),
-        outcome ? escapeHtml(outcome.description) : 'running',
+        time(entry.createdAt),
+        escapeHtml(entry.outcome),
         verdicts,
-        badge(label)
+        badge(entry.state) + (entry.rollbackTarget ? ' ⏪' : '')
       ]
     }),
     'history'
@@ -267,24 +268,24 @@ th{background:#f6f8fa}code{font:12.5px ui-monospace,SFMono-Regular,Menlo,monospa
 /** The whole report as one HTML document. */
 export function renderReport(model) {
   const colors = versionColors(model)
-  const live = model.live?.record
-  const bad = model.bad.map(b => b.record)
+  const live = model.live
+  const bad = model.bad
   const failed = model.requests.filter(r => r.status !== 200).length
   const cards = [
     [
       'Live now',
       model.served?.version ?? '—',
       live
-        ? `ledger: deployment ${escapeHtml(live.id)} (${escapeHtml(live.payload.operation)}), ${escapeHtml(model.live.label)}`
+        ? `ledger: deployment ${escapeHtml(live.id)} (${escapeHtml(live.operation)}), ${escapeHtml(live.state)}`
         : 'nothing live in the ledger'
     ],
     [
       'Marked bad',
-      bad.map(r => r.payload.version).join(', ') || 'none',
+      bad.map(r => r.version).join(', ') || 'none',
       model.bad
         .map(
           b =>
-            `deployment ${escapeHtml(b.record.id)}: ${escapeHtml(whyBad(b.state))}; never a rollback target again`
+            `deployment ${escapeHtml(b.id)}: ${escapeHtml(b.state)}, ${escapeHtml(whyBad(b))}; never a rollback target again`
         )
         .join('<br>')
     ],
@@ -323,7 +324,7 @@ ${stepsTable(model)}
 <h2>Status checks</h2>
 ${statusWindows(model)}
 <h2 id="history">Deploy history (ledger)</h2>
-<p>From <code>${escapeHtml(model.paths.ledger)}</code>, oldest first: the deploy's outcome, then every verdict the checks and the rollback recorded on it.</p>
+<p>From <code>${escapeHtml(model.paths.ledger)}</code> through <code>shiprail history --json</code>, oldest first: the deploy's outcome, then every verdict the checks and the rollback recorded on it.</p>
 ${historyTable(model)}
 <h2>Releases on the host</h2>
 <p>From <code>${escapeHtml(model.paths.root)}/.shiprail/history.jsonl</code>.</p>

@@ -29,7 +29,7 @@ import { performance } from 'node:perf_hooks'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { buildApp } from './build-app.mjs'
-import { historyOf, readLedger, readReleaseHistory } from './ledger-view.mjs'
+import { readHistory, readReleaseHistory } from './ledger-view.mjs'
 import { renderReport } from './report.mjs'
 import { runStep } from './run-step.mjs'
 import { createTerminal } from './terminal.mjs'
@@ -376,8 +376,16 @@ async function main() {
   }
 
   // The ending, from the files a user would look at.
-  const ledger = await readLedger(paths.ledger)
-  const history = historyOf(ledger, ENVIRONMENT)
+  let history = []
+  try {
+    history = await readHistory(
+      options.cli,
+      { environment: ENVIRONMENT, ledger: 'file', 'ledger-file': paths.ledger },
+      { env: childEnv({}), cwd: work, children: track }
+    )
+  } catch (err) {
+    failure ??= err instanceof Error ? err.message : String(err)
+  }
   const releaseHistory = await readReleaseHistory(join(paths.root, '.shiprail', 'history.jsonl'))
   let currentRelease = null
   try {
@@ -385,17 +393,17 @@ async function main() {
   } catch {
     // Nothing deployed.
   }
-  const live = history.filter(h => h.state.live).pop() ?? null
-  const bad = history.filter(h => h.state.bad)
+  const live = history.find(h => h.state === 'live') ?? null
+  const bad = history.filter(h => h.state === 'bad' || h.state === 'rolled-back')
   const expected = GOOD[GOOD.length - 1]
   const ok =
     !failure &&
-    live?.record.payload.version === expected &&
+    live?.version === expected &&
     served?.version === expected &&
-    bad.some(h => h.record.payload.version === BROKEN)
+    bad.some(h => h.version === BROKEN)
   const verdict = ok
     ? `The checks caught ${BROKEN}, it was rolled back automatically and ${expected} is serving again.`
-    : `The demo did not end as it should: ${failure ?? `live is ${live?.record.payload.version ?? 'nothing'}, serving ${served?.version ?? 'nothing'}`}.`
+    : `The demo did not end as it should: ${failure ?? `live is ${live?.version ?? 'nothing'}, serving ${served?.version ?? 'nothing'}`}.`
 
   const requests = traffic?.requests ?? []
   const model = {
@@ -428,8 +436,8 @@ async function main() {
         verdict,
         failure,
         durationMs: model.durationMs,
-        live: live ? { version: live.record.payload.version, deploymentId: live.record.id } : null,
-        bad: bad.map(h => ({ version: h.record.payload.version, deploymentId: h.record.id })),
+        live: live ? { version: live.version, deploymentId: live.id } : null,
+        bad: bad.map(h => ({ version: h.version, deploymentId: h.id })),
         served,
         currentRelease,
         platform: model.platform,

@@ -77,13 +77,11 @@ export function createTerminal(stream, env = process.env) {
       line(`  ${model.environment} ${served}`)
       line(`  ${model.paths.root}/current → releases/${model.currentRelease ?? '—'}`)
       if (model.live) {
-        const r = model.live.record
-        line(
-          `  ledger: deployment ${r.id}, ${r.payload.version} by ${r.payload.operation}: ${model.live.label}`
-        )
+        const r = model.live
+        line(`  ledger: deployment ${r.id}, ${r.version} by ${r.operation}: ${r.state}`)
       }
       for (const b of model.bad) {
-        line(`  bad: ${b.record.payload.version} (deployment ${b.record.id}): ${whyBad(b.state)}`)
+        line(`  ${b.state}: ${b.version} (deployment ${b.id}): ${whyBad(b)}`)
       }
       line('')
       stream.write(`${bold('Timeline')}${dim('  (t = seconds since the demo started)')}\n`)

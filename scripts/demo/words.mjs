@@ -66,8 +66,8 @@ export function describeStep(entry, brief = false) {
 }
 
 /** Why a deployment is bad, from its verdicts: "status-check failed, then rolled back to 2.0.0". */
-export function whyBad(state) {
-  return state.verdicts
+export function whyBad(entry) {
+  return entry.verdicts
     .filter(v => v.state !== 'success')
     .map(v => {
       const [head, next] = v.description.split(': ')

@@ -14424,7 +14424,7 @@ __webpack_async_result__();
 /* harmony export */   x: () => (/* binding */ VERSION)
 /* harmony export */ });
 // Generated from package.json by `npm run generate`.
-const VERSION = '0.1.0';
+const VERSION = '1.0.0';
 
 
 /***/ })

@@ -25,7 +25,15 @@
 //   git commit -am "Release v1.2.0" && git tag v1.2.0 && git tag -f v1 v1.2.0
 //   git push origin v1.2.0 && git push --force origin v1
 // and CI on the tag runs `node scripts/release.mjs --check v1.2.0`.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+//
+// The npm package is part of the release: package.json's "version" must be the tag's (set it,
+// then `npm run generate` writes it into src/version.ts, what `shiprail --version` prints, and
+// `npm run build`). The release run packs shiprail-<version>.tgz at the root; publish that
+// exact tarball, after the tag is pushed:
+//   npm publish shiprail-1.2.0.tgz --access public
+// and attach it to the GitHub release, so the tarball users install is the one CI tested.
+import { execFileSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
@@ -164,6 +172,25 @@ function main(argv) {
       ? `${wrong.length} of ${references} references rewritten to ${args.tag}.`
       : `All ${references} references already point at ${args.tag}.`
   )
+  return packRelease(args.root, args.tag)
+}
+
+/** Packs the npm tarball of the release, refusing when package.json names another version. */
+function packRelease(root, tag) {
+  const manifest = join(root, 'package.json')
+  if (!existsSync(manifest)) return 0
+  const { version } = JSON.parse(readFileSync(manifest, 'utf8'))
+  if (`v${version}` !== tag) {
+    console.error(
+      `package.json is at ${version}, not ${tag.slice(1)}: set "version", run npm run generate and npm run build, then release again.`
+    )
+    return 1
+  }
+  const tarball = execFileSync('npm', ['pack', '--pack-destination', root], {
+    cwd: root,
+    encoding: 'utf8'
+  }).trim()
+  console.log(`Packed ${tarball}; after pushing the tag: npm publish ${tarball} --access public`)
   return 0
 }
 

@@ -42722,27 +42722,66 @@ function describeExit(result, timeoutMs) {
 /***/ }),
 
 /***/ 6864:
-/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ ((__webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ run)
+/* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
 /* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1992);
 /* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9646);
+/* harmony import */ var _main_module_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(340);
 
 
 
-// The root action: `uses: shiprail/shiprail@v1` with `step:` choosing the step.
-const step = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_core_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .STEP_INPUT */ .cF).trim();
-if (_core_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .STEPS */ .UT.includes(step)) {
-    await (0,_action_run_action_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .C)(step);
+
+/** The root action: `uses: shiprail/shiprail@v1` with `step:` choosing the step. */
+async function run() {
+    const step = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_core_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .STEP_INPUT */ .cF).trim();
+    if (_core_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .STEPS */ .UT.includes(step)) {
+        await (0,_action_run_action_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .C)(step);
+    }
+    else {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`Input 'step' is ${JSON.stringify(step)}; expected one of ${_core_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .STEPS */ .UT.map(s => `\`${s}\``).join(', ')}.`);
+    }
 }
-else {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`Input 'step' is ${JSON.stringify(step)}; expected one of ${_core_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .STEPS */ .UT.map(s => `\`${s}\``).join(', ')}.`);
-}
-process.exit();
+// Exit once the step is done even if a client left a keep-alive socket or timer behind.
+if ((0,_main_module_js__WEBPACK_IMPORTED_MODULE_3__/* .isMainModule */ .e)(import.meta.url))
+    await run().then(() => process.exit());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 340:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ isMainModule)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
+
+
+/**
+ * True when the module at `url` is the script node was started with. An entry runs its step
+ * only then: imported (by @github/local-action, which calls `run()` itself, or by a test) it
+ * does nothing. Both paths are resolved because `npx shiprail` starts node through a symlink.
+ */
+function isMainModule(url) {
+    const script = process.argv[1];
+    if (!script)
+        return false;
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(script) === (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(url));
+    }
+    catch {
+        return false;
+    }
+}
+
 
 /***/ }),
 
@@ -45933,4 +45972,6 @@ function getIDToken(aud) {
 /******/ // This entry module used 'module' so it can't be inlined
 /******/ var __webpack_exports__ = __nccwpck_require__(6864);
 /******/ __webpack_exports__ = await __webpack_exports__;
+/******/ var __webpack_exports__run = __webpack_exports__.e;
+/******/ export { __webpack_exports__run as run };
 /******/ 

@@ -14395,25 +14395,64 @@ function describeExit(result, timeoutMs) {
 /***/ }),
 
 /***/ 6454:
-/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ ((__webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ run)
+/* harmony export */ });
 /* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1250);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(987);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(987);
+/* harmony import */ var _main_module_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(340);
 
 
-const code = await (0,_cli_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)({
-    argv: process.argv.slice(2),
-    env: process.env,
-    cwd: process.cwd(),
-    stdout: text => process.stdout.write(text),
-    stderr: text => process.stderr.write(text),
-    version: _version_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .x
-});
-process.exit(code);
+
+/** Runs the CLI on this process's arguments; resolves with the exit status. */
+async function run() {
+    return (0,_cli_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)({
+        argv: process.argv.slice(2),
+        env: process.env,
+        cwd: process.cwd(),
+        stdout: text => process.stdout.write(text),
+        stderr: text => process.stderr.write(text),
+        version: _version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x
+    });
+}
+if ((0,_main_module_js__WEBPACK_IMPORTED_MODULE_1__/* .isMainModule */ .e)(import.meta.url))
+    process.exit(await run());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 340:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ isMainModule)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
+
+
+/**
+ * True when the module at `url` is the script node was started with. An entry runs its step
+ * only then: imported (by @github/local-action, which calls `run()` itself, or by a test) it
+ * does nothing. Both paths are resolved because `npx shiprail` starts node through a symlink.
+ */
+function isMainModule(url) {
+    const script = process.argv[1];
+    if (!script)
+        return false;
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(script) === (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(url));
+    }
+    catch {
+        return false;
+    }
+}
+
 
 /***/ }),
 
@@ -14646,4 +14685,6 @@ const VERSION = '1.0.0';
 /******/ // This entry module used 'module' so it can't be inlined
 /******/ var __webpack_exports__ = __nccwpck_require__(6454);
 /******/ __webpack_exports__ = await __webpack_exports__;
+/******/ var __webpack_exports__run = __webpack_exports__.e;
+/******/ export { __webpack_exports__run as run };
 /******/ 

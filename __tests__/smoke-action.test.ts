@@ -115,7 +115,7 @@ describe('smoke-test action', () => {
     const promote = await deploy('production', '2.0.0', { 'promote-from': 'staging' })
     expect(promote.code).toBe(1)
     expect(promote.stdout).toMatch(
-      /::error::Refusing to deploy to production: version 2\.0\.0 is not verified in staging: 2\.0\.0 failed its checks/
+      /::error::Refusing to deploy to production: version 2\.0\.0 is not verified in staging: 2\.0\.0 \(live: smoke-test failed: 1 of 2 checks failed; health: version 2\.0\.0 not found/
     )
   })
 

@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { systemClock, type Clock } from '../../src/core/context.js'
+import { DEPLOYMENT_STATE_NAMES, STATE_MEANINGS } from '../../src/core/ledger/deployment-state.js'
 import { FileLedger } from '../../src/core/ledger/file-ledger.js'
 import type { Ledger } from '../../src/core/ledger/ledger.js'
 import { parseHistorySettings } from '../../src/core/settings/history-settings.js'
@@ -9,6 +10,7 @@ import { history, type HistoryResult } from '../../src/core/steps/history.js'
 import { GitHubLedger } from '../../src/github/github-ledger.js'
 import { createGitHubClient } from '../../src/github/octokit.js'
 import { gitCommitTime } from '../../src/runtime/git-commit-time.js'
+import { ROOT } from '../support/action-runner.js'
 import { testContext } from '../support/context.js'
 import { startGitHubStandIn, type GitHubStandIn } from '../support/github-standin.js'
 import {
@@ -245,3 +247,12 @@ function countBy(values: string[]): Record<string, number> {
   for (const v of values) out[v] = (out[v] ?? 0) + 1
   return out
 }
+
+describe('the state vocabulary', () => {
+  it('is documented word for word in the README', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+    for (const word of DEPLOYMENT_STATE_NAMES)
+      expect(readme).toMatch(new RegExp(`^\\| \`${word}\` \\|`, 'm'))
+    expect(Object.keys(STATE_MEANINGS)).toEqual(DEPLOYMENT_STATE_NAMES)
+  })
+})

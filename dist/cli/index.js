@@ -9996,9 +9996,14 @@ function checkPromotion(records, version, sourceEnvironment) {
     }
     const latest = records[index];
     if (!deploymentState(latest).verified) {
+        const others = records
+            .slice(0, 3)
+            .map((r, i) => (i === index ? '' : describeRecord(r, states[i])))
+            .filter(Boolean);
+        const also = others.length ? ` (${sourceEnvironment} also has: ${others.join(', ')})` : '';
         return {
             allowed: false,
-            reason: `version ${version} is not verified in ${sourceEnvironment}: ${describeRecord(latest, states[index])} (${context}).`
+            reason: `version ${version} is not verified in ${sourceEnvironment}: ${describeRecord(latest, states[index])}${also}.`
         };
     }
     return { allowed: true, from: latest };

@@ -3,7 +3,15 @@ import { join } from 'node:path'
 import { timedRun } from './processes.js'
 
 /** The bundles scripts/build.mjs makes; the bench needs every one of them. */
-export const BUNDLES = ['deploy', 'smoke-test', 'status-check', 'rollback', 'action', 'cli']
+export const BUNDLES = [
+  'deploy',
+  'smoke-test',
+  'status-check',
+  'rollback',
+  'history',
+  'action',
+  'cli'
+]
 
 export interface DistSnapshot {
   /** A copy of dist/ that no rebuild can change while the bench runs. */

@@ -12,7 +12,8 @@ import { testContext } from '../support/context.js'
 import { startHostSandbox, type HostSandbox } from '../support/host-sandbox.js'
 import { deadPort, generateClientKey } from '../support/sshd.js'
 import { releasesSettings, request, writeRelease } from '../releases/fixtures.js'
-import { parseHosts } from '../../src/core/settings/deploy-settings.js'
+import { parseDeploySettings, parseHosts } from '../../src/core/settings/deploy-settings.js'
+import { deploy } from '../../src/core/steps/deploy.js'
 
 /*
  * Doctor against real sshd hosts set up as a person would (a `deploy` user, a root-owned /srv),
@@ -284,6 +285,46 @@ printf '%s\\n' "$STALE" > /srv/stale/.shiprail/lock`,
       ok: false,
       detail: expect.stringMatching(/^503 /)
     })
+  })
+})
+
+describe('deploy --dry-run of the releases driver runs the same read-only checks', () => {
+  const dryRun = (on: HostSandbox, path: string, source: string) =>
+    deploy(
+      parseDeploySettings(
+        {
+          environment: 'staging',
+          version: '2.0.0',
+          ledger: 'none',
+          'dry-run': 'true',
+          driver: 'releases',
+          source,
+          ...inputs(on, { path })
+        },
+        { insideActions: false }
+      ),
+      testContext()
+    )
+
+  test('ready hosts: planned, with every check beside the plan, nothing written', async () => {
+    const source = join(work, 'dry-release')
+    await writeRelease(source, '2.0.0')
+    await host.asRoot('install -d -o deploy -g deploy /srv/dry')
+    const result = await dryRun(host, '/srv/dry', source)
+    expect(result.outcome).toBe('planned')
+    expect(result.preflight?.[0].checks.every(c => c.ok)).toBe(true)
+    expect(result.preflight?.[0].checks.map(c => c.name)).toContain('disk')
+    expect((await host.asRoot('ls -A /srv/dry')).stdout).toBe('')
+  })
+
+  test('a host that is not ready fails the dry run, naming the host and the check', async () => {
+    const source = join(work, 'dry-release')
+    await writeRelease(source, '2.0.0')
+    const result = await dryRun(noRsync, '/srv/app', source)
+    expect(result.outcome).toBe('failure')
+    expect(result.error).toBe(
+      `dry run: the hosts are not ready (deploy@127.0.0.1:${noRsync.port} programs: not found on the PATH of deploy: rsync); shiprail doctor gives the fix for each`
+    )
   })
 })
 

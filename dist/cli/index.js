@@ -9880,6 +9880,24 @@ function parseDoctorSettings(raw) {
     }
     return { ...base, hosts: parseHosts(reader.string('hosts')), path, source };
 }
+/** What a deploy's dry run checks on its hosts: the same as doctor with the deploy's inputs. */
+function doctorSettingsForDeploy(driver) {
+    return {
+        environment: '',
+        token: '',
+        ledger: 'none',
+        ledgerFile: '',
+        dryRun: true,
+        repository: '',
+        driver: 'releases',
+        hosts: driver.hosts,
+        path: driver.path,
+        sshKey: driver.sshKey,
+        knownHosts: driver.knownHosts,
+        strictHostKeyChecking: driver.strictHostKeyChecking,
+        source: driver.source
+    };
+}
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
@@ -11242,6 +11260,14 @@ async function urlCheck(url, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/report/doctor-report.js
+/** A row per check, the fix beside each problem (doctor, and a deploy's dry run). */
+function doctorTable(hosts, caption) {
+    return {
+        ...(caption ? { caption } : {}),
+        header: ['host', 'check', 'ok', 'detail', 'fix'],
+        rows: hosts.flatMap(h => h.checks.map(c => [h.host, c.name, c.ok ? 'ok' : 'FAIL', c.detail, c.fix]))
+    };
+}
 /** One table for people: a row per check, the fix beside each problem. */
 function doctorSummary(result) {
     const problems = result.hosts.flatMap(h => h.checks.filter(c => !c.ok));
@@ -11255,12 +11281,7 @@ function doctorSummary(result) {
         title: 'Shiprail doctor',
         verdict,
         facts: [],
-        tables: [
-            {
-                header: ['host', 'check', 'ok', 'detail', 'fix'],
-                rows: result.hosts.flatMap(h => h.checks.map(c => [h.host, c.name, c.ok ? 'ok' : 'FAIL', c.detail, c.fix]))
-            }
-        ]
+        tables: [doctorTable(result.hosts)]
     };
 }
 /** The line the CLI prints on stderr when something needs fixing. */
@@ -11598,6 +11619,8 @@ async function timed(ctx, phases, name, fn) {
 
 
 
+
+
 async function checkPromoteFrom(settings, ctx) {
     if (!settings.promoteFrom)
         return;
@@ -11665,6 +11688,16 @@ async function deploy(settings, ctx) {
         ];
         for (const line of result.plan)
             ctx.logger.info(`[dry-run] ${line}`);
+        if (settings.driver.kind === 'releases') {
+            const driverSettings = settings.driver;
+            const checked = await timed(ctx, phases, 'doctor', () => doctor(doctorSettingsForDeploy(driverSettings), ctx));
+            result.preflight = checked.hosts;
+            const problems = checked.hosts.flatMap(h => h.checks.filter(c => !c.ok).map(c => `${h.host} ${c.name}: ${c.detail}`));
+            if (problems.length) {
+                result.outcome = 'failure';
+                result.error = `dry run: the hosts are not ready (${problems.join('; ')}); shiprail doctor gives the fix for each`;
+            }
+        }
         result.durationMs = ctx.clock.now().getTime() - startedAt.getTime();
         return result;
     }
@@ -13898,6 +13931,7 @@ function statusCheckOutputs(result) {
 
 ;// CONCATENATED MODULE: ./build/ncc/report/deploy-report.js
 
+
 function deploySummary(result, runUrl) {
     const verdict = result.outcome === 'planned'
         ? `📝 Dry run: would deploy **${result.version}** to **${result.environment}**`
@@ -13940,6 +13974,8 @@ function deploySummary(result, runUrl) {
     }
     if (result.plan)
         tables.push({ caption: 'Plan', header: ['step'], rows: result.plan.map(line => [line]) });
+    if (result.preflight)
+        tables.push(doctorTable(result.preflight, 'Hosts (read-only check)'));
     const links = [];
     if (result.environmentUrl)
         links.push(['Open environment', result.environmentUrl]);

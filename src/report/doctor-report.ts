@@ -1,5 +1,16 @@
-import type { DoctorResult } from '../core/steps/doctor.js'
-import type { SummaryDoc } from './summary.js'
+import type { DoctorHost, DoctorResult } from '../core/steps/doctor.js'
+import type { SummaryDoc, SummaryTable } from './summary.js'
+
+/** A row per check, the fix beside each problem (doctor, and a deploy's dry run). */
+export function doctorTable(hosts: DoctorHost[], caption?: string): SummaryTable {
+  return {
+    ...(caption ? { caption } : {}),
+    header: ['host', 'check', 'ok', 'detail', 'fix'],
+    rows: hosts.flatMap(h =>
+      h.checks.map(c => [h.host, c.name, c.ok ? 'ok' : 'FAIL', c.detail, c.fix])
+    )
+  }
+}
 
 /** One table for people: a row per check, the fix beside each problem. */
 export function doctorSummary(result: DoctorResult): SummaryDoc {
@@ -14,14 +25,7 @@ export function doctorSummary(result: DoctorResult): SummaryDoc {
     title: 'Shiprail doctor',
     verdict,
     facts: [],
-    tables: [
-      {
-        header: ['host', 'check', 'ok', 'detail', 'fix'],
-        rows: result.hosts.flatMap(h =>
-          h.checks.map(c => [h.host, c.name, c.ok ? 'ok' : 'FAIL', c.detail, c.fix])
-        )
-      }
-    ]
+    tables: [doctorTable(result.hosts)]
   }
 }
 

@@ -1,7 +1,12 @@
 import { InputError } from '../errors.js'
 import { inputDef, type InputDef, type RawInputs } from '../inputs.js'
 import type { CommonSettings } from './common.js'
-import { parseHosts, parsePathInput, type HostSpec } from './deploy-settings.js'
+import {
+  parseHosts,
+  parsePathInput,
+  type HostSpec,
+  type ReleasesDriverSettings
+} from './deploy-settings.js'
 import { InputReader, showValue } from './input-reader.js'
 
 /**
@@ -105,4 +110,23 @@ export function parseDoctorSettings(raw: RawInputs): DoctorSettings {
     throw new InputError('source', `is ${showValue(source)}`, 'a directory or a .tar.gz/.tgz file')
   }
   return { ...base, hosts: parseHosts(reader.string('hosts')), path, source }
+}
+
+/** What a deploy's dry run checks on its hosts: the same as doctor with the deploy's inputs. */
+export function doctorSettingsForDeploy(driver: ReleasesDriverSettings): DoctorSettings {
+  return {
+    environment: '',
+    token: '',
+    ledger: 'none',
+    ledgerFile: '',
+    dryRun: true,
+    repository: '',
+    driver: 'releases',
+    hosts: driver.hosts,
+    path: driver.path,
+    sshKey: driver.sshKey,
+    knownHosts: driver.knownHosts,
+    strictHostKeyChecking: driver.strictHostKeyChecking,
+    source: driver.source
+  }
 }

@@ -9824,11 +9824,16 @@ const DOCTOR_INPUT_NAMES = [
     'image',
     'url'
 ];
+/** Where doctor's meaning differs from the step's: its default driver, what `url` is for. */
+const DOCTOR_OVERRIDES = {
+    driver: { default: 'releases' },
+    url: { description: 'URL that must answer a GET with a status below 400 (redirects followed).' }
+};
 /** Doctor's flags, described by the deploy input table (one description for one input). */
 function doctorInputs() {
     return DOCTOR_INPUT_NAMES.map(name => inputDef(name))
         .filter((d) => !!d)
-        .map(d => (d.name === 'driver' ? { ...d, default: 'releases' } : d));
+        .map(d => ({ ...d, ...DOCTOR_OVERRIDES[d.name] }));
 }
 const SERVICE_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,62}$/;
 function parseDoctorSettings(raw) {

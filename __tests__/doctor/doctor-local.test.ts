@@ -2,7 +2,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createReleasesDriver } from '../../src/core/drivers/releases-driver.js'
+import { LocalTransport } from '../../src/core/drivers/host-transport.js'
 import { newLockInfo } from '../../src/core/drivers/release-lock.js'
+import { parseProbe, PROBE_SCRIPT } from '../../src/core/doctor/host-probe.js'
 import { doctorInputs, parseDoctorSettings } from '../../src/core/settings/doctor-settings.js'
 import { doctor } from '../../src/core/steps/doctor.js'
 import { testContext } from '../support/context.js'
@@ -59,4 +61,22 @@ test("doctor's flags are the deploy inputs it uses, with its own default driver 
   expect(flags.find(f => f.name === 'driver')?.default).toBe('releases')
   expect(flags.find(f => f.name === 'url')?.description).toMatch(/below 400/)
   expect(flags.find(f => f.name === 'ssh-key')?.secret).toBe(true)
+})
+
+test('the probe asks dockerd only when docker is needed, and says why it cannot reach it', async () => {
+  const transport = new LocalTransport({
+    PATH: process.env.PATH,
+    DOCKER_HOST: 'unix:///nonexistent.sock'
+  })
+  const probe = async (...programs: string[]) => {
+    const result = await transport.run(PROBE_SCRIPT, [dir, '100', ...programs], {
+      timeoutMs: 30_000
+    })
+    expect(result.exitCode).toBe(0)
+    return parseProbe(result.stdout)
+  }
+  expect(await probe('bash')).not.toHaveProperty('dockerError')
+  const withDocker = await probe('bash', 'docker')
+  expect(withDocker.programs.docker).toBeTruthy()
+  expect(withDocker.dockerError).toMatch(/nonexistent\.sock/)
 })

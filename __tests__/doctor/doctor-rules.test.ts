@@ -208,6 +208,49 @@ describe('hostChecks: what the probe saw → checks with fixes', () => {
     expect(check.fix === '').toBe(ok)
   })
 
+  test.each([
+    [{ dockerServer: '20.10.24' }, true, /^dockerd 20\.10\.24 answers$/, ''],
+    [
+      { dockerError: 'permission denied while trying to connect to the Docker daemon socket' },
+      false,
+      /^deploy cannot reach dockerd: permission denied/,
+      'sudo usermod -aG docker deploy'
+    ],
+    [
+      { dockerError: 'Cannot connect to the Docker daemon' },
+      false,
+      /cannot reach/,
+      'enable --now docker'
+    ]
+  ])('containers: dockerd %j', (over, ok, detail, fix) => {
+    const checks = hostChecks(
+      facts({ ...over, programs: { ...facts().programs, docker: '/usr/bin/docker' } }),
+      { ...options, driver: 'containers', programs: ['bash', 'rsync', 'tar', 'docker'] }
+    )
+    const docker = checks.find(c => c.name === 'docker')!
+    expect(docker.ok).toBe(ok)
+    expect(docker.detail).toMatch(detail)
+    expect(docker.fix).toContain(fix)
+  })
+
+  test('containers: live is the newest successful line of history, not current', () => {
+    const line = (release: string, outcome: 'success' | 'failure') => ({
+      release,
+      version: release.split('-').pop()!,
+      ref: '',
+      operation: 'deploy' as const,
+      time: 't',
+      outcome,
+      deploymentId: ''
+    })
+    const checks = hostChecks(
+      facts({ history: [line('r-1.0.0', 'success'), line('r-2.0.0', 'failure')] }),
+      { ...options, driver: 'containers' }
+    )
+    expect(checks.find(c => c.name === 'live')!.detail).toBe('1.0.0 (release r-1.0.0, deploy at t)')
+    expect(checks.map(c => c.name)).not.toContain('docker')
+  })
+
   test('live names the version of the release current points to, from history', () => {
     const release = '20261130T100000Z-1.2.0'
     const history = [

@@ -39098,13 +39098,30 @@ function formatBytes(bytes) {
 }
 /** The checks that follow from what the probe saw on one host. Pure. */
 function hostChecks(facts, options) {
+    const containers = options.driver === 'containers';
     return [
         programsCheck(facts, options.programs),
+        ...(containers && facts.programs.docker ? [dockerCheck(facts)] : []),
         pathCheck(facts),
         diskCheck(facts, options.releaseBytes),
         lockCheck(facts, options),
-        liveCheck(facts)
+        containers ? liveFromHistory(facts) : liveCheck(facts)
     ];
+}
+function dockerCheck(facts) {
+    if (facts.dockerServer)
+        return passed('docker', `dockerd ${facts.dockerServer} answers`);
+    const user = facts.user || 'the deploy user';
+    return failed('docker', `${user} cannot reach dockerd: ${facts.dockerError ?? 'no answer'}`, /permission denied/i.test(facts.dockerError ?? '')
+        ? `On the host: sudo usermod -aG docker ${user} (then log in again).`
+        : 'Start the Docker engine on the host (sudo systemctl enable --now docker).');
+}
+/** Containers have no `current`: what is live is the newest successful line of history. */
+function liveFromHistory(facts) {
+    const entry = [...facts.history].reverse().find(e => e.outcome === 'success');
+    if (!entry)
+        return passed('live', 'nothing yet (no successful deploy in history): the first deploy');
+    return passed('live', `${entry.version} (release ${entry.release}, ${entry.operation} at ${entry.time})`);
 }
 function programsCheck(facts, programs) {
     const missing = programs.filter(p => facts.missing.includes(p) || !(p in facts.programs));
@@ -39209,6 +39226,16 @@ for p in "$@"; do
     printf 'missing\\t%s\\n' "$p"
   fi
 done
+# The containers driver talks to dockerd as the login user: a missing docker group shows here.
+case " $* " in *' docker '*)
+  if command -v docker >/dev/null 2>&1; then
+    if server=$(docker version --format '{{.Server.Version}}' 2>&1); then
+      printf 'dockerd\t%s\n' "$server"
+    else
+      printf 'dockerdenied\t%s\n' "$(printf '%s' "$server" | tail -n 1)"
+    fi
+  fi ;;
+esac
 probe=$root
 while [ ! -e "$probe" ] && [ ! -L "$probe" ] && [ "$probe" != / ]; do probe=$(dirname -- "$probe"); done
 printf 'existing\\t%s\\n' "$probe"
@@ -39294,6 +39321,10 @@ function parseProbe(stdout) {
             facts.currentNotLink = true;
         else if (key === 'lockdir')
             facts.lockIsDir = true;
+        else if (key === 'dockerd')
+            facts.dockerServer = value;
+        else if (key === 'dockerdenied')
+            facts.dockerError = value;
     }
     return facts;
 }
@@ -39452,6 +39483,7 @@ async function checkHost(spec, transport, settings, needs, ctx) {
             return checks;
         }
         checks.push(...hostChecks(parseProbe(result.stdout), {
+            driver: settings.driver === 'containers' ? 'containers' : 'releases',
             programs: needs.programs,
             releaseBytes: needs.releaseBytes,
             now: ctx.clock.now(),

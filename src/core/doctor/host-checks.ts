@@ -27,6 +27,8 @@ export const failed = (name: string, detail: string, fix: string): DoctorCheck =
 export const MIN_FREE_BYTES = 100 * 1024 * 1024
 
 export interface HostCheckOptions {
+  /** `containers`: live comes from history (there is no `current`), and dockerd must answer. */
+  driver?: 'releases' | 'containers'
   /** Programs a deploy runs on the host. */
   programs: readonly string[]
   /** Bytes of the release to upload, when `source` was given. */
@@ -50,13 +52,38 @@ export function formatBytes(bytes: number): string {
 
 /** The checks that follow from what the probe saw on one host. Pure. */
 export function hostChecks(facts: HostFacts, options: HostCheckOptions): DoctorCheck[] {
+  const containers = options.driver === 'containers'
   return [
     programsCheck(facts, options.programs),
+    ...(containers && facts.programs.docker ? [dockerCheck(facts)] : []),
     pathCheck(facts),
     diskCheck(facts, options.releaseBytes),
     lockCheck(facts, options),
-    liveCheck(facts)
+    containers ? liveFromHistory(facts) : liveCheck(facts)
   ]
+}
+
+function dockerCheck(facts: HostFacts): DoctorCheck {
+  if (facts.dockerServer) return passed('docker', `dockerd ${facts.dockerServer} answers`)
+  const user = facts.user || 'the deploy user'
+  return failed(
+    'docker',
+    `${user} cannot reach dockerd: ${facts.dockerError ?? 'no answer'}`,
+    /permission denied/i.test(facts.dockerError ?? '')
+      ? `On the host: sudo usermod -aG docker ${user} (then log in again).`
+      : 'Start the Docker engine on the host (sudo systemctl enable --now docker).'
+  )
+}
+
+/** Containers have no `current`: what is live is the newest successful line of history. */
+function liveFromHistory(facts: HostFacts): DoctorCheck {
+  const entry = [...facts.history].reverse().find(e => e.outcome === 'success')
+  if (!entry)
+    return passed('live', 'nothing yet (no successful deploy in history): the first deploy')
+  return passed(
+    'live',
+    `${entry.version} (release ${entry.release}, ${entry.operation} at ${entry.time})`
+  )
 }
 
 function programsCheck(facts: HostFacts, programs: readonly string[]): DoctorCheck {

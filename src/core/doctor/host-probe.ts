@@ -23,6 +23,16 @@ for p in "$@"; do
     printf 'missing\\t%s\\n' "$p"
   fi
 done
+# The containers driver talks to dockerd as the login user: a missing docker group shows here.
+case " $* " in *' docker '*)
+  if command -v docker >/dev/null 2>&1; then
+    if server=$(docker version --format '{{.Server.Version}}' 2>&1); then
+      printf 'dockerd\t%s\n' "$server"
+    else
+      printf 'dockerdenied\t%s\n' "$(printf '%s' "$server" | tail -n 1)"
+    fi
+  fi ;;
+esac
 probe=$root
 while [ ! -e "$probe" ] && [ ! -L "$probe" ] && [ "$probe" != / ]; do probe=$(dirname -- "$probe"); done
 printf 'existing\\t%s\\n' "$probe"
@@ -83,6 +93,10 @@ export interface HostFacts {
   lock?: string
   lockIsDir: boolean
   history: HistoryEntry[]
+  /** Docker daemon version, when docker was looked for and answered. */
+  dockerServer?: string
+  /** Why `docker version` could not reach the daemon. */
+  dockerError?: string
 }
 
 /** Reads the probe's answer. Pure. */
@@ -125,6 +139,8 @@ export function parseProbe(stdout: string): HostFacts {
     else if (key === 'resolved') facts.currentResolved = value
     else if (key === 'notlink') facts.currentNotLink = true
     else if (key === 'lockdir') facts.lockIsDir = true
+    else if (key === 'dockerd') facts.dockerServer = value
+    else if (key === 'dockerdenied') facts.dockerError = value
   }
   return facts
 }

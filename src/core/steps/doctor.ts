@@ -120,6 +120,7 @@ async function checkHost(
     }
     checks.push(
       ...hostChecks(parseProbe(result.stdout), {
+        driver: settings.driver === 'containers' ? 'containers' : 'releases',
         programs: needs.programs,
         releaseBytes: needs.releaseBytes,
         now: ctx.clock.now(),

@@ -30,7 +30,9 @@ const USER_SETUP = `
 useradd --create-home --shell /bin/bash deploy
 usermod -p '*' deploy
 install -d -o deploy -g deploy -m 755 /srv/app
-install -d -o root -g root -m 755 /srv/locked /srv/rootowned`
+install -d -o root -g root -m 755 /srv/locked /srv/rootowned
+useradd --create-home --shell /usr/sbin/nologin robot
+usermod -p '*' robot`
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'shiprail-doctor-'))
@@ -150,6 +152,20 @@ describe('shiprail doctor against real sshd hosts', () => {
         fix: expect.stringContaining(`port ${port}`)
       }
     ])
+  })
+
+  test('an account without a shell logs in but cannot run anything: said, with the fix', async () => {
+    const result = await runDoctor({ ...inputs(host), hosts: `robot@127.0.0.1:${host.port}` })
+    expect(result.hosts[0].checks.map(c => [c.name, c.ok])).toEqual([
+      ['ssh', true],
+      ['host-key', true],
+      ['ssh-auth', true],
+      ['probe', false]
+    ])
+    expect(check(result, 'probe')).toMatchObject({
+      detail: expect.stringContaining('This account is currently not available'),
+      fix: expect.stringContaining('not nologin')
+    })
   })
 
   test('a host without rsync fails the programs check, naming the package', async () => {

@@ -42718,10 +42718,13 @@ async function doctor(settings, ctx) {
                 const transport = spec.local
                     ? new host_transport/* LocalTransport */.Vu(env)
                     : new host_transport/* SshTransport */.e1(spec, credentials, i, env);
-                hosts[i].checks = await ctx.logger.group(`Check ${spec.label}`, () => checkHost(spec, transport, settings, { programs, releaseBytes }, ctx));
+                hosts[i].checks = await checkHost(spec, transport, settings, { programs, releaseBytes }, ctx);
+                const problems = hosts[i].checks.filter(c => !c.ok).map(c => c.name);
+                ctx.logger.info(`${spec.label}: ${problems.length ? `problems: ${problems.join(', ')}` : 'ready'}`);
             }
         };
-        await Promise.all(Array.from({ length: Math.min(PARALLEL, hosts.length) }, worker));
+        // One group for all hosts: they are checked at once, so per-host groups would interleave.
+        await ctx.logger.group('Check hosts (read-only)', () => Promise.all(Array.from({ length: Math.min(PARALLEL, hosts.length) }, worker)));
         if (settings.url)
             hosts.push({ host: settings.url, checks: [await urlCheck(settings.url, ctx)] });
         return { ok: hosts.every(h => h.checks.every(c => c.ok)), hosts };
@@ -42746,7 +42749,7 @@ async function checkHost(spec, transport, settings, needs, ctx) {
             return checks;
         }
         if (result.exitCode !== 0) {
-            checks.push(failed('probe', `the read-only check script failed: ${result.stderr.trim()}`, 'Run it again with SHIPRAIL_DEBUG=1; report it if it persists.'));
+            checks.push(failed('probe', `the read-only check script failed (exit ${result.exitCode}): ${(0,host_transport/* lastLines */.w$)(`${result.stderr}\n${result.stdout}`)}`, "The host's shell failed the command: the login user needs a real shell (not nologin); see the error."));
             return checks;
         }
         checks.push(...hostChecks(parseProbe(result.stdout), {

@@ -4,6 +4,7 @@ import type { Context } from '../context.js'
 import { errorMessage } from '../errors.js'
 import {
   HostError,
+  lastLines,
   LocalTransport,
   SshCredentials,
   SshTransport,
@@ -64,12 +65,23 @@ export async function doctor(settings: DoctorSettings, ctx: Context): Promise<Do
         const transport = spec.local
           ? new LocalTransport(env)
           : new SshTransport(spec, credentials!, i, env)
-        hosts[i].checks = await ctx.logger.group(`Check ${spec.label}`, () =>
-          checkHost(spec, transport, settings, { programs, releaseBytes }, ctx)
+        hosts[i].checks = await checkHost(
+          spec,
+          transport,
+          settings,
+          { programs, releaseBytes },
+          ctx
+        )
+        const problems = hosts[i].checks.filter(c => !c.ok).map(c => c.name)
+        ctx.logger.info(
+          `${spec.label}: ${problems.length ? `problems: ${problems.join(', ')}` : 'ready'}`
         )
       }
     }
-    await Promise.all(Array.from({ length: Math.min(PARALLEL, hosts.length) }, worker))
+    // One group for all hosts: they are checked at once, so per-host groups would interleave.
+    await ctx.logger.group('Check hosts (read-only)', () =>
+      Promise.all(Array.from({ length: Math.min(PARALLEL, hosts.length) }, worker))
+    )
     if (settings.url)
       hosts.push({ host: settings.url, checks: [await urlCheck(settings.url, ctx)] })
     return { ok: hosts.every(h => h.checks.every(c => c.ok)), hosts }
@@ -112,8 +124,8 @@ async function checkHost(
       checks.push(
         failed(
           'probe',
-          `the read-only check script failed: ${result.stderr.trim()}`,
-          'Run it again with SHIPRAIL_DEBUG=1; report it if it persists.'
+          `the read-only check script failed (exit ${result.exitCode}): ${lastLines(`${result.stderr}\n${result.stdout}`)}`,
+          "The host's shell failed the command: the login user needs a real shell (not nologin); see the error."
         )
       )
       return checks

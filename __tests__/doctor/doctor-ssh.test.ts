@@ -14,6 +14,8 @@ import { deadPort, generateClientKey } from '../support/sshd.js'
 import { releasesSettings, request, writeRelease } from '../releases/fixtures.js'
 import { parseDeploySettings, parseHosts } from '../../src/core/settings/deploy-settings.js'
 import { deploy } from '../../src/core/steps/deploy.js'
+import { deploySummary } from '../../src/report/deploy-report.js'
+import { toText } from '../../src/report/summary.js'
 
 /*
  * Doctor against real sshd hosts set up as a person would (a `deploy` user, a root-owned /srv),
@@ -115,6 +117,18 @@ describe('shiprail doctor against real sshd hosts', () => {
     const hostKey = check(result, 'host-key')
     expect(hostKey).toMatchObject({ ok: false, detail: expect.stringMatching(/^unknown: /) })
     expect(hostKey.fix).toContain(`ssh-keyscan -p ${host.port} 127.0.0.1`)
+  })
+
+  test('with host key checking turned off, the key is not verified, and doctor says so', async () => {
+    const result = await runDoctor(
+      inputs(host, { 'known-hosts': '', 'ssh-strict-host-key-checking': 'false' })
+    )
+    expect(check(result, 'host-key')).toEqual({
+      name: 'host-key',
+      ok: true,
+      detail: 'not verified: ssh-strict-host-key-checking is false',
+      fix: ''
+    })
   })
 
   test('a changed host key is not "unknown", and the fix never names a temp file', async () => {
@@ -338,6 +352,9 @@ describe('deploy --dry-run of the releases driver runs the same read-only checks
     await writeRelease(source, '2.0.0')
     const result = await dryRun(noRsync, '/srv/app', source)
     expect(result.outcome).toBe('failure')
+    expect(toText(deploySummary(result))).toMatch(
+      /Hosts \(read-only check\)\n.*\n.*\n(.*\n)*deploy@127\.0\.0\.1:\d+ +programs +FAIL +not found on the PATH of deploy: rsync +Install them/
+    )
     expect(result.error).toBe(
       `dry run: the hosts are not ready (deploy@127.0.0.1:${noRsync.port} programs: not found on the PATH of deploy: rsync); shiprail doctor gives the fix for each`
     )

@@ -1,13 +1,13 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { readFileSync } from 'node:fs'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { inputsFor } from '../../src/core/inputs.js'
 import { runProcess, type RunResult } from '../../src/core/process-runner.js'
-import { ROOT } from '../support/action-runner.js'
+import { ROOT, runCliBundle } from '../support/action-runner.js'
 import { startHostSandbox, type HostSandbox } from '../support/host-sandbox.js'
 
 /*
@@ -42,6 +42,18 @@ function blocks(markdown: string): Block[] {
 
 const shellBlocks = () => blocks(GUIDE).filter(b => ['bash', 'sh', 'shell'].includes(b.lang))
 
+/*
+ * The guide installs nodejs: the sandbox supplies this machine's node where the unit looks.
+ * No systemd runs here, so /usr/bin/systemctl is a stand-in that records who asked for what:
+ * the deploy's after-switch goes through sudo and the sudoers line exactly as on a real host.
+ */
+const SYSTEMD_STANDIN = `
+[ -x /usr/bin/node ] || ln -s "$(command -v node)" /usr/bin/node
+rm -f /usr/bin/systemctl
+printf '#!/bin/sh\necho "$(id -un) $*" >> /var/log/systemctl-standin.log\n' > /usr/bin/systemctl
+chmod 755 /usr/bin/systemctl`
+
+let guideDone = false
 let host: HostSandbox
 let scratch: string
 let web: Server
@@ -49,11 +61,7 @@ let webUrl: string
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'shiprail-guide-'))
-  // The guide installs nodejs; the sandbox supplies this machine's node where the unit looks.
-  host = await startHostSandbox({
-    alsoOverlaid: ['/usr/bin'],
-    setup: '[ -x /usr/bin/node ] || ln -s "$(command -v node)" /usr/bin/node'
-  })
+  host = await startHostSandbox({ alsoOverlaid: ['/usr/bin'], setup: SYSTEMD_STANDIN })
   web = createServer((_req, res) => res.end('shop'))
   await new Promise<void>(r => web.listen(0, '127.0.0.1', r))
   webUrl = `http://127.0.0.1:${(web.address() as AddressInfo).port}/`
@@ -177,6 +185,50 @@ describe('docs/hosts.md', () => {
     const doctor = out.runner.at(-1)!
     expect(doctor).toMatch(/✅ Ready: every check passed on 2 targets/)
     expect(doctor).toMatch(/ssh-auth\s+ok/)
+    guideDone = true
+  })
+
+  test("then the guide's deploy step, through the CLI, deploys, links .env and restarts the unit", async () => {
+    expect(guideDone).toBe(true)
+    const [step] = parse(blocks(GUIDE).find(b => b.lang === 'yaml')!.body) as [
+      { with: Record<string, string> }
+    ]
+    await mkdir(join(scratch, 'build'))
+    await writeFile(join(scratch, 'build', 'server.js'), 'console.log("shop")\n')
+    const knownHosts = readFileSync(join(scratch, 'known_hosts'), 'utf8')
+    const expressions: Record<string, string> = {
+      '${{ needs.ci.outputs.version }}': '1.0.0',
+      '${{ secrets.KNOWN_HOSTS }}': knownHosts
+    }
+    const flags = Object.entries(step.with)
+      // The key goes through the environment, as the CLI documents for secrets.
+      .filter(([name]) => name !== 'ssh-key')
+      .flatMap(([name, value]) => [`--${name}`, expressions[value] ?? localise(value, '')])
+    const run = await runCliBundle(['deploy', ...flags], {
+      cwd: scratch,
+      env: { SHIPRAIL_SSH_KEY: readFileSync(join(scratch, 'shiprail_deploy_key'), 'utf8') }
+    })
+    expect(run.stderr).not.toMatch(/error/)
+    expect(run.code).toBe(0)
+    const onHost = await host.asRoot(
+      'cat /var/log/systemctl-standin.log; readlink /srv/shop/current/.env; grep -c PORT /srv/shop/current/.env'
+    )
+    expect(onHost.stdout).toBe('root restart shop.service\n/srv/shop/shared/.env\n1\n')
+    const doctor = await runCliBundle(
+      ['doctor', '--hosts', `deploy@127.0.0.1:${host.port}`, '--path', '/srv/shop', '--json'],
+      {
+        cwd: scratch,
+        env: {
+          SHIPRAIL_SSH_KEY: readFileSync(join(scratch, 'shiprail_deploy_key'), 'utf8'),
+          SHIPRAIL_KNOWN_HOSTS: knownHosts
+        }
+      }
+    )
+    expect(doctor.code).toBe(0)
+    const live = JSON.parse(doctor.stdout).hosts[0].checks.find(
+      (c: { name: string }) => c.name === 'live'
+    )
+    expect(live.detail).toMatch(/^1\.0\.0 \(release /)
   })
 
   test("the deploy step's inputs exist, and its after-switch is what sudoers allows", () => {

@@ -69,7 +69,11 @@ export async function deadPort(): Promise<number> {
   return freePort()
 }
 
-async function waitForBanner(port: number, child: ChildProcess, log: () => string): Promise<void> {
+export async function waitForBanner(
+  port: number,
+  child: ChildProcess,
+  log: () => string
+): Promise<void> {
   const deadline = Date.now() + 15_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`sshd exited: ${log()}`)

@@ -37194,7 +37194,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 852:
+/***/ 2406:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40496,7 +40496,7 @@ const STEP_INPUT = 'step';
 function inputsFor(step) {
     return INPUTS.filter(i => i.steps.includes(step));
 }
-function inputDef(name) {
+function inputs_inputDef(name) {
     return INPUTS.find(i => i.name === name);
 }
 const OUTPUT_LIST = [
@@ -40552,7 +40552,7 @@ const STATE = {
 
 
 /** Shows a bad value in an error without letting it break the line or run on. */
-function showValue(value) {
+function input_reader_showValue(value) {
     const shown = JSON.stringify(value);
     return shown.length > 60 ? `${shown.slice(0, 57)}..."` : shown;
 }
@@ -40560,7 +40560,7 @@ function showValue(value) {
  * Reads raw input values (from INPUT_* or CLI flags) with the defaults of the input table.
  * Every method throws InputError naming the input, the problem and the accepted form.
  */
-class InputReader {
+class input_reader_InputReader {
     raw;
     constructor(raw) {
         this.raw = raw;
@@ -40570,12 +40570,12 @@ class InputReader {
         const given = (this.raw[name] ?? '').trim();
         if (given !== '')
             return given;
-        return inputDef(name)?.default ?? '';
+        return inputs_inputDef(name)?.default ?? '';
     }
     /** The value exactly as given (multi-line scripts keep their indentation). */
     text(name) {
         const given = this.raw[name] ?? '';
-        return given.trim() === '' ? (inputDef(name)?.default ?? '') : given;
+        return given.trim() === '' ? (inputs_inputDef(name)?.default ?? '') : given;
     }
     has(name) {
         return (this.raw[name] ?? '').trim() !== '';
@@ -40593,15 +40593,15 @@ class InputReader {
             return true;
         if (['false', 'False', 'FALSE'].includes(value))
             return false;
-        throw new errors/* InputError */.dz(name, `is ${showValue(value)}`, '`true` or `false`');
+        throw new errors/* InputError */.dz(name, `is ${input_reader_showValue(value)}`, '`true` or `false`');
     }
     optionalBool(name) {
-        return this.has(name) || inputDef(name)?.default ? this.bool(name) : undefined;
+        return this.has(name) || inputs_inputDef(name)?.default ? this.bool(name) : undefined;
     }
     int(name, min, max) {
         const value = this.string(name);
         if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-            throw new errors/* InputError */.dz(name, `is ${showValue(value)}`, `a whole number from ${min} to ${max}`);
+            throw new errors/* InputError */.dz(name, `is ${input_reader_showValue(value)}`, `a whole number from ${min} to ${max}`);
         }
         return Number(value);
     }
@@ -40612,21 +40612,21 @@ class InputReader {
         const value = this.string(name);
         const n = Number(value);
         if (value === '' || !/^[0-9.eE+-]+$/.test(value) || !Number.isFinite(n) || n < min || n > max) {
-            throw new errors/* InputError */.dz(name, `is ${showValue(value)}`, `a number from ${min} to ${max}`);
+            throw new errors/* InputError */.dz(name, `is ${input_reader_showValue(value)}`, `a number from ${min} to ${max}`);
         }
         return n;
     }
     oneOf(name, values) {
         const value = this.string(name);
         if (!values.includes(value)) {
-            throw new errors/* InputError */.dz(name, `is ${showValue(value)}`, `one of ${values.map(v => `\`${v}\``).join(', ')}`);
+            throw new errors/* InputError */.dz(name, `is ${input_reader_showValue(value)}`, `one of ${values.map(v => `\`${v}\``).join(', ')}`);
         }
         return value;
     }
     matching(name, pattern, accepted) {
         const value = this.string(name);
         if (!pattern.test(value))
-            throw new errors/* InputError */.dz(name, `is ${showValue(value)}`, accepted);
+            throw new errors/* InputError */.dz(name, `is ${input_reader_showValue(value)}`, accepted);
         return value;
     }
     /** An http(s) URL. Secret URLs are never echoed back in the error. */
@@ -40644,7 +40644,7 @@ class InputReader {
         if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || /\s/.test(value)) {
             const shown = secret
                 ? 'not a valid URL (value hidden: it is a secret)'
-                : `is ${showValue(value)}`;
+                : `is ${input_reader_showValue(value)}`;
             throw new errors/* InputError */.dz(name, secret ? `is ${shown}` : shown, 'an http:// or https:// URL');
         }
         return value;
@@ -40668,7 +40668,7 @@ function parseEnvironment(reader, name, required) {
         return '';
     }
     if (!ENVIRONMENT_PATTERN.test(value)) {
-        throw new errors/* InputError */.dz(name, `is ${showValue(value)}`, `an environment name: ${ENVIRONMENT_FORM}`);
+        throw new errors/* InputError */.dz(name, `is ${input_reader_showValue(value)}`, `an environment name: ${ENVIRONMENT_FORM}`);
     }
     return value;
 }
@@ -40691,7 +40691,7 @@ function parseCommon(reader, defaults, environmentRequired) {
     }
     const ledgerFile = reader.string('ledger-file');
     if (/[\0\n\r]/.test(ledgerFile)) {
-        throw new errors/* InputError */.dz('ledger-file', `is ${showValue(ledgerFile)}`, 'a file path');
+        throw new errors/* InputError */.dz('ledger-file', `is ${input_reader_showValue(ledgerFile)}`, 'a file path');
     }
     return { environment, token, ledger, ledgerFile, dryRun: reader.bool('dry-run'), repository };
 }
@@ -40986,7 +40986,7 @@ function readRunEnvironment(env, cwd) {
 const VERSION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/;
 const VERSION_FORM = '`[A-Za-z0-9][A-Za-z0-9._+-]{0,127}` (e.g. `1.4.2`, `a1b2c3d`, `v2.0.0-rc.1`)';
 const HOST_PATTERN = /^(?:(?<user>[A-Za-z_][A-Za-z0-9._-]{0,31})@)?(?<host>[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\[[0-9A-Fa-f:.]+\])(?::(?<port>\d{1,5}))?$/;
-function parseHosts(text) {
+function deploy_settings_parseHosts(text) {
     const items = text
         .split(/[\n,]/)
         .map(s => s.trim())
@@ -40999,7 +40999,7 @@ function parseHosts(text) {
         const m = HOST_PATTERN.exec(item);
         const port = m?.groups?.port ? Number(m.groups.port) : undefined;
         if (!m?.groups || (port !== undefined && (port < 1 || port > 65535))) {
-            throw new errors/* InputError */.dz('hosts', `has ${showValue(item)}`, '`local` or `[user@]host[:port]`, one per line or comma-separated');
+            throw new errors/* InputError */.dz('hosts', `has ${input_reader_showValue(item)}`, '`local` or `[user@]host[:port]`, one per line or comma-separated');
         }
         return {
             label: item,
@@ -41012,15 +41012,15 @@ function parseHosts(text) {
     const labels = new Set();
     for (const h of hosts) {
         if (labels.has(h.label))
-            throw new errors/* InputError */.dz('hosts', `lists ${showValue(h.label)} twice`, 'each host once');
+            throw new errors/* InputError */.dz('hosts', `lists ${input_reader_showValue(h.label)} twice`, 'each host once');
         labels.add(h.label);
     }
     return hosts;
 }
-function parsePathInput(reader, name) {
+function deploy_settings_parsePathInput(reader, name) {
     const value = reader.required(name, 'an absolute path, e.g. `/srv/app`', ' with `driver: releases`');
     if (!value.startsWith('/') || /[\0\n\r]/.test(value) || value.split('/').includes('..')) {
-        throw new errors/* InputError */.dz(name, `is ${showValue(value)}`, 'an absolute path without `..`, e.g. `/srv/app`');
+        throw new errors/* InputError */.dz(name, `is ${input_reader_showValue(value)}`, 'an absolute path without `..`, e.g. `/srv/app`');
     }
     return value.replace(/\/+$/, '') || '/';
 }
@@ -41034,7 +41034,7 @@ function parseDriver(reader, operation) {
         }
         return { kind, run, rollbackRun, timeoutSeconds: reader.int('run-timeout', 1, 6 * 3600) };
     }
-    const hosts = parseHosts(reader.string('hosts'));
+    const hosts = deploy_settings_parseHosts(reader.string('hosts'));
     const strict = reader.bool('ssh-strict-host-key-checking');
     const knownHosts = reader.text('known-hosts');
     if (strict && knownHosts.trim() === '' && hosts.some(h => !h.local)) {
@@ -41044,7 +41044,7 @@ function parseDriver(reader, operation) {
         ? reader.required('source', 'a directory or a .tar.gz/.tgz file', ' with `driver: releases`')
         : '';
     if (source && /[\0\n\r]/.test(source)) {
-        throw new errors/* InputError */.dz('source', `is ${showValue(source)}`, 'a directory or a .tar.gz/.tgz file');
+        throw new errors/* InputError */.dz('source', `is ${input_reader_showValue(source)}`, 'a directory or a .tar.gz/.tgz file');
     }
     const sharedPaths = reader
         .text('shared-paths')
@@ -41053,14 +41053,14 @@ function parseDriver(reader, operation) {
         .filter(Boolean);
     for (const p of sharedPaths) {
         if (p.startsWith('/') || p.split('/').includes('..') || /[\0\n\r]/.test(p)) {
-            throw new errors/* InputError */.dz('shared-paths', `has ${showValue(p)}`, 'paths relative to the release, without `..`');
+            throw new errors/* InputError */.dz('shared-paths', `has ${input_reader_showValue(p)}`, 'paths relative to the release, without `..`');
         }
     }
     return {
         kind,
         source,
         hosts,
-        path: parsePathInput(reader, 'path'),
+        path: deploy_settings_parsePathInput(reader, 'path'),
         sshKey: reader.text('ssh-key'),
         knownHosts,
         strictHostKeyChecking: strict,
@@ -41080,7 +41080,7 @@ function parseRef(reader, defaults, required) {
         return '';
     }
     if (!/^[0-9a-fA-F]{40}$/.test(value)) {
-        throw new errors/* InputError */.dz('ref', `is ${showValue(value)}`, 'a full 40-character commit SHA, e.g. `${{ github.sha }}`');
+        throw new errors/* InputError */.dz('ref', `is ${input_reader_showValue(value)}`, 'a full 40-character commit SHA, e.g. `${{ github.sha }}`');
     }
     return value.toLowerCase();
 }
@@ -41088,17 +41088,17 @@ function isProductionName(environment) {
     return ['production', 'prod'].includes(environment.toLowerCase());
 }
 function parseDeploySettings(raw, defaults) {
-    const reader = new InputReader(raw);
+    const reader = new input_reader_InputReader(raw);
     const common = parseCommon(reader, defaults, true);
     const version = reader.required('version', VERSION_FORM);
     if (!VERSION_PATTERN.test(version))
-        throw new errors/* InputError */.dz('version', `is ${showValue(version)}`, VERSION_FORM);
+        throw new errors/* InputError */.dz('version', `is ${input_reader_showValue(version)}`, VERSION_FORM);
     const production = reader.has('production-environment')
         ? reader.bool('production-environment')
         : isProductionName(common.environment);
     const promoteFrom = parseEnvironment(reader, 'promote-from', false);
     if (promoteFrom !== '' && promoteFrom === common.environment) {
-        throw new errors/* InputError */.dz('promote-from', `names the environment being deployed (${showValue(promoteFrom)})`, 'the environment the version comes from, e.g. `staging`');
+        throw new errors/* InputError */.dz('promote-from', `names the environment being deployed (${input_reader_showValue(promoteFrom)})`, 'the environment the version comes from, e.g. `staging`');
     }
     if (promoteFrom !== '' && common.ledger === 'none') {
         throw new errors/* InputError */.dz('promote-from', 'needs a ledger to check', '`ledger: github` or `ledger: file`');
@@ -41182,7 +41182,7 @@ async function createDriver(settings, ctx) {
     if (settings.kind === 'command')
         return createCommandDriver(settings, ctx.run.env);
     // Loaded on demand: the releases driver pulls in SSH and rsync handling a command deploy never needs.
-    const { createReleasesDriver } = await __nccwpck_require__.e(/* import() */ 808).then(__nccwpck_require__.bind(__nccwpck_require__, 9808));
+    const { createReleasesDriver } = await __nccwpck_require__.e(/* import() */ 124).then(__nccwpck_require__.bind(__nccwpck_require__, 4124));
     return createReleasesDriver(settings);
 }
 
@@ -41511,169 +41511,117 @@ async function applyDeployment(ctx, driver, phases, plan) {
     return applied;
 }
 
-;// CONCATENATED MODULE: ./build/ncc/core/steps/deploy.js
+;// CONCATENATED MODULE: ./build/ncc/core/settings/doctor-settings.js
 
 
 
 
-
-
-
-
-
-async function checkPromoteFrom(settings, ctx) {
-    if (!settings.promoteFrom)
-        return;
-    const records = [];
-    for await (const record of ctx.ledger.history(settings.promoteFrom)) {
-        records.push(record);
-        if (record.payload.version === settings.version || records.length >= LIVE_SCAN_LIMIT)
-            break;
-    }
-    const verdict = checkPromotion(records, settings.version, settings.promoteFrom);
-    if (!verdict.allowed) {
-        throw new errors/* CheckFailedError */.CO(`Refusing to deploy to ${settings.environment}: ${verdict.reason}`);
-    }
-    ctx.logger.info(`promote-from: ${settings.version} is verified in ${settings.promoteFrom} (deployment ${verdict.from.id}).`);
-}
 /**
- * The deploy step: read what is live, check promotion, record the deployment as in progress,
- * let the driver put the version live, then record success (superseding earlier deployments)
- * or failure. A failed deploy returns outcome `failure`; bad input throws before anything changes.
+ * The deploy inputs `shiprail doctor` takes, by name. `service` and `image` belong to the
+ * containers driver: they are flags of doctor only while the input table defines them.
  */
-async function deploy(settings, ctx) {
-    const startedAt = ctx.clock.now();
-    const phases = [];
-    const driver = await createDriver(settings.driver, ctx);
-    await driver.preflight(ctx);
-    const live = await timed(ctx, phases, 'plan', async () => {
-        const found = await findLive(ctx, settings.environment);
-        await checkPromoteFrom(settings, ctx);
-        return found;
-    });
-    const previousVersion = live?.payload.version || null;
-    const result = {
-        step: 'deploy',
-        outcome: 'planned',
-        environment: settings.environment,
-        version: settings.version,
-        previousVersion,
-        ref: settings.ref,
-        driver: settings.driver.kind,
-        ledger: ctx.ledger.kind,
-        deploymentId: '',
-        environmentUrl: settings.environmentUrl ?? null,
-        productionEnvironment: settings.productionEnvironment,
-        release: null,
-        hosts: [],
-        phases,
-        startedAt: startedAt.toISOString(),
-        durationMs: 0
-    };
-    const request = {
-        operation: 'deploy',
-        environment: settings.environment,
-        version: settings.version,
-        previousVersion: previousVersion ?? undefined,
-        ref: settings.ref,
-        deploymentId: ''
-    };
-    if (settings.dryRun) {
-        result.plan = [
-            `deploy ${settings.version} to ${settings.environment} (live now: ${previousVersion ?? 'nothing'})`,
-            ctx.ledger.kind === 'none'
-                ? 'record nothing (ledger: none)'
-                : `record a deployment in the ${ctx.ledger.kind} ledger, then mark earlier ones inactive`,
-            ...driver.plan(request)
-        ];
-        for (const line of result.plan)
-            ctx.logger.info(`[dry-run] ${line}`);
-        result.durationMs = ctx.clock.now().getTime() - startedAt.getTime();
-        return result;
-    }
-    const applied = await applyDeployment(ctx, driver, phases, {
-        record: {
-            environment: settings.environment,
-            ref: settings.ref,
-            description: (0,ledger_ledger/* clampDescription */.gs)(`Deploying ${settings.version} with Shiprail`),
-            productionEnvironment: settings.productionEnvironment,
-            logUrl: ctx.run.runUrl,
-            payload: {
-                version: settings.version,
-                driver: settings.driver.kind,
-                previous_version: previousVersion,
-                operation: 'deploy',
-                run_url: ctx.run.runUrl ?? null,
-                previous_deployment_id: live?.id ?? null
-            }
-        },
-        request,
-        successDescription: `Deployed ${settings.version}`,
-        failureDescription: error => `Deploy of ${settings.version} failed: ${error}`,
-        environmentUrl: settings.environmentUrl,
-        async afterSuccess(id) {
-            const marked = await supersedeEarlier(ctx.ledger, settings.environment, id, ctx.logger);
-            if (marked)
-                ctx.logger.info(`Marked ${marked} earlier deployment(s) of ${settings.environment} inactive.`);
-        }
-    });
-    result.deploymentId = applied.deploymentId;
-    result.release = applied.release;
-    result.hosts = applied.hosts;
-    result.outcome = applied.outcome;
-    if (applied.error !== undefined)
-        result.error = applied.error;
-    result.durationMs = ctx.clock.now().getTime() - startedAt.getTime();
-    await notify(ctx, settings.notifyUrl, deployMessage(result, ctx));
-    return result;
+const DOCTOR_INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'driver',
+    'hosts',
+    'path',
+    'ssh-key',
+    'known-hosts',
+    'ssh-strict-host-key-checking',
+    'source',
+    'service',
+    'image',
+    'url'
+]));
+/** Where doctor's meaning differs from the step's: its default driver, what `url` is for. */
+const DOCTOR_OVERRIDES = {
+    driver: { default: 'releases' },
+    url: { description: 'URL that must answer a GET with a status below 400 (redirects followed).' }
+};
+/** Doctor's flags, described by the deploy input table (one description for one input). */
+function doctorInputs() {
+    return DOCTOR_INPUT_NAMES.map(name => inputDef(name))
+        .filter((d) => !!d)
+        .map(d => ({ ...d, ...DOCTOR_OVERRIDES[d.name] }));
 }
-function deployMessage(result, ctx) {
-    const icon = result.outcome === 'success' ? ':white_check_mark:' : ':x:';
-    const verb = result.outcome === 'success' ? 'deployed' : 'failed to deploy';
-    const from = result.previousVersion ? ` (was ${result.previousVersion})` : '';
-    const why = result.error ? `: ${result.error}` : '';
-    const link = ctx.run.runUrl ? ` <${ctx.run.runUrl}|run>` : '';
-    return `${icon} Shiprail ${verb} ${result.version} to ${result.environment}${from}${why}${link}`;
-}
-
-;// CONCATENATED MODULE: ./build/ncc/core/settings/rollback-settings.js
-
-
-
-
-function parseRollbackSettings(raw, defaults) {
+const SERVICE_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,62}$/;
+function parseDoctorSettings(raw) {
     const reader = new InputReader(raw);
-    const common = parseCommon(reader, defaults, true);
-    const toVersion = reader.string('to-version');
-    if (toVersion && !VERSION_PATTERN.test(toVersion)) {
-        throw new errors/* InputError */.dz('to-version', `is ${showValue(toVersion)}`, VERSION_FORM);
-    }
-    const reason = reader.text('reason').replace(/\s+/g, ' ').trim();
-    if (reason.length > 500)
-        throw new errors/* InputError */.dz('reason', 'is longer than 500 characters', 'a short sentence');
-    const production = reader.has('production-environment')
-        ? reader.bool('production-environment')
-        : isProductionName(common.environment);
-    // A person rolling production back by hand says why; an automatic rollback inside a
-    // deploy job (push, workflow_call) gets a generated reason.
-    if (production && defaults.manual && reason === '') {
-        throw new errors/* InputError */.dz('reason', `is required for a manual rollback of ${common.environment}`, 'a short sentence saying why');
-    }
-    if (common.ledger === 'none') {
-        throw new errors/* InputError */.dz('ledger', 'is `none`, but rollback needs the history', '`github` or `file`');
-    }
-    return {
+    const drivers = inputDef('service')
+        ? ['releases', 'containers', 'command']
+        : ['releases', 'command'];
+    // Doctor is about hosts: without a driver it checks the releases driver's.
+    const driver = reader.has('driver') ? reader.oneOf('driver', drivers) : 'releases';
+    const url = reader.url('url');
+    const common = {
+        environment: '',
+        token: '',
+        ledger: 'none',
+        ledgerFile: '',
+        dryRun: true,
+        repository: ''
+    };
+    const base = {
         ...common,
-        toVersion,
-        reason,
-        force: reader.bool('force'),
-        productionEnvironment: production,
-        environmentUrl: reader.url('environment-url'),
-        notifyUrl: reader.url('notify-url', true),
-        driver: parseDriver(reader, 'rollback')
+        driver,
+        hosts: [],
+        path: '',
+        sshKey: reader.text('ssh-key'),
+        knownHosts: reader.text('known-hosts'),
+        strictHostKeyChecking: reader.bool('ssh-strict-host-key-checking'),
+        source: '',
+        url
+    };
+    if (driver === 'command') {
+        if (!url) {
+            throw new InputError('url', 'is required with `driver: command` (it has no hosts to check)', 'an http:// or https:// URL, or `driver: releases` with hosts and path');
+        }
+        return base;
+    }
+    let path;
+    if (driver === 'containers' && !reader.has('path')) {
+        const service = reader.required('service', '`[a-z0-9][a-z0-9_.-]{0,62}`', ' with `driver: containers`');
+        if (!SERVICE_PATTERN.test(service))
+            throw new InputError('service', `is ${showValue(service)}`, '`[a-z0-9][a-z0-9_.-]{0,62}`');
+        path = `~/.shiprail/${service}`;
+    }
+    else {
+        path = parsePathInput(reader, 'path');
+    }
+    const source = driver === 'releases' ? reader.string('source') : '';
+    if (/[\0\n\r]/.test(source)) {
+        throw new InputError('source', `is ${showValue(source)}`, 'a directory or a .tar.gz/.tgz file');
+    }
+    return { ...base, hosts: parseHosts(reader.string('hosts')), path, source };
+}
+/** What a deploy's dry run checks on its hosts: the same as doctor with the deploy's inputs. */
+function doctorSettingsForDeploy(driver) {
+    return {
+        environment: '',
+        token: '',
+        ledger: 'none',
+        ledgerFile: '',
+        dryRun: true,
+        repository: '',
+        driver: 'releases',
+        hosts: driver.hosts,
+        path: driver.path,
+        sshKey: driver.sshKey,
+        knownHosts: driver.knownHosts,
+        strictHostKeyChecking: driver.strictHostKeyChecking,
+        source: driver.source
     };
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -42304,6 +42252,936 @@ function maskCheckSecrets(checks, secrets) {
             secrets.add(secret);
 }
 
+;// CONCATENATED MODULE: ./build/ncc/core/checks/http-probe.js
+
+
+
+
+
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_REDIRECTS = 10;
+const USER_AGENT = 'shiprail-probe';
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** Raised inside a probe; carries the classified failure out of the callbacks. */
+class ProbeFailure extends Error {
+    kind;
+    constructor(kind, message) {
+        super(message);
+        this.kind = kind;
+    }
+}
+function flattenHeaders(headers) {
+    const out = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value !== undefined)
+            out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return out;
+}
+function decoder(encoding) {
+    switch ((encoding ?? '').trim().toLowerCase()) {
+        case 'gzip':
+        case 'x-gzip':
+            return external_node_zlib_.createGunzip();
+        case 'deflate':
+            return external_node_zlib_.createInflate();
+        case 'br':
+            return external_node_zlib_.createBrotliDecompress();
+        default:
+            return undefined;
+    }
+}
+function seconds(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+/** Turns a socket or TLS error into plain words. Exported for tests. */
+function classifyError(err, url) {
+    const e = err;
+    const code = e?.code ?? '';
+    const where = `${url.hostname}${url.port ? `:${url.port}` : ''}`;
+    if (code === 'ECONNREFUSED')
+        return { kind: 'refused', message: `connection refused by ${where}` };
+    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED') {
+        return {
+            kind: 'reset',
+            message: `connection reset by ${where} before the response was complete`
+        };
+    }
+    if (['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_NODATA', 'EAI_FAIL'].includes(code)) {
+        return {
+            kind: 'dns',
+            message: `DNS lookup failed for ${url.hostname} (${code === 'EAI_AGAIN' ? 'temporary failure' : 'no such host'})`
+        };
+    }
+    if (code === 'ETIMEDOUT')
+        return { kind: 'timeout', message: `connection to ${where} timed out` };
+    if (/^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH)/.test(code) ||
+        code === 'EPROTO') {
+        return { kind: 'tls', message: `TLS error with ${where}: ${e.reason ?? e.message}` };
+    }
+    if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') {
+        return { kind: 'other', message: `${where} is unreachable from here` };
+    }
+    if (code.startsWith('HPE_'))
+        return { kind: 'other', message: `${where} sent an invalid HTTP response (${code})` };
+    return { kind: 'other', message: `request to ${where} failed: ${e?.message ?? String(err)}` };
+}
+/** One request/response exchange, no redirects. Rejects with ProbeFailure. */
+function exchange(url, method, headers, body, signal, maxBodyBytes, onAbort, onHeaders) {
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        const fail = (err) => {
+            if (settled)
+                return;
+            settled = true;
+            signal.removeEventListener('abort', abort);
+            req.destroy();
+            if (err instanceof ProbeFailure)
+                return reject(err);
+            if (signal.aborted)
+                return reject(onAbort());
+            const c = classifyError(err, url);
+            reject(new ProbeFailure(c.kind, c.message));
+        };
+        const abort = () => fail(onAbort());
+        const client = url.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_;
+        const req = client.request(url, { method, headers, agent: false }, res => {
+            const status = res.statusCode ?? 0;
+            onHeaders(status);
+            const chunks = [];
+            let size = 0;
+            let truncated = false;
+            const done = () => {
+                if (settled)
+                    return;
+                settled = true;
+                signal.removeEventListener('abort', abort);
+                res.destroy();
+                req.destroy();
+                resolve({
+                    status,
+                    headers: flattenHeaders(res.headers),
+                    body: Buffer.concat(chunks).toString('utf8'),
+                    truncated
+                });
+            };
+            const sink = new external_node_stream_.Writable({
+                write(chunk, _enc, next) {
+                    const room = maxBodyBytes - size;
+                    if (chunk.length > room) {
+                        chunks.push(chunk.subarray(0, room));
+                        size = maxBodyBytes;
+                        truncated = true;
+                        // Stop reading: the rest of a huge reply is not worth the memory or the wait.
+                        done();
+                        return next();
+                    }
+                    chunks.push(chunk);
+                    size += chunk.length;
+                    next();
+                }
+            });
+            const decode = method === 'HEAD' ? undefined : decoder(res.headers['content-encoding']);
+            const ended = (err) => {
+                if (settled)
+                    return;
+                if (!err)
+                    return done();
+                if (decode && !err.code?.startsWith('E')) {
+                    const encoding = res.headers['content-encoding'];
+                    return fail(new ProbeFailure('other', `the ${encoding} body could not be decoded`));
+                }
+                // The server went away mid-body: a reset, whatever the stream calls it.
+                const premature = res.readableAborted || err.code === 'ERR_STREAM_PREMATURE_CLOSE';
+                fail(premature ? Object.assign(err, { code: 'ECONNRESET' }) : err);
+            };
+            if (decode)
+                (0,external_node_stream_.pipeline)(res, decode, sink, ended);
+            else
+                (0,external_node_stream_.pipeline)(res, sink, ended);
+        });
+        req.on('error', fail);
+        if (signal.aborted)
+            return abort();
+        signal.addEventListener('abort', abort, { once: true });
+        req.end(body);
+    });
+}
+/**
+ * Sends one request and reads the reply. Never throws: a failure comes back as a ProbeError
+ * with a kind and plain words, so callers can retry, report and count it alike.
+ */
+async function httpProbe(request) {
+    const started = external_node_perf_hooks_.performance.now();
+    const elapsed = () => Math.round(external_node_perf_hooks_.performance.now() - started);
+    // One signal for both ends of the request: the per-request timeout and the job's cancellation.
+    // Wired by hand so a long status-check window leaves no listener behind on the job's signal.
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    const timeout = setTimeout(stop, request.timeoutMs);
+    request.signal?.addEventListener('abort', stop, { once: true });
+    if (request.signal?.aborted)
+        stop();
+    const signal = controller.signal;
+    let stage = 'no response';
+    const onAbort = () => request.signal?.aborted
+        ? new ProbeFailure('cancelled', 'cancelled')
+        : new ProbeFailure('timeout', `${stage} within ${seconds(request.timeoutMs)}`);
+    let url = new URL(request.url);
+    let method = request.method.toUpperCase();
+    let body = request.body;
+    let headers = {
+        'user-agent': USER_AGENT,
+        accept: '*/*',
+        ...request.headers
+    };
+    try {
+        for (let redirects = 0;; redirects++) {
+            const sent = { ...headers };
+            if (body !== undefined &&
+                !Object.keys(sent).some(h => h.toLowerCase() === 'content-length')) {
+                sent['content-length'] = String(Buffer.byteLength(body));
+            }
+            stage = 'no response';
+            const reply = await exchange(url, method, sent, body, signal, request.maxBodyBytes ?? MAX_BODY_BYTES, onAbort, status => (stage = `status ${status} but the body was not complete`));
+            const location = reply.headers.location;
+            if (request.followRedirects !== false && REDIRECTS.has(reply.status) && location) {
+                if (redirects >= MAX_REDIRECTS) {
+                    return {
+                        type: 'error',
+                        kind: 'other',
+                        message: `more than ${MAX_REDIRECTS} redirects (last to ${location})`,
+                        latencyMs: elapsed()
+                    };
+                }
+                let next;
+                try {
+                    next = new URL(location, url);
+                }
+                catch {
+                    return {
+                        type: 'error',
+                        kind: 'other',
+                        message: `redirect to an invalid URL (${JSON.stringify(location)})`,
+                        latencyMs: elapsed()
+                    };
+                }
+                if (!['http:', 'https:'].includes(next.protocol)) {
+                    return {
+                        type: 'error',
+                        kind: 'other',
+                        message: `redirect to a non-http URL (${next.protocol})`,
+                        latencyMs: elapsed()
+                    };
+                }
+                // As browsers and fetch do: 303 always, and 301/302 after a POST, continue with GET.
+                if (reply.status === 303
+                    ? method !== 'HEAD'
+                    : [301, 302].includes(reply.status) && method === 'POST') {
+                    method = 'GET';
+                    body = undefined;
+                    headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^content-/i.test(k)));
+                }
+                // Credentials were meant for the origin they were written for, not wherever it points.
+                if (next.origin !== url.origin) {
+                    headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !isCredentialHeader(k)));
+                }
+                url = next;
+                continue;
+            }
+            return {
+                type: 'response',
+                status: reply.status,
+                headers: reply.headers,
+                body: reply.body,
+                truncated: reply.truncated,
+                latencyMs: elapsed(),
+                url: url.toString(),
+                redirects
+            };
+        }
+    }
+    catch (err) {
+        if (err instanceof ProbeFailure)
+            return { type: 'error', kind: err.kind, message: err.message, latencyMs: elapsed() };
+        const c = classifyError(err, url);
+        return { type: 'error', ...c, latencyMs: elapsed() };
+    }
+    finally {
+        clearTimeout(timeout);
+        request.signal?.removeEventListener('abort', stop);
+    }
+}
+
+// EXTERNAL MODULE: ./build/ncc/core/drivers/host-transport.js
+var host_transport = __nccwpck_require__(6285);
+// EXTERNAL MODULE: ./build/ncc/core/drivers/release-lock.js
+var release_lock = __nccwpck_require__(9124);
+;// CONCATENATED MODULE: ./build/ncc/core/doctor/host-checks.js
+
+const passed = (name, detail) => ({
+    name,
+    ok: true,
+    detail,
+    fix: ''
+});
+const failed = (name, detail, fix) => ({
+    name,
+    ok: false,
+    detail,
+    fix
+});
+/** Without a `source` to measure, less free space than this is reported as a problem. */
+const MIN_FREE_BYTES = 100 * 1024 * 1024;
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+/** The checks that follow from what the probe saw on one host. Pure. */
+function hostChecks(facts, options) {
+    const containers = options.driver === 'containers';
+    return [
+        programsCheck(facts, options.programs),
+        ...(containers && facts.programs.docker ? [dockerCheck(facts)] : []),
+        pathCheck(facts),
+        diskCheck(facts, options.releaseBytes),
+        lockCheck(facts, options),
+        containers ? liveFromHistory(facts) : liveCheck(facts)
+    ];
+}
+function dockerCheck(facts) {
+    if (facts.dockerServer)
+        return passed('docker', `dockerd ${facts.dockerServer} answers`);
+    const user = facts.user || 'the deploy user';
+    return failed('docker', `${user} cannot reach dockerd: ${facts.dockerError ?? 'no answer'}`, /permission denied/i.test(facts.dockerError ?? '')
+        ? `On the host: sudo usermod -aG docker ${user} (then log in again).`
+        : 'Start the Docker engine on the host (sudo systemctl enable --now docker).');
+}
+/** Containers have no `current`: what is live is the newest successful line of history. */
+function liveFromHistory(facts) {
+    const entry = [...facts.history].reverse().find(e => e.outcome === 'success');
+    if (!entry)
+        return passed('live', 'nothing yet (no successful deploy in history): the first deploy');
+    return passed('live', `${entry.version} (release ${entry.release}, ${entry.operation} at ${entry.time})`);
+}
+function programsCheck(facts, programs) {
+    const missing = programs.filter(p => facts.missing.includes(p) || !(p in facts.programs));
+    if (missing.length === 0)
+        return passed('programs', programs.join(', '));
+    const debian = missing.map(p => (p === 'docker' ? 'docker.io' : p)).join(' ');
+    return failed('programs', `not found on the PATH of ${facts.user || 'the login user'}: ${missing.join(', ')}`, `Install them on the host (Debian/Ubuntu: sudo apt-get install -y ${debian}; Fedora/RHEL: sudo dnf install -y ${missing.join(' ')}).`);
+}
+function pathCheck(facts) {
+    const user = facts.user || 'the deploy user';
+    if (facts.existingNotDir) {
+        return failed('path', `${facts.existing} is not a directory`, `Choose another path, or move ${facts.existing} away on the host.`);
+    }
+    if (facts.unwritable.length) {
+        const list = facts.unwritable.map(u => `${u.path} (owner ${u.owner || 'unknown'})`).join(', ');
+        const fix = facts.existing === facts.root
+            ? `On the host: sudo chown -R ${user}: ${facts.root}`
+            : `On the host: sudo install -d -o ${user} -g ${user} -m 755 ${facts.root}`;
+        return failed('path', `${user} cannot write ${list}`, `${fix} (docs/hosts.md).`);
+    }
+    if (facts.existing !== facts.root) {
+        return passed('path', `${facts.root} does not exist yet; ${user} can create it in ${facts.existing}`);
+    }
+    return passed('path', `${facts.root} is writable by ${user}`);
+}
+function diskCheck(facts, releaseBytes) {
+    if (facts.freeKiB === undefined || !Number.isFinite(facts.freeKiB)) {
+        return failed('disk', `could not read free space of ${facts.existing}`, 'Check `df -P` works on the host.');
+    }
+    const free = facts.freeKiB * 1024;
+    const where = `on ${facts.mount || facts.existing}`;
+    if (releaseBytes !== undefined) {
+        if (free < releaseBytes) {
+            return failed('disk', `${formatBytes(free)} free ${where}; the release needs ${formatBytes(releaseBytes)}`, `Free at least ${formatBytes(releaseBytes - free)} on the host (old releases beyond keep-releases, logs, package caches) or grow the disk.`);
+        }
+        return passed('disk', `${formatBytes(free)} free ${where}; the release needs ${formatBytes(releaseBytes)}`);
+    }
+    if (free < MIN_FREE_BYTES) {
+        return failed('disk', `${formatBytes(free)} free ${where}, under ${formatBytes(MIN_FREE_BYTES)}`, 'Free space on the host (old releases, logs, package caches) or grow the disk; give --source to compare with the release size.');
+    }
+    return passed('disk', `${formatBytes(free)} free ${where}`);
+}
+function lockCheck(facts, options) {
+    const file = `${facts.root}/.shiprail/lock`;
+    if (facts.lockIsDir) {
+        return failed('lock', `${file} is a directory`, `Remove it on the host: rmdir ${file}`);
+    }
+    if (facts.lock === undefined)
+        return passed('lock', 'free');
+    const info = (0,release_lock/* parseLockInfo */.BF)(facts.lock);
+    const holder = (0,release_lock/* describeLock */.FD)(info, facts.lock);
+    const stale = info && (0,release_lock/* staleReason */.Wf)(info, options.machine, options.now, options.isAlive);
+    if (stale) {
+        // A deploy takes a stale lock over by itself (release-lock.ts), so it is not a problem.
+        return passed('lock', `stale: held by ${holder}; ${stale}, so the next deploy takes it over`);
+    }
+    return failed('lock', `held by ${holder}`, `A deploy is running: wait for it, or set lock-timeout to wait. If none is running, remove ${file} on the host.`);
+}
+function liveCheck(facts) {
+    const current = `${facts.root}/current`;
+    if (facts.currentNotLink) {
+        return failed('live', `${current} exists and is not a symlink`, `Move ${current} away on the host; a deploy makes it a symlink to the live release.`);
+    }
+    if (facts.current === undefined)
+        return passed('live', 'nothing yet (no current): the first deploy');
+    if (facts.currentResolved === undefined) {
+        return failed('live', `${current} points to ${facts.current}, which does not exist`, 'Deploy again, or roll back to a kept release (shiprail rollback).');
+    }
+    const release = facts.currentResolved.split('/').pop() ?? '';
+    const entry = [...facts.history]
+        .reverse()
+        .find(e => e.release === release && e.outcome === 'success');
+    if (!entry)
+        return passed('live', `${release} (not in ${facts.root}/.shiprail/history.jsonl)`);
+    return passed('live', `${entry.version} (release ${release}, ${entry.operation} at ${entry.time})`);
+}
+
+// EXTERNAL MODULE: ./build/ncc/core/drivers/release-history.js
+var release_history = __nccwpck_require__(6911);
+;// CONCATENATED MODULE: ./build/ncc/core/doctor/host-probe.js
+
+/**
+ * What doctor learns about one host in one round trip, strictly read-only: the script below
+ * only tests, lists and reads (`command -v`, `test -w`, `df`, `readlink`, `head`, `tail`); it
+ * creates nothing, not even the layout a deploy would create. Every value is a positional
+ * parameter (see hostScript), so nothing a user typed becomes code.
+ *
+ * $1: deploy root (a leading `~/` means the login user's home, as for the containers driver's
+ * default), $2: bytes of history to read from its tail, $3...: programs to look for.
+ */
+const PROBE_SCRIPT = `
+root=$1
+tail_bytes=$2
+shift 2
+case $root in '~/'*) root=$HOME/\${root#'~/'} ;; esac
+printf 'user\\t%s\\n' "$(id -un 2>/dev/null)"
+printf 'root\\t%s\\n' "$root"
+for p in "$@"; do
+  if found=$(command -v -- "$p" 2>/dev/null); then
+    printf 'program\\t%s\\t%s\\n' "$p" "$found"
+  else
+    printf 'missing\\t%s\\n' "$p"
+  fi
+done
+# The containers driver talks to dockerd as the login user: a missing docker group shows here.
+case " $* " in *' docker '*)
+  if command -v docker >/dev/null 2>&1; then
+    if server=$(docker version --format '{{.Server.Version}}' 2>&1); then
+      printf 'dockerd\t%s\n' "$server"
+    else
+      printf 'dockerdenied\t%s\n' "$(printf '%s' "$server" | tail -n 1)"
+    fi
+  fi ;;
+esac
+probe=$root
+while [ ! -e "$probe" ] && [ ! -L "$probe" ] && [ "$probe" != / ]; do probe=$(dirname -- "$probe"); done
+printf 'existing\\t%s\\n' "$probe"
+[ -d "$probe" ] || printf 'notdir\\t%s\\n' "$probe"
+# The root itself, or the directory a first deploy would create it in, then what a deploy writes.
+for d in "$probe" "$root/releases" "$root/shared" "$root/.shiprail"; do
+  [ -e "$d" ] || continue
+  if [ ! -w "$d" ]; then printf 'unwritable\\t%s\\t%s\\n' "$d" "$(stat -c %U -- "$d" 2>/dev/null)"; fi
+done
+if [ -d "$probe" ]; then
+  df -Pk -- "$probe" 2>/dev/null | { read -r _; read -r _ _ _ avail _ mount && printf 'free\\t%s\\t%s\\n' "$avail" "$mount"; }
+fi
+if [ -L "$root/current" ]; then
+  printf 'current\\t%s\\n' "$(readlink -- "$root/current")"
+  if resolved=$(cd -P -- "$root/current" 2>/dev/null && pwd -P); then
+    printf 'resolved\\t%s\\n' "$resolved"
+  fi
+elif [ -e "$root/current" ]; then
+  printf 'notlink\\n'
+fi
+if [ -d "$root/.shiprail/lock" ]; then
+  printf 'lockdir\\n'
+elif [ -f "$root/.shiprail/lock" ]; then
+  printf -- '--lock--\\n'
+  head -c 4096 -- "$root/.shiprail/lock"
+  printf '\\n--end-lock--\\n'
+fi
+printf -- '--history--\\n'
+if [ -f "$root/.shiprail/history.jsonl" ]; then tail -c "$tail_bytes" -- "$root/.shiprail/history.jsonl"; fi
+`;
+/** History is read from its tail: doctor only needs the newest lines. */
+const PROBE_HISTORY_BYTES = 64 * 1024;
+/** Reads the probe's answer. Pure. */
+function parseProbe(stdout) {
+    const facts = {
+        user: '',
+        root: '',
+        programs: {},
+        missing: [],
+        existing: '',
+        existingNotDir: false,
+        unwritable: [],
+        currentNotLink: false,
+        lockIsDir: false,
+        history: []
+    };
+    const historyAt = stdout.indexOf('--history--\n');
+    let head = historyAt >= 0 ? stdout.slice(0, historyAt) : stdout;
+    if (historyAt >= 0)
+        facts.history = (0,release_history/* parseHistory */.i6)(stdout.slice(historyAt + '--history--\n'.length));
+    const lockAt = head.indexOf('--lock--\n');
+    if (lockAt >= 0) {
+        const end = head.indexOf('\n--end-lock--\n', lockAt);
+        facts.lock = head.slice(lockAt + '--lock--\n'.length, end >= 0 ? end : undefined).trim();
+        head = head.slice(0, lockAt) + (end >= 0 ? head.slice(end + '\n--end-lock--\n'.length) : '');
+    }
+    for (const line of head.split('\n')) {
+        const [key, ...rest] = line.split('\t');
+        const value = rest.join('\t');
+        if (key === 'user')
+            facts.user = value;
+        else if (key === 'root')
+            facts.root = value;
+        else if (key === 'program')
+            facts.programs[rest[0]] = rest.slice(1).join('\t');
+        else if (key === 'missing')
+            facts.missing.push(value);
+        else if (key === 'existing')
+            facts.existing = value;
+        else if (key === 'notdir')
+            facts.existingNotDir = true;
+        else if (key === 'unwritable')
+            facts.unwritable.push({ path: rest[0], owner: rest[1] ?? '' });
+        else if (key === 'free') {
+            facts.freeKiB = Number(rest[0]);
+            facts.mount = rest.slice(1).join('\t');
+        }
+        else if (key === 'current')
+            facts.current = value;
+        else if (key === 'resolved')
+            facts.currentResolved = value;
+        else if (key === 'notlink')
+            facts.currentNotLink = true;
+        else if (key === 'lockdir')
+            facts.lockIsDir = true;
+        else if (key === 'dockerd')
+            facts.dockerServer = value;
+        else if (key === 'dockerdenied')
+            facts.dockerError = value;
+    }
+    return facts;
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/doctor/release-size.js
+
+
+
+/**
+ * Bytes a first deploy of `source` writes on a host: the sum of its files' sizes (a directory),
+ * or the uncompressed size of a .tar.gz/.tgz, from the gzip trailer (ISIZE, RFC 1952 §2.3.1:
+ * the size modulo 2^32, so an archive over 4 GiB is counted at least at its compressed size).
+ * Later deploys hard-link unchanged files and need less: this is the upper bound.
+ */
+async function releaseSize(source) {
+    const info = await (0,promises_.lstat)(source).catch(() => undefined);
+    if (!info) {
+        throw new errors/* UserError */.yo(`Input 'source' is ${JSON.stringify(source)}, which does not exist; expected a directory or a .tar.gz/.tgz file.`);
+    }
+    if (info.isDirectory())
+        return directorySize(source);
+    if (info.isFile() && /\.(tar\.gz|tgz)$/.test(source)) {
+        const handle = await (0,promises_.open)(source, 'r');
+        try {
+            const trailer = Buffer.alloc(4);
+            await handle.read(trailer, 0, 4, Math.max(0, info.size - 4));
+            return Math.max(trailer.readUInt32LE(0), info.size);
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    throw new errors/* UserError */.yo(`Input 'source' is ${JSON.stringify(source)}; expected a directory or a .tar.gz/.tgz file.`);
+}
+async function directorySize(root) {
+    let total = 0;
+    const pending = [root];
+    while (pending.length) {
+        const dir = pending.pop();
+        for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
+            const full = (0,external_node_path_.join)(dir, entry.name);
+            if (entry.isDirectory())
+                pending.push(full);
+            else if (entry.isFile())
+                total += (await (0,promises_.lstat)(full)).size;
+        }
+    }
+    return total;
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/doctor/ssh-diagnosis.js
+/** Classifies the message of a failed `ssh` connect. Pure. */
+function diagnoseSsh(message) {
+    // Our temp known_hosts file is gone when the user reads this; never point at it.
+    const detail = message
+        .split(' / ')
+        .filter(part => !/^Offending .* key in |^Remove with:|ssh-keygen -f /.test(part))
+        .join(' / ')
+        .replace(/\/\S*shiprail-ssh-[^\s:]+/g, '(known-hosts)')
+        .trim();
+    if (/IDENTIFICATION HAS CHANGED|host key for .* has changed|Host key for .* has changed/i.test(message))
+        return { kind: 'host-key-changed', detail };
+    if (/Host key verification failed|No [A-Z0-9-]+ host key is known|host key is not known/i.test(message))
+        return { kind: 'host-key-unknown', detail };
+    if (/Permission denied|Too many authentication failures|Load key .*: (invalid format|error in libcrypto)|no such identity|Authentication failed/i.test(message))
+        return { kind: 'auth-refused', detail };
+    return { kind: 'unreachable', detail };
+}
+function portFlag(host) {
+    return host.port ? `-p ${host.port} ` : '';
+}
+/** What to do about each kind of failure, with the host's own names in the commands. */
+function sshFix(kind, host) {
+    const user = host.user ?? 'the deploy user';
+    switch (kind) {
+        case 'unreachable':
+            return `Check that ${host.host} resolves and its sshd listens on port ${host.port ?? 22} for this machine (try: ssh ${portFlag(host)}${host.user ? `${host.user}@` : ''}${host.host} true); open the firewall or fix the address in hosts.`;
+        case 'host-key-unknown':
+            return `Add the host's key to known-hosts: run ssh-keyscan ${portFlag(host)}${host.host}, check its fingerprint (ssh-keygen -lf on that output) against ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub run on the host, and put the line in the known-hosts input (docs/hosts.md).`;
+        case 'host-key-changed':
+            return `The host's key is not the one in known-hosts. If the host was rebuilt, check its new fingerprint (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on the host) and replace its line in known-hosts; otherwise do not deploy: something may be intercepting the connection.`;
+        case 'auth-refused':
+            return `Put the public half of ssh-key in ~${host.user ?? ''}/.ssh/authorized_keys on the host (owned by ${user}, mode 600) and check the user name in hosts (${host.label}).`;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/steps/doctor.js
+
+
+
+
+
+
+
+
+
+const CONNECT_TIMEOUT_MS = 30_000;
+const PROBE_TIMEOUT_MS = 30_000;
+const URL_TIMEOUT_MS = 10_000;
+/** Hosts checked at once, as the releases driver's default `parallel`. */
+const PARALLEL = 10;
+/**
+ * `shiprail doctor`: checks, read-only, that every host is ready for a deploy (SSH, host key,
+ * programs, path, disk, lock, what is live) and that `url` answers. It reuses the deploy's own
+ * SSH transport, lock rules and history parser, so it sees the hosts as a deploy will.
+ */
+async function doctor(settings, ctx) {
+    ctx.secrets.add(settings.sshKey);
+    const releaseBytes = settings.source
+        ? await releaseSize((0,external_node_path_.resolve)(ctx.run.workspace, settings.source))
+        : undefined;
+    const programs = ['bash', 'rsync', 'tar', ...(settings.driver === 'containers' ? ['docker'] : [])];
+    const env = ctx.run.env;
+    const remote = settings.hosts.some(h => !h.local);
+    const credentials = remote
+        ? await host_transport/* SshCredentials */.B2.create(settings.sshKey, settings.knownHosts, settings.strictHostKeyChecking)
+        : undefined;
+    try {
+        const hosts = settings.hosts.map(h => ({ host: h.label, checks: [] }));
+        let next = 0;
+        const worker = async () => {
+            for (let i = next++; i < settings.hosts.length; i = next++) {
+                const spec = settings.hosts[i];
+                const transport = spec.local
+                    ? new host_transport/* LocalTransport */.Vu(env)
+                    : new host_transport/* SshTransport */.e1(spec, credentials, i, env);
+                hosts[i].checks = await checkHost(spec, transport, settings, { programs, releaseBytes }, ctx);
+                const problems = hosts[i].checks.filter(c => !c.ok).map(c => c.name);
+                ctx.logger.info(`${spec.label}: ${problems.length ? `problems: ${problems.join(', ')}` : 'ready'}`);
+            }
+        };
+        // One group for all hosts: they are checked at once, so per-host groups would interleave.
+        await ctx.logger.group('Check hosts (read-only)', () => Promise.all(Array.from({ length: Math.min(PARALLEL, hosts.length) }, worker)));
+        if (settings.url)
+            hosts.push({ host: settings.url, checks: [await urlCheck(settings.url, ctx)] });
+        return { ok: hosts.every(h => h.checks.every(c => c.ok)), hosts };
+    }
+    finally {
+        await credentials?.dispose();
+    }
+}
+async function checkHost(spec, transport, settings, needs, ctx) {
+    const checks = [];
+    try {
+        if (!spec.local) {
+            const trouble = await connect(spec, transport, ctx.signal);
+            checks.push(...sshChecks(spec, settings, trouble));
+            if (trouble)
+                return checks;
+        }
+        const result = await transport.run(PROBE_SCRIPT, [settings.path, String(PROBE_HISTORY_BYTES), ...needs.programs], { timeoutMs: PROBE_TIMEOUT_MS, signal: ctx.signal });
+        // The login shell could not start bash: nothing else can be learnt, and nothing deploys.
+        if (result.exitCode === 127) {
+            checks.push(failed('programs', `bash not found on the host (${result.stderr.trim().split('\n').pop() ?? ''})`, 'Install bash on the host (Debian/Ubuntu: sudo apt-get install -y bash rsync tar).'));
+            return checks;
+        }
+        if (result.exitCode !== 0) {
+            checks.push(failed('probe', `the read-only check script failed (exit ${result.exitCode}): ${(0,host_transport/* lastLines */.w$)(`${result.stderr}\n${result.stdout}`)}`, "The host's shell failed the command: the login user needs a real shell (not nologin); see the error."));
+            return checks;
+        }
+        checks.push(...hostChecks(parseProbe(result.stdout), {
+            driver: settings.driver === 'containers' ? 'containers' : 'releases',
+            programs: needs.programs,
+            releaseBytes: needs.releaseBytes,
+            now: ctx.clock.now(),
+            machine: (0,release_lock/* currentMachine */.j4)(),
+            isAlive: release_lock/* pidAlive */.pl
+        }));
+    }
+    catch (err) {
+        checks.push(failed('probe', (0,errors/* errorMessage */.gJ)(err), 'Check the connection to the host and run doctor again.'));
+    }
+    finally {
+        await transport.close();
+    }
+    return checks;
+}
+/** Connects; returns undefined on success, else what went wrong in OpenSSH's words. */
+async function connect(spec, transport, signal) {
+    try {
+        await transport.connect(CONNECT_TIMEOUT_MS, signal);
+        return undefined;
+    }
+    catch (err) {
+        const message = (0,errors/* errorMessage */.gJ)(err);
+        return err instanceof host_transport/* HostError */.dh
+            ? message.slice(spec.label.length + 2).replace(/^could not connect:\s*/, '')
+            : message;
+    }
+}
+/**
+ * Three checks from one connect: reachable, host key, authentication. A failure at one stage
+ * says nothing about the later ones, so they are left out rather than guessed.
+ */
+function sshChecks(spec, settings, trouble) {
+    const hostKeyOk = settings.strictHostKeyChecking
+        ? passed('host-key', 'matches known-hosts')
+        : passed('host-key', 'not verified: ssh-strict-host-key-checking is false');
+    if (trouble === undefined) {
+        return [
+            passed('ssh', `reachable on port ${spec.port ?? 22}`),
+            hostKeyOk,
+            passed('ssh-auth', `logged in${spec.user ? ` as ${spec.user}` : ''} with the key`)
+        ];
+    }
+    const { kind, detail } = diagnoseSsh(trouble);
+    const fix = sshFix(kind, spec);
+    if (kind === 'unreachable')
+        return [failed('ssh', `cannot connect: ${detail}`, fix)];
+    const reachable = passed('ssh', `reachable on port ${spec.port ?? 22}`);
+    if (kind === 'auth-refused')
+        return [reachable, hostKeyOk, failed('ssh-auth', `refused: ${detail}`, fix)];
+    const what = kind === 'host-key-changed' ? 'changed' : 'unknown';
+    return [reachable, failed('host-key', `${what}: ${detail}`, fix)];
+}
+async function urlCheck(url, ctx) {
+    const answer = await httpProbe({
+        url,
+        method: 'GET',
+        timeoutMs: URL_TIMEOUT_MS,
+        signal: ctx.signal
+    });
+    if (answer.type === 'error') {
+        return failed('url', `no answer: ${answer.message}`, 'Check that the service runs on the host (systemctl status), that nginx proxies to it, and that the URL is the public one (docs/hosts.md).');
+    }
+    const detail = `${answer.status} in ${answer.latencyMs} ms${answer.redirects ? ` after ${answer.redirects} redirect(s) to ${answer.url}` : ''}`;
+    if (answer.status >= 400) {
+        return failed('url', detail, answer.status >= 500
+            ? "The app or the proxy fails: read the service's log (journalctl -u <unit>) and nginx's error log."
+            : 'The URL answers but not with success: check its path and any authentication.');
+    }
+    return passed('url', detail);
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/steps/deploy.js
+
+
+
+
+
+
+
+
+
+
+
+async function checkPromoteFrom(settings, ctx) {
+    if (!settings.promoteFrom)
+        return;
+    const records = [];
+    for await (const record of ctx.ledger.history(settings.promoteFrom)) {
+        records.push(record);
+        if (record.payload.version === settings.version || records.length >= LIVE_SCAN_LIMIT)
+            break;
+    }
+    const verdict = checkPromotion(records, settings.version, settings.promoteFrom);
+    if (!verdict.allowed) {
+        throw new errors/* CheckFailedError */.CO(`Refusing to deploy to ${settings.environment}: ${verdict.reason}`);
+    }
+    ctx.logger.info(`promote-from: ${settings.version} is verified in ${settings.promoteFrom} (deployment ${verdict.from.id}).`);
+}
+/**
+ * The deploy step: read what is live, check promotion, record the deployment as in progress,
+ * let the driver put the version live, then record success (superseding earlier deployments)
+ * or failure. A failed deploy returns outcome `failure`; bad input throws before anything changes.
+ */
+async function deploy(settings, ctx) {
+    const startedAt = ctx.clock.now();
+    const phases = [];
+    const driver = await createDriver(settings.driver, ctx);
+    await driver.preflight(ctx);
+    const live = await timed(ctx, phases, 'plan', async () => {
+        const found = await findLive(ctx, settings.environment);
+        await checkPromoteFrom(settings, ctx);
+        return found;
+    });
+    const previousVersion = live?.payload.version || null;
+    const result = {
+        step: 'deploy',
+        outcome: 'planned',
+        environment: settings.environment,
+        version: settings.version,
+        previousVersion,
+        ref: settings.ref,
+        driver: settings.driver.kind,
+        ledger: ctx.ledger.kind,
+        deploymentId: '',
+        environmentUrl: settings.environmentUrl ?? null,
+        productionEnvironment: settings.productionEnvironment,
+        release: null,
+        hosts: [],
+        phases,
+        startedAt: startedAt.toISOString(),
+        durationMs: 0
+    };
+    const request = {
+        operation: 'deploy',
+        environment: settings.environment,
+        version: settings.version,
+        previousVersion: previousVersion ?? undefined,
+        ref: settings.ref,
+        deploymentId: ''
+    };
+    if (settings.dryRun) {
+        result.plan = [
+            `deploy ${settings.version} to ${settings.environment} (live now: ${previousVersion ?? 'nothing'})`,
+            ctx.ledger.kind === 'none'
+                ? 'record nothing (ledger: none)'
+                : `record a deployment in the ${ctx.ledger.kind} ledger, then mark earlier ones inactive`,
+            ...driver.plan(request)
+        ];
+        for (const line of result.plan)
+            ctx.logger.info(`[dry-run] ${line}`);
+        if (settings.driver.kind === 'releases') {
+            const driverSettings = settings.driver;
+            const checked = await timed(ctx, phases, 'doctor', () => doctor(doctorSettingsForDeploy(driverSettings), ctx));
+            result.preflight = checked.hosts;
+            const problems = checked.hosts.flatMap(h => h.checks.filter(c => !c.ok).map(c => `${h.host} ${c.name}: ${c.detail}`));
+            if (problems.length) {
+                result.outcome = 'failure';
+                result.error = `dry run: the hosts are not ready (${problems.join('; ')}); shiprail doctor gives the fix for each`;
+            }
+        }
+        result.durationMs = ctx.clock.now().getTime() - startedAt.getTime();
+        return result;
+    }
+    const applied = await applyDeployment(ctx, driver, phases, {
+        record: {
+            environment: settings.environment,
+            ref: settings.ref,
+            description: (0,ledger_ledger/* clampDescription */.gs)(`Deploying ${settings.version} with Shiprail`),
+            productionEnvironment: settings.productionEnvironment,
+            logUrl: ctx.run.runUrl,
+            payload: {
+                version: settings.version,
+                driver: settings.driver.kind,
+                previous_version: previousVersion,
+                operation: 'deploy',
+                run_url: ctx.run.runUrl ?? null,
+                previous_deployment_id: live?.id ?? null
+            }
+        },
+        request,
+        successDescription: `Deployed ${settings.version}`,
+        failureDescription: error => `Deploy of ${settings.version} failed: ${error}`,
+        environmentUrl: settings.environmentUrl,
+        async afterSuccess(id) {
+            const marked = await supersedeEarlier(ctx.ledger, settings.environment, id, ctx.logger);
+            if (marked)
+                ctx.logger.info(`Marked ${marked} earlier deployment(s) of ${settings.environment} inactive.`);
+        }
+    });
+    result.deploymentId = applied.deploymentId;
+    result.release = applied.release;
+    result.hosts = applied.hosts;
+    result.outcome = applied.outcome;
+    if (applied.error !== undefined)
+        result.error = applied.error;
+    result.durationMs = ctx.clock.now().getTime() - startedAt.getTime();
+    await notify(ctx, settings.notifyUrl, deployMessage(result, ctx));
+    return result;
+}
+function deployMessage(result, ctx) {
+    const icon = result.outcome === 'success' ? ':white_check_mark:' : ':x:';
+    const verb = result.outcome === 'success' ? 'deployed' : 'failed to deploy';
+    const from = result.previousVersion ? ` (was ${result.previousVersion})` : '';
+    const why = result.error ? `: ${result.error}` : '';
+    const link = ctx.run.runUrl ? ` <${ctx.run.runUrl}|run>` : '';
+    return `${icon} Shiprail ${verb} ${result.version} to ${result.environment}${from}${why}${link}`;
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/settings/rollback-settings.js
+
+
+
+
+function parseRollbackSettings(raw, defaults) {
+    const reader = new input_reader_InputReader(raw);
+    const common = parseCommon(reader, defaults, true);
+    const toVersion = reader.string('to-version');
+    if (toVersion && !VERSION_PATTERN.test(toVersion)) {
+        throw new errors/* InputError */.dz('to-version', `is ${input_reader_showValue(toVersion)}`, VERSION_FORM);
+    }
+    const reason = reader.text('reason').replace(/\s+/g, ' ').trim();
+    if (reason.length > 500)
+        throw new errors/* InputError */.dz('reason', 'is longer than 500 characters', 'a short sentence');
+    const production = reader.has('production-environment')
+        ? reader.bool('production-environment')
+        : isProductionName(common.environment);
+    // A person rolling production back by hand says why; an automatic rollback inside a
+    // deploy job (push, workflow_call) gets a generated reason.
+    if (production && defaults.manual && reason === '') {
+        throw new errors/* InputError */.dz('reason', `is required for a manual rollback of ${common.environment}`, 'a short sentence saying why');
+    }
+    if (common.ledger === 'none') {
+        throw new errors/* InputError */.dz('ledger', 'is `none`, but rollback needs the history', '`github` or `file`');
+    }
+    return {
+        ...common,
+        toVersion,
+        reason,
+        force: reader.bool('force'),
+        productionEnvironment: production,
+        environmentUrl: reader.url('environment-url'),
+        notifyUrl: reader.url('notify-url', true),
+        driver: parseDriver(reader, 'rollback')
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/ncc/core/settings/smoke-test-settings.js
 
 
@@ -42311,7 +43189,7 @@ function maskCheckSecrets(checks, secrets) {
 
 /** Reads and validates every smoke-test input; nothing is sent before this succeeds. */
 function parseSmokeTestSettings(raw, defaults, workspace) {
-    const reader = new InputReader(raw);
+    const reader = new input_reader_InputReader(raw);
     const common = parseCommon(reader, defaults, false);
     const url = reader.url('url') ?? '';
     const checksText = reader.text('checks');
@@ -42346,7 +43224,7 @@ const QUERIES_FORM = 'a YAML list of queries, each with `name`, `query` and `max
 const status_check_settings_REGEX_FORM = 'a JavaScript regular expression, optionally written `/pattern/flags` (flags i, m, s, u)';
 const MAX_QUERIES = 100;
 function queryError(index, name, problem, accepted) {
-    const label = typeof name === 'string' && name.trim() !== '' ? ` (${showValue(name)})` : '';
+    const label = typeof name === 'string' && name.trim() !== '' ? ` (${input_reader_showValue(name)})` : '';
     return new errors/* InputError */.dz('prometheus-queries', `has ${problem} in query ${index + 1}${label}`, accepted);
 }
 /** A YAML number, or a string holding one ("0.05", "1e-3"); finite only. */
@@ -42394,7 +43272,7 @@ function parsePrometheusQueries(text) {
                 rawName.trim() === '' ||
                 /[\r\n]/.test(rawName) ||
                 rawName.length > 100)) {
-            throw queryError(i, undefined, `a bad \`name\` (${typeof rawName === 'string' ? showValue(rawName) : `a ${describeType(rawName)}`})`, 'a one-line name of at most 100 characters');
+            throw queryError(i, undefined, `a bad \`name\` (${typeof rawName === 'string' ? input_reader_showValue(rawName) : `a ${describeType(rawName)}`})`, 'a one-line name of at most 100 characters');
         }
         const query = item.query;
         if (query === undefined || query === null)
@@ -42409,7 +43287,7 @@ function parsePrometheusQueries(text) {
             const n = bound(item[field]);
             if (n === undefined) {
                 const given = item[field];
-                throw queryError(i, rawName, `a bad \`${field}\` (${typeof given === 'string' ? showValue(given) : `a ${describeType(given)}`})`, `a number in \`${field}\`, e.g. \`0.01\``);
+                throw queryError(i, rawName, `a bad \`${field}\` (${typeof given === 'string' ? input_reader_showValue(given) : `a ${describeType(given)}`})`, `a number in \`${field}\`, e.g. \`0.01\``);
             }
             limits[field] = n;
         }
@@ -42422,7 +43300,7 @@ function parsePrometheusQueries(text) {
         const name = typeof rawName === 'string' ? rawName.trim() : `query ${i + 1}`;
         const other = seen.get(name);
         if (other !== undefined) {
-            throw new errors/* InputError */.dz('prometheus-queries', `names ${showValue(name)} twice (queries ${other + 1} and ${i + 1})`, 'a unique `name` per query');
+            throw new errors/* InputError */.dz('prometheus-queries', `names ${input_reader_showValue(name)} twice (queries ${other + 1} and ${i + 1})`, 'a unique `name` per query');
         }
         seen.set(name, i);
         return { name, query: query.trim(), ...limits };
@@ -42430,7 +43308,7 @@ function parsePrometheusQueries(text) {
 }
 /** Reads and validates every status-check input; nothing is sent before this succeeds. */
 function parseStatusCheckSettings(raw, defaults, workspace) {
-    const reader = new InputReader(raw);
+    const reader = new input_reader_InputReader(raw);
     const common = parseCommon(reader, defaults, true);
     const intervalS = reader.int('interval', 1, 3600);
     const durationS = reader.int('duration', 1, 86_400);
@@ -42460,7 +43338,7 @@ function parseStatusCheckSettings(raw, defaults, workspace) {
         logErrorPattern = parseRegex(patternText);
     }
     catch (err) {
-        throw new errors/* InputError */.dz('log-error-pattern', `is ${showValue(patternText)}, not a valid regular expression (${err.message})`, status_check_settings_REGEX_FORM);
+        throw new errors/* InputError */.dz('log-error-pattern', `is ${input_reader_showValue(patternText)}, not a valid regular expression (${err.message})`, status_check_settings_REGEX_FORM);
     }
     const maxLogErrors = reader.int('max-log-errors', 0, 1_000_000);
     if (checks.length === 0 && prometheusQueries.length === 0 && logCommand.trim() === '') {
@@ -42741,278 +43619,6 @@ async function rollback(settings, ctx) {
     const icon = result.outcome === 'success' ? ':rewind:' : ':x:';
     await notify(ctx, settings.notifyUrl, `${icon} Shiprail ${result.outcome === 'success' ? 'rolled back' : 'failed to roll back'} ${settings.environment} from ${result.fromVersion} to ${result.version}: ${result.error ?? reason}`);
     return result;
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __nccwpck_require__(643);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./build/ncc/core/checks/http-probe.js
-
-
-
-
-
-
-const MAX_BODY_BYTES = 1024 * 1024;
-const MAX_REDIRECTS = 10;
-const USER_AGENT = 'shiprail-probe';
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-/** Raised inside a probe; carries the classified failure out of the callbacks. */
-class ProbeFailure extends Error {
-    kind;
-    constructor(kind, message) {
-        super(message);
-        this.kind = kind;
-    }
-}
-function flattenHeaders(headers) {
-    const out = {};
-    for (const [name, value] of Object.entries(headers)) {
-        if (value !== undefined)
-            out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-    }
-    return out;
-}
-function decoder(encoding) {
-    switch ((encoding ?? '').trim().toLowerCase()) {
-        case 'gzip':
-        case 'x-gzip':
-            return external_node_zlib_.createGunzip();
-        case 'deflate':
-            return external_node_zlib_.createInflate();
-        case 'br':
-            return external_node_zlib_.createBrotliDecompress();
-        default:
-            return undefined;
-    }
-}
-function seconds(ms) {
-    return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
-}
-/** Turns a socket or TLS error into plain words. Exported for tests. */
-function classifyError(err, url) {
-    const e = err;
-    const code = e?.code ?? '';
-    const where = `${url.hostname}${url.port ? `:${url.port}` : ''}`;
-    if (code === 'ECONNREFUSED')
-        return { kind: 'refused', message: `connection refused by ${where}` };
-    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED') {
-        return {
-            kind: 'reset',
-            message: `connection reset by ${where} before the response was complete`
-        };
-    }
-    if (['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_NODATA', 'EAI_FAIL'].includes(code)) {
-        return {
-            kind: 'dns',
-            message: `DNS lookup failed for ${url.hostname} (${code === 'EAI_AGAIN' ? 'temporary failure' : 'no such host'})`
-        };
-    }
-    if (code === 'ETIMEDOUT')
-        return { kind: 'timeout', message: `connection to ${where} timed out` };
-    if (/^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH)/.test(code) ||
-        code === 'EPROTO') {
-        return { kind: 'tls', message: `TLS error with ${where}: ${e.reason ?? e.message}` };
-    }
-    if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') {
-        return { kind: 'other', message: `${where} is unreachable from here` };
-    }
-    if (code.startsWith('HPE_'))
-        return { kind: 'other', message: `${where} sent an invalid HTTP response (${code})` };
-    return { kind: 'other', message: `request to ${where} failed: ${e?.message ?? String(err)}` };
-}
-/** One request/response exchange, no redirects. Rejects with ProbeFailure. */
-function exchange(url, method, headers, body, signal, maxBodyBytes, onAbort, onHeaders) {
-    return new Promise((resolve, reject) => {
-        let settled = false;
-        const fail = (err) => {
-            if (settled)
-                return;
-            settled = true;
-            signal.removeEventListener('abort', abort);
-            req.destroy();
-            if (err instanceof ProbeFailure)
-                return reject(err);
-            if (signal.aborted)
-                return reject(onAbort());
-            const c = classifyError(err, url);
-            reject(new ProbeFailure(c.kind, c.message));
-        };
-        const abort = () => fail(onAbort());
-        const client = url.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_;
-        const req = client.request(url, { method, headers, agent: false }, res => {
-            const status = res.statusCode ?? 0;
-            onHeaders(status);
-            const chunks = [];
-            let size = 0;
-            let truncated = false;
-            const done = () => {
-                if (settled)
-                    return;
-                settled = true;
-                signal.removeEventListener('abort', abort);
-                res.destroy();
-                req.destroy();
-                resolve({
-                    status,
-                    headers: flattenHeaders(res.headers),
-                    body: Buffer.concat(chunks).toString('utf8'),
-                    truncated
-                });
-            };
-            const sink = new external_node_stream_.Writable({
-                write(chunk, _enc, next) {
-                    const room = maxBodyBytes - size;
-                    if (chunk.length > room) {
-                        chunks.push(chunk.subarray(0, room));
-                        size = maxBodyBytes;
-                        truncated = true;
-                        // Stop reading: the rest of a huge reply is not worth the memory or the wait.
-                        done();
-                        return next();
-                    }
-                    chunks.push(chunk);
-                    size += chunk.length;
-                    next();
-                }
-            });
-            const decode = method === 'HEAD' ? undefined : decoder(res.headers['content-encoding']);
-            const ended = (err) => {
-                if (settled)
-                    return;
-                if (!err)
-                    return done();
-                if (decode && !err.code?.startsWith('E')) {
-                    const encoding = res.headers['content-encoding'];
-                    return fail(new ProbeFailure('other', `the ${encoding} body could not be decoded`));
-                }
-                // The server went away mid-body: a reset, whatever the stream calls it.
-                const premature = res.readableAborted || err.code === 'ERR_STREAM_PREMATURE_CLOSE';
-                fail(premature ? Object.assign(err, { code: 'ECONNRESET' }) : err);
-            };
-            if (decode)
-                (0,external_node_stream_.pipeline)(res, decode, sink, ended);
-            else
-                (0,external_node_stream_.pipeline)(res, sink, ended);
-        });
-        req.on('error', fail);
-        if (signal.aborted)
-            return abort();
-        signal.addEventListener('abort', abort, { once: true });
-        req.end(body);
-    });
-}
-/**
- * Sends one request and reads the reply. Never throws: a failure comes back as a ProbeError
- * with a kind and plain words, so callers can retry, report and count it alike.
- */
-async function httpProbe(request) {
-    const started = external_node_perf_hooks_.performance.now();
-    const elapsed = () => Math.round(external_node_perf_hooks_.performance.now() - started);
-    // One signal for both ends of the request: the per-request timeout and the job's cancellation.
-    // Wired by hand so a long status-check window leaves no listener behind on the job's signal.
-    const controller = new AbortController();
-    const stop = () => controller.abort();
-    const timeout = setTimeout(stop, request.timeoutMs);
-    request.signal?.addEventListener('abort', stop, { once: true });
-    if (request.signal?.aborted)
-        stop();
-    const signal = controller.signal;
-    let stage = 'no response';
-    const onAbort = () => request.signal?.aborted
-        ? new ProbeFailure('cancelled', 'cancelled')
-        : new ProbeFailure('timeout', `${stage} within ${seconds(request.timeoutMs)}`);
-    let url = new URL(request.url);
-    let method = request.method.toUpperCase();
-    let body = request.body;
-    let headers = {
-        'user-agent': USER_AGENT,
-        accept: '*/*',
-        ...request.headers
-    };
-    try {
-        for (let redirects = 0;; redirects++) {
-            const sent = { ...headers };
-            if (body !== undefined &&
-                !Object.keys(sent).some(h => h.toLowerCase() === 'content-length')) {
-                sent['content-length'] = String(Buffer.byteLength(body));
-            }
-            stage = 'no response';
-            const reply = await exchange(url, method, sent, body, signal, request.maxBodyBytes ?? MAX_BODY_BYTES, onAbort, status => (stage = `status ${status} but the body was not complete`));
-            const location = reply.headers.location;
-            if (request.followRedirects !== false && REDIRECTS.has(reply.status) && location) {
-                if (redirects >= MAX_REDIRECTS) {
-                    return {
-                        type: 'error',
-                        kind: 'other',
-                        message: `more than ${MAX_REDIRECTS} redirects (last to ${location})`,
-                        latencyMs: elapsed()
-                    };
-                }
-                let next;
-                try {
-                    next = new URL(location, url);
-                }
-                catch {
-                    return {
-                        type: 'error',
-                        kind: 'other',
-                        message: `redirect to an invalid URL (${JSON.stringify(location)})`,
-                        latencyMs: elapsed()
-                    };
-                }
-                if (!['http:', 'https:'].includes(next.protocol)) {
-                    return {
-                        type: 'error',
-                        kind: 'other',
-                        message: `redirect to a non-http URL (${next.protocol})`,
-                        latencyMs: elapsed()
-                    };
-                }
-                // As browsers and fetch do: 303 always, and 301/302 after a POST, continue with GET.
-                if (reply.status === 303
-                    ? method !== 'HEAD'
-                    : [301, 302].includes(reply.status) && method === 'POST') {
-                    method = 'GET';
-                    body = undefined;
-                    headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^content-/i.test(k)));
-                }
-                // Credentials were meant for the origin they were written for, not wherever it points.
-                if (next.origin !== url.origin) {
-                    headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !isCredentialHeader(k)));
-                }
-                url = next;
-                continue;
-            }
-            return {
-                type: 'response',
-                status: reply.status,
-                headers: reply.headers,
-                body: reply.body,
-                truncated: reply.truncated,
-                latencyMs: elapsed(),
-                url: url.toString(),
-                redirects
-            };
-        }
-    }
-    catch (err) {
-        if (err instanceof ProbeFailure)
-            return { type: 'error', kind: err.kind, message: err.message, latencyMs: elapsed() };
-        const c = classifyError(err, url);
-        return { type: 'error', ...c, latencyMs: elapsed() };
-    }
-    finally {
-        clearTimeout(timeout);
-        request.signal?.removeEventListener('abort', stop);
-    }
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/checks/assertions.js
@@ -44744,7 +45350,44 @@ function statusCheckOutputs(result) {
     };
 }
 
+;// CONCATENATED MODULE: ./build/ncc/report/doctor-report.js
+/** A row per check, the fix beside each problem (doctor, and a deploy's dry run). */
+function doctorTable(hosts, caption) {
+    return {
+        ...(caption ? { caption } : {}),
+        header: ['host', 'check', 'ok', 'detail', 'fix'],
+        rows: hosts.flatMap(h => h.checks.map(c => [h.host, c.name, c.ok ? 'ok' : 'FAIL', c.detail, c.fix]))
+    };
+}
+/** One table for people: a row per check, the fix beside each problem. */
+function doctorSummary(result) {
+    const problems = result.hosts.flatMap(h => h.checks.filter(c => !c.ok));
+    const verdict = result.ok
+        ? `✅ Ready: every check passed on ${doctor_report_plural(result.hosts.length, 'target')}`
+        : `❌ ${doctor_report_plural(problems.length, 'problem')} on ${result.hosts
+            .filter(h => h.checks.some(c => !c.ok))
+            .map(h => h.host)
+            .join(', ')}`;
+    return {
+        title: 'Shiprail doctor',
+        verdict,
+        facts: [],
+        tables: [doctorTable(result.hosts)]
+    };
+}
+/** The line the CLI prints on stderr when something needs fixing. */
+function doctorFailure(result) {
+    if (result.ok)
+        return undefined;
+    const problems = result.hosts.flatMap(h => h.checks.filter(c => !c.ok).map(c => `${h.host} ${c.name}`));
+    return `doctor found ${doctor_report_plural(problems.length, 'problem')}: ${problems.join(', ')}; each row above says how to fix it.`;
+}
+function doctor_report_plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 ;// CONCATENATED MODULE: ./build/ncc/report/deploy-report.js
+
 
 function deploySummary(result, runUrl) {
     const verdict = result.outcome === 'planned'
@@ -44788,6 +45431,8 @@ function deploySummary(result, runUrl) {
     }
     if (result.plan)
         tables.push({ caption: 'Plan', header: ['step'], rows: result.plan.map(line => [line]) });
+    if (result.preflight)
+        tables.push(doctorTable(result.preflight, 'Hosts (read-only check)'));
     const links = [];
     if (result.environmentUrl)
         links.push(['Open environment', result.environmentUrl]);
@@ -44988,7 +45633,7 @@ function parseSince(value) {
         ? new Date(value)
         : undefined;
     if (!date || Number.isNaN(date.getTime())) {
-        throw new errors/* InputError */.dz('since', `is ${showValue(value)}`, SINCE_FORM);
+        throw new errors/* InputError */.dz('since', `is ${input_reader_showValue(value)}`, SINCE_FORM);
     }
     return { text: value, from: date };
 }
@@ -44997,7 +45642,7 @@ function windowStart(since, now) {
     return 'from' in since ? since.from : new Date(now.getTime() - since.durationMs);
 }
 function parseHistorySettings(raw, defaults) {
-    const reader = new InputReader(raw);
+    const reader = new input_reader_InputReader(raw);
     const common = parseCommon(reader, defaults, true);
     if (common.ledger === 'none') {
         throw new errors/* InputError */.dz('ledger', 'is `none`, but history needs a ledger', '`github` or `file`');
@@ -45449,7 +46094,7 @@ async function runPost(step) {
     try {
         const raw = readInputs(step, secrets);
         const run = readRunEnvironment(process.env, process.cwd());
-        const common = parseCommon(new InputReader(raw), run.defaults, false);
+        const common = parseCommon(new input_reader_InputReader(raw), run.defaults, false);
         const ledger = await createLedger(common, {
             apiUrl: run.apiUrl,
             workspace: run.workspace,
@@ -45467,6 +46112,721 @@ async function runPost(step) {
     catch (err) {
         // A post step must not hide the main step's result; warn instead of failing.
         logger.warning(`Could not finish deployment ${id}: ${secrets.redact((0,errors/* errorMessage */.gJ)(err))}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6285:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* binding */ SshCredentials),
+/* harmony export */   Vu: () => (/* binding */ LocalTransport),
+/* harmony export */   dh: () => (/* binding */ HostError),
+/* harmony export */   e1: () => (/* binding */ SshTransport),
+/* harmony export */   w$: () => (/* binding */ lastLines)
+/* harmony export */ });
+/* unused harmony exports shellQuote, hostScript, parseRsyncStats, rsyncArgs */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var _process_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2069);
+
+
+
+
+
+/** Thrown when a host cannot be reached or a transport command fails; names the host. */
+class HostError extends Error {
+    host;
+    name = 'HostError';
+    constructor(host, message) {
+        super(`${host}: ${message}`);
+        this.host = host;
+    }
+}
+/**
+ * Quotes one word for bash: inside single quotes nothing is special, and a single quote is
+ * written as '\''. Safe for every string without a NUL byte, newlines included. Only ever used
+ * for text that bash itself parses (our script on its stdin), never a login shell.
+ */
+function shellQuote(value) {
+    if (value.includes('\0'))
+        throw new Error('A value for a host command contains a NUL byte.');
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * The text sent to `bash -s`: the body becomes a function, so bash has read all of it before
+ * anything runs (a command that reads stdin cannot swallow the rest of the script), then the
+ * function is called with the quoted values.
+ */
+function hostScript(body, args) {
+    return `shiprail_main() {\n${body}\n}\nshiprail_main ${args.map(shellQuote).join(' ')}\n`;
+}
+/** Reads `Total bytes sent` and `Number of regular files transferred` from rsync --stats. */
+function parseRsyncStats(output) {
+    const number = (label) => {
+        const m = new RegExp(`^${label}:\\s*([\\d,.]+)`, 'm').exec(output);
+        return m ? Number(m[1].replace(/[,.]/g, '')) : NaN;
+    };
+    return {
+        bytesSent: number('Total bytes sent'),
+        filesTransferred: number('Number of regular files transferred')
+    };
+}
+const TAIL_BODY = `
+if [ -f "$1" ]; then tail -c "$2" -- "$1"; fi`;
+/**
+ * -r -l -p: files, directories, symlinks as links (never followed), permissions. No -t: a CI
+ * checkout gives every file a new mtime, and with --checksum (content, not size+mtime, decides
+ * what is unchanged) an identical file with another mtime is still hard-linked from the live
+ * release. Unchanged files thus keep the time they were first deployed.
+ * Caveat of hard links (as with every link-dest deploy): a hook that edits a file in place in
+ * the new release edits the same file in older releases; write new files instead.
+ */
+function rsyncArgs(linkDest) {
+    return [
+        '-rlp',
+        '--checksum',
+        '--stats',
+        '--no-human-readable',
+        // An I/O timeout: rsync gives up when nothing moves for this long.
+        '--timeout=120',
+        ...(linkDest ? [`--link-dest=${linkDest}`] : [])
+    ];
+}
+async function runChecked(host, what, command, args, input, options) {
+    const result = await (0,_process_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runProcess */ .R)(command, {
+        args,
+        input,
+        env: options.env,
+        timeoutMs: options.timeoutMs,
+        signal: options.signal,
+        onLine: options.onLine,
+        capture: true
+    });
+    if (result.exitCode === 255 && command === 'ssh') {
+        throw new HostError(host, `SSH failed: ${lastLines(result.stderr)}`);
+    }
+    if (result.timedOut || result.aborted) {
+        throw new HostError(host, `${what} ${(0,_process_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .describeExit */ .K)(result, options.timeoutMs)}`);
+    }
+    return result;
+}
+function lastLines(text, count = 3) {
+    const lines = text
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean);
+    return lines.slice(-count).join(' / ') || '(no output)';
+}
+/** `hosts: local`: this machine's filesystem. */
+class LocalTransport {
+    env;
+    label = 'local';
+    /** `env`: what the user's hooks see (RunInfo.env); undefined inherits this process's. */
+    constructor(env) {
+        this.env = env;
+    }
+    async connect() { }
+    run(body, args, options) {
+        return runChecked(this.label, 'a command', 'bash', ['--noprofile', '--norc', '-s'], hostScript(body, args), { ...options, env: this.env });
+    }
+    async upload(sourceDir, dest, options) {
+        const result = await runChecked(this.label, 'rsync', 'rsync', [...rsyncArgs(options.linkDest), '--', withSlash(sourceDir), withSlash(dest)], undefined, { ...options, env: this.env });
+        if (result.exitCode !== 0) {
+            throw new HostError(this.label, `rsync exited with status ${result.exitCode}: ${lastLines(result.stderr)}`);
+        }
+        return parseRsyncStats(result.stdout);
+    }
+    async readTail(path, maxBytes) {
+        try {
+            const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+            try {
+                const { size } = await handle.stat();
+                const length = Math.min(size, maxBytes);
+                const buffer = Buffer.alloc(length);
+                await handle.read(buffer, 0, length, size - length);
+                return buffer.toString('utf8');
+            }
+            finally {
+                await handle.close();
+            }
+        }
+        catch (err) {
+            if (err.code === 'ENOENT')
+                return '';
+            throw err;
+        }
+    }
+    async close() { }
+}
+function withSlash(path) {
+    return path.endsWith('/') ? path : `${path}/`;
+}
+/** Files SSH needs, in one private temp dir that `dispose` removes (also after a failure). */
+class SshCredentials {
+    dir;
+    keyFile;
+    knownHostsFile;
+    strict;
+    constructor(dir, keyFile, knownHostsFile, strict) {
+        this.dir = dir;
+        this.keyFile = keyFile;
+        this.knownHostsFile = knownHostsFile;
+        this.strict = strict;
+    }
+    /**
+     * The key goes to a 0600 file in a 0700 dir (OpenSSH refuses keys others can read). With
+     * strict checking off, known hosts go to /dev/null so nothing is trusted or remembered.
+     */
+    static async create(sshKey, knownHosts, strict) {
+        // Short and quote-free: the control sockets live here (a socket path has ~100 bytes at most)
+        // and the paths go into rsync's -e string.
+        const base = /^[A-Za-z0-9._/-]{1,60}$/.test((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)()) ? (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)() : '/tmp';
+        const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(base, 'shiprail-ssh-'));
+        try {
+            let keyFile;
+            if (sshKey.trim() !== '') {
+                keyFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'id');
+                // OpenSSH rejects a key without its final newline ("invalid format"); pasted secrets
+                // often lose it, or carry CRLF line ends.
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(keyFile, sshKey.replace(/\r\n/g, '\n').trim() + '\n', { mode: 0o600 });
+            }
+            let knownHostsFile = '/dev/null';
+            if (strict) {
+                knownHostsFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'known_hosts');
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(knownHostsFile, knownHosts.replace(/\r\n/g, '\n').trim() + '\n', {
+                    mode: 0o600
+                });
+            }
+            return new SshCredentials(dir, keyFile, knownHostsFile, strict);
+        }
+        catch (err) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
+            throw err;
+        }
+    }
+    async dispose() {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(this.dir, { recursive: true, force: true });
+    }
+}
+const CONNECT_TIMEOUT_S = 10;
+/** The master stays this long after the last command, so a killed deploy leaves no process. */
+const CONTROL_PERSIST_S = 120;
+/**
+ * A remote host over the system's OpenSSH client. `connect` starts one master connection
+ * (ControlMaster); every later ssh and rsync goes through its socket, so a deploy opens one
+ * TCP connection and authenticates once per host.
+ */
+class SshTransport {
+    host;
+    credentials;
+    env;
+    label;
+    controlPath;
+    constructor(host, credentials, index, 
+    /** Environment of ssh and rsync here (PATH, HOME, SSH_AUTH_SOCK). */
+    env) {
+        this.host = host;
+        this.credentials = credentials;
+        this.env = env;
+        this.label = host.label;
+        this.controlPath = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(credentials.dir, `cm-${index}`);
+    }
+    /** Options shared by every ssh process for this host (argument array, never shell text). */
+    sshOptions() {
+        const c = this.credentials;
+        return [
+            '-o',
+            'BatchMode=yes',
+            '-o',
+            `ConnectTimeout=${CONNECT_TIMEOUT_S}`,
+            '-o',
+            'ServerAliveInterval=15',
+            '-o',
+            'ServerAliveCountMax=4',
+            '-o',
+            `ControlPath=${this.controlPath}`,
+            '-o',
+            `StrictHostKeyChecking=${c.strict ? 'yes' : 'no'}`,
+            '-o',
+            `UserKnownHostsFile=${c.knownHostsFile}`,
+            '-o',
+            'GlobalKnownHostsFile=/dev/null',
+            '-o',
+            'LogLevel=ERROR',
+            ...(c.keyFile ? ['-i', c.keyFile, '-o', 'IdentitiesOnly=yes'] : []),
+            ...(this.host.port ? ['-p', String(this.host.port)] : []),
+            ...(this.host.user ? ['-l', this.host.user] : [])
+        ];
+    }
+    /**
+     * `ssh -f -N -M`: ssh authenticates, then leaves a master in the background and exits. The
+     * background master inherits our stderr, so stderr goes to a file: with a pipe, waiting for
+     * the pipe to close would wait for the master to end.
+     */
+    async connect(timeoutMs, signal) {
+        const logFile = `${this.controlPath}.log`;
+        const log = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(logFile, 'w', 0o600);
+        let code;
+        try {
+            code = await new Promise((resolve, reject) => {
+                const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('ssh', [
+                    '-f',
+                    '-N',
+                    '-o',
+                    'ControlMaster=yes',
+                    '-o',
+                    `ControlPersist=${CONTROL_PERSIST_S}`,
+                    ...this.sshOptions(),
+                    '--',
+                    this.host.host
+                ], { stdio: ['ignore', 'ignore', log.fd], env: this.env });
+                const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+                const onAbort = () => child.kill('SIGKILL');
+                signal?.addEventListener('abort', onAbort, { once: true });
+                child.on('error', err => {
+                    clearTimeout(timer);
+                    reject(err);
+                });
+                child.on('exit', exitCode => {
+                    clearTimeout(timer);
+                    signal?.removeEventListener('abort', onAbort);
+                    resolve(exitCode);
+                });
+            });
+        }
+        finally {
+            await log.close();
+        }
+        if (code !== 0) {
+            const stderr = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(logFile, 'utf8').catch(() => '');
+            throw new HostError(this.label, code === null
+                ? `could not connect within ${Math.round(timeoutMs / 1000)} s`
+                : `could not connect: ${lastLines(stderr)}`);
+        }
+    }
+    destination() {
+        return [...this.sshOptions(), '-o', 'ControlMaster=no', '-T', '--', this.host.host];
+    }
+    run(body, args, options) {
+        // The login shell only ever sees this fixed text; the script and its values come on stdin.
+        return runChecked(this.label, 'a command', 'ssh', [...this.destination(), 'bash --noprofile --norc -s'], hostScript(body, args), { ...options, env: this.env });
+    }
+    async upload(sourceDir, dest, options) {
+        // rsync splits -e on spaces and honours single quotes; our option values have neither
+        // spaces nor quotes (SshCredentials picks a plain temp dir), the quotes are belt and braces.
+        const rsh = ['ssh', ...this.sshOptions(), '-o', 'ControlMaster=no']
+            .map(a => (/^[A-Za-z0-9@%+=:,./_-]+$/.test(a) ? a : `'${a}'`))
+            .join(' ');
+        const host = this.host.host.includes(':') ? `[${this.host.host}]` : this.host.host;
+        const result = await runChecked(this.label, 'rsync', 'rsync', [
+            ...rsyncArgs(options.linkDest),
+            // The remote path and --link-dest go over rsync's protocol, not through the remote
+            // shell, so spaces or quotes in `path` stay data (rsync >= 3.0 on the host).
+            '--protect-args',
+            '-e',
+            rsh,
+            '--',
+            withSlash(sourceDir),
+            `${host}:${withSlash(dest)}`
+        ], undefined, { ...options, env: this.env });
+        if (result.exitCode !== 0) {
+            throw new HostError(this.label, `rsync exited with status ${result.exitCode}: ${lastLines(result.stderr)}`);
+        }
+        return parseRsyncStats(result.stdout);
+    }
+    async readTail(path, maxBytes, options) {
+        const result = await this.run(TAIL_BODY, [path, String(maxBytes)], options);
+        if (result.exitCode !== 0) {
+            throw new HostError(this.label, `could not read ${path}: ${lastLines(result.stderr)}`);
+        }
+        return result.stdout;
+    }
+    async close() {
+        await (0,_process_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runProcess */ .R)('ssh', {
+            args: [...this.sshOptions(), '-O', 'exit', '--', this.host.host],
+            timeoutMs: 10_000,
+            env: this.env,
+            capture: true
+        }).catch(() => undefined);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6911:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BC: () => (/* binding */ pickRollbackRelease),
+/* harmony export */   W3: () => (/* binding */ releasesToPrune),
+/* harmony export */   "do": () => (/* binding */ releaseName),
+/* harmony export */   i6: () => (/* binding */ parseHistory),
+/* harmony export */   kz: () => (/* binding */ formatHistoryLine)
+/* harmony export */ });
+/* unused harmony exports RELEASE_NAME_PATTERN, isReleaseName, goodReleases */
+/**
+ * `<path>/.shiprail/history.jsonl` on each host: one JSON line per deploy or rollback, appended
+ * with a single O_APPEND write, so a reader sees whole lines (a line cut by a crash or by
+ * reading only the file's tail is skipped). The functions here are pure: they decide from the
+ * history and the release directories that exist, and never touch a host.
+ */
+/** `20261122T053012Z-1.4.2`: sortable UTC second, then the version (already a safe label). */
+const RELEASE_NAME_PATTERN = /^\d{8}T\d{6}Z-[A-Za-z0-9][A-Za-z0-9._+-]{0,140}$/;
+function isReleaseName(name) {
+    return RELEASE_NAME_PATTERN.test(name);
+}
+/** The release name for a deploy at `now`, unique among `taken` (a second deploy in the same second gets `-2`). */
+function releaseName(now, version, taken = []) {
+    const stamp = now
+        .toISOString()
+        .replace(/\.\d+Z$/, 'Z')
+        .replace(/[-:]/g, '');
+    const safe = version.replace(/[^A-Za-z0-9._+-]/g, '_').slice(0, 128) || 'release';
+    const base = `${stamp}-${safe}`;
+    const used = new Set(taken);
+    if (!used.has(base))
+        return base;
+    for (let n = 2;; n++)
+        if (!used.has(`${base}-${n}`))
+            return `${base}-${n}`;
+}
+function formatHistoryLine(entry) {
+    return JSON.stringify(entry);
+}
+/** Parses history.jsonl; lines that are not whole entries (cut, hand-edited) are skipped. */
+function parseHistory(text) {
+    const entries = [];
+    for (const line of text.split('\n')) {
+        if (!line.trim())
+            continue;
+        try {
+            const value = JSON.parse(line);
+            if (typeof value.release !== 'string' || typeof value.version !== 'string')
+                continue;
+            if (!['success', 'failure', 'rolled-back'].includes(String(value.outcome)))
+                continue;
+            entries.push({
+                release: value.release,
+                version: value.version,
+                ref: typeof value.ref === 'string' ? value.ref : '',
+                operation: value.operation === 'rollback' ? 'rollback' : 'deploy',
+                time: typeof value.time === 'string' ? value.time : '',
+                outcome: value.outcome,
+                deploymentId: typeof value.deploymentId === 'string' ? value.deploymentId : '',
+                ...(typeof value.rollbackOf === 'string' ? { rollbackOf: value.rollbackOf } : {}),
+                ...(value.bad === true ? { bad: true } : {})
+            });
+        }
+        catch {
+            // A line cut by a crash, or the first line of a tail read: not an entry.
+        }
+    }
+    return entries;
+}
+function factsByRelease(history) {
+    const facts = new Map();
+    for (const e of history) {
+        const f = facts.get(e.release) ?? { version: e.version, succeeded: false, bad: false };
+        if (e.outcome === 'success')
+            f.succeeded = true;
+        if (e.outcome === 'rolled-back' || e.bad)
+            f.bad = true;
+        // A deploy that failed before its switch never went live; one that failed after it
+        // (after-switch) did, and is not a known-good target either.
+        if (e.outcome === 'failure' && e.operation === 'deploy')
+            f.bad = true;
+        facts.set(e.release, f);
+    }
+    return facts;
+}
+/** Releases that deployed successfully and were never marked bad, oldest first (by name = time). */
+function goodReleases(history, existing) {
+    const facts = factsByRelease(history);
+    return [...new Set(existing)]
+        .filter(name => isReleaseName(name))
+        .filter(name => {
+        const f = facts.get(name);
+        return f !== undefined && f.succeeded && !f.bad;
+    })
+        .sort();
+}
+/**
+ * The release a rollback to `version` switches to: the newest release of that version that
+ * deployed successfully, is not marked bad, and still exists (when `existing` is given).
+ */
+function pickRollbackRelease(history, version, existing) {
+    const present = existing ? new Set(existing) : undefined;
+    const facts = factsByRelease(history);
+    const candidates = [...facts.entries()]
+        .filter(([name, f]) => f.version === version && f.succeeded && !f.bad && isReleaseName(name))
+        .map(([name]) => name)
+        .sort();
+    const kept = candidates.filter(name => !present || present.has(name));
+    if (kept.length > 0)
+        return { ok: true, release: kept[kept.length - 1] };
+    const keptVersions = present
+        ? [...new Set(goodReleases(history, present).map(name => facts.get(name).version))]
+        : [];
+    const keptText = present
+        ? keptVersions.length
+            ? `releases still kept: ${keptVersions.join(', ')}`
+            : 'no good release is kept'
+        : '';
+    let reason;
+    if (candidates.length > 0) {
+        reason = `the release of version ${version} was pruned (${candidates.join(', ')}); ${keptText}`;
+    }
+    else if ([...facts.values()].some(f => f.version === version)) {
+        reason = `version ${version} has no release that deployed successfully and was not rolled back from; ${keptText}`;
+    }
+    else {
+        reason = `version ${version} was never deployed here; ${keptText}`;
+    }
+    return { ok: false, reason: reason.replace(/; $/, ''), keptVersions };
+}
+/**
+ * Release directories to remove after a successful switch. Kept: the live release, the newest
+ * good release older than it and the newest good release of another version (the rollback
+ * targets), and the newest `keep` good releases counting the live one. Everything else that
+ * has a release name goes: older good releases, and releases that never went live or were
+ * marked bad (a failed deploy, an upload cut by a killed deploy, a release rolled back from);
+ * those do not count towards `keep`. Directories without a release name are not ours and stay.
+ */
+function releasesToPrune(history, existingDirs, live, keep) {
+    const dirs = [...new Set(existingDirs)].filter(isReleaseName).sort();
+    const good = goodReleases(history, dirs);
+    const facts = factsByRelease(history);
+    const protect = new Set();
+    if (live)
+        protect.add(live);
+    const liveVersion = live ? facts.get(live)?.version : undefined;
+    const older = good.filter(name => live === undefined || name < live);
+    if (older.length)
+        protect.add(older[older.length - 1]);
+    const otherVersion = good.filter(name => name !== live && facts.get(name)?.version !== liveVersion);
+    if (otherVersion.length)
+        protect.add(otherVersion[otherVersion.length - 1]);
+    const slots = Math.max(0, keep - (live ? 1 : 0));
+    const newest = new Set(slots > 0 ? good.filter(name => name !== live).slice(-slots) : []);
+    return dirs.filter(name => !protect.has(name) && !newest.has(name));
+}
+
+
+/***/ }),
+
+/***/ 9124:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BF: () => (/* binding */ parseLockInfo),
+/* harmony export */   FD: () => (/* binding */ describeLock),
+/* harmony export */   IZ: () => (/* binding */ acquireLock),
+/* harmony export */   Wf: () => (/* binding */ staleReason),
+/* harmony export */   j4: () => (/* binding */ currentMachine),
+/* harmony export */   kq: () => (/* binding */ newLockInfo),
+/* harmony export */   pl: () => (/* binding */ pidAlive),
+/* harmony export */   x_: () => (/* binding */ releaseLock)
+/* harmony export */ });
+/* unused harmony export LOCK_MAX_AGE_MS */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5052);
+/* harmony import */ var _host_transport_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6285);
+
+
+
+
+
+/**
+ * The deploy lock: the file `<path>/.shiprail/lock`, holding one JSON object. It is created
+ * whole or not at all: the content goes to a private temp file, then `ln` makes the hard link
+ * `lock`, which fails when `lock` exists (link(2) is atomic, also on NFS).
+ *
+ * Stale rule: a lock is taken over (with a warning) when
+ * - it was taken on this machine (same host name and boot id) and that process is gone, or
+ * - it is older than LOCK_MAX_AGE_MS (6 h: longer than a GitHub-hosted job may run), which
+ *   covers a runner that vanished with the lock held.
+ * Anything else is a live deploy: fail at once naming it, or wait up to `lock-timeout`.
+ */
+const LOCK_MAX_AGE_MS = 6 * 3600 * 1000;
+function currentMachine() {
+    let bootId = '';
+    try {
+        bootId = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    }
+    catch {
+        // Not Linux: the host name alone identifies the machine.
+    }
+    return { host: (0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)(), bootId };
+}
+function newLockInfo(holder, runUrl, now) {
+    const machine = currentMachine();
+    return {
+        holder: holder || 'unknown',
+        runUrl: runUrl || '',
+        pid: process.pid,
+        host: machine.host,
+        bootId: machine.bootId,
+        since: now.toISOString(),
+        token: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(12).toString('hex')
+    };
+}
+function parseLockInfo(text) {
+    try {
+        const v = JSON.parse(text);
+        if (typeof v.since !== 'string' || typeof v.pid !== 'number')
+            return undefined;
+        return {
+            holder: String(v.holder ?? 'unknown'),
+            runUrl: String(v.runUrl ?? ''),
+            pid: v.pid,
+            host: String(v.host ?? ''),
+            bootId: String(v.bootId ?? ''),
+            since: v.since,
+            token: String(v.token ?? '')
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+function pidAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        // EPERM: it exists, it is just not ours.
+        return err.code === 'EPERM';
+    }
+}
+/** Why a lock is stale, or undefined when its holder may still be working. Pure. */
+function staleReason(info, self, now, isAlive, maxAgeMs = LOCK_MAX_AGE_MS) {
+    const since = Date.parse(info.since);
+    if (info.host === self.host && info.bootId === self.bootId && !isAlive(info.pid)) {
+        return `its process ${info.pid} on ${info.host} is gone`;
+    }
+    if (Number.isFinite(since) && now.getTime() - since > maxAgeMs) {
+        return `it is older than ${Math.round(maxAgeMs / 3600_000)} h`;
+    }
+    return undefined;
+}
+function describeLock(info, raw) {
+    if (!info)
+        return `an unreadable lock (${JSON.stringify(raw.slice(0, 200))})`;
+    return `${info.holder}${info.runUrl ? ` (${info.runUrl})` : ''} since ${info.since} (pid ${info.pid} on ${info.host})`;
+}
+const ACQUIRE = `
+set -u
+mkdir -p -- "$1/.shiprail" && cd -- "$1/.shiprail" || exit 1
+if [ -d lock ]; then echo "$1/.shiprail/lock is a directory" >&2; exit 2; fi
+tmp="lock.new-$3"
+printf '%s\\n' "$2" > "$tmp" || exit 1
+if ln -- "$tmp" lock 2>/dev/null; then rm -f -- "$tmp"; echo acquired; exit 0; fi
+rm -f -- "$tmp"
+echo held
+cat lock 2>/dev/null
+exit 0`;
+/*
+ * Move the stale lock aside, and check that what was moved is the lock we judged stale: if
+ * another deploy took it over in between, we moved a live lock, so we put it back.
+ */
+const TAKE_OVER = `
+set -u
+cd -- "$1/.shiprail" || exit 1
+moved="lock.stale-$4"
+if ! mv -- lock "$moved" 2>/dev/null; then echo gone; exit 0; fi
+if [ "$(cat -- "$moved")" != "$2" ]; then
+  ln -- "$moved" lock 2>/dev/null
+  rm -f -- "$moved"
+  echo held
+  cat lock 2>/dev/null
+  exit 0
+fi
+rm -f -- "$moved"
+echo gone`;
+const RELEASE = `
+cd -- "$1/.shiprail" 2>/dev/null || exit 0
+if grep -qF -- "$2" lock 2>/dev/null; then rm -f -- lock; fi
+exit 0`;
+const SCRIPT_TIMEOUT_MS = 60_000;
+const POLL_MS = 2000;
+/** Takes the lock of `root` on one host. Throws CheckFailedError naming the holder. */
+async function acquireLock(transport, root, info, options) {
+    const json = JSON.stringify(info);
+    const deadline = options.clock.now().getTime() + options.timeoutSeconds * 1000;
+    const self = options.machine ?? currentMachine();
+    const isAlive = options.isAlive ?? pidAlive;
+    let waitingSaid = false;
+    for (let attempt = 0;; attempt++) {
+        const held = await runLockScript(transport, ACQUIRE, [root, json, info.token], options);
+        if (held === undefined)
+            return;
+        // The lock vanished between our try and our read: try again.
+        if (held === '' && attempt < 5)
+            continue;
+        const current = parseLockInfo(held);
+        const stale = current && staleReason(current, self, options.clock.now(), isAlive);
+        if (current && stale && attempt < 5) {
+            options.logger.warning(`${transport.label}: taking over the stale lock of ${describeLock(current, held)}: ${stale}.`);
+            const after = await runLockScript(transport, TAKE_OVER, [root, held, json, info.token], options);
+            if (after === undefined)
+                continue;
+        }
+        const now = options.clock.now().getTime();
+        const holderText = describeLock(current, held);
+        if (now >= deadline) {
+            const waited = options.timeoutSeconds > 0 ? ` after waiting ${options.timeoutSeconds} s` : '';
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckFailedError */ .CO(`${transport.label}: ${root} is locked by another deploy${waited}: ${holderText}. ` +
+                `Set lock-timeout to wait for it; if no deploy is running, remove ${root}/.shiprail/lock.`);
+        }
+        if (!waitingSaid) {
+            options.logger.info(`${transport.label}: waiting up to ${options.timeoutSeconds} s for the lock of ${holderText}`);
+            waitingSaid = true;
+        }
+        await options.clock.sleep(Math.min(POLL_MS, deadline - now), options.signal);
+    }
+}
+/**
+ * Runs a lock script; undefined when it ended without a holder ("acquired", or "gone": the
+ * stale lock was moved away and the caller tries again), else the holder's lock content.
+ */
+async function runLockScript(transport, body, args, options) {
+    const result = await transport.run(body, args, {
+        timeoutMs: SCRIPT_TIMEOUT_MS,
+        signal: options.signal
+    });
+    if (result.exitCode !== 0) {
+        throw new _host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .HostError */ .dh(transport.label, `could not take the lock: ${(0,_host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLines */ .w$)(result.stderr)}`);
+    }
+    const [first, ...rest] = result.stdout.split('\n');
+    if (first === 'acquired')
+        return undefined;
+    if (first === 'gone' && body === TAKE_OVER)
+        return undefined;
+    if (first === 'held')
+        return rest.join('\n').trim();
+    throw new _host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .HostError */ .dh(transport.label, `unexpected answer from the lock: ${(0,_host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLines */ .w$)(result.stdout)}`);
+}
+/** Removes the lock if it is still ours. Never throws; a failure is a warning. */
+async function releaseLock(transport, root, info, logger) {
+    try {
+        const result = await transport.run(RELEASE, [root, info.token], {
+            timeoutMs: SCRIPT_TIMEOUT_MS
+        });
+        if (result.exitCode !== 0)
+            throw new Error((0,_host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLines */ .w$)(result.stderr));
+    }
+    catch (err) {
+        logger.warning(`${transport.label}: could not remove the lock ${root}/.shiprail/lock (${err instanceof Error ? err.message : String(err)}); the next deploy will report it.`);
     }
 }
 
@@ -45661,7 +47021,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(852);
+/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2406);
 /* harmony import */ var _main_module_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(340);
 
 

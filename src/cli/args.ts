@@ -1,8 +1,9 @@
 import { UserError } from '../core/errors.js'
-import { inputsFor, STEPS, type RawInputs, type StepName } from '../core/inputs.js'
+import { STEPS, type RawInputs } from '../core/inputs.js'
+import { COMMANDS, flagsFor, type CommandName } from './commands.js'
 
 export interface CliArgs {
-  step?: StepName
+  step?: CommandName
   inputs: RawInputs
   json: boolean
   help: boolean
@@ -24,14 +25,14 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs {
   const rest = [...argv]
   if (rest[0] && !rest[0].startsWith('-')) {
     const step = rest.shift() as string
-    if (!(STEPS as readonly string[]).includes(step)) {
+    if (!(COMMANDS as readonly string[]).includes(step)) {
       throw new UserError(
-        `Unknown step ${JSON.stringify(step)}; expected one of ${STEPS.join(', ')}. Try: shiprail --help`
+        `Unknown step ${JSON.stringify(step)}; expected one of ${COMMANDS.join(', ')}. Try: shiprail --help`
       )
     }
-    args.step = step as StepName
+    args.step = step as CommandName
   }
-  const known = new Set(args.step ? inputsFor(args.step).map(i => i.name) : [])
+  const known = new Set(args.step ? flagsFor(args.step).map(i => i.name) : [])
   while (rest.length) {
     const arg = rest.shift() as string
     if (arg === '--json') args.json = true
@@ -61,7 +62,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs {
     }
   }
   if (args.step) {
-    for (const input of inputsFor(args.step)) {
+    for (const input of flagsFor(args.step)) {
       if (args.inputs[input.name] !== undefined) continue
       const fromEnv =
         env[envNameFor(input.name)] ?? (input.name === 'token' ? env.GITHUB_TOKEN : undefined)
@@ -71,12 +72,13 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs {
   return args
 }
 
-export function helpText(step?: StepName): string {
+export function helpText(step?: CommandName): string {
   if (!step) {
     return [
       'Usage: shiprail <step> --<input> value ... [--json]',
       '',
       `Steps: ${STEPS.join(', ')}`,
+      'Checks: doctor (read-only: are the hosts and the URL ready for a deploy?)',
       'Every action input is a flag of the same name; `shiprail <step> --help` lists them.',
       'Inputs can also come from SHIPRAIL_<INPUT> variables (e.g. SHIPRAIL_SSH_KEY), token from GITHUB_TOKEN.',
       '',
@@ -84,9 +86,11 @@ export function helpText(step?: StepName): string {
     ].join('\n')
   }
   const lines = [`Usage: shiprail ${step} [flags] [--json]`, '']
-  for (const input of inputsFor(step)) {
+  for (const input of flagsFor(step)) {
     const def = input.default !== undefined ? ` (default: ${input.default})` : ''
-    const req = input.requiredFor?.includes(step) ? ' (required)' : ''
+    const req = (input.requiredFor as readonly string[] | undefined)?.includes(step)
+      ? ' (required)'
+      : ''
     lines.push(`  --${input.name}${req}${def}`, `      ${input.description}`)
   }
   return lines.join('\n')

@@ -3,9 +3,9 @@ import { CheckFailedError, errorMessage, UserError } from '../core/errors.js'
 import { inputDef } from '../core/inputs.js'
 import { createLedger } from '../runtime/ledger-factory.js'
 import { readRunEnvironment } from '../runtime/run-environment.js'
-import { STEP_HANDLERS } from '../runtime/steps.js'
 import { toText } from '../report/summary.js'
 import { helpText, parseArgs } from './args.js'
+import { handlerFor } from './commands.js'
 import { terminalLogger } from './terminal-logger.js'
 
 export const EXIT = { passed: 0, failed: 1, usage: 2 } as const
@@ -45,7 +45,7 @@ export async function runCli(io: CliIo): Promise<number> {
       io.env.RUNNER_DEBUG === '1' || io.env.SHIPRAIL_DEBUG === '1'
     )
     const run = readRunEnvironment(io.env, io.cwd)
-    const handler = STEP_HANDLERS[args.step]
+    const handler = handlerFor(args.step)
     const settings = handler.parse(args.inputs, run.defaults, run.workspace)
     const ledger = await createLedger(settings, {
       apiUrl: run.apiUrl,

@@ -1,5 +1,6 @@
 import type { DeployResult } from '../core/steps/deploy.js'
-import { formatMs, type SummaryDoc } from './summary.js'
+import { doctorTable } from './doctor-report.js'
+import { formatMs, type SummaryDoc, type SummaryTable } from './summary.js'
 
 export function deploySummary(result: DeployResult, runUrl?: string): SummaryDoc {
   const verdict =
@@ -19,7 +20,7 @@ export function deploySummary(result: DeployResult, runUrl?: string): SummaryDoc
   ]
   if (result.release) facts.push(['Release', result.release])
   if (result.environmentUrl) facts.push(['URL', result.environmentUrl])
-  const tables = [
+  const tables: SummaryTable[] = [
     {
       caption: 'Phases',
       header: ['phase', 'duration'],
@@ -42,6 +43,7 @@ export function deploySummary(result: DeployResult, runUrl?: string): SummaryDoc
   }
   if (result.plan)
     tables.push({ caption: 'Plan', header: ['step'], rows: result.plan.map(line => [line]) })
+  if (result.preflight) tables.push(doctorTable(result.preflight, 'Hosts (read-only check)'))
   const links: [string, string][] = []
   if (result.environmentUrl) links.push(['Open environment', result.environmentUrl])
   if (runUrl) links.push(['Run log', runUrl])

@@ -119,7 +119,7 @@ export function parseHosts(text: string): HostSpec[] {
   return hosts
 }
 
-function parsePathInput(reader: InputReader, name: string): string {
+export function parsePathInput(reader: InputReader, name: string): string {
   const value = reader.required(
     name,
     'an absolute path, e.g. `/srv/app`',

@@ -10,6 +10,8 @@ import { findLive, LIVE_SCAN_LIMIT } from '../ledger/verdict.js'
 import { notify } from '../notify.js'
 import type { DeploySettings } from '../settings/deploy-settings.js'
 import { applyDeployment } from './apply-deployment.js'
+import { doctorSettingsForDeploy } from '../settings/doctor-settings.js'
+import { doctor, type DoctorHost } from './doctor.js'
 import { timed, type PhaseTiming } from './phases.js'
 
 export interface DeployResult {
@@ -34,6 +36,8 @@ export interface DeployResult {
   error?: string
   /** What a dry run would do. */
   plan?: string[]
+  /** A dry run of the releases driver: doctor's read-only checks of every host. */
+  preflight?: DoctorHost[]
 }
 
 async function checkPromoteFrom(settings: DeploySettings, ctx: Context): Promise<void> {
@@ -105,6 +109,20 @@ export async function deploy(settings: DeploySettings, ctx: Context): Promise<De
       ...driver.plan(request)
     ]
     for (const line of result.plan) ctx.logger.info(`[dry-run] ${line}`)
+    if (settings.driver.kind === 'releases') {
+      const driverSettings = settings.driver
+      const checked = await timed(ctx, phases, 'doctor', () =>
+        doctor(doctorSettingsForDeploy(driverSettings), ctx)
+      )
+      result.preflight = checked.hosts
+      const problems = checked.hosts.flatMap(h =>
+        h.checks.filter(c => !c.ok).map(c => `${h.host} ${c.name}: ${c.detail}`)
+      )
+      if (problems.length) {
+        result.outcome = 'failure'
+        result.error = `dry run: the hosts are not ready (${problems.join('; ')}); shiprail doctor gives the fix for each`
+      }
+    }
     result.durationMs = ctx.clock.now().getTime() - startedAt.getTime()
     return result
   }

@@ -37194,7 +37194,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 6925:
+/***/ 5560:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40479,6 +40479,10 @@ const INPUT_LIST = [
     }
 ];
 const INPUTS = INPUT_LIST;
+/** Variable a CLI input can also come from, so secrets need not be on the command line. */
+function envNameFor(input) {
+    return `SHIPRAIL_${input.toUpperCase().replace(/-/g, '_')}`;
+}
 /** The root action's extra input choosing the step. */
 const STEP_INPUT = 'step';
 function inputsFor(step) {
@@ -40909,7 +40913,60 @@ function readRunEnvironment(env, cwd) {
             env.USER ||
             undefined,
         workspace: env.GITHUB_WORKSPACE || cwd,
-        apiUrl: env.GITHUB_API_URL || 'https://api.github.com'
+        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        tempDir: env.RUNNER_TEMP || undefined
+    };
+}
+
+;// CONCATENATED MODULE: ./build/ncc/runtime/script-environment.js
+
+/**
+ * The one place the environment of every program Shiprail starts for the user is built: the
+ * `run` and `rollback-run` scripts, local before-switch/after-switch hooks, `log-command`, and
+ * the ssh and rsync processes behind them.
+ *
+ * The rule: a child never receives a secret Shiprail was given, under any name. The runner hands
+ * an action its inputs as INPUT_<NAME> variables (the token, the SSH key, the webhook URL among
+ * them), and a CLI user hands them as SHIPRAIL_<NAME> or GITHUB_TOKEN; a deploy script runs npm
+ * packages and kubectl plugins that could read all of it. So every INPUT_* variable, every
+ * SHIPRAIL_<secret input> variable, and every variable whose value is a secret input's value is
+ * dropped. Everything else the user set (their `env:`, cloud credentials, the OIDC request
+ * variables) still reaches the script: that is how a script is meant to get its own credentials.
+ */
+function scriptEnvironment(env, secretValues) {
+    const secrets = new Set(secretValues.map(normalise).filter(v => v !== ''));
+    const secretNames = new Set(INPUTS.filter(i => i.secret).map(i => envNameFor(i.name)));
+    const out = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined)
+            continue;
+        if (/^INPUT_/i.test(name) || secretNames.has(name))
+            continue;
+        if (secrets.has(normalise(value)))
+            continue;
+        out[name] = value;
+    }
+    return out;
+}
+/** A pasted key may differ from its copy in a variable by line ends and surrounding blanks. */
+function normalise(value) {
+    return value.replace(/\r\n/g, '\n').trim();
+}
+/** The values of the secret inputs among raw inputs (token, ssh-key, notify-url). */
+function secretInputValues(raw) {
+    return INPUTS.filter(i => i.secret)
+        .map(i => raw[i.name] ?? '')
+        .filter(v => v.trim() !== '');
+}
+/** What both adapters hand the engine about the run; `env` is the stripped script environment. */
+function runInfo(run, env, raw) {
+    return {
+        runUrl: run.runUrl,
+        actor: run.actor,
+        workspace: run.workspace,
+        env: scriptEnvironment(env, secretInputValues(raw)),
+        tempDir: run.tempDir,
+        manual: run.defaults.manual
     };
 }
 
@@ -41523,6 +41580,148 @@ function parseRollbackSettings(raw, defaults) {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./build/ncc/core/checks/credential-masking.js
+/**
+ * Header names whose values are credentials: masked wherever they could be shown, and not sent
+ * on to another origin when a redirect leaves the one they were meant for. A word anywhere in
+ * the name counts (`X-Deploy-Credential`, `X-Session-Id`, `Proxy-Authorization`): a list of
+ * known names always misses the one a team made up, and masking a harmless header costs nothing.
+ */
+const CREDENTIAL_HEADER = /auth|token|secret|key|cookie|credential|password|passwd|session|signature/i;
+const CREDENTIAL_QUERY = /^(token|access_token|api_key|apikey|key|secret|password|passwd|sig|signature|auth|code)$|[-_](token|key|secret|password|signature)$/i;
+function isCredentialHeader(name) {
+    return CREDENTIAL_HEADER.test(name.trim());
+}
+/**
+ * The headers a redirect to `to` may carry: every credential header is dropped when the origin
+ * (scheme, host and port) changes, so an http URL answering with a redirect to https on the
+ * same host does not get them either: the credential was written for the other origin.
+ */
+function headersForRedirect(headers, from, to) {
+    if (to.origin === from.origin)
+        return headers;
+    return Object.fromEntries(Object.entries(headers).filter(([k]) => !isCredentialHeader(k)));
+}
+/** The URL with its password and credential-named query values replaced by `***`. */
+function maskUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return url;
+    }
+    if (parsed.password)
+        parsed.password = '***';
+    else if (parsed.username)
+        parsed.username = '***';
+    for (const key of [...parsed.searchParams.keys()]) {
+        if (CREDENTIAL_QUERY.test(key) && parsed.searchParams.get(key))
+            parsed.searchParams.set(key, '***');
+    }
+    // searchParams.set encodes `*`; keep the mask readable.
+    return parsed.toString().replace(/%2A%2A%2A/g, '***');
+}
+/** Credential values a check carries, for the redactor: header values, URL passwords, tokens. */
+function checkSecrets(check) {
+    const out = [];
+    for (const [name, value] of Object.entries(check.headers)) {
+        if (!isCredentialHeader(name))
+            continue;
+        out.push(value);
+        // `Bearer abc`: the token alone may be echoed by a server or a tool.
+        const scheme = /^\S+\s+(\S.*)$/.exec(value);
+        if (scheme)
+            out.push(scheme[1]);
+    }
+    try {
+        const parsed = new URL(check.url);
+        if (parsed.password)
+            out.push(decodeURIComponent(parsed.password), parsed.password);
+        for (const [key, value] of parsed.searchParams)
+            if (CREDENTIAL_QUERY.test(key))
+                out.push(value);
+    }
+    catch {
+        // The URL was validated when the check was parsed.
+    }
+    return out.filter(v => v.trim() !== '');
+}
+/** Request headers as they may be shown: credential values replaced by `***`. */
+function shownHeaders(headers) {
+    return Object.entries(headers).map(([k, v]) => `${k}: ${isCredentialHeader(k) ? '***' : v}`);
+}
+/** Registers every credential the checks carry, before anything about them is logged. */
+function maskCheckSecrets(checks, secrets) {
+    for (const check of checks)
+        for (const secret of checkSecrets(check))
+            secrets.add(secret);
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/checks/check-spec.js
+
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const CHECK_FIELDS = [
+    'name',
+    'url',
+    'path',
+    'method',
+    'headers',
+    'body',
+    'expect-status',
+    'expect-body-contains',
+    'expect-body-regex',
+    'expect-json',
+    'expect-header',
+    'max-latency-ms',
+    'expect-version',
+    'follow-redirects'
+];
+/** Plain words for what a check expects, for the dry-run plan and the logs. */
+function describeExpectations(check) {
+    const out = [`status ${check.expectStatus.text}`];
+    for (const s of check.expectBodyContains)
+        out.push(`body contains ${JSON.stringify(s)}`);
+    for (const r of check.expectBodyRegex)
+        out.push(`body matches ${String(r)}`);
+    for (const j of check.expectJson)
+        out.push(`json ${j.path} = ${showExpected(j)}`);
+    for (const h of check.expectHeader) {
+        if (h.regex)
+            out.push(`header ${h.name} matches ${String(h.regex)}`);
+        else if (h.contains === '')
+            out.push(`header ${h.name} present`);
+        else
+            out.push(`header ${h.name} contains ${JSON.stringify(isCredentialHeader(h.name) ? '***' : h.contains)}`);
+    }
+    if (check.maxLatencyMs !== undefined)
+        out.push(`latency at most ${check.maxLatencyMs} ms`);
+    if (check.expectVersion)
+        out.push(`version ${check.expectVersion} in body or headers`);
+    return out;
+}
+/** An expected JSON value as the user wrote it. */
+function showExpected(j) {
+    if (typeof j.expected === 'number' &&
+        typeof j.expectedText === 'string' &&
+        String(j.expected) !== j.expectedText) {
+        return j.expectedText;
+    }
+    return JSON.stringify(j.expected) ?? String(j.expected);
+}
+/** Joins a check's path onto the base URL: `https://x/app` + `/health` = `https://x/app/health`. */
+function joinUrl(base, path) {
+    const url = new URL(base);
+    const cut = path.search(/[?#]/);
+    const pathname = cut >= 0 ? path.slice(0, cut) : path;
+    const rest = cut >= 0 ? path.slice(cut) : '';
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}/${pathname.replace(/^\/+/, '')}`;
+    url.hash = '';
+    if (rest.startsWith('?'))
+        url.search = rest.replace(/#.*$/, '');
+    return url.toString();
+}
+
 ;// CONCATENATED MODULE: ./build/ncc/core/checks/status-range.js
 const STATUS_FORM = 'a status code (`200`), a range (`200-299` or `2xx`) or a list (`200,204,301-302`)';
 const DEFAULT_STATUS = '200-299';
@@ -41576,128 +41775,13 @@ function statusMatches(range, status) {
     return range.ranges.some(([low, high]) => status >= low && status <= high);
 }
 
-;// CONCATENATED MODULE: ./build/ncc/core/checks/check-spec.js
-
-
-
-
+;// CONCATENATED MODULE: ./build/ncc/core/checks/yaml-fields.js
 
 /**
- * The checks smoke-test and status-check run (SPEC §4): parsed and validated in full before
- * any request is sent, so a typo fails the step at once with one line naming the check and
- * the field instead of after a two-minute readiness wait.
+ * Reading hand-written YAML fields: type checks that name what was found instead, values shown
+ * short in errors, regular expressions and JSON paths as users write them, and a label that
+ * names one list item in every message.
  */
-const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
-const CHECK_FIELDS = [
-    'name',
-    'url',
-    'path',
-    'method',
-    'headers',
-    'body',
-    'expect-status',
-    'expect-body-contains',
-    'expect-body-regex',
-    'expect-json',
-    'expect-header',
-    'max-latency-ms',
-    'expect-version',
-    'follow-redirects'
-];
-const CHECKS_FORM = 'a YAML list of checks (e.g. `- path: /health`), or a path to a .yml/.yaml file holding one';
-const URL_FORM = 'an absolute http:// or https:// URL';
-const REGEX_FORM = 'a JavaScript regular expression, optionally written `/pattern/flags` (flags i, m, s, u)';
-const MAX_CHECKS = 1000;
-/**
- * Header names whose values are credentials: masked wherever they could be shown, and not sent
- * on to another origin when a redirect leaves the one they were meant for.
- */
-const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key|apikey|token|secret|password|x-auth)$|[-_](token|key|secret|password|passwd|auth|signature)$/i;
-const CREDENTIAL_QUERY = /^(token|access_token|api_key|apikey|key|secret|password|passwd|sig|signature|auth|code)$|[-_](token|key|secret|password|signature)$/i;
-function isCredentialHeader(name) {
-    return CREDENTIAL_HEADER.test(name.trim());
-}
-/** The URL with its password and credential-named query values replaced by `***`. */
-function maskUrl(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return url;
-    }
-    if (parsed.password)
-        parsed.password = '***';
-    else if (parsed.username)
-        parsed.username = '***';
-    for (const key of [...parsed.searchParams.keys()]) {
-        if (CREDENTIAL_QUERY.test(key) && parsed.searchParams.get(key))
-            parsed.searchParams.set(key, '***');
-    }
-    // searchParams.set encodes `*`; keep the mask readable.
-    return parsed.toString().replace(/%2A%2A%2A/g, '***');
-}
-/** Credential values a check carries, for the redactor: header values, URL passwords, tokens. */
-function checkSecrets(check) {
-    const out = [];
-    for (const [name, value] of Object.entries(check.headers)) {
-        if (!isCredentialHeader(name))
-            continue;
-        out.push(value);
-        // `Bearer abc`: the token alone may be echoed by a server or a tool.
-        const scheme = /^\S+\s+(\S.*)$/.exec(value);
-        if (scheme)
-            out.push(scheme[1]);
-    }
-    try {
-        const parsed = new URL(check.url);
-        if (parsed.password)
-            out.push(decodeURIComponent(parsed.password), parsed.password);
-        for (const [key, value] of parsed.searchParams)
-            if (CREDENTIAL_QUERY.test(key))
-                out.push(value);
-    }
-    catch {
-        // The URL was validated when the check was parsed.
-    }
-    return out.filter(v => v.trim() !== '');
-}
-/** Request headers as they may be shown: credential values replaced by `***`. */
-function shownHeaders(headers) {
-    return Object.entries(headers).map(([k, v]) => `${k}: ${isCredentialHeader(k) ? '***' : v}`);
-}
-/** Plain words for what a check expects, for the dry-run plan and the logs. */
-function describeExpectations(check) {
-    const out = [`status ${check.expectStatus.text}`];
-    for (const s of check.expectBodyContains)
-        out.push(`body contains ${JSON.stringify(s)}`);
-    for (const r of check.expectBodyRegex)
-        out.push(`body matches ${String(r)}`);
-    for (const j of check.expectJson)
-        out.push(`json ${j.path} = ${showExpected(j)}`);
-    for (const h of check.expectHeader) {
-        if (h.regex)
-            out.push(`header ${h.name} matches ${String(h.regex)}`);
-        else if (h.contains === '')
-            out.push(`header ${h.name} present`);
-        else
-            out.push(`header ${h.name} contains ${JSON.stringify(isCredentialHeader(h.name) ? '***' : h.contains)}`);
-    }
-    if (check.maxLatencyMs !== undefined)
-        out.push(`latency at most ${check.maxLatencyMs} ms`);
-    if (check.expectVersion)
-        out.push(`version ${check.expectVersion} in body or headers`);
-    return out;
-}
-/** An expected JSON value as the user wrote it. */
-function showExpected(j) {
-    if (typeof j.expected === 'number' &&
-        typeof j.expectedText === 'string' &&
-        String(j.expected) !== j.expectedText) {
-        return j.expectedText;
-    }
-    return JSON.stringify(j.expected) ?? String(j.expected);
-}
 /** `/pattern/flags` or a bare pattern. Throws with the engine's own words for a bad one. */
 function parseRegex(text) {
     const literal = /^\/(.+)\/([a-z]*)$/s.exec(text);
@@ -41749,10 +41833,11 @@ function editDistance(a, b) {
     }
     return row[b.length];
 }
-function suggestField(field) {
+/** The field of `fields` closest to a misspelt one (`expect_status`, `expct-status`). */
+function suggestField(field, fields) {
     const normal = field.toLowerCase().replace(/[_ ]/g, '-');
     let best;
-    for (const f of CHECK_FIELDS) {
+    for (const f of fields) {
         const d = normal === f ? 0 : editDistance(normal, f);
         if (d <= 3 && (!best || d < best[1]))
             best = [f, d];
@@ -41803,6 +41888,33 @@ function stringList(label, field, value, accepted) {
         return text;
     });
 }
+const BOOL_WORDS = {
+    true: true,
+    True: true,
+    TRUE: true,
+    false: false,
+    False: false,
+    FALSE: false
+};
+
+;// CONCATENATED MODULE: ./build/ncc/core/checks/check-parser.js
+
+
+
+
+
+
+
+
+/**
+ * The checks smoke-test and status-check run (SPEC §4): parsed and validated in full before
+ * any request is sent, so a typo fails the step at once with one line naming the check and
+ * the field instead of after a two-minute readiness wait.
+ */
+const CHECKS_FORM = 'a YAML list of checks (e.g. `- path: /health`), or a path to a .yml/.yaml file holding one';
+const URL_FORM = 'an absolute http:// or https:// URL';
+const REGEX_FORM = 'a JavaScript regular expression, optionally written `/pattern/flags` (flags i, m, s, u)';
+const MAX_CHECKS = 1000;
 function parseUrl(label, field, text) {
     let parsed;
     try {
@@ -41819,26 +41931,6 @@ function parseUrl(label, field, text) {
     }
     return parsed.toString();
 }
-/** Joins a check's path onto the base URL: `https://x/app` + `/health` = `https://x/app/health`. */
-function joinUrl(base, path) {
-    const url = new URL(base);
-    const cut = path.search(/[?#]/);
-    const pathname = cut >= 0 ? path.slice(0, cut) : path;
-    const rest = cut >= 0 ? path.slice(cut) : '';
-    url.pathname = `${url.pathname.replace(/\/+$/, '')}/${pathname.replace(/^\/+/, '')}`;
-    url.hash = '';
-    if (rest.startsWith('?'))
-        url.search = rest.replace(/#.*$/, '');
-    return url.toString();
-}
-const BOOL_WORDS = {
-    true: true,
-    True: true,
-    TRUE: true,
-    false: false,
-    False: false,
-    FALSE: false
-};
 /**
  * Parses one check. `typed` is the item as YAML's core schema reads it (numbers, booleans);
  * `text` is the same item with every scalar kept as written, so `expect-version: 1.10` means
@@ -41862,7 +41954,7 @@ function parseCheck(typed, text, index, base, source) {
     const label = new CheckLabel(index, nameText, source);
     for (const field of Object.keys(text)) {
         if (!CHECK_FIELDS.includes(field)) {
-            const guess = suggestField(field);
+            const guess = suggestField(field, CHECK_FIELDS);
             throw new errors/* InputError */.dz('checks', `has an unknown field \`${field}\` in ${label}`, guess
                 ? `\`${guess}\` (did you mean it?)`
                 : `one of ${CHECK_FIELDS.map(f => `\`${f}\``).join(', ')}`);
@@ -42142,12 +42234,6 @@ function parseUrlInput(value) {
         throw new errors/* InputError */.dz('url', `is ${show(maskUrl(value))}`, URL_FORM);
     }
 }
-/** Registers every credential the checks carry, before anything about them is logged. */
-function maskCheckSecrets(checks, secrets) {
-    for (const check of checks)
-        for (const secret of checkSecrets(check))
-            secrets.add(secret);
-}
 
 ;// CONCATENATED MODULE: ./build/ncc/core/settings/smoke-test-settings.js
 
@@ -42181,6 +42267,7 @@ function parseSmokeTestSettings(raw, defaults, workspace) {
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/settings/status-check-settings.js
+
 
 
 
@@ -42854,10 +42941,7 @@ async function httpProbe(request) {
                     body = undefined;
                     headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^content-/i.test(k)));
                 }
-                // Credentials were meant for the origin they were written for, not wherever it points.
-                if (next.origin !== url.origin) {
-                    headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !isCredentialHeader(k)));
-                }
+                headers = headersForRedirect(headers, url, next);
                 url = next;
                 continue;
             }
@@ -42886,6 +42970,7 @@ async function httpProbe(request) {
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/checks/assertions.js
+
 
 
 
@@ -43254,6 +43339,7 @@ function formatMs(ms) {
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/steps/smoke-test.js
+
 
 
 
@@ -43829,6 +43915,7 @@ function judgeValue(value, bounds) {
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/steps/status-check.js
+
 
 
 
@@ -44838,6 +44925,7 @@ function actionLogger(secrets) {
 
 
 
+
 /** Reads this step's inputs; secrets are registered with the runner before anything is logged. */
 function readInputs(step, secrets) {
     const raw = {};
@@ -44885,13 +44973,7 @@ async function runAction(step) {
             ledger,
             secrets,
             signal: controller.signal,
-            run: {
-                runUrl: run.runUrl,
-                actor: run.actor,
-                workspace: run.workspace,
-                env: process.env,
-                manual: run.defaults.manual
-            },
+            run: runInfo(run, process.env, raw),
             onDeploymentStarted: id => saveState(STATE.deploymentId, id),
             onDeploymentFinished: () => saveState(STATE.finished, 'true')
         };
@@ -45146,7 +45228,7 @@ function describeExit(result, timeoutMs) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6925);
+/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5560);
 
 await (0,_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('smoke-test');
 process.exit();

@@ -6,6 +6,7 @@ import { parseCommon } from '../core/settings/common.js'
 import { InputReader } from '../core/settings/input-reader.js'
 import { createLedger } from '../runtime/ledger-factory.js'
 import { readRunEnvironment } from '../runtime/run-environment.js'
+import { runInfo } from '../runtime/script-environment.js'
 import { STEP_HANDLERS } from '../runtime/steps.js'
 import { toMarkdown } from '../report/summary.js'
 import { actionLogger } from './action-logger.js'
@@ -61,13 +62,7 @@ export async function runAction(step: StepName): Promise<void> {
       ledger,
       secrets,
       signal: controller.signal,
-      run: {
-        runUrl: run.runUrl,
-        actor: run.actor,
-        workspace: run.workspace,
-        env: process.env,
-        manual: run.defaults.manual
-      },
+      run: runInfo(run, process.env, raw),
       onDeploymentStarted: id => core.saveState(STATE.deploymentId, id),
       onDeploymentFinished: () => core.saveState(STATE.finished, 'true')
     }

@@ -1,5 +1,5 @@
 import { UserError } from '../core/errors.js'
-import { inputsFor, STEPS, type RawInputs, type StepName } from '../core/inputs.js'
+import { envNameFor, inputsFor, STEPS, type RawInputs, type StepName } from '../core/inputs.js'
 
 export interface CliArgs {
   step?: StepName
@@ -7,11 +7,6 @@ export interface CliArgs {
   json: boolean
   help: boolean
   version: boolean
-}
-
-/** Env variable a CLI input can also come from, so secrets need not be on the command line. */
-export function envNameFor(input: string): string {
-  return `SHIPRAIL_${input.toUpperCase().replace(/-/g, '_')}`
 }
 
 /**

@@ -3,6 +3,7 @@ import { CheckFailedError, errorMessage, UserError } from '../core/errors.js'
 import { inputDef } from '../core/inputs.js'
 import { createLedger } from '../runtime/ledger-factory.js'
 import { readRunEnvironment } from '../runtime/run-environment.js'
+import { runInfo } from '../runtime/script-environment.js'
 import { STEP_HANDLERS } from '../runtime/steps.js'
 import { toText } from '../report/summary.js'
 import { helpText, parseArgs } from './args.js'
@@ -59,13 +60,7 @@ export async function runCli(io: CliIo): Promise<number> {
       ledger,
       secrets,
       signal: controller.signal,
-      run: {
-        runUrl: run.runUrl,
-        actor: run.actor,
-        workspace: run.workspace,
-        env: io.env,
-        manual: run.defaults.manual
-      }
+      run: runInfo(run, io.env, args.inputs)
     }
     const result = await handler.run(settings, ctx)
     if (args.json) io.stdout(secrets.redact(JSON.stringify(result.data, null, 2)) + '\n')

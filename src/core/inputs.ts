@@ -320,6 +320,11 @@ export const INPUTS: readonly InputDef[] = INPUT_LIST
 
 export type InputName = (typeof INPUT_LIST)[number]['name']
 
+/** Variable a CLI input can also come from, so secrets need not be on the command line. */
+export function envNameFor(input: string): string {
+  return `SHIPRAIL_${input.toUpperCase().replace(/-/g, '_')}`
+}
+
 /** The root action's extra input choosing the step. */
 export const STEP_INPUT = 'step'
 

@@ -37,13 +37,14 @@ const userEnv = () => ({
   DUMPS: dir
 })
 
-/** `notify`: whether the step was given notify-url (status-check has no such input). */
-function expectNoSecret(dump: string, notify = true): void {
+/** `all`: the step was given the key and notify-url too (status-check takes only the token). */
+function expectNoSecret(dump: string, all = true): void {
   expect(dump).toContain('MY_SETTING=kept-value')
   expect(dump).toContain('ACTIONS_ID_TOKEN_REQUEST_URL=')
   expect(dump).not.toMatch(/^INPUT_/m)
   expect(dump).not.toContain(TOKEN)
-  if (notify) expect(dump).not.toContain('notifySecretPath42')
+  if (!all) return
+  expect(dump).not.toContain('notifySecretPath42')
   for (const line of KEY.trim().split('\n').slice(1, -1)) expect(dump).not.toContain(line)
 }
 

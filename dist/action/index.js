@@ -41862,7 +41862,8 @@ const INPUT_LIST = [
         name: 'dry-run',
         description: 'Print the plan; write nothing to hosts or to the ledger.',
         default: 'false',
-        steps: ALL
+        steps: ALL,
+        boolean: true
     },
     // deploy (SPEC §3)
     {
@@ -41891,7 +41892,8 @@ const INPUT_LIST = [
     {
         name: 'production-environment',
         description: 'Whether this is a production environment. Default: true when `environment` is `production` or `prod`.',
-        steps: DEPLOYING
+        steps: DEPLOYING,
+        boolean: true
     },
     {
         name: 'notify-url',
@@ -41951,7 +41953,8 @@ const INPUT_LIST = [
         name: 'ssh-strict-host-key-checking',
         description: 'releases driver: verify host keys. Turning it off is logged as a warning.',
         default: 'true',
-        steps: DEPLOYING
+        steps: DEPLOYING,
+        boolean: true
     },
     {
         name: 'keep-releases',
@@ -42098,7 +42101,8 @@ const INPUT_LIST = [
         name: 'force',
         description: 'rollback: allow a `to-version` that never deployed successfully here.',
         default: 'false',
-        steps: ['rollback']
+        steps: ['rollback'],
+        boolean: true
     }
 ];
 const INPUTS = INPUT_LIST;

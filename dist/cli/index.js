@@ -8890,336 +8890,6 @@ const systemClock = {
 
 // EXTERNAL MODULE: ./build/ncc/core/errors.js
 var errors = __nccwpck_require__(5052);
-;// CONCATENATED MODULE: ./build/ncc/core/inputs.js
-/**
- * Every input of every step, defined once. The action.yml files, the CLI flags, the defaults
- * applied when a value is empty, and the README tables all come from this table
- * (`npm run generate` writes the action.yml files; a test checks they are fresh).
- */
-const STEPS = ['deploy', 'smoke-test', 'status-check', 'rollback'];
-const ALL = STEPS;
-const DEPLOYING = ['deploy', 'rollback'];
-const PROBING = ['smoke-test', 'status-check'];
-const INPUT_LIST = [
-    // Common (SPEC §2)
-    {
-        name: 'environment',
-        description: 'GitHub environment name, e.g. `staging` or `production`.',
-        requiredFor: ['deploy', 'rollback', 'status-check'],
-        steps: ALL
-    },
-    {
-        name: 'token',
-        description: 'Token for the Deployments API (needs `deployments: write`).',
-        actionDefault: '${{ github.token }}',
-        steps: ALL,
-        secret: true
-    },
-    {
-        name: 'ledger',
-        description: 'Where deploy history lives: `github` (Deployments API), `file` (JSON file at `ledger-file`) or `none`. Default: `github` inside Actions, `file` elsewhere.',
-        steps: ALL
-    },
-    {
-        name: 'ledger-file',
-        description: 'Path of the JSON ledger when `ledger: file`.',
-        default: '.shiprail/ledger.json',
-        steps: ALL
-    },
-    {
-        name: 'dry-run',
-        description: 'Print the plan; write nothing to hosts or to the ledger.',
-        default: 'false',
-        steps: ALL
-    },
-    // deploy (SPEC §3)
-    {
-        name: 'version',
-        description: 'Label of what is deployed (semver, SHA, image tag): `[A-Za-z0-9][A-Za-z0-9._+-]{0,127}`.',
-        requiredFor: ['deploy'],
-        steps: ['deploy']
-    },
-    {
-        name: 'ref',
-        description: "Commit recorded with the deployment, as a full 40-hex SHA. Default: the run's commit.",
-        actionDefault: '${{ github.sha }}',
-        steps: DEPLOYING
-    },
-    {
-        name: 'driver',
-        description: 'How the version is put live: `command` (your script) or `releases` (release directories over SSH).',
-        default: 'command',
-        steps: DEPLOYING
-    },
-    {
-        name: 'environment-url',
-        description: 'URL shown on the Environments page and given back as an output.',
-        steps: DEPLOYING
-    },
-    {
-        name: 'production-environment',
-        description: 'Whether this is a production environment. Default: true when `environment` is `production` or `prod`.',
-        steps: DEPLOYING
-    },
-    {
-        name: 'notify-url',
-        description: 'Webhook (secret) that gets a Slack-compatible JSON message after the step, success or failure.',
-        steps: DEPLOYING,
-        secret: true
-    },
-    {
-        name: 'promote-from',
-        description: 'Environment where this exact version must already have deployed and passed its checks; otherwise the deploy refuses.',
-        steps: ['deploy']
-    },
-    {
-        name: 'run',
-        description: 'command driver: bash script (`bash -eo pipefail`) that deploys `$SHIPRAIL_VERSION`. Gets `SHIPRAIL_ENVIRONMENT`, `SHIPRAIL_VERSION`, `SHIPRAIL_PREVIOUS_VERSION`, `SHIPRAIL_REF`, `SHIPRAIL_DEPLOYMENT_ID`, `SHIPRAIL_OPERATION`.',
-        steps: DEPLOYING
-    },
-    {
-        name: 'rollback-run',
-        description: 'command driver: script used by rollback. Default: `run` with the target version.',
-        steps: DEPLOYING
-    },
-    {
-        name: 'run-timeout',
-        description: 'command driver: seconds the script may run before it is stopped and the step fails.',
-        default: '1800',
-        steps: DEPLOYING
-    },
-    {
-        name: 'source',
-        description: 'releases driver: a directory or a `.tar.gz`/`.tgz` on the runner.',
-        steps: ['deploy']
-    },
-    {
-        name: 'hosts',
-        description: 'releases driver: newline- or comma-separated `[user@]host[:port]`; `local` is this machine, no SSH.',
-        default: 'local',
-        steps: DEPLOYING
-    },
-    {
-        name: 'path',
-        description: 'releases driver: deploy root on every host.',
-        steps: DEPLOYING
-    },
-    {
-        name: 'ssh-key',
-        description: 'releases driver: private SSH key (secret).',
-        steps: DEPLOYING,
-        secret: true
-    },
-    {
-        name: 'known-hosts',
-        description: 'releases driver: known_hosts lines for the hosts. Required for remote hosts unless `ssh-strict-host-key-checking: false`.',
-        steps: DEPLOYING
-    },
-    {
-        name: 'ssh-strict-host-key-checking',
-        description: 'releases driver: verify host keys. Turning it off is logged as a warning.',
-        default: 'true',
-        steps: DEPLOYING
-    },
-    {
-        name: 'keep-releases',
-        description: 'releases driver: releases kept per host; the live one and the rollback target are never pruned.',
-        default: '5',
-        steps: ['deploy']
-    },
-    {
-        name: 'shared-paths',
-        description: 'releases driver: paths linked from `<path>/shared/` into every release (`.env`, `storage/`).',
-        steps: ['deploy']
-    },
-    {
-        name: 'before-switch',
-        description: 'releases driver: command run on each host inside the new release before the switch.',
-        steps: ['deploy']
-    },
-    {
-        name: 'after-switch',
-        description: 'releases driver: command run on each host after the switch (reload a service).',
-        steps: DEPLOYING
-    },
-    {
-        name: 'parallel',
-        description: 'releases driver: hosts worked on at once.',
-        default: '10',
-        steps: DEPLOYING
-    },
-    {
-        name: 'lock-timeout',
-        description: "releases driver: seconds to wait for another deploy's lock; 0 fails at once, naming the holder.",
-        default: '0',
-        steps: DEPLOYING
-    },
-    // smoke-test and status-check (SPEC §4, §5)
-    {
-        name: 'url',
-        description: 'Base URL; checks with a `path` are joined to it. Alone, it is one check that expects 2xx.',
-        steps: PROBING
-    },
-    {
-        name: 'checks',
-        description: 'YAML list of checks, inline or a path to a YAML file.',
-        steps: PROBING
-    },
-    {
-        name: 'timeout',
-        description: 'smoke-test: overall deadline in seconds.',
-        default: '120',
-        steps: ['smoke-test']
-    },
-    {
-        name: 'request-timeout',
-        description: 'Seconds one request may take.',
-        default: '10',
-        steps: PROBING
-    },
-    {
-        name: 'retry-interval',
-        description: 'smoke-test: first wait between attempts in seconds, then exponential with jitter.',
-        default: '1',
-        steps: ['smoke-test']
-    },
-    {
-        name: 'consecutive-successes',
-        description: 'smoke-test: passes in a row a check needs.',
-        default: '1',
-        steps: ['smoke-test']
-    },
-    {
-        name: 'concurrency',
-        description: 'Checks run at once.',
-        default: '8',
-        steps: PROBING
-    },
-    {
-        name: 'interval',
-        description: 'status-check: seconds between rounds of probes and queries.',
-        default: '10',
-        steps: ['status-check']
-    },
-    {
-        name: 'duration',
-        description: 'status-check: length of the watch window in seconds.',
-        default: '60',
-        steps: ['status-check']
-    },
-    {
-        name: 'min-success-rate',
-        description: 'status-check: lowest share of probes that must pass, 0 to 1.',
-        default: '1.0',
-        steps: ['status-check']
-    },
-    {
-        name: 'max-p95-latency-ms',
-        description: 'status-check: highest allowed 95th-percentile probe latency.',
-        steps: ['status-check']
-    },
-    {
-        name: 'prometheus-url',
-        description: 'status-check: base URL of a Prometheus server.',
-        steps: ['status-check']
-    },
-    {
-        name: 'prometheus-queries',
-        description: 'status-check: YAML list of `name`, `query`, `max` and/or `min`.',
-        steps: ['status-check']
-    },
-    {
-        name: 'on-no-data',
-        description: 'status-check: what a query with no data means: `fail` or `pass`.',
-        default: 'fail',
-        steps: ['status-check']
-    },
-    {
-        name: 'log-command',
-        description: 'status-check: command whose output is scanned for errors at the end of the window.',
-        steps: ['status-check']
-    },
-    {
-        name: 'log-error-pattern',
-        description: 'status-check: regular expression a log line matches when it is an error.',
-        default: '\\b(ERROR|FATAL|panic)\\b',
-        steps: ['status-check']
-    },
-    {
-        name: 'max-log-errors',
-        description: 'status-check: error lines allowed.',
-        default: '0',
-        steps: ['status-check']
-    },
-    // rollback (SPEC §6)
-    {
-        name: 'to-version',
-        description: 'rollback: version to return to. Default: the newest version before the live one that deployed and verified successfully.',
-        steps: ['rollback']
-    },
-    {
-        name: 'reason',
-        description: 'rollback: why; recorded in the ledger. Required for a manual rollback of production.',
-        steps: ['rollback']
-    },
-    {
-        name: 'force',
-        description: 'rollback: allow a `to-version` that never deployed successfully here.',
-        default: 'false',
-        steps: ['rollback']
-    }
-];
-const INPUTS = INPUT_LIST;
-/** Variable a CLI input can also come from, so secrets need not be on the command line. */
-function envNameFor(input) {
-    return `SHIPRAIL_${input.toUpperCase().replace(/-/g, '_')}`;
-}
-/** The root action's extra input choosing the step. */
-const STEP_INPUT = 'step';
-function inputsFor(step) {
-    return INPUTS.filter(i => i.steps.includes(step));
-}
-function inputDef(name) {
-    return INPUTS.find(i => i.name === name);
-}
-const OUTPUT_LIST = [
-    { name: 'deployment-id', description: 'Ledger id of the deployment made.', steps: DEPLOYING },
-    { name: 'version', description: 'The version now live.', steps: DEPLOYING },
-    {
-        name: 'previous-version',
-        description: 'The version live before the deploy.',
-        steps: ['deploy']
-    },
-    { name: 'from-version', description: 'The version rolled back from.', steps: ['rollback'] },
-    { name: 'environment-url', description: 'The environment URL recorded.', steps: ['deploy'] },
-    { name: 'release', description: 'Release directory name (releases driver).', steps: ['deploy'] },
-    { name: 'passed', description: '`true` when every check passed.', steps: ['smoke-test'] },
-    {
-        name: 'healthy',
-        description: '`true` when the environment stayed healthy.',
-        steps: ['status-check']
-    },
-    {
-        name: 'success-rate',
-        description: 'Share of probes that passed, 0 to 1.',
-        steps: ['status-check']
-    },
-    { name: 'p95-ms', description: '95th-percentile probe latency in ms.', steps: ['status-check'] },
-    { name: 'report', description: 'JSON report per check.', steps: PROBING },
-    { name: 'result', description: 'The whole result as JSON.', steps: ALL }
-];
-const OUTPUTS = (/* unused pure expression or super */ null && (OUTPUT_LIST));
-function outputsFor(step) {
-    return OUTPUTS.filter(o => o.steps.includes(step));
-}
-/** State names shared by the main and post runs of an action. */
-const STATE = {
-    isPost: 'isPost',
-    deploymentId: 'deploymentId',
-    finished: 'finished',
-    ledger: 'ledger'
-};
-
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:crypto"
@@ -9460,6 +9130,340 @@ function readRunEnvironment(env, cwd) {
         tempDir: env.RUNNER_TEMP || undefined
     };
 }
+
+;// CONCATENATED MODULE: ./build/ncc/core/inputs.js
+/**
+ * Every input of every step, defined once. The action.yml files, the CLI flags, the defaults
+ * applied when a value is empty, and the README tables all come from this table
+ * (`npm run generate` writes the action.yml files; a test checks they are fresh).
+ */
+const STEPS = ['deploy', 'smoke-test', 'status-check', 'rollback'];
+const ALL = STEPS;
+const DEPLOYING = ['deploy', 'rollback'];
+const PROBING = ['smoke-test', 'status-check'];
+const INPUT_LIST = [
+    // Common (SPEC §2)
+    {
+        name: 'environment',
+        description: 'GitHub environment name, e.g. `staging` or `production`.',
+        requiredFor: ['deploy', 'rollback', 'status-check'],
+        steps: ALL
+    },
+    {
+        name: 'token',
+        description: 'Token for the Deployments API (needs `deployments: write`).',
+        actionDefault: '${{ github.token }}',
+        steps: ALL,
+        secret: true
+    },
+    {
+        name: 'ledger',
+        description: 'Where deploy history lives: `github` (Deployments API), `file` (JSON file at `ledger-file`) or `none`. Default: `github` inside Actions, `file` elsewhere.',
+        steps: ALL
+    },
+    {
+        name: 'ledger-file',
+        description: 'Path of the JSON ledger when `ledger: file`.',
+        default: '.shiprail/ledger.json',
+        steps: ALL
+    },
+    {
+        name: 'dry-run',
+        description: 'Print the plan; write nothing to hosts or to the ledger.',
+        default: 'false',
+        steps: ALL,
+        boolean: true
+    },
+    // deploy (SPEC §3)
+    {
+        name: 'version',
+        description: 'Label of what is deployed (semver, SHA, image tag): `[A-Za-z0-9][A-Za-z0-9._+-]{0,127}`.',
+        requiredFor: ['deploy'],
+        steps: ['deploy']
+    },
+    {
+        name: 'ref',
+        description: "Commit recorded with the deployment, as a full 40-hex SHA. Default: the run's commit.",
+        actionDefault: '${{ github.sha }}',
+        steps: DEPLOYING
+    },
+    {
+        name: 'driver',
+        description: 'How the version is put live: `command` (your script) or `releases` (release directories over SSH).',
+        default: 'command',
+        steps: DEPLOYING
+    },
+    {
+        name: 'environment-url',
+        description: 'URL shown on the Environments page and given back as an output.',
+        steps: DEPLOYING
+    },
+    {
+        name: 'production-environment',
+        description: 'Whether this is a production environment. Default: true when `environment` is `production` or `prod`.',
+        steps: DEPLOYING,
+        boolean: true
+    },
+    {
+        name: 'notify-url',
+        description: 'Webhook (secret) that gets a Slack-compatible JSON message after the step, success or failure.',
+        steps: DEPLOYING,
+        secret: true
+    },
+    {
+        name: 'promote-from',
+        description: 'Environment where this exact version must already have deployed and passed its checks; otherwise the deploy refuses.',
+        steps: ['deploy']
+    },
+    {
+        name: 'run',
+        description: 'command driver: bash script (`bash -eo pipefail`) that deploys `$SHIPRAIL_VERSION`. Gets `SHIPRAIL_ENVIRONMENT`, `SHIPRAIL_VERSION`, `SHIPRAIL_PREVIOUS_VERSION`, `SHIPRAIL_REF`, `SHIPRAIL_DEPLOYMENT_ID`, `SHIPRAIL_OPERATION`.',
+        steps: DEPLOYING
+    },
+    {
+        name: 'rollback-run',
+        description: 'command driver: script used by rollback. Default: `run` with the target version.',
+        steps: DEPLOYING
+    },
+    {
+        name: 'run-timeout',
+        description: 'command driver: seconds the script may run before it is stopped and the step fails.',
+        default: '1800',
+        steps: DEPLOYING
+    },
+    {
+        name: 'source',
+        description: 'releases driver: a directory or a `.tar.gz`/`.tgz` on the runner.',
+        steps: ['deploy']
+    },
+    {
+        name: 'hosts',
+        description: 'releases driver: newline- or comma-separated `[user@]host[:port]`; `local` is this machine, no SSH.',
+        default: 'local',
+        steps: DEPLOYING
+    },
+    {
+        name: 'path',
+        description: 'releases driver: deploy root on every host.',
+        steps: DEPLOYING
+    },
+    {
+        name: 'ssh-key',
+        description: 'releases driver: private SSH key (secret).',
+        steps: DEPLOYING,
+        secret: true
+    },
+    {
+        name: 'known-hosts',
+        description: 'releases driver: known_hosts lines for the hosts. Required for remote hosts unless `ssh-strict-host-key-checking: false`.',
+        steps: DEPLOYING
+    },
+    {
+        name: 'ssh-strict-host-key-checking',
+        description: 'releases driver: verify host keys. Turning it off is logged as a warning.',
+        default: 'true',
+        steps: DEPLOYING,
+        boolean: true
+    },
+    {
+        name: 'keep-releases',
+        description: 'releases driver: releases kept per host; the live one and the rollback target are never pruned.',
+        default: '5',
+        steps: ['deploy']
+    },
+    {
+        name: 'shared-paths',
+        description: 'releases driver: paths linked from `<path>/shared/` into every release (`.env`, `storage/`).',
+        steps: ['deploy']
+    },
+    {
+        name: 'before-switch',
+        description: 'releases driver: command run on each host inside the new release before the switch.',
+        steps: ['deploy']
+    },
+    {
+        name: 'after-switch',
+        description: 'releases driver: command run on each host after the switch (reload a service).',
+        steps: DEPLOYING
+    },
+    {
+        name: 'parallel',
+        description: 'releases driver: hosts worked on at once.',
+        default: '10',
+        steps: DEPLOYING
+    },
+    {
+        name: 'lock-timeout',
+        description: "releases driver: seconds to wait for another deploy's lock; 0 fails at once, naming the holder.",
+        default: '0',
+        steps: DEPLOYING
+    },
+    // smoke-test and status-check (SPEC §4, §5)
+    {
+        name: 'url',
+        description: 'Base URL; checks with a `path` are joined to it. Alone, it is one check that expects 2xx.',
+        steps: PROBING
+    },
+    {
+        name: 'checks',
+        description: 'YAML list of checks, inline or a path to a YAML file.',
+        steps: PROBING
+    },
+    {
+        name: 'timeout',
+        description: 'smoke-test: overall deadline in seconds.',
+        default: '120',
+        steps: ['smoke-test']
+    },
+    {
+        name: 'request-timeout',
+        description: 'Seconds one request may take.',
+        default: '10',
+        steps: PROBING
+    },
+    {
+        name: 'retry-interval',
+        description: 'smoke-test: first wait between attempts in seconds, then exponential with jitter.',
+        default: '1',
+        steps: ['smoke-test']
+    },
+    {
+        name: 'consecutive-successes',
+        description: 'smoke-test: passes in a row a check needs.',
+        default: '1',
+        steps: ['smoke-test']
+    },
+    {
+        name: 'concurrency',
+        description: 'Checks run at once.',
+        default: '8',
+        steps: PROBING
+    },
+    {
+        name: 'interval',
+        description: 'status-check: seconds between rounds of probes and queries.',
+        default: '10',
+        steps: ['status-check']
+    },
+    {
+        name: 'duration',
+        description: 'status-check: length of the watch window in seconds.',
+        default: '60',
+        steps: ['status-check']
+    },
+    {
+        name: 'min-success-rate',
+        description: 'status-check: lowest share of probes that must pass, 0 to 1.',
+        default: '1.0',
+        steps: ['status-check']
+    },
+    {
+        name: 'max-p95-latency-ms',
+        description: 'status-check: highest allowed 95th-percentile probe latency.',
+        steps: ['status-check']
+    },
+    {
+        name: 'prometheus-url',
+        description: 'status-check: base URL of a Prometheus server.',
+        steps: ['status-check']
+    },
+    {
+        name: 'prometheus-queries',
+        description: 'status-check: YAML list of `name`, `query`, `max` and/or `min`.',
+        steps: ['status-check']
+    },
+    {
+        name: 'on-no-data',
+        description: 'status-check: what a query with no data means: `fail` or `pass`.',
+        default: 'fail',
+        steps: ['status-check']
+    },
+    {
+        name: 'log-command',
+        description: 'status-check: command whose output is scanned for errors at the end of the window.',
+        steps: ['status-check']
+    },
+    {
+        name: 'log-error-pattern',
+        description: 'status-check: regular expression a log line matches when it is an error.',
+        default: '\\b(ERROR|FATAL|panic)\\b',
+        steps: ['status-check']
+    },
+    {
+        name: 'max-log-errors',
+        description: 'status-check: error lines allowed.',
+        default: '0',
+        steps: ['status-check']
+    },
+    // rollback (SPEC §6)
+    {
+        name: 'to-version',
+        description: 'rollback: version to return to. Default: the newest version before the live one that deployed and verified successfully.',
+        steps: ['rollback']
+    },
+    {
+        name: 'reason',
+        description: 'rollback: why; recorded in the ledger. Required for a manual rollback of production.',
+        steps: ['rollback']
+    },
+    {
+        name: 'force',
+        description: 'rollback: allow a `to-version` that never deployed successfully here.',
+        default: 'false',
+        steps: ['rollback'],
+        boolean: true
+    }
+];
+const INPUTS = INPUT_LIST;
+/** Variable a CLI input can also come from, so secrets need not be on the command line. */
+function envNameFor(input) {
+    return `SHIPRAIL_${input.toUpperCase().replace(/-/g, '_')}`;
+}
+/** The root action's extra input choosing the step. */
+const STEP_INPUT = 'step';
+function inputsFor(step) {
+    return INPUTS.filter(i => i.steps.includes(step));
+}
+function inputDef(name) {
+    return INPUTS.find(i => i.name === name);
+}
+const OUTPUT_LIST = [
+    { name: 'deployment-id', description: 'Ledger id of the deployment made.', steps: DEPLOYING },
+    { name: 'version', description: 'The version now live.', steps: DEPLOYING },
+    {
+        name: 'previous-version',
+        description: 'The version live before the deploy.',
+        steps: ['deploy']
+    },
+    { name: 'from-version', description: 'The version rolled back from.', steps: ['rollback'] },
+    { name: 'environment-url', description: 'The environment URL recorded.', steps: ['deploy'] },
+    { name: 'release', description: 'Release directory name (releases driver).', steps: ['deploy'] },
+    { name: 'passed', description: '`true` when every check passed.', steps: ['smoke-test'] },
+    {
+        name: 'healthy',
+        description: '`true` when the environment stayed healthy.',
+        steps: ['status-check']
+    },
+    {
+        name: 'success-rate',
+        description: 'Share of probes that passed, 0 to 1.',
+        steps: ['status-check']
+    },
+    { name: 'p95-ms', description: '95th-percentile probe latency in ms.', steps: ['status-check'] },
+    { name: 'report', description: 'JSON report per check.', steps: PROBING },
+    { name: 'result', description: 'The whole result as JSON.', steps: ALL }
+];
+const OUTPUTS = (/* unused pure expression or super */ null && (OUTPUT_LIST));
+function outputsFor(step) {
+    return OUTPUTS.filter(o => o.steps.includes(step));
+}
+/** State names shared by the main and post runs of an action. */
+const STATE = {
+    isPost: 'isPost',
+    deploymentId: 'deploymentId',
+    finished: 'finished',
+    ledger: 'ledger'
+};
 
 ;// CONCATENATED MODULE: ./build/ncc/runtime/script-environment.js
 
@@ -13590,18 +13594,31 @@ const STEP_HANDLERS = {
 ;// CONCATENATED MODULE: ./build/ncc/cli/args.js
 
 
+/** A flag or step name that can be shown in an error; anything else could be a pasted secret. */
+function shown(word) {
+    return /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/.test(word) ? word : undefined;
+}
+const args_BOOL_WORDS = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE'];
 /**
  * `shiprail <step> --<input> value ...`: every action input is a flag of the same name
- * (`--name=value` works too; a flag without a value means `true`). Values not given as flags
- * are read from SHIPRAIL_<INPUT> variables; `token` also from GITHUB_TOKEN.
+ * (`--name=value` works too). A flag that takes a value takes the next argument whatever it
+ * starts with: a PEM or OpenSSH key starts with `-----`. A `true`/`false` flag alone means
+ * `true`. Values not given as flags are read from SHIPRAIL_<INPUT> variables; `token` also from
+ * GITHUB_TOKEN. `onSecret` gets every secret value as soon as it is read, and no usage error
+ * repeats an argument that is not a plain flag or step name, so no key reaches the terminal.
  */
-function parseArgs(argv, env) {
+function parseArgs(argv, env, onSecret = () => { }) {
+    for (const input of INPUTS)
+        if (input.secret)
+            onSecret(env[envNameFor(input.name)] ?? '');
+    onSecret(env.GITHUB_TOKEN ?? '');
     const args = { inputs: {}, json: false, help: false, version: false };
     const rest = [...argv];
     if (rest[0] && !rest[0].startsWith('-')) {
         const step = rest.shift();
         if (!STEPS.includes(step)) {
-            throw new errors/* UserError */.yo(`Unknown step ${JSON.stringify(step)}; expected one of ${STEPS.join(', ')}. Try: shiprail --help`);
+            const name = shown(step);
+            throw new errors/* UserError */.yo(`Unknown step${name ? ` ${JSON.stringify(name)}` : ' (not shown: it is not a step name)'}; expected one of ${STEPS.join(', ')}. Try: shiprail --help`);
         }
         args.step = step;
     }
@@ -13618,24 +13635,34 @@ function parseArgs(argv, env) {
         else if (arg.startsWith('--')) {
             const eq = arg.indexOf('=');
             const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
+            const flag = shown(name) ? `--${name}` : 'an argument starting with `--` (not shown)';
             if (!args.step)
-                throw new errors/* UserError */.yo(`Give the step before --${name}, e.g. shiprail deploy --${name} ...`);
-            if (!known.has(name)) {
-                throw new errors/* UserError */.yo(`Unknown flag --${name} for ${args.step}; see: shiprail ${args.step} --help`);
+                throw new errors/* UserError */.yo(`Give the step before ${flag}, e.g. shiprail deploy ...`);
+            const def = inputDef(name);
+            if (!known.has(name) || !def) {
+                throw new errors/* UserError */.yo(`Unknown flag ${flag} for ${args.step}; see: shiprail ${args.step} --help`);
             }
             let value;
             if (eq >= 0)
                 value = arg.slice(eq + 1);
-            else if (rest.length && !rest[0].startsWith('--'))
+            else if (!def.boolean) {
+                if (!rest.length)
+                    throw new errors/* UserError */.yo(`Flag --${name} needs a value.`);
+                value = rest.shift();
+            }
+            else if (rest.length && args_BOOL_WORDS.includes(rest[0]))
                 value = rest.shift();
             else
                 value = 'true';
+            if (def.secret)
+                onSecret(value);
             if (args.inputs[name] !== undefined)
                 throw new errors/* UserError */.yo(`Flag --${name} is given twice.`);
             args.inputs[name] = value;
         }
         else {
-            throw new errors/* UserError */.yo(`Unexpected argument ${JSON.stringify(arg)}; flags look like --version 1.2.3.`);
+            // A stray value may be a secret that lost its flag (`--ssh-key` misspelt): never echo it.
+            throw new errors/* UserError */.yo(`Unexpected argument (not shown; it is not a flag): flags look like --version 1.2.3, and a value follows its flag.`);
         }
     }
     if (args.step) {
@@ -13643,8 +13670,11 @@ function parseArgs(argv, env) {
             if (args.inputs[input.name] !== undefined)
                 continue;
             const fromEnv = env[envNameFor(input.name)] ?? (input.name === 'token' ? env.GITHUB_TOKEN : undefined);
-            if (fromEnv !== undefined)
-                args.inputs[input.name] = fromEnv;
+            if (fromEnv === undefined)
+                continue;
+            if (input.secret)
+                onSecret(fromEnv);
+            args.inputs[input.name] = fromEnv;
         }
     }
     return args;
@@ -13708,7 +13738,6 @@ function terminalLogger(secrets, write, verbose) {
 
 
 
-
 const EXIT = { passed: 0, failed: 1, usage: 2 };
 /** The CLI adapter: same engine and same results as the action; returns the exit status. */
 async function runCli(io) {
@@ -13718,7 +13747,7 @@ async function runCli(io) {
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     try {
-        const args = parseArgs(io.argv, io.env);
+        const args = parseArgs(io.argv, io.env, value => secrets.add(value));
         if (args.version) {
             io.stdout(`shiprail ${io.version}\n`);
             return EXIT.passed;
@@ -13726,10 +13755,6 @@ async function runCli(io) {
         if (args.help || !args.step) {
             io.stdout(helpText(args.step) + '\n');
             return args.help ? EXIT.passed : EXIT.usage;
-        }
-        for (const [name, value] of Object.entries(args.inputs)) {
-            if (inputDef(name)?.secret)
-                secrets.add(value);
         }
         const logger = terminalLogger(secrets, io.stderr, io.env.RUNNER_DEBUG === '1' || io.env.SHIPRAIL_DEBUG === '1');
         const run = readRunEnvironment(io.env, io.cwd);

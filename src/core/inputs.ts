@@ -20,6 +20,8 @@ export interface InputDef {
   steps: readonly StepName[]
   /** Masked wherever it could be shown. */
   secret?: boolean
+  /** `true`/`false`: the CLI flag may stand alone (`--dry-run` means `--dry-run true`). */
+  boolean?: boolean
 }
 
 const ALL = STEPS
@@ -57,7 +59,8 @@ const INPUT_LIST = [
     name: 'dry-run',
     description: 'Print the plan; write nothing to hosts or to the ledger.',
     default: 'false',
-    steps: ALL
+    steps: ALL,
+    boolean: true
   },
   // deploy (SPEC §3)
   {
@@ -90,7 +93,8 @@ const INPUT_LIST = [
     name: 'production-environment',
     description:
       'Whether this is a production environment. Default: true when `environment` is `production` or `prod`.',
-    steps: DEPLOYING
+    steps: DEPLOYING,
+    boolean: true
   },
   {
     name: 'notify-url',
@@ -156,7 +160,8 @@ const INPUT_LIST = [
     name: 'ssh-strict-host-key-checking',
     description: 'releases driver: verify host keys. Turning it off is logged as a warning.',
     default: 'true',
-    steps: DEPLOYING
+    steps: DEPLOYING,
+    boolean: true
   },
   {
     name: 'keep-releases',
@@ -312,7 +317,8 @@ const INPUT_LIST = [
     name: 'force',
     description: 'rollback: allow a `to-version` that never deployed successfully here.',
     default: 'false',
-    steps: ['rollback']
+    steps: ['rollback'],
+    boolean: true
   }
 ] as const satisfies readonly InputDef[]
 

@@ -37194,7 +37194,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 5560:
+/***/ 1958:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40541,6 +40541,23 @@ function showValue(value) {
     const shown = JSON.stringify(value);
     return shown.length > 60 ? `${shown.slice(0, 57)}..."` : shown;
 }
+/** C0 controls other than tab and line breaks, DEL, and the C1 controls (ESC's 8-bit twins). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/**
+ * Every input, before any is used: a control character in a `reason` or a version would reach
+ * the terminal (ESC rewrites what a reader sees), the ledger, the summary and the webhook. The
+ * value is never echoed: the input may be a secret.
+ */
+function refuseControlCharacters(raw) {
+    for (const [name, value] of Object.entries(raw)) {
+        const at = value?.search(CONTROL) ?? -1;
+        if (at < 0)
+            continue;
+        const code = value.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
+        throw new errors/* InputError */.dz(name, `has the control character U+${code} at character ${at + 1}`, 'text without control characters (tabs and line breaks are fine)');
+    }
+}
 /**
  * Reads raw input values (from INPUT_* or CLI flags) with the defaults of the input table.
  * Every method throws InputError naming the input, the problem and the accepted form.
@@ -40549,6 +40566,7 @@ class InputReader {
     raw;
     constructor(raw) {
         this.raw = raw;
+        refuseControlCharacters(raw);
     }
     /** The trimmed value, or the input's default, or ''. */
     string(name) {
@@ -40644,7 +40662,15 @@ class InputReader {
  * can never carry shell syntax, a newline or a path trick into a log or a file name.
  */
 const ENVIRONMENT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,254}$/;
-const ENVIRONMENT_FORM = 'letters, digits, `.`, `_`, `-` and `/`, starting with a letter or digit (e.g. `staging`)';
+const ENVIRONMENT_FORM = 'letters, digits, `.`, `_`, `-` and `/`, starting with a letter or digit, with no `.`, `..` or empty part between slashes and no trailing `/` (e.g. `staging` or `eu/prod`)';
+/**
+ * Scripts get the name as $SHIPRAIL_ENVIRONMENT and put it in paths and namespaces, so a name
+ * must not walk out of them: `a/../../etc`, `a//b`, `a/./b` and `a/` are refused.
+ */
+function isSafeEnvironmentName(value) {
+    return (ENVIRONMENT_PATTERN.test(value) &&
+        value.split('/').every(part => part !== '' && part !== '.' && part !== '..'));
+}
 function parseEnvironment(reader, name, required) {
     const value = reader.string(name);
     if (value === '') {
@@ -40652,7 +40678,7 @@ function parseEnvironment(reader, name, required) {
             throw new errors/* InputError */.dz(name, 'is required', `an environment name: ${ENVIRONMENT_FORM}`);
         return '';
     }
-    if (!ENVIRONMENT_PATTERN.test(value)) {
+    if (!isSafeEnvironmentName(value)) {
         throw new errors/* InputError */.dz(name, `is ${showValue(value)}`, `an environment name: ${ENVIRONMENT_FORM}`);
     }
     return value;
@@ -40689,7 +40715,113 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./build/ncc/core/ledger/ledger-file-schema.js
+/**
+ * The schema of the `ledger: file` JSON file, checked in full on every read: a hand-edited or
+ * damaged file (`deployments: [null]`, a status of the wrong type, `nextId` missing) must stop
+ * the step with the JSON path of the problem, before any rule reads it or any write repeats it.
+ * Fields the schema does not name are allowed, so a newer Shiprail's additions do not break an
+ * older one.
+ */
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'an object';
+    if (typeof value === 'string')
+        return `the string ${JSON.stringify(value).slice(0, 40)}`;
+    return `${typeof value} ${String(value)}`;
+}
+const ledger_file_schema_text = (v, path) => typeof v === 'string' ? undefined : [path, `is ${kindOf(v)}, expected a string`];
+const optional = (rule) => (v, path) => v === undefined ? undefined : rule(v, path);
+const nullable = (rule) => (v, path) => v === null || v === undefined ? undefined : rule(v, path);
+const oneOf = (values) => (v, path) => values.includes(v)
+    ? undefined
+    : [path, `is ${kindOf(v)}, expected one of ${values.map(x => JSON.stringify(x)).join(', ')}`];
+const wholeNumber = (v, path) => Number.isSafeInteger(v) && v >= 1
+    ? undefined
+    : [path, `is ${v === undefined ? 'missing' : kindOf(v)}, expected a whole number from 1`];
+function object(fields, what) {
+    return (v, path) => {
+        if (typeof v !== 'object' || v === null || Array.isArray(v))
+            return [path, `is ${kindOf(v)}, expected ${what} (an object)`];
+        for (const [name, rule] of Object.entries(fields)) {
+            const value = v[name];
+            const at = `${path}.${name}`;
+            if (value === undefined && !rule(undefined, at))
+                continue;
+            const problem = rule(value, at);
+            if (problem)
+                return value === undefined ? [at, 'is missing'] : problem;
+        }
+        return undefined;
+    };
+}
+function list(item) {
+    return (v, path) => {
+        if (!Array.isArray(v))
+            return [path, `is ${kindOf(v)}, expected a list`];
+        for (const [i, value] of v.entries()) {
+            const problem = item(value, `${path}[${i}]`);
+            if (problem)
+                return problem;
+        }
+        return undefined;
+    };
+}
+const STATES = ['in_progress', 'queued', 'pending', 'success', 'failure', 'error', 'inactive'];
+const ledger_file_schema_status = object({
+    state: oneOf(STATES),
+    description: ledger_file_schema_text,
+    environmentUrl: optional(ledger_file_schema_text),
+    logUrl: optional(ledger_file_schema_text),
+    createdAt: ledger_file_schema_text
+}, 'a status');
+const deployment = object({
+    id: ledger_file_schema_text,
+    environment: ledger_file_schema_text,
+    ref: ledger_file_schema_text,
+    createdAt: ledger_file_schema_text,
+    creator: optional(ledger_file_schema_text),
+    payload: object({
+        version: ledger_file_schema_text,
+        driver: ledger_file_schema_text,
+        previous_version: nullable(ledger_file_schema_text),
+        operation: oneOf(['deploy', 'rollback']),
+        run_url: nullable(ledger_file_schema_text),
+        previous_deployment_id: nullable(ledger_file_schema_text),
+        rollback_of: nullable(ledger_file_schema_text),
+        reason: nullable(ledger_file_schema_text),
+        release: nullable(ledger_file_schema_text)
+    }, 'a payload'),
+    statuses: list(ledger_file_schema_status)
+}, 'a deployment');
+const ledgerFile = object({ schema: oneOf([1]), nextId: wholeNumber, deployments: list(deployment) }, 'a Shiprail ledger');
+/**
+ * Problems of a parsed ledger file, as one phrase naming the JSON path (`$.deployments[0] is
+ * null, expected a deployment (an object)`), or undefined when it is sound. Besides the shapes:
+ * ids are unique, and `nextId` is above every numeric id, so a new record never takes an old id.
+ */
+function ledgerFileProblem(data) {
+    const problem = ledgerFile(data, '$');
+    if (problem)
+        return `${problem[0]} ${problem[1]}`;
+    const { nextId, deployments } = data;
+    const seen = new Set();
+    for (const [i, d] of deployments.entries()) {
+        if (seen.has(d.id))
+            return `$.deployments[${i}].id repeats the id ${JSON.stringify(d.id)}`;
+        seen.add(d.id);
+        if (/^\d+$/.test(d.id) && Number(d.id) >= nextId)
+            return `$.nextId is ${nextId}, expected more than the id ${d.id} of $.deployments[${i}]`;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./build/ncc/core/ledger/file-ledger.js
+
 
 
 
@@ -40770,8 +40902,9 @@ class FileLedger {
         catch {
             throw new errors/* UserError */.yo(`The ledger file ${this.path} is not valid JSON; fix or move it.`);
         }
-        if (data?.schema !== 1 || !Array.isArray(data.deployments)) {
-            throw new errors/* UserError */.yo(`The ledger file ${this.path} is not a Shiprail ledger (schema 1).`);
+        const problem = ledgerFileProblem(data);
+        if (problem) {
+            throw new errors/* UserError */.yo(`The ledger file ${this.path} is not a Shiprail ledger: ${problem}; fix or move it.`);
         }
         return data;
     }
@@ -41047,8 +41180,11 @@ function parseDriver(reader, operation) {
         .map(s => s.trim())
         .filter(Boolean);
     for (const p of sharedPaths) {
-        if (p.startsWith('/') || p.split('/').includes('..') || /[\0\n\r]/.test(p)) {
-            throw new errors/* InputError */.dz('shared-paths', `has ${showValue(p)}`, 'paths relative to the release, without `..`');
+        // `.` or `a/./.` names the release itself (or a parent): linking it would replace the
+        // release with the shared directory, and the host refuses it only after the upload.
+        const parts = p.replace(/\/$/, '').split('/');
+        if (p.startsWith('/') || parts.some(s => ['', '.', '..'].includes(s)) || /[\0\n\r]/.test(p)) {
+            throw new errors/* InputError */.dz('shared-paths', `has ${showValue(p)}`, 'paths inside the release such as `.env` or `storage/`, without `.`, `..` or empty parts');
         }
     }
     return {
@@ -41098,10 +41234,15 @@ function parseDeploySettings(raw, defaults) {
     if (promoteFrom !== '' && common.ledger === 'none') {
         throw new errors/* InputError */.dz('promote-from', 'needs a ledger to check', '`ledger: github` or `ledger: file`');
     }
+    // promote-from compares commits, so the commit being deployed must be known.
+    const ref = parseRef(reader, defaults, common.ledger === 'github' && !common.dryRun);
+    if (promoteFrom !== '' && ref === '') {
+        throw new errors/* InputError */.dz('ref', 'is required with `promote-from`', "the full 40-character commit SHA of the build (default: the run's commit)");
+    }
     return {
         ...common,
         version,
-        ref: parseRef(reader, defaults, common.ledger === 'github' && !common.dryRun),
+        ref,
         environmentUrl: reader.url('environment-url'),
         productionEnvironment: production,
         notifyUrl: reader.url('notify-url', true),
@@ -41233,12 +41374,18 @@ function describe(record) {
                     : 'deployed but not checked';
     return `${record.payload.version} ${what}`;
 }
+/** A commit as people quote it: the first 12 hex digits. */
+function promotion_short(ref) {
+    return ref ? ref.slice(0, 12) : '(no commit recorded)';
+}
 /**
- * promote-from: the version must have deployed in the source environment and passed every check
- * run against it there. Records are newest first; only the newest record of the version counts,
- * so a later failed redeploy of the same version blocks promotion.
+ * promote-from: the version must have deployed in the source environment, from the same commit,
+ * and passed every check run against it there. A version label can be reused for another build,
+ * so the label alone proves nothing: the commit SHA (`ref`) must match too. Records are newest
+ * first; only the newest record of the version counts, so a later failed redeploy of the same
+ * version blocks promotion.
  */
-function checkPromotion(records, version, sourceEnvironment) {
+function checkPromotion(records, version, ref, sourceEnvironment) {
     const latest = records.find(r => r.payload.version === version);
     const context = records.length
         ? `${sourceEnvironment} has: ${records.slice(0, 3).map(describe).join('; ')}`
@@ -41250,6 +41397,16 @@ function checkPromotion(records, version, sourceEnvironment) {
         };
     }
     const state = deploymentState(latest);
+    if (latest.ref.toLowerCase() !== ref.toLowerCase()) {
+        const verified = records.find(r => r.payload.version === version && deploymentState(r).verified);
+        const there = verified === latest
+            ? `verified commit ${promotion_short(latest.ref)}`
+            : `is commit ${promotion_short(latest.ref)} (${describe(latest)})${verified ? `; it verified commit ${promotion_short(verified.ref)} before that` : ''}`;
+        return {
+            allowed: false,
+            reason: `version ${version} in ${sourceEnvironment} ${there}, not ${promotion_short(ref)}: the same label was built from another commit (${context}).`
+        };
+    }
     if (!state.verified) {
         return {
             allowed: false,
@@ -41359,19 +41516,34 @@ async function retry(fn, opts) {
 
 
 /**
+ * Text as Slack shows it literally: `&`, `<` and `>` escaped as Slack documents, so a version,
+ * reason or error that holds `<!channel>`, `<!here>`, `<@U123>`, `<#C123>` or
+ * `<!subteam^S123>` reaches the channel as text, never as a mention or a link.
+ * https://api.slack.com/reference/surfaces/formatting#escaping
+ */
+function slackText(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** A `<url|label>` link whose URL cannot close the link early or start another. */
+function slackLink(url, label) {
+    return `<${url.replace(/[<>| ]/g, c => encodeURIComponent(c))}|${label}>`;
+}
+/**
  * Posts a Slack-compatible message (`{"text": ...}`, also accepted by Mattermost, Rocket.Chat,
  * Discord's /slack endpoint and Teams workflows) to the notify-url webhook. A failed
- * notification is a warning: it never changes the step's outcome.
+ * notification is a warning: it never changes the step's outcome. `text` is shown literally;
+ * the run's URL is appended as a link.
  */
 async function notify(ctx, url, text) {
     if (!url)
         return;
+    const message = slackText(text) + (ctx.run.runUrl ? ` ${slackLink(ctx.run.runUrl, 'run')}` : '');
     try {
         await retry(async () => {
             const response = await fetch(url, {
                 method: 'POST',
                 headers: { 'content-type': 'application/json' },
-                body: JSON.stringify({ text }),
+                body: JSON.stringify({ text: message }),
                 signal: AbortSignal.timeout(10_000)
             });
             if (response.status >= 500 || response.status === 429)
@@ -41421,11 +41593,11 @@ async function checkPromoteFrom(settings, ctx) {
         if (record.payload.version === settings.version || records.length >= LIVE_SCAN_LIMIT)
             break;
     }
-    const verdict = checkPromotion(records, settings.version, settings.promoteFrom);
+    const verdict = checkPromotion(records, settings.version, settings.ref, settings.promoteFrom);
     if (!verdict.allowed) {
         throw new errors/* CheckFailedError */.CO(`Refusing to deploy to ${settings.environment}: ${verdict.reason}`);
     }
-    ctx.logger.info(`promote-from: ${settings.version} is verified in ${settings.promoteFrom} (deployment ${verdict.from.id}).`);
+    ctx.logger.info(`promote-from: ${settings.version} (commit ${settings.ref}) is verified in ${settings.promoteFrom} (deployment ${verdict.from.id}).`);
 }
 /**
  * The deploy step: read what is live, check promotion, record the deployment as in progress,
@@ -41530,16 +41702,15 @@ async function deploy(settings, ctx) {
         }
     });
     result.durationMs = ctx.clock.now().getTime() - startedAt.getTime();
-    await notify(ctx, settings.notifyUrl, deployMessage(result, ctx));
+    await notify(ctx, settings.notifyUrl, deployMessage(result));
     return result;
 }
-function deployMessage(result, ctx) {
+function deployMessage(result) {
     const icon = result.outcome === 'success' ? ':white_check_mark:' : ':x:';
     const verb = result.outcome === 'success' ? 'deployed' : 'failed to deploy';
     const from = result.previousVersion ? ` (was ${result.previousVersion})` : '';
     const why = result.error ? `: ${result.error}` : '';
-    const link = ctx.run.runUrl ? ` <${ctx.run.runUrl}|run>` : '';
-    return `${icon} Shiprail ${verb} ${result.version} to ${result.environment}${from}${why}${link}`;
+    return `${icon} Shiprail ${verb} ${result.version} to ${result.environment}${from}${why}`;
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/settings/rollback-settings.js
@@ -45232,7 +45403,7 @@ function describeExit(result, timeoutMs) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5560);
+/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1958);
 
 await (0,_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('status-check');
 process.exit();

@@ -18,14 +18,22 @@ function describe(record: DeploymentRecord): string {
   return `${record.payload.version} ${what}`
 }
 
+/** A commit as people quote it: the first 12 hex digits. */
+function short(ref: string): string {
+  return ref ? ref.slice(0, 12) : '(no commit recorded)'
+}
+
 /**
- * promote-from: the version must have deployed in the source environment and passed every check
- * run against it there. Records are newest first; only the newest record of the version counts,
- * so a later failed redeploy of the same version blocks promotion.
+ * promote-from: the version must have deployed in the source environment, from the same commit,
+ * and passed every check run against it there. A version label can be reused for another build,
+ * so the label alone proves nothing: the commit SHA (`ref`) must match too. Records are newest
+ * first; only the newest record of the version counts, so a later failed redeploy of the same
+ * version blocks promotion.
  */
 export function checkPromotion(
   records: DeploymentRecord[],
   version: string,
+  ref: string,
   sourceEnvironment: string
 ): PromotionVerdict {
   const latest = records.find(r => r.payload.version === version)
@@ -39,6 +47,17 @@ export function checkPromotion(
     }
   }
   const state = deploymentState(latest)
+  if (latest.ref.toLowerCase() !== ref.toLowerCase()) {
+    const verified = records.find(r => r.payload.version === version && deploymentState(r).verified)
+    const there =
+      verified === latest
+        ? `verified commit ${short(latest.ref)}`
+        : `is commit ${short(latest.ref)} (${describe(latest)})${verified ? `; it verified commit ${short(verified.ref)} before that` : ''}`
+    return {
+      allowed: false,
+      reason: `version ${version} in ${sourceEnvironment} ${there}, not ${short(ref)}: the same label was built from another commit (${context}).`
+    }
+  }
   if (!state.verified) {
     return {
       allowed: false,

@@ -41597,7 +41597,7 @@ async function checkPromoteFrom(settings, ctx) {
     if (!verdict.allowed) {
         throw new errors/* CheckFailedError */.CO(`Refusing to deploy to ${settings.environment}: ${verdict.reason}`);
     }
-    ctx.logger.info(`promote-from: ${settings.version} (commit ${settings.ref}) is verified in ${settings.promoteFrom} (deployment ${verdict.from.id}).`);
+    ctx.logger.info(`promote-from: ${settings.version} is verified in ${settings.promoteFrom} at commit ${settings.ref} (deployment ${verdict.from.id}).`);
 }
 /**
  * The deploy step: read what is live, check promotion, record the deployment as in progress,

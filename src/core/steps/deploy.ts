@@ -47,7 +47,7 @@ async function checkPromoteFrom(settings: DeploySettings, ctx: Context): Promise
     throw new CheckFailedError(`Refusing to deploy to ${settings.environment}: ${verdict.reason}`)
   }
   ctx.logger.info(
-    `promote-from: ${settings.version} (commit ${settings.ref}) is verified in ${settings.promoteFrom} (deployment ${verdict.from.id}).`
+    `promote-from: ${settings.version} is verified in ${settings.promoteFrom} at commit ${settings.ref} (deployment ${verdict.from.id}).`
   )
 }
 

@@ -174,12 +174,16 @@ class SshCredentials {
     /**
      * The key goes to a 0600 file in a 0700 dir (OpenSSH refuses keys others can read). With
      * strict checking off, known hosts go to /dev/null so nothing is trusted or remembered.
+     * `tempBase` is RUNNER_TEMP inside Actions: the runner empties it after the job, so even a
+     * SIGKILLed deploy does not leave the key on a self-hosted machine, and the action's post run
+     * finds the directory there (see ssh-leftovers.ts).
      */
-    static async create(sshKey, knownHosts, strict) {
+    static async create(sshKey, knownHosts, strict, tempBase) {
         // Short and quote-free: the control sockets live here (a socket path has ~100 bytes at most)
         // and the paths go into rsync's -e string.
-        const base = /^[A-Za-z0-9._/-]{1,60}$/.test((0,external_node_os_.tmpdir)()) ? (0,external_node_os_.tmpdir)() : '/tmp';
-        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(base, 'shiprail-ssh-'));
+        const usable = (dir) => dir !== undefined && /^[A-Za-z0-9._/-]{1,60}$/.test(dir);
+        const base = usable(tempBase) ? tempBase : usable((0,external_node_os_.tmpdir)()) ? (0,external_node_os_.tmpdir)() : '/tmp';
+        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(base, SSH_DIR_PREFIX));
         try {
             let keyFile;
             if (sshKey.trim() !== '') {
@@ -206,6 +210,10 @@ class SshCredentials {
         await (0,promises_.rm)(this.dir, { recursive: true, force: true });
     }
 }
+/** Name prefix of the per-deploy directory holding the key and the control sockets. */
+const SSH_DIR_PREFIX = 'shiprail-ssh-';
+/** Name prefix of the control sockets inside it. */
+const CONTROL_SOCKET_PREFIX = 'cm-';
 const CONNECT_TIMEOUT_S = 10;
 /** The master stays this long after the last command, so a killed deploy leaves no process. */
 const CONTROL_PERSIST_S = 120;
@@ -227,7 +235,7 @@ class SshTransport {
         this.credentials = credentials;
         this.env = env;
         this.label = host.label;
-        this.controlPath = (0,external_node_path_.join)(credentials.dir, `cm-${index}`);
+        this.controlPath = (0,external_node_path_.join)(credentials.dir, `${CONTROL_SOCKET_PREFIX}${index}`);
     }
     /** Options shared by every ssh process for this host (argument array, never shell text). */
     sshOptions() {
@@ -1235,7 +1243,7 @@ function createReleasesDriver(settings) {
                     source = await prepareSource((0,external_node_path_.resolve)(ctx.run.workspace, settings.source), ctx.signal);
                 }
                 if (remote) {
-                    credentials = await SshCredentials.create(settings.sshKey, settings.knownHosts, settings.strictHostKeyChecking);
+                    credentials = await SshCredentials.create(settings.sshKey, settings.knownHosts, settings.strictHostKeyChecking, ctx.run.tempDir);
                 }
                 settings.hosts.forEach((spec, i) => hosts.push({
                     transport: spec.local

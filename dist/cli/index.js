@@ -9980,7 +9980,7 @@ function createCommandDriver(settings, baseEnv) {
             ];
         },
         async apply(request, ctx) {
-            const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'shiprail-run-'));
+            const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(ctx.run.tempDir ?? (0,external_node_os_.tmpdir)(), 'shiprail-run-'));
             try {
                 const file = (0,external_node_path_.join)(dir, 'script.sh');
                 await (0,promises_.writeFile)(file, scriptFor(request), { mode: 0o600 });

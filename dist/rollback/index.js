@@ -37194,7 +37194,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 1958:
+/***/ 8295:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40707,12 +40707,61 @@ function parseCommon(reader, defaults, environmentRequired) {
     return { environment, token, ledger, ledgerFile, dryRun: reader.bool('dry-run'), repository };
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/ncc/core/process-runner.js
+var process_runner = __nccwpck_require__(2069);
+// EXTERNAL MODULE: ./build/ncc/core/drivers/host-transport.js
+var host_transport = __nccwpck_require__(6285);
+;// CONCATENATED MODULE: ./build/ncc/core/drivers/ssh-leftovers.js
+
+
+
+
+/**
+ * What a killed deploy leaves behind: its key directory under RUNNER_TEMP and SSH masters that
+ * keep their connection open for ControlPersist seconds. The action's post run calls this. A
+ * master is stopped through its own control socket (`ssh -O exit -S <socket>`), so only a
+ * master Shiprail started is ever touched, never a process found by name. Returns the
+ * directories removed. Never throws: a post run must not hide the main run's result.
+ */
+async function removeSshLeftovers(tempDir, env) {
+    let names;
+    try {
+        names = await (0,promises_.readdir)(tempDir);
+    }
+    catch {
+        return [];
+    }
+    const removed = [];
+    for (const name of names.filter(n => n.startsWith(host_transport/* SSH_DIR_PREFIX */._z))) {
+        const dir = (0,external_node_path_.join)(tempDir, name);
+        const entries = await (0,promises_.readdir)(dir).catch(() => []);
+        for (const entry of entries) {
+            if (!entry.startsWith(host_transport/* CONTROL_SOCKET_PREFIX */.dT))
+                continue;
+            const socket = (0,external_node_path_.join)(dir, entry);
+            const info = await (0,promises_.lstat)(socket).catch(() => undefined);
+            if (!info?.isSocket())
+                continue;
+            // The destination is required by ssh's syntax; with -S and -O it is not resolved or dialled.
+            await (0,process_runner/* runProcess */.R)('ssh', {
+                args: ['-o', 'BatchMode=yes', '-S', socket, '-O', 'exit', 'shiprail-leftover'],
+                env,
+                timeoutMs: 10_000,
+                capture: true
+            }).catch(() => undefined);
+        }
+        await (0,promises_.rm)(dir, { recursive: true, force: true }).catch(() => undefined);
+        removed.push(dir);
+    }
+    return removed;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./build/ncc/core/ledger/ledger-file-schema.js
@@ -41251,8 +41300,6 @@ function parseDeploySettings(raw, defaults) {
     };
 }
 
-// EXTERNAL MODULE: ./build/ncc/core/process-runner.js
-var process_runner = __nccwpck_require__(2069);
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/command-driver.js
 
 
@@ -41289,7 +41336,7 @@ function createCommandDriver(settings, baseEnv) {
             ];
         },
         async apply(request, ctx) {
-            const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'shiprail-run-'));
+            const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(ctx.run.tempDir ?? (0,external_node_os_.tmpdir)(), 'shiprail-run-'));
             try {
                 const file = (0,external_node_path_.join)(dir, 'script.sh');
                 await (0,promises_.writeFile)(file, scriptFor(request), { mode: 0o600 });
@@ -41320,7 +41367,7 @@ async function createDriver(settings, ctx) {
     if (settings.kind === 'command')
         return createCommandDriver(settings, ctx.run.env);
     // Loaded on demand: the releases driver pulls in SSH and rsync handling a command deploy never needs.
-    const { createReleasesDriver } = await __nccwpck_require__.e(/* import() */ 808).then(__nccwpck_require__.bind(__nccwpck_require__, 9808));
+    const { createReleasesDriver } = await __nccwpck_require__.e(/* import() */ 503).then(__nccwpck_require__.bind(__nccwpck_require__, 4503));
     return createReleasesDriver(settings);
 }
 
@@ -45101,6 +45148,7 @@ function actionLogger(secrets) {
 
 
 
+
 /** Reads this step's inputs; secrets are registered with the runner before anything is logged. */
 function readInputs(step, secrets) {
     const raw = {};
@@ -45183,17 +45231,23 @@ function failWith(err, secrets) {
 /**
  * The post run: if the main run was cancelled or killed after it created a deployment and
  * before it recorded an outcome, the deployment would stay "in progress" forever. Finish it.
- * (Pattern from github/branch-deploy's post step.)
+ * (Pattern from github/branch-deploy's post step.) Before that, whatever a killed run left in
+ * RUNNER_TEMP goes: SSH key directories, and the SSH masters behind their control sockets.
  */
 async function runPost(step) {
+    const secrets = newSecrets();
+    const logger = actionLogger(secrets);
+    const raw = readInputs(step, secrets);
+    const run = readRunEnvironment(process.env, process.cwd());
+    if (run.tempDir) {
+        const removed = await removeSshLeftovers(run.tempDir, runInfo(run, process.env, raw).env);
+        if (removed.length)
+            logger.warning(`A run did not finish: removed ${removed.length} SSH key directory(ies) from RUNNER_TEMP and stopped their SSH connections.`);
+    }
     const id = getState(STATE.deploymentId);
     if (!id || getState(STATE.finished) === 'true')
         return;
-    const secrets = newSecrets();
-    const logger = actionLogger(secrets);
     try {
-        const raw = readInputs(step, secrets);
-        const run = readRunEnvironment(process.env, process.cwd());
         const common = parseCommon(new InputReader(raw), run.defaults, false);
         const ledger = await createLedger(common, {
             apiUrl: run.apiUrl,
@@ -45212,6 +45266,358 @@ async function runPost(step) {
     catch (err) {
         // A post step must not hide the main step's result; warn instead of failing.
         logger.warning(`Could not finish deployment ${id}: ${secrets.redact((0,errors/* errorMessage */.gJ)(err))}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6285:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* binding */ SshCredentials),
+/* harmony export */   Vu: () => (/* binding */ LocalTransport),
+/* harmony export */   _z: () => (/* binding */ SSH_DIR_PREFIX),
+/* harmony export */   dT: () => (/* binding */ CONTROL_SOCKET_PREFIX),
+/* harmony export */   dh: () => (/* binding */ HostError),
+/* harmony export */   e1: () => (/* binding */ SshTransport),
+/* harmony export */   w$: () => (/* binding */ lastLines)
+/* harmony export */ });
+/* unused harmony exports shellQuote, hostScript, parseRsyncStats, rsyncArgs */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var _process_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2069);
+
+
+
+
+
+/** Thrown when a host cannot be reached or a transport command fails; names the host. */
+class HostError extends Error {
+    host;
+    name = 'HostError';
+    constructor(host, message) {
+        super(`${host}: ${message}`);
+        this.host = host;
+    }
+}
+/**
+ * Quotes one word for bash: inside single quotes nothing is special, and a single quote is
+ * written as '\''. Safe for every string without a NUL byte, newlines included. Only ever used
+ * for text that bash itself parses (our script on its stdin), never a login shell.
+ */
+function shellQuote(value) {
+    if (value.includes('\0'))
+        throw new Error('A value for a host command contains a NUL byte.');
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * The text sent to `bash -s`: the body becomes a function, so bash has read all of it before
+ * anything runs (a command that reads stdin cannot swallow the rest of the script), then the
+ * function is called with the quoted values.
+ */
+function hostScript(body, args) {
+    return `shiprail_main() {\n${body}\n}\nshiprail_main ${args.map(shellQuote).join(' ')}\n`;
+}
+/** Reads `Total bytes sent` and `Number of regular files transferred` from rsync --stats. */
+function parseRsyncStats(output) {
+    const number = (label) => {
+        const m = new RegExp(`^${label}:\\s*([\\d,.]+)`, 'm').exec(output);
+        return m ? Number(m[1].replace(/[,.]/g, '')) : NaN;
+    };
+    return {
+        bytesSent: number('Total bytes sent'),
+        filesTransferred: number('Number of regular files transferred')
+    };
+}
+const TAIL_BODY = `
+if [ -f "$1" ]; then tail -c "$2" -- "$1"; fi`;
+/**
+ * -r -l -p: files, directories, symlinks as links (never followed), permissions. No -t: a CI
+ * checkout gives every file a new mtime, and with --checksum (content, not size+mtime, decides
+ * what is unchanged) an identical file with another mtime is still hard-linked from the live
+ * release. Unchanged files thus keep the time they were first deployed.
+ * Caveat of hard links (as with every link-dest deploy): a hook that edits a file in place in
+ * the new release edits the same file in older releases; write new files instead.
+ */
+function rsyncArgs(linkDest) {
+    return [
+        '-rlp',
+        '--checksum',
+        '--stats',
+        '--no-human-readable',
+        // An I/O timeout: rsync gives up when nothing moves for this long.
+        '--timeout=120',
+        ...(linkDest ? [`--link-dest=${linkDest}`] : [])
+    ];
+}
+async function runChecked(host, what, command, args, input, options) {
+    const result = await (0,_process_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runProcess */ .R)(command, {
+        args,
+        input,
+        env: options.env,
+        timeoutMs: options.timeoutMs,
+        signal: options.signal,
+        onLine: options.onLine,
+        capture: true
+    });
+    if (result.exitCode === 255 && command === 'ssh') {
+        throw new HostError(host, `SSH failed: ${lastLines(result.stderr)}`);
+    }
+    if (result.timedOut || result.aborted) {
+        throw new HostError(host, `${what} ${(0,_process_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .describeExit */ .K)(result, options.timeoutMs)}`);
+    }
+    return result;
+}
+function lastLines(text, count = 3) {
+    const lines = text
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean);
+    return lines.slice(-count).join(' / ') || '(no output)';
+}
+/** `hosts: local`: this machine's filesystem. */
+class LocalTransport {
+    env;
+    label = 'local';
+    /** `env`: what the user's hooks see (RunInfo.env); undefined inherits this process's. */
+    constructor(env) {
+        this.env = env;
+    }
+    async connect() { }
+    run(body, args, options) {
+        return runChecked(this.label, 'a command', 'bash', ['--noprofile', '--norc', '-s'], hostScript(body, args), { ...options, env: this.env });
+    }
+    async upload(sourceDir, dest, options) {
+        const result = await runChecked(this.label, 'rsync', 'rsync', [...rsyncArgs(options.linkDest), '--', withSlash(sourceDir), withSlash(dest)], undefined, { ...options, env: this.env });
+        if (result.exitCode !== 0) {
+            throw new HostError(this.label, `rsync exited with status ${result.exitCode}: ${lastLines(result.stderr)}`);
+        }
+        return parseRsyncStats(result.stdout);
+    }
+    async readTail(path, maxBytes) {
+        try {
+            const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+            try {
+                const { size } = await handle.stat();
+                const length = Math.min(size, maxBytes);
+                const buffer = Buffer.alloc(length);
+                await handle.read(buffer, 0, length, size - length);
+                return buffer.toString('utf8');
+            }
+            finally {
+                await handle.close();
+            }
+        }
+        catch (err) {
+            if (err.code === 'ENOENT')
+                return '';
+            throw err;
+        }
+    }
+    async close() { }
+}
+function withSlash(path) {
+    return path.endsWith('/') ? path : `${path}/`;
+}
+/** Files SSH needs, in one private temp dir that `dispose` removes (also after a failure). */
+class SshCredentials {
+    dir;
+    keyFile;
+    knownHostsFile;
+    strict;
+    constructor(dir, keyFile, knownHostsFile, strict) {
+        this.dir = dir;
+        this.keyFile = keyFile;
+        this.knownHostsFile = knownHostsFile;
+        this.strict = strict;
+    }
+    /**
+     * The key goes to a 0600 file in a 0700 dir (OpenSSH refuses keys others can read). With
+     * strict checking off, known hosts go to /dev/null so nothing is trusted or remembered.
+     * `tempBase` is RUNNER_TEMP inside Actions: the runner empties it after the job, so even a
+     * SIGKILLed deploy does not leave the key on a self-hosted machine, and the action's post run
+     * finds the directory there (see ssh-leftovers.ts).
+     */
+    static async create(sshKey, knownHosts, strict, tempBase) {
+        // Short and quote-free: the control sockets live here (a socket path has ~100 bytes at most)
+        // and the paths go into rsync's -e string.
+        const usable = (dir) => dir !== undefined && /^[A-Za-z0-9._/-]{1,60}$/.test(dir);
+        const base = usable(tempBase) ? tempBase : usable((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)()) ? (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)() : '/tmp';
+        const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(base, SSH_DIR_PREFIX));
+        try {
+            let keyFile;
+            if (sshKey.trim() !== '') {
+                keyFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'id');
+                // OpenSSH rejects a key without its final newline ("invalid format"); pasted secrets
+                // often lose it, or carry CRLF line ends.
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(keyFile, sshKey.replace(/\r\n/g, '\n').trim() + '\n', { mode: 0o600 });
+            }
+            let knownHostsFile = '/dev/null';
+            if (strict) {
+                knownHostsFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'known_hosts');
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(knownHostsFile, knownHosts.replace(/\r\n/g, '\n').trim() + '\n', {
+                    mode: 0o600
+                });
+            }
+            return new SshCredentials(dir, keyFile, knownHostsFile, strict);
+        }
+        catch (err) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
+            throw err;
+        }
+    }
+    async dispose() {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(this.dir, { recursive: true, force: true });
+    }
+}
+/** Name prefix of the per-deploy directory holding the key and the control sockets. */
+const SSH_DIR_PREFIX = 'shiprail-ssh-';
+/** Name prefix of the control sockets inside it. */
+const CONTROL_SOCKET_PREFIX = 'cm-';
+const CONNECT_TIMEOUT_S = 10;
+/** The master stays this long after the last command, so a killed deploy leaves no process. */
+const CONTROL_PERSIST_S = 120;
+/**
+ * A remote host over the system's OpenSSH client. `connect` starts one master connection
+ * (ControlMaster); every later ssh and rsync goes through its socket, so a deploy opens one
+ * TCP connection and authenticates once per host.
+ */
+class SshTransport {
+    host;
+    credentials;
+    env;
+    label;
+    controlPath;
+    constructor(host, credentials, index, 
+    /** Environment of ssh and rsync here (PATH, HOME, SSH_AUTH_SOCK). */
+    env) {
+        this.host = host;
+        this.credentials = credentials;
+        this.env = env;
+        this.label = host.label;
+        this.controlPath = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(credentials.dir, `${CONTROL_SOCKET_PREFIX}${index}`);
+    }
+    /** Options shared by every ssh process for this host (argument array, never shell text). */
+    sshOptions() {
+        const c = this.credentials;
+        return [
+            '-o',
+            'BatchMode=yes',
+            '-o',
+            `ConnectTimeout=${CONNECT_TIMEOUT_S}`,
+            '-o',
+            'ServerAliveInterval=15',
+            '-o',
+            'ServerAliveCountMax=4',
+            '-o',
+            `ControlPath=${this.controlPath}`,
+            '-o',
+            `StrictHostKeyChecking=${c.strict ? 'yes' : 'no'}`,
+            '-o',
+            `UserKnownHostsFile=${c.knownHostsFile}`,
+            '-o',
+            'GlobalKnownHostsFile=/dev/null',
+            '-o',
+            'LogLevel=ERROR',
+            ...(c.keyFile ? ['-i', c.keyFile, '-o', 'IdentitiesOnly=yes'] : []),
+            ...(this.host.port ? ['-p', String(this.host.port)] : []),
+            ...(this.host.user ? ['-l', this.host.user] : [])
+        ];
+    }
+    /**
+     * `ssh -f -N -M`: ssh authenticates, then leaves a master in the background and exits. The
+     * background master inherits our stderr, so stderr goes to a file: with a pipe, waiting for
+     * the pipe to close would wait for the master to end.
+     */
+    async connect(timeoutMs, signal) {
+        const logFile = `${this.controlPath}.log`;
+        const log = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(logFile, 'w', 0o600);
+        let code;
+        try {
+            code = await new Promise((resolve, reject) => {
+                const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('ssh', [
+                    '-f',
+                    '-N',
+                    '-o',
+                    'ControlMaster=yes',
+                    '-o',
+                    `ControlPersist=${CONTROL_PERSIST_S}`,
+                    ...this.sshOptions(),
+                    '--',
+                    this.host.host
+                ], { stdio: ['ignore', 'ignore', log.fd], env: this.env });
+                const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+                const onAbort = () => child.kill('SIGKILL');
+                signal?.addEventListener('abort', onAbort, { once: true });
+                child.on('error', err => {
+                    clearTimeout(timer);
+                    reject(err);
+                });
+                child.on('exit', exitCode => {
+                    clearTimeout(timer);
+                    signal?.removeEventListener('abort', onAbort);
+                    resolve(exitCode);
+                });
+            });
+        }
+        finally {
+            await log.close();
+        }
+        if (code !== 0) {
+            const stderr = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(logFile, 'utf8').catch(() => '');
+            throw new HostError(this.label, code === null
+                ? `could not connect within ${Math.round(timeoutMs / 1000)} s`
+                : `could not connect: ${lastLines(stderr)}`);
+        }
+    }
+    destination() {
+        return [...this.sshOptions(), '-o', 'ControlMaster=no', '-T', '--', this.host.host];
+    }
+    run(body, args, options) {
+        // The login shell only ever sees this fixed text; the script and its values come on stdin.
+        return runChecked(this.label, 'a command', 'ssh', [...this.destination(), 'bash --noprofile --norc -s'], hostScript(body, args), { ...options, env: this.env });
+    }
+    async upload(sourceDir, dest, options) {
+        // rsync splits -e on spaces and honours single quotes; our option values have neither
+        // spaces nor quotes (SshCredentials picks a plain temp dir), the quotes are belt and braces.
+        const rsh = ['ssh', ...this.sshOptions(), '-o', 'ControlMaster=no']
+            .map(a => (/^[A-Za-z0-9@%+=:,./_-]+$/.test(a) ? a : `'${a}'`))
+            .join(' ');
+        const host = this.host.host.includes(':') ? `[${this.host.host}]` : this.host.host;
+        const result = await runChecked(this.label, 'rsync', 'rsync', [
+            ...rsyncArgs(options.linkDest),
+            // The remote path and --link-dest go over rsync's protocol, not through the remote
+            // shell, so spaces or quotes in `path` stay data (rsync >= 3.0 on the host).
+            '--protect-args',
+            '-e',
+            rsh,
+            '--',
+            withSlash(sourceDir),
+            `${host}:${withSlash(dest)}`
+        ], undefined, { ...options, env: this.env });
+        if (result.exitCode !== 0) {
+            throw new HostError(this.label, `rsync exited with status ${result.exitCode}: ${lastLines(result.stderr)}`);
+        }
+        return parseRsyncStats(result.stdout);
+    }
+    async readTail(path, maxBytes, options) {
+        const result = await this.run(TAIL_BODY, [path, String(maxBytes)], options);
+        if (result.exitCode !== 0) {
+            throw new HostError(this.label, `could not read ${path}: ${lastLines(result.stderr)}`);
+        }
+        return result.stdout;
+    }
+    async close() {
+        await (0,_process_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runProcess */ .R)('ssh', {
+            args: [...this.sshOptions(), '-O', 'exit', '--', this.host.host],
+            timeoutMs: 10_000,
+            env: this.env,
+            capture: true
+        }).catch(() => undefined);
     }
 }
 
@@ -45403,7 +45809,7 @@ function describeExit(result, timeoutMs) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1958);
+/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8295);
 
 await (0,_action_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('rollback');
 process.exit();

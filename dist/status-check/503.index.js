@@ -1,8 +1,8 @@
-export const id = 808;
-export const ids = [808];
+export const id = 503;
+export const ids = [503];
 export const modules = {
 
-/***/ 9808:
+/***/ 4503:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -23,332 +23,8 @@ var external_node_path_ = __webpack_require__(6760);
 var errors = __webpack_require__(5052);
 // EXTERNAL MODULE: ./build/ncc/core/process-runner.js
 var process_runner = __webpack_require__(2069);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-;// CONCATENATED MODULE: ./build/ncc/core/drivers/host-transport.js
-
-
-
-
-
-/** Thrown when a host cannot be reached or a transport command fails; names the host. */
-class HostError extends Error {
-    host;
-    name = 'HostError';
-    constructor(host, message) {
-        super(`${host}: ${message}`);
-        this.host = host;
-    }
-}
-/**
- * Quotes one word for bash: inside single quotes nothing is special, and a single quote is
- * written as '\''. Safe for every string without a NUL byte, newlines included. Only ever used
- * for text that bash itself parses (our script on its stdin), never a login shell.
- */
-function shellQuote(value) {
-    if (value.includes('\0'))
-        throw new Error('A value for a host command contains a NUL byte.');
-    return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-/**
- * The text sent to `bash -s`: the body becomes a function, so bash has read all of it before
- * anything runs (a command that reads stdin cannot swallow the rest of the script), then the
- * function is called with the quoted values.
- */
-function hostScript(body, args) {
-    return `shiprail_main() {\n${body}\n}\nshiprail_main ${args.map(shellQuote).join(' ')}\n`;
-}
-/** Reads `Total bytes sent` and `Number of regular files transferred` from rsync --stats. */
-function parseRsyncStats(output) {
-    const number = (label) => {
-        const m = new RegExp(`^${label}:\\s*([\\d,.]+)`, 'm').exec(output);
-        return m ? Number(m[1].replace(/[,.]/g, '')) : NaN;
-    };
-    return {
-        bytesSent: number('Total bytes sent'),
-        filesTransferred: number('Number of regular files transferred')
-    };
-}
-const TAIL_BODY = `
-if [ -f "$1" ]; then tail -c "$2" -- "$1"; fi`;
-/**
- * -r -l -p: files, directories, symlinks as links (never followed), permissions. No -t: a CI
- * checkout gives every file a new mtime, and with --checksum (content, not size+mtime, decides
- * what is unchanged) an identical file with another mtime is still hard-linked from the live
- * release. Unchanged files thus keep the time they were first deployed.
- * Caveat of hard links (as with every link-dest deploy): a hook that edits a file in place in
- * the new release edits the same file in older releases; write new files instead.
- */
-function rsyncArgs(linkDest) {
-    return [
-        '-rlp',
-        '--checksum',
-        '--stats',
-        '--no-human-readable',
-        // An I/O timeout: rsync gives up when nothing moves for this long.
-        '--timeout=120',
-        ...(linkDest ? [`--link-dest=${linkDest}`] : [])
-    ];
-}
-async function runChecked(host, what, command, args, input, options) {
-    const result = await (0,process_runner/* runProcess */.R)(command, {
-        args,
-        input,
-        env: options.env,
-        timeoutMs: options.timeoutMs,
-        signal: options.signal,
-        onLine: options.onLine,
-        capture: true
-    });
-    if (result.exitCode === 255 && command === 'ssh') {
-        throw new HostError(host, `SSH failed: ${lastLines(result.stderr)}`);
-    }
-    if (result.timedOut || result.aborted) {
-        throw new HostError(host, `${what} ${(0,process_runner/* describeExit */.K)(result, options.timeoutMs)}`);
-    }
-    return result;
-}
-function lastLines(text, count = 3) {
-    const lines = text
-        .split('\n')
-        .map(l => l.trim())
-        .filter(Boolean);
-    return lines.slice(-count).join(' / ') || '(no output)';
-}
-/** `hosts: local`: this machine's filesystem. */
-class LocalTransport {
-    env;
-    label = 'local';
-    /** `env`: what the user's hooks see (RunInfo.env); undefined inherits this process's. */
-    constructor(env) {
-        this.env = env;
-    }
-    async connect() { }
-    run(body, args, options) {
-        return runChecked(this.label, 'a command', 'bash', ['--noprofile', '--norc', '-s'], hostScript(body, args), { ...options, env: this.env });
-    }
-    async upload(sourceDir, dest, options) {
-        const result = await runChecked(this.label, 'rsync', 'rsync', [...rsyncArgs(options.linkDest), '--', withSlash(sourceDir), withSlash(dest)], undefined, { ...options, env: this.env });
-        if (result.exitCode !== 0) {
-            throw new HostError(this.label, `rsync exited with status ${result.exitCode}: ${lastLines(result.stderr)}`);
-        }
-        return parseRsyncStats(result.stdout);
-    }
-    async readTail(path, maxBytes) {
-        try {
-            const handle = await (0,promises_.open)(path, 'r');
-            try {
-                const { size } = await handle.stat();
-                const length = Math.min(size, maxBytes);
-                const buffer = Buffer.alloc(length);
-                await handle.read(buffer, 0, length, size - length);
-                return buffer.toString('utf8');
-            }
-            finally {
-                await handle.close();
-            }
-        }
-        catch (err) {
-            if (err.code === 'ENOENT')
-                return '';
-            throw err;
-        }
-    }
-    async close() { }
-}
-function withSlash(path) {
-    return path.endsWith('/') ? path : `${path}/`;
-}
-/** Files SSH needs, in one private temp dir that `dispose` removes (also after a failure). */
-class SshCredentials {
-    dir;
-    keyFile;
-    knownHostsFile;
-    strict;
-    constructor(dir, keyFile, knownHostsFile, strict) {
-        this.dir = dir;
-        this.keyFile = keyFile;
-        this.knownHostsFile = knownHostsFile;
-        this.strict = strict;
-    }
-    /**
-     * The key goes to a 0600 file in a 0700 dir (OpenSSH refuses keys others can read). With
-     * strict checking off, known hosts go to /dev/null so nothing is trusted or remembered.
-     */
-    static async create(sshKey, knownHosts, strict) {
-        // Short and quote-free: the control sockets live here (a socket path has ~100 bytes at most)
-        // and the paths go into rsync's -e string.
-        const base = /^[A-Za-z0-9._/-]{1,60}$/.test((0,external_node_os_.tmpdir)()) ? (0,external_node_os_.tmpdir)() : '/tmp';
-        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(base, 'shiprail-ssh-'));
-        try {
-            let keyFile;
-            if (sshKey.trim() !== '') {
-                keyFile = (0,external_node_path_.join)(dir, 'id');
-                // OpenSSH rejects a key without its final newline ("invalid format"); pasted secrets
-                // often lose it, or carry CRLF line ends.
-                await (0,promises_.writeFile)(keyFile, sshKey.replace(/\r\n/g, '\n').trim() + '\n', { mode: 0o600 });
-            }
-            let knownHostsFile = '/dev/null';
-            if (strict) {
-                knownHostsFile = (0,external_node_path_.join)(dir, 'known_hosts');
-                await (0,promises_.writeFile)(knownHostsFile, knownHosts.replace(/\r\n/g, '\n').trim() + '\n', {
-                    mode: 0o600
-                });
-            }
-            return new SshCredentials(dir, keyFile, knownHostsFile, strict);
-        }
-        catch (err) {
-            await (0,promises_.rm)(dir, { recursive: true, force: true });
-            throw err;
-        }
-    }
-    async dispose() {
-        await (0,promises_.rm)(this.dir, { recursive: true, force: true });
-    }
-}
-const CONNECT_TIMEOUT_S = 10;
-/** The master stays this long after the last command, so a killed deploy leaves no process. */
-const CONTROL_PERSIST_S = 120;
-/**
- * A remote host over the system's OpenSSH client. `connect` starts one master connection
- * (ControlMaster); every later ssh and rsync goes through its socket, so a deploy opens one
- * TCP connection and authenticates once per host.
- */
-class SshTransport {
-    host;
-    credentials;
-    env;
-    label;
-    controlPath;
-    constructor(host, credentials, index, 
-    /** Environment of ssh and rsync here (PATH, HOME, SSH_AUTH_SOCK). */
-    env) {
-        this.host = host;
-        this.credentials = credentials;
-        this.env = env;
-        this.label = host.label;
-        this.controlPath = (0,external_node_path_.join)(credentials.dir, `cm-${index}`);
-    }
-    /** Options shared by every ssh process for this host (argument array, never shell text). */
-    sshOptions() {
-        const c = this.credentials;
-        return [
-            '-o',
-            'BatchMode=yes',
-            '-o',
-            `ConnectTimeout=${CONNECT_TIMEOUT_S}`,
-            '-o',
-            'ServerAliveInterval=15',
-            '-o',
-            'ServerAliveCountMax=4',
-            '-o',
-            `ControlPath=${this.controlPath}`,
-            '-o',
-            `StrictHostKeyChecking=${c.strict ? 'yes' : 'no'}`,
-            '-o',
-            `UserKnownHostsFile=${c.knownHostsFile}`,
-            '-o',
-            'GlobalKnownHostsFile=/dev/null',
-            '-o',
-            'LogLevel=ERROR',
-            ...(c.keyFile ? ['-i', c.keyFile, '-o', 'IdentitiesOnly=yes'] : []),
-            ...(this.host.port ? ['-p', String(this.host.port)] : []),
-            ...(this.host.user ? ['-l', this.host.user] : [])
-        ];
-    }
-    /**
-     * `ssh -f -N -M`: ssh authenticates, then leaves a master in the background and exits. The
-     * background master inherits our stderr, so stderr goes to a file: with a pipe, waiting for
-     * the pipe to close would wait for the master to end.
-     */
-    async connect(timeoutMs, signal) {
-        const logFile = `${this.controlPath}.log`;
-        const log = await (0,promises_.open)(logFile, 'w', 0o600);
-        let code;
-        try {
-            code = await new Promise((resolve, reject) => {
-                const child = (0,external_node_child_process_.spawn)('ssh', [
-                    '-f',
-                    '-N',
-                    '-o',
-                    'ControlMaster=yes',
-                    '-o',
-                    `ControlPersist=${CONTROL_PERSIST_S}`,
-                    ...this.sshOptions(),
-                    '--',
-                    this.host.host
-                ], { stdio: ['ignore', 'ignore', log.fd], env: this.env });
-                const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-                const onAbort = () => child.kill('SIGKILL');
-                signal?.addEventListener('abort', onAbort, { once: true });
-                child.on('error', err => {
-                    clearTimeout(timer);
-                    reject(err);
-                });
-                child.on('exit', exitCode => {
-                    clearTimeout(timer);
-                    signal?.removeEventListener('abort', onAbort);
-                    resolve(exitCode);
-                });
-            });
-        }
-        finally {
-            await log.close();
-        }
-        if (code !== 0) {
-            const stderr = await (0,promises_.readFile)(logFile, 'utf8').catch(() => '');
-            throw new HostError(this.label, code === null
-                ? `could not connect within ${Math.round(timeoutMs / 1000)} s`
-                : `could not connect: ${lastLines(stderr)}`);
-        }
-    }
-    destination() {
-        return [...this.sshOptions(), '-o', 'ControlMaster=no', '-T', '--', this.host.host];
-    }
-    run(body, args, options) {
-        // The login shell only ever sees this fixed text; the script and its values come on stdin.
-        return runChecked(this.label, 'a command', 'ssh', [...this.destination(), 'bash --noprofile --norc -s'], hostScript(body, args), { ...options, env: this.env });
-    }
-    async upload(sourceDir, dest, options) {
-        // rsync splits -e on spaces and honours single quotes; our option values have neither
-        // spaces nor quotes (SshCredentials picks a plain temp dir), the quotes are belt and braces.
-        const rsh = ['ssh', ...this.sshOptions(), '-o', 'ControlMaster=no']
-            .map(a => (/^[A-Za-z0-9@%+=:,./_-]+$/.test(a) ? a : `'${a}'`))
-            .join(' ');
-        const host = this.host.host.includes(':') ? `[${this.host.host}]` : this.host.host;
-        const result = await runChecked(this.label, 'rsync', 'rsync', [
-            ...rsyncArgs(options.linkDest),
-            // The remote path and --link-dest go over rsync's protocol, not through the remote
-            // shell, so spaces or quotes in `path` stay data (rsync >= 3.0 on the host).
-            '--protect-args',
-            '-e',
-            rsh,
-            '--',
-            withSlash(sourceDir),
-            `${host}:${withSlash(dest)}`
-        ], undefined, { ...options, env: this.env });
-        if (result.exitCode !== 0) {
-            throw new HostError(this.label, `rsync exited with status ${result.exitCode}: ${lastLines(result.stderr)}`);
-        }
-        return parseRsyncStats(result.stdout);
-    }
-    async readTail(path, maxBytes, options) {
-        const result = await this.run(TAIL_BODY, [path, String(maxBytes)], options);
-        if (result.exitCode !== 0) {
-            throw new HostError(this.label, `could not read ${path}: ${lastLines(result.stderr)}`);
-        }
-        return result.stdout;
-    }
-    async close() {
-        await (0,process_runner/* runProcess */.R)('ssh', {
-            args: [...this.sshOptions(), '-O', 'exit', '--', this.host.host],
-            timeoutMs: 10_000,
-            env: this.env,
-            capture: true
-        }).catch(() => undefined);
-    }
-}
-
+// EXTERNAL MODULE: ./build/ncc/core/drivers/host-transport.js
+var host_transport = __webpack_require__(6285);
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-history.js
 /**
  * `<path>/.shiprail/history.jsonl` on each host: one JSON line per deploy or rollback, appended
@@ -667,7 +343,7 @@ async function runLockScript(transport, body, args, options) {
         signal: options.signal
     });
     if (result.exitCode !== 0) {
-        throw new HostError(transport.label, `could not take the lock: ${lastLines(result.stderr)}`);
+        throw new host_transport/* HostError */.dh(transport.label, `could not take the lock: ${(0,host_transport/* lastLines */.w$)(result.stderr)}`);
     }
     const [first, ...rest] = result.stdout.split('\n');
     if (first === 'acquired')
@@ -676,7 +352,7 @@ async function runLockScript(transport, body, args, options) {
         return undefined;
     if (first === 'held')
         return rest.join('\n').trim();
-    throw new HostError(transport.label, `unexpected answer from the lock: ${lastLines(result.stdout)}`);
+    throw new host_transport/* HostError */.dh(transport.label, `unexpected answer from the lock: ${(0,host_transport/* lastLines */.w$)(result.stdout)}`);
 }
 /** Removes the lock if it is still ours. Never throws; a failure is a warning. */
 async function releaseLock(transport, root, info, logger) {
@@ -685,7 +361,7 @@ async function releaseLock(transport, root, info, logger) {
             timeoutMs: SCRIPT_TIMEOUT_MS
         });
         if (result.exitCode !== 0)
-            throw new Error(lastLines(result.stderr));
+            throw new Error((0,host_transport/* lastLines */.w$)(result.stderr));
     }
     catch (err) {
         logger.warning(`${transport.label}: could not remove the lock ${root}/.shiprail/lock (${err instanceof Error ? err.message : String(err)}); the next deploy will report it.`);
@@ -862,8 +538,8 @@ async function timed(host, phase, fn) {
 function requireOk(host, what, result, timeoutMs) {
     if (result.exitCode === 0)
         return;
-    const detail = lastLines(result.stderr || result.stdout);
-    throw new HostError(host.transport.label, `${what} ${(0,process_runner/* describeExit */.K)(result, timeoutMs)}: ${detail}`);
+    const detail = (0,host_transport/* lastLines */.w$)(result.stderr || result.stdout);
+    throw new host_transport/* HostError */.dh(host.transport.label, `${what} ${(0,process_runner/* describeExit */.K)(result, timeoutMs)}: ${detail}`);
 }
 /**
  * Checks a release tree before anything changes. Symlinks are copied as links (never
@@ -943,7 +619,7 @@ async function prepareSource(source, signal) {
             capture: true
         });
         if (result.exitCode !== 0) {
-            throw new errors/* UserError */.yo(`Input 'source' (${JSON.stringify(source)}) could not be extracted: tar ${(0,process_runner/* describeExit */.K)(result, EXTRACT_TIMEOUT_MS)}: ${lastLines(result.stderr)}.`);
+            throw new errors/* UserError */.yo(`Input 'source' (${JSON.stringify(source)}) could not be extracted: tar ${(0,process_runner/* describeExit */.K)(result, EXTRACT_TIMEOUT_MS)}: ${(0,host_transport/* lastLines */.w$)(result.stderr)}.`);
         }
         return { dir, files: await checkReleaseTree(dir), cleanup };
     }
@@ -985,7 +661,7 @@ function createReleasesDriver(settings) {
         requireOk(host, `preparing ${root}`, result, releases_driver_SCRIPT_TIMEOUT_MS);
         const marker = result.stdout.indexOf('--history--\n');
         if (marker < 0)
-            throw new HostError(host.transport.label, `unexpected answer: ${lastLines(result.stdout)}`);
+            throw new host_transport/* HostError */.dh(host.transport.label, `unexpected answer: ${(0,host_transport/* lastLines */.w$)(result.stdout)}`);
         host.history = parseHistory(result.stdout.slice(marker + '--history--\n'.length));
         for (const line of result.stdout.slice(0, marker).split('\n')) {
             const [key, ...rest] = line.split('\t');
@@ -1019,7 +695,7 @@ function createReleasesDriver(settings) {
             onLine: line => ctx.logger.info(ctx.secrets.redact(`[${host.transport.label}] ${line}`))
         });
         if (result.exitCode !== 0) {
-            throw new HostError(host.transport.label, `the script ${(0,process_runner/* describeExit */.K)(result, HOOK_TIMEOUT_MS)}`);
+            throw new host_transport/* HostError */.dh(host.transport.label, `the script ${(0,process_runner/* describeExit */.K)(result, HOOK_TIMEOUT_MS)}`);
         }
     }
     /**
@@ -1235,12 +911,12 @@ function createReleasesDriver(settings) {
                     source = await prepareSource((0,external_node_path_.resolve)(ctx.run.workspace, settings.source), ctx.signal);
                 }
                 if (remote) {
-                    credentials = await SshCredentials.create(settings.sshKey, settings.knownHosts, settings.strictHostKeyChecking);
+                    credentials = await host_transport/* SshCredentials */.B2.create(settings.sshKey, settings.knownHosts, settings.strictHostKeyChecking, ctx.run.tempDir);
                 }
                 settings.hosts.forEach((spec, i) => hosts.push({
                     transport: spec.local
-                        ? new LocalTransport(env)
-                        : new SshTransport(spec, credentials, i, env),
+                        ? new host_transport/* LocalTransport */.Vu(env)
+                        : new host_transport/* SshTransport */.e1(spec, credentials, i, env),
                     report: { host: spec.label, phases: {} },
                     releasesDir: `${root}/releases`,
                     dirs: [],

@@ -9319,12 +9319,12 @@ const INPUT_LIST = [
     },
     {
         name: 'promote-from',
-        description: 'Environment where this exact version must already have deployed and passed its checks; otherwise the deploy refuses.',
+        description: 'Environment where this exact version, from the same commit (`ref`), must already have deployed and passed its checks; otherwise the deploy refuses.',
         steps: ['deploy']
     },
     {
         name: 'run',
-        description: 'command driver: bash script (`bash -eo pipefail`) that deploys `$SHIPRAIL_VERSION`. Gets `SHIPRAIL_ENVIRONMENT`, `SHIPRAIL_VERSION`, `SHIPRAIL_PREVIOUS_VERSION`, `SHIPRAIL_REF`, `SHIPRAIL_DEPLOYMENT_ID`, `SHIPRAIL_OPERATION`.',
+        description: "command driver: bash script (`bash -eo pipefail`) that deploys `$SHIPRAIL_VERSION`. Gets `SHIPRAIL_ENVIRONMENT`, `SHIPRAIL_VERSION`, `SHIPRAIL_PREVIOUS_VERSION`, `SHIPRAIL_REF`, `SHIPRAIL_DEPLOYMENT_ID`, `SHIPRAIL_OPERATION`, and the job's environment without Shiprail's secrets (no `INPUT_*`, no token, key or webhook URL).",
         steps: DEPLOYING
     },
     {

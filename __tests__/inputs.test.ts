@@ -162,10 +162,88 @@ describe('deploy settings', () => {
       /whole number/
     ],
     [
+      'shared path . (issue 12: it names the release itself)',
+      { ...base, driver: 'releases', source: 'b', path: '/srv/a', 'shared-paths': '.' },
+      'shared-paths',
+      /without `\.`, `\.\.` or empty parts/
+    ],
+    [
+      'shared path a/./. (issue 12: it names the release itself)',
+      { ...base, driver: 'releases', source: 'b', path: '/srv/a', 'shared-paths': 'a/./.' },
+      'shared-paths',
+      /without `\.`, `\.\.` or empty parts/
+    ],
+    [
+      'shared path ./ (issue 12: it names the release itself)',
+      { ...base, driver: 'releases', source: 'b', path: '/srv/a', 'shared-paths': './' },
+      'shared-paths',
+      /without `\.`, `\.\.` or empty parts/
+    ],
+    [
+      'shared path a//b (issue 12: it names the release itself)',
+      { ...base, driver: 'releases', source: 'b', path: '/srv/a', 'shared-paths': 'a//b' },
+      'shared-paths',
+      /without `\.`, `\.\.` or empty parts/
+    ],
+    [
+      'environment a/../../etc (issue 12)',
+      { ...base, environment: 'a/../../etc' },
+      'environment',
+      /no `\.`, `\.\.` or empty part/
+    ],
+    [
+      'environment a/./b (issue 12)',
+      { ...base, environment: 'a/./b' },
+      'environment',
+      /no `\.`, `\.\.` or empty part/
+    ],
+    [
+      'environment a//b (issue 12)',
+      { ...base, environment: 'a//b' },
+      'environment',
+      /no `\.`, `\.\.` or empty part/
+    ],
+    [
+      'environment trailing slash (issue 12)',
+      { ...base, environment: 'prod/' },
+      'environment',
+      /no `\.`, `\.\.` or empty part/
+    ],
+    [
+      'environment .. (issue 12)',
+      { ...base, environment: '..' },
+      'environment',
+      /no `\.`, `\.\.` or empty part/
+    ],
+    [
+      'ESC in version (issue 12)',
+      { ...base, version: '1.0\u001b[2J' },
+      'version',
+      /control character U\+00[0-9A-F]{2} at character \d+; expected text without control characters/
+    ],
+    [
+      'NUL in run (issue 12)',
+      { ...base, run: 'echo\u0000' },
+      'run',
+      /control character U\+00[0-9A-F]{2} at character \d+; expected text without control characters/
+    ],
+    [
+      'C1 CSI in environment-url (issue 12)',
+      { ...base, 'environment-url': 'https://x.example/\u009b' },
+      'environment-url',
+      /control character U\+00[0-9A-F]{2} at character \d+; expected text without control characters/
+    ],
+    [
+      'DEL in ssh-key (issue 12)',
+      { ...base, 'ssh-key': 'key\u007f' },
+      'ssh-key',
+      /control character U\+00[0-9A-F]{2} at character \d+; expected text without control characters/
+    ],
+    [
       'shared path escaping',
       { ...base, driver: 'releases', source: 'b', path: '/srv/a', 'shared-paths': '../etc' },
       'shared-paths',
-      /without `\.\.`/
+      /without `\.`, `\.\.`/
     ]
   ])('%s', (_label, raw, input, form) => {
     const err = parseError(raw)

@@ -13,11 +13,16 @@ import { findLive } from '../src/core/ledger/verdict.js'
 import { MemoryLogger, testContext } from './support/context.js'
 
 let clock = 0
-function record(id: string, version: string, states: StatusState[]): DeploymentRecord {
+function record(
+  id: string,
+  version: string,
+  states: StatusState[],
+  ref = 'a'.repeat(40)
+): DeploymentRecord {
   return {
     id,
     environment: 'staging',
-    ref: 'a'.repeat(40),
+    ref,
     createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, clock++)).toISOString(),
     payload: {
       version,
@@ -83,9 +88,24 @@ describe('checkPromotion', () => {
       '1.1',
       false,
       /1\.1 \(failed\)/
+    ],
+    // Issue 12, item 9: a version label reused for another commit proves nothing.
+    [
+      'same label, verified from another commit',
+      [record('7', '1.1', ['in_progress', 'success', 'success'], 'b'.repeat(40))],
+      '1.1',
+      false,
+      /version 1\.1 in staging verified commit bbbbbbbbbbbb, not aaaaaaaaaaaa/
+    ],
+    [
+      'same label rebuilt from another commit, not verified, after a verified one',
+      [record('8', '1.1', ['in_progress', 'success'], 'c'.repeat(40)), verified],
+      '1.1',
+      false,
+      /in staging is commit cccccccccccc \(1\.1 \(unverified\)\); it verified commit aaaaaaaaaaaa before that, not aaaaaaaaaaaa/
     ]
   ])('%s', (_label, records, version, allowed, reason) => {
-    const verdict = checkPromotion(records, version, 'staging')
+    const verdict = checkPromotion(records, version, 'a'.repeat(40), 'staging')
     expect(verdict.allowed).toBe(allowed)
     if (!verdict.allowed && reason) expect(verdict.reason).toMatch(reason)
   })

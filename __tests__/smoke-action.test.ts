@@ -100,7 +100,23 @@ describe('smoke-test action', () => {
   it('lets a verified version be promoted', async () => {
     const run = await deploy('production', '1.0.0', { 'promote-from': 'staging' })
     expect(run.code).toBe(0)
-    expect(run.stdout).toContain('promote-from: 1.0.0 is verified in staging')
+    expect(run.stdout).toContain(
+      `promote-from: 1.0.0 is verified in staging at commit ${'a'.repeat(40)}`
+    )
+  })
+
+  // Issue 12, item 9: the label 1.0.0 rebuilt from another commit is not what staging verified.
+  it('refuses the verified version label built from another commit, naming the verified commit', async () => {
+    const before = api.deployments(REPO).length
+    const run = await deploy('production', '1.0.0', {
+      'promote-from': 'staging',
+      ref: 'b'.repeat(40)
+    })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(
+      '::error::Refusing to deploy to production: version 1.0.0 in staging verified commit aaaaaaaaaaaa, not bbbbbbbbbbbb'
+    )
+    expect(api.deployments(REPO)).toHaveLength(before)
   })
 
   it('fails when the old version is still answering, records it, and blocks promotion', async () => {

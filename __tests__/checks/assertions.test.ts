@@ -1,5 +1,6 @@
 import { containsVersion, evaluate, jsonAt, jsonMatches } from '../../src/core/checks/assertions.js'
-import { parseChecks, type CheckSpec } from '../../src/core/checks/check-spec.js'
+import { parseChecks } from '../../src/core/checks/check-parser.js'
+import type { CheckSpec } from '../../src/core/checks/check-spec.js'
 import type { ProbeResponse, ProbeResult } from '../../src/core/checks/http-probe.js'
 
 /** A check from the YAML fields of one list item, e.g. `expect-status: 204`. */

@@ -1,4 +1,5 @@
-import { parseChecks, type CheckSpec } from '../../src/core/checks/check-spec.js'
+import { parseChecks } from '../../src/core/checks/check-parser.js'
+import type { CheckSpec } from '../../src/core/checks/check-spec.js'
 import {
   mapPool,
   runCheck,

@@ -1,5 +1,5 @@
 import { runLogScan, scanText } from '../../src/core/checks/log-scan.js'
-import { parseRegex } from '../../src/core/checks/check-spec.js'
+import { parseRegex } from '../../src/core/checks/yaml-fields.js'
 import { startMetricsApp, type MetricsApp } from '../support/metrics-app.js'
 import { testContext } from '../support/context.js'
 

@@ -37194,7 +37194,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 2406:
+/***/ 1330:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40239,7 +40239,8 @@ const INPUT_LIST = [
         name: 'dry-run',
         description: 'Print the plan; write nothing to hosts or to the ledger.',
         default: 'false',
-        steps: ALL
+        steps: ALL,
+        boolean: true
     },
     // deploy (SPEC §3)
     {
@@ -40268,7 +40269,8 @@ const INPUT_LIST = [
     {
         name: 'production-environment',
         description: 'Whether this is a production environment. Default: true when `environment` is `production` or `prod`.',
-        steps: DEPLOYING
+        steps: DEPLOYING,
+        boolean: true
     },
     {
         name: 'notify-url',
@@ -40278,12 +40280,12 @@ const INPUT_LIST = [
     },
     {
         name: 'promote-from',
-        description: 'Environment where this exact version must already have deployed and passed its checks; otherwise the deploy refuses.',
+        description: 'Environment where this exact version, from the same commit (`ref`), must already have deployed and passed its checks; otherwise the deploy refuses.',
         steps: ['deploy']
     },
     {
         name: 'run',
-        description: 'command driver: bash script (`bash -eo pipefail`) that deploys `$SHIPRAIL_VERSION`. Gets `SHIPRAIL_ENVIRONMENT`, `SHIPRAIL_VERSION`, `SHIPRAIL_PREVIOUS_VERSION`, `SHIPRAIL_REF`, `SHIPRAIL_DEPLOYMENT_ID`, `SHIPRAIL_OPERATION`.',
+        description: "command driver: bash script (`bash -eo pipefail`) that deploys `$SHIPRAIL_VERSION`. Gets `SHIPRAIL_ENVIRONMENT`, `SHIPRAIL_VERSION`, `SHIPRAIL_PREVIOUS_VERSION`, `SHIPRAIL_REF`, `SHIPRAIL_DEPLOYMENT_ID`, `SHIPRAIL_OPERATION`, and the job's environment without Shiprail's secrets (no `INPUT_*`, no token, key or webhook URL).",
         steps: DEPLOYING
     },
     {
@@ -40328,7 +40330,8 @@ const INPUT_LIST = [
         name: 'ssh-strict-host-key-checking',
         description: 'releases driver: verify host keys. Turning it off is logged as a warning.',
         default: 'true',
-        steps: DEPLOYING
+        steps: DEPLOYING,
+        boolean: true
     },
     {
         name: 'keep-releases',
@@ -40475,14 +40478,16 @@ const INPUT_LIST = [
         name: 'force',
         description: 'rollback: allow a `to-version` that never deployed successfully here.',
         default: 'false',
-        steps: ['rollback']
+        steps: ['rollback'],
+        boolean: true
     },
     // history (SPEC §9)
     {
         name: 'metrics',
         description: 'history: also compute deployment frequency, lead time, change failure rate and time to restore.',
         default: 'false',
-        steps: ['history']
+        steps: ['history'],
+        boolean: true
     },
     {
         name: 'since',
@@ -40491,6 +40496,10 @@ const INPUT_LIST = [
     }
 ];
 const INPUTS = INPUT_LIST;
+/** Variable a CLI input can also come from, so secrets need not be on the command line. */
+function envNameFor(input) {
+    return `SHIPRAIL_${input.toUpperCase().replace(/-/g, '_')}`;
+}
 /** The root action's extra input choosing the step. */
 const STEP_INPUT = 'step';
 function inputsFor(step) {
@@ -40556,6 +40565,23 @@ function input_reader_showValue(value) {
     const shown = JSON.stringify(value);
     return shown.length > 60 ? `${shown.slice(0, 57)}..."` : shown;
 }
+/** C0 controls other than tab and line breaks, DEL, and the C1 controls (ESC's 8-bit twins). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/**
+ * Every input, before any is used: a control character in a `reason` or a version would reach
+ * the terminal (ESC rewrites what a reader sees), the ledger, the summary and the webhook. The
+ * value is never echoed: the input may be a secret.
+ */
+function refuseControlCharacters(raw) {
+    for (const [name, value] of Object.entries(raw)) {
+        const at = value?.search(CONTROL) ?? -1;
+        if (at < 0)
+            continue;
+        const code = value.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
+        throw new errors/* InputError */.dz(name, `has the control character U+${code} at character ${at + 1}`, 'text without control characters (tabs and line breaks are fine)');
+    }
+}
 /**
  * Reads raw input values (from INPUT_* or CLI flags) with the defaults of the input table.
  * Every method throws InputError naming the input, the problem and the accepted form.
@@ -40564,6 +40590,7 @@ class input_reader_InputReader {
     raw;
     constructor(raw) {
         this.raw = raw;
+        refuseControlCharacters(raw);
     }
     /** The trimmed value, or the input's default, or ''. */
     string(name) {
@@ -40659,7 +40686,15 @@ class input_reader_InputReader {
  * can never carry shell syntax, a newline or a path trick into a log or a file name.
  */
 const ENVIRONMENT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,254}$/;
-const ENVIRONMENT_FORM = 'letters, digits, `.`, `_`, `-` and `/`, starting with a letter or digit (e.g. `staging`)';
+const ENVIRONMENT_FORM = 'letters, digits, `.`, `_`, `-` and `/`, starting with a letter or digit, with no `.`, `..` or empty part between slashes and no trailing `/` (e.g. `staging` or `eu/prod`)';
+/**
+ * Scripts get the name as $SHIPRAIL_ENVIRONMENT and put it in paths and namespaces, so a name
+ * must not walk out of them: `a/../../etc`, `a//b`, `a/./b` and `a/` are refused.
+ */
+function isSafeEnvironmentName(value) {
+    return (ENVIRONMENT_PATTERN.test(value) &&
+        value.split('/').every(part => part !== '' && part !== '.' && part !== '..'));
+}
 function parseEnvironment(reader, name, required) {
     const value = reader.string(name);
     if (value === '') {
@@ -40667,7 +40702,7 @@ function parseEnvironment(reader, name, required) {
             throw new errors/* InputError */.dz(name, 'is required', `an environment name: ${ENVIRONMENT_FORM}`);
         return '';
     }
-    if (!ENVIRONMENT_PATTERN.test(value)) {
+    if (!isSafeEnvironmentName(value)) {
         throw new errors/* InputError */.dz(name, `is ${input_reader_showValue(value)}`, `an environment name: ${ENVIRONMENT_FORM}`);
     }
     return value;
@@ -40696,15 +40731,170 @@ function parseCommon(reader, defaults, environmentRequired) {
     return { environment, token, ledger, ledgerFile, dryRun: reader.bool('dry-run'), repository };
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/ncc/core/process-runner.js
+var process_runner = __nccwpck_require__(2069);
+// EXTERNAL MODULE: ./build/ncc/core/drivers/host-transport.js
+var host_transport = __nccwpck_require__(6285);
+;// CONCATENATED MODULE: ./build/ncc/core/drivers/ssh-leftovers.js
+
+
+
+
+/**
+ * What a killed deploy leaves behind: its key directory under RUNNER_TEMP and SSH masters that
+ * keep their connection open for ControlPersist seconds. The action's post run calls this. A
+ * master is stopped through its own control socket (`ssh -O exit -S <socket>`), so only a
+ * master Shiprail started is ever touched, never a process found by name. Returns the
+ * directories removed. Never throws: a post run must not hide the main run's result.
+ */
+async function removeSshLeftovers(tempDir, env) {
+    let names;
+    try {
+        names = await (0,promises_.readdir)(tempDir);
+    }
+    catch {
+        return [];
+    }
+    const removed = [];
+    for (const name of names.filter(n => n.startsWith(host_transport/* SSH_DIR_PREFIX */._z))) {
+        const dir = (0,external_node_path_.join)(tempDir, name);
+        const entries = await (0,promises_.readdir)(dir).catch(() => []);
+        for (const entry of entries) {
+            if (!entry.startsWith(host_transport/* CONTROL_SOCKET_PREFIX */.dT))
+                continue;
+            const socket = (0,external_node_path_.join)(dir, entry);
+            const info = await (0,promises_.lstat)(socket).catch(() => undefined);
+            if (!info?.isSocket())
+                continue;
+            // The destination is required by ssh's syntax; with -S and -O it is not resolved or dialled.
+            await (0,process_runner/* runProcess */.R)('ssh', {
+                args: ['-o', 'BatchMode=yes', '-S', socket, '-O', 'exit', 'shiprail-leftover'],
+                env,
+                timeoutMs: 10_000,
+                capture: true
+            }).catch(() => undefined);
+        }
+        await (0,promises_.rm)(dir, { recursive: true, force: true }).catch(() => undefined);
+        removed.push(dir);
+    }
+    return removed;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./build/ncc/core/ledger/ledger-file-schema.js
+/**
+ * The schema of the `ledger: file` JSON file, checked in full on every read: a hand-edited or
+ * damaged file (`deployments: [null]`, a status of the wrong type, `nextId` missing) must stop
+ * the step with the JSON path of the problem, before any rule reads it or any write repeats it.
+ * Fields the schema does not name are allowed, so a newer Shiprail's additions do not break an
+ * older one.
+ */
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'an object';
+    if (typeof value === 'string')
+        return `the string ${JSON.stringify(value).slice(0, 40)}`;
+    return `${typeof value} ${String(value)}`;
+}
+const ledger_file_schema_text = (v, path) => typeof v === 'string' ? undefined : [path, `is ${kindOf(v)}, expected a string`];
+const optional = (rule) => (v, path) => v === undefined ? undefined : rule(v, path);
+const nullable = (rule) => (v, path) => v === null || v === undefined ? undefined : rule(v, path);
+const oneOf = (values) => (v, path) => values.includes(v)
+    ? undefined
+    : [path, `is ${kindOf(v)}, expected one of ${values.map(x => JSON.stringify(x)).join(', ')}`];
+const wholeNumber = (v, path) => Number.isSafeInteger(v) && v >= 1
+    ? undefined
+    : [path, `is ${v === undefined ? 'missing' : kindOf(v)}, expected a whole number from 1`];
+function object(fields, what) {
+    return (v, path) => {
+        if (typeof v !== 'object' || v === null || Array.isArray(v))
+            return [path, `is ${kindOf(v)}, expected ${what} (an object)`];
+        for (const [name, rule] of Object.entries(fields)) {
+            const value = v[name];
+            const at = `${path}.${name}`;
+            if (value === undefined && !rule(undefined, at))
+                continue;
+            const problem = rule(value, at);
+            if (problem)
+                return value === undefined ? [at, 'is missing'] : problem;
+        }
+        return undefined;
+    };
+}
+function list(item) {
+    return (v, path) => {
+        if (!Array.isArray(v))
+            return [path, `is ${kindOf(v)}, expected a list`];
+        for (const [i, value] of v.entries()) {
+            const problem = item(value, `${path}[${i}]`);
+            if (problem)
+                return problem;
+        }
+        return undefined;
+    };
+}
+const STATES = ['in_progress', 'queued', 'pending', 'success', 'failure', 'error', 'inactive'];
+const ledger_file_schema_status = object({
+    state: oneOf(STATES),
+    description: ledger_file_schema_text,
+    environmentUrl: optional(ledger_file_schema_text),
+    logUrl: optional(ledger_file_schema_text),
+    createdAt: ledger_file_schema_text
+}, 'a status');
+const deployment = object({
+    id: ledger_file_schema_text,
+    environment: ledger_file_schema_text,
+    ref: ledger_file_schema_text,
+    createdAt: ledger_file_schema_text,
+    creator: optional(ledger_file_schema_text),
+    payload: object({
+        version: ledger_file_schema_text,
+        driver: ledger_file_schema_text,
+        previous_version: nullable(ledger_file_schema_text),
+        operation: oneOf(['deploy', 'rollback']),
+        run_url: nullable(ledger_file_schema_text),
+        previous_deployment_id: nullable(ledger_file_schema_text),
+        rollback_of: nullable(ledger_file_schema_text),
+        reason: nullable(ledger_file_schema_text),
+        release: nullable(ledger_file_schema_text)
+    }, 'a payload'),
+    statuses: list(ledger_file_schema_status)
+}, 'a deployment');
+const ledgerFile = object({ schema: oneOf([1]), nextId: wholeNumber, deployments: list(deployment) }, 'a Shiprail ledger');
+/**
+ * Problems of a parsed ledger file, as one phrase naming the JSON path (`$.deployments[0] is
+ * null, expected a deployment (an object)`), or undefined when it is sound. Besides the shapes:
+ * ids are unique, and `nextId` is above every numeric id, so a new record never takes an old id.
+ */
+function ledgerFileProblem(data) {
+    const problem = ledgerFile(data, '$');
+    if (problem)
+        return `${problem[0]} ${problem[1]}`;
+    const { nextId, deployments } = data;
+    const seen = new Set();
+    for (const [i, d] of deployments.entries()) {
+        if (seen.has(d.id))
+            return `$.deployments[${i}].id repeats the id ${JSON.stringify(d.id)}`;
+        seen.add(d.id);
+        if (/^\d+$/.test(d.id) && Number(d.id) >= nextId)
+            return `$.nextId is ${nextId}, expected more than the id ${d.id} of $.deployments[${i}]`;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./build/ncc/core/ledger/file-ledger.js
+
 
 
 
@@ -40790,8 +40980,9 @@ class FileLedger {
         catch {
             throw new errors/* UserError */.yo(`The ledger file ${this.path} is not valid JSON; fix or move it.`);
         }
-        if (data?.schema !== 1 || !Array.isArray(data.deployments)) {
-            throw new errors/* UserError */.yo(`The ledger file ${this.path} is not a Shiprail ledger (schema 1).`);
+        const problem = ledgerFileProblem(data);
+        if (problem) {
+            throw new errors/* UserError */.yo(`The ledger file ${this.path} is not a Shiprail ledger: ${problem}; fix or move it.`);
         }
         return data;
     }
@@ -40875,8 +41066,6 @@ class NoneLedger {
     async addStatus() { }
 }
 
-// EXTERNAL MODULE: ./build/ncc/core/process-runner.js
-var process_runner = __nccwpck_require__(2069);
 ;// CONCATENATED MODULE: ./build/ncc/runtime/git-commit-time.js
 
 /** A commit is asked for by its SHA only, so nothing else can reach git's command line. */
@@ -40975,7 +41164,60 @@ function readRunEnvironment(env, cwd) {
             env.USER ||
             undefined,
         workspace: env.GITHUB_WORKSPACE || cwd,
-        apiUrl: env.GITHUB_API_URL || 'https://api.github.com'
+        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        tempDir: env.RUNNER_TEMP || undefined
+    };
+}
+
+;// CONCATENATED MODULE: ./build/ncc/runtime/script-environment.js
+
+/**
+ * The one place the environment of every program Shiprail starts for the user is built: the
+ * `run` and `rollback-run` scripts, local before-switch/after-switch hooks, `log-command`, and
+ * the ssh and rsync processes behind them.
+ *
+ * The rule: a child never receives a secret Shiprail was given, under any name. The runner hands
+ * an action its inputs as INPUT_<NAME> variables (the token, the SSH key, the webhook URL among
+ * them), and a CLI user hands them as SHIPRAIL_<NAME> or GITHUB_TOKEN; a deploy script runs npm
+ * packages and kubectl plugins that could read all of it. So every INPUT_* variable, every
+ * SHIPRAIL_<secret input> variable, and every variable whose value is a secret input's value is
+ * dropped. Everything else the user set (their `env:`, cloud credentials, the OIDC request
+ * variables) still reaches the script: that is how a script is meant to get its own credentials.
+ */
+function scriptEnvironment(env, secretValues) {
+    const secrets = new Set(secretValues.map(normalise).filter(v => v !== ''));
+    const secretNames = new Set(INPUTS.filter(i => i.secret).map(i => envNameFor(i.name)));
+    const out = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined)
+            continue;
+        if (/^INPUT_/i.test(name) || secretNames.has(name))
+            continue;
+        if (secrets.has(normalise(value)))
+            continue;
+        out[name] = value;
+    }
+    return out;
+}
+/** A pasted key may differ from its copy in a variable by line ends and surrounding blanks. */
+function normalise(value) {
+    return value.replace(/\r\n/g, '\n').trim();
+}
+/** The values of the secret inputs among raw inputs (token, ssh-key, notify-url). */
+function secretInputValues(raw) {
+    return INPUTS.filter(i => i.secret)
+        .map(i => raw[i.name] ?? '')
+        .filter(v => v.trim() !== '');
+}
+/** What both adapters hand the engine about the run; `env` is the stripped script environment. */
+function runInfo(run, env, raw) {
+    return {
+        runUrl: run.runUrl,
+        actor: run.actor,
+        workspace: run.workspace,
+        env: scriptEnvironment(env, secretInputValues(raw)),
+        tempDir: run.tempDir,
+        manual: run.defaults.manual
     };
 }
 
@@ -41052,8 +41294,11 @@ function parseDriver(reader, operation) {
         .map(s => s.trim())
         .filter(Boolean);
     for (const p of sharedPaths) {
-        if (p.startsWith('/') || p.split('/').includes('..') || /[\0\n\r]/.test(p)) {
-            throw new errors/* InputError */.dz('shared-paths', `has ${input_reader_showValue(p)}`, 'paths relative to the release, without `..`');
+        // `.` or `a/./.` names the release itself (or a parent): linking it would replace the
+        // release with the shared directory, and the host refuses it only after the upload.
+        const parts = p.replace(/\/$/, '').split('/');
+        if (p.startsWith('/') || parts.some(s => ['', '.', '..'].includes(s)) || /[\0\n\r]/.test(p)) {
+            throw new errors/* InputError */.dz('shared-paths', `has ${input_reader_showValue(p)}`, 'paths inside the release such as `.env` or `storage/`, without `.`, `..` or empty parts');
         }
     }
     return {
@@ -41103,10 +41348,15 @@ function parseDeploySettings(raw, defaults) {
     if (promoteFrom !== '' && common.ledger === 'none') {
         throw new errors/* InputError */.dz('promote-from', 'needs a ledger to check', '`ledger: github` or `ledger: file`');
     }
+    // promote-from compares commits, so the commit being deployed must be known.
+    const ref = parseRef(reader, defaults, common.ledger === 'github' && !common.dryRun);
+    if (promoteFrom !== '' && ref === '') {
+        throw new errors/* InputError */.dz('ref', 'is required with `promote-from`', "the full 40-character commit SHA of the build (default: the run's commit)");
+    }
     return {
         ...common,
         version,
-        ref: parseRef(reader, defaults, common.ledger === 'github' && !common.dryRun),
+        ref,
         environmentUrl: reader.url('environment-url'),
         productionEnvironment: production,
         notifyUrl: reader.url('notify-url', true),
@@ -41151,7 +41401,7 @@ function createCommandDriver(settings, baseEnv) {
             ];
         },
         async apply(request, ctx) {
-            const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'shiprail-run-'));
+            const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(ctx.run.tempDir ?? (0,external_node_os_.tmpdir)(), 'shiprail-run-'));
             try {
                 const file = (0,external_node_path_.join)(dir, 'script.sh');
                 await (0,promises_.writeFile)(file, scriptFor(request), { mode: 0o600 });
@@ -41283,12 +41533,18 @@ function describeRecord(record, state) {
 
 ;// CONCATENATED MODULE: ./build/ncc/core/ledger/promotion.js
 
+/** A commit as people quote it: the first 12 hex digits. */
+function promotion_short(ref) {
+    return ref ? ref.slice(0, 12) : '(no commit recorded)';
+}
 /**
- * promote-from: the version must have deployed in the source environment and passed every check
- * run against it there. Records are newest first; only the newest record of the version counts,
- * so a later failed redeploy of the same version blocks promotion.
+ * promote-from: the version must have deployed in the source environment, from the same commit,
+ * and passed every check run against it there. A version label can be reused for another build,
+ * so the label alone proves nothing: the commit SHA (`ref`) must match too. Records are newest
+ * first; only the newest record of the version counts, so a later failed redeploy of the same
+ * version blocks promotion.
  */
-function checkPromotion(records, version, sourceEnvironment) {
+function checkPromotion(records, version, ref, sourceEnvironment) {
     const states = stateNames(records);
     const context = records.length
         ? `${sourceEnvironment} has: ${records
@@ -41304,6 +41560,16 @@ function checkPromotion(records, version, sourceEnvironment) {
         };
     }
     const latest = records[index];
+    if (latest.ref.toLowerCase() !== ref.toLowerCase()) {
+        const verified = records.find(r => r.payload.version === version && deploymentState(r).verified);
+        const there = verified === latest
+            ? `verified commit ${promotion_short(latest.ref)}`
+            : `is commit ${promotion_short(latest.ref)} (${describeRecord(latest, states[index])})${verified ? `; it verified commit ${promotion_short(verified.ref)} before that` : ''}`;
+        return {
+            allowed: false,
+            reason: `version ${version} in ${sourceEnvironment} ${there}, not ${promotion_short(ref)}: the same label was built from another commit (${context}).`
+        };
+    }
     if (!deploymentState(latest).verified) {
         const others = records
             .slice(0, 3)
@@ -41418,19 +41684,34 @@ async function retry(fn, opts) {
 
 
 /**
+ * Text as Slack shows it literally: `&`, `<` and `>` escaped as Slack documents, so a version,
+ * reason or error that holds `<!channel>`, `<!here>`, `<@U123>`, `<#C123>` or
+ * `<!subteam^S123>` reaches the channel as text, never as a mention or a link.
+ * https://api.slack.com/reference/surfaces/formatting#escaping
+ */
+function slackText(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** A `<url|label>` link whose URL cannot close the link early or start another. */
+function slackLink(url, label) {
+    return `<${url.replace(/[<>| ]/g, c => encodeURIComponent(c))}|${label}>`;
+}
+/**
  * Posts a Slack-compatible message (`{"text": ...}`, also accepted by Mattermost, Rocket.Chat,
  * Discord's /slack endpoint and Teams workflows) to the notify-url webhook. A failed
- * notification is a warning: it never changes the step's outcome.
+ * notification is a warning: it never changes the step's outcome. `text` is shown literally;
+ * the run's URL is appended as a link.
  */
 async function notify(ctx, url, text) {
     if (!url)
         return;
+    const message = slackText(text) + (ctx.run.runUrl ? ` ${slackLink(ctx.run.runUrl, 'run')}` : '');
     try {
         await retry(async () => {
             const response = await fetch(url, {
                 method: 'POST',
                 headers: { 'content-type': 'application/json' },
-                body: JSON.stringify({ text }),
+                body: JSON.stringify({ text: message }),
                 signal: AbortSignal.timeout(10_000)
             });
             if (response.status >= 500 || response.status === 429)
@@ -41622,103 +41903,27 @@ var external_node_perf_hooks_ = __nccwpck_require__(643);
 var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./build/ncc/core/checks/status-range.js
-const STATUS_FORM = 'a status code (`200`), a range (`200-299` or `2xx`) or a list (`200,204,301-302`)';
-const DEFAULT_STATUS = '200-299';
-/** Why a status text was refused; the caller names the check and field. */
-class StatusRangeError extends Error {
-    name = 'StatusRangeError';
-}
-function code(text, whole) {
-    if (!/^\d{3}$/.test(text)) {
-        throw new StatusRangeError(`${JSON.stringify(whole)} (${JSON.stringify(text)} is not a status code)`);
-    }
-    const n = Number(text);
-    if (n < 100 || n > 599)
-        throw new StatusRangeError(`${JSON.stringify(whole)} (${n} is outside 100-599)`);
-    return n;
-}
-function parsePart(part, whole) {
-    const xx = /^([1-5])xx$/i.exec(part);
-    if (xx)
-        return [Number(xx[1]) * 100, Number(xx[1]) * 100 + 99];
-    const dash = part.split('-').map(s => s.trim());
-    if (dash.length === 1) {
-        const n = code(dash[0], whole);
-        return [n, n];
-    }
-    if (dash.length !== 2) {
-        throw new StatusRangeError(`${JSON.stringify(whole)} (${JSON.stringify(part)} is not a range)`);
-    }
-    const [low, high] = [code(dash[0], whole), code(dash[1], whole)];
-    if (low > high)
-        throw new StatusRangeError(`${JSON.stringify(whole)} (the range ${part} runs backwards)`);
-    return [low, high];
-}
-function describe(ranges) {
-    return ranges.map(([low, high]) => (low === high ? String(low) : `${low}-${high}`)).join(', ');
-}
-/** Parses a status expectation; throws StatusRangeError saying what is wrong. */
-function parseStatusRange(value) {
-    const items = Array.isArray(value) ? value : [value];
-    const whole = items.map(String).join(',');
-    const parts = items
-        .flatMap(item => String(item).split(','))
-        .map(s => s.trim())
-        .filter(s => s !== '');
-    if (parts.length === 0)
-        throw new StatusRangeError('an empty value');
-    const ranges = parts.map(p => parsePart(p, whole));
-    return { ranges, text: describe(ranges) };
-}
-function statusMatches(range, status) {
-    return range.ranges.some(([low, high]) => status >= low && status <= high);
-}
-
-;// CONCATENATED MODULE: ./build/ncc/core/checks/check-spec.js
-
-
-
-
-
-/**
- * The checks smoke-test and status-check run (SPEC §4): parsed and validated in full before
- * any request is sent, so a typo fails the step at once with one line naming the check and
- * the field instead of after a two-minute readiness wait.
- */
-const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
-const CHECK_FIELDS = [
-    'name',
-    'url',
-    'path',
-    'method',
-    'headers',
-    'body',
-    'expect-status',
-    'expect-body-contains',
-    'expect-body-regex',
-    'expect-json',
-    'expect-header',
-    'max-latency-ms',
-    'expect-version',
-    'follow-redirects'
-];
-const CHECKS_FORM = 'a YAML list of checks (e.g. `- path: /health`), or a path to a .yml/.yaml file holding one';
-const URL_FORM = 'an absolute http:// or https:// URL';
-const REGEX_FORM = 'a JavaScript regular expression, optionally written `/pattern/flags` (flags i, m, s, u)';
-const MAX_CHECKS = 1000;
+;// CONCATENATED MODULE: ./build/ncc/core/checks/credential-masking.js
 /**
  * Header names whose values are credentials: masked wherever they could be shown, and not sent
- * on to another origin when a redirect leaves the one they were meant for.
+ * on to another origin when a redirect leaves the one they were meant for. A word anywhere in
+ * the name counts (`X-Deploy-Credential`, `X-Session-Id`, `Proxy-Authorization`): a list of
+ * known names always misses the one a team made up, and masking a harmless header costs nothing.
  */
-const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key|apikey|token|secret|password|x-auth)$|[-_](token|key|secret|password|passwd|auth|signature)$/i;
+const CREDENTIAL_HEADER = /auth|token|secret|key|cookie|credential|password|passwd|session|signature/i;
 const CREDENTIAL_QUERY = /^(token|access_token|api_key|apikey|key|secret|password|passwd|sig|signature|auth|code)$|[-_](token|key|secret|password|signature)$/i;
 function isCredentialHeader(name) {
     return CREDENTIAL_HEADER.test(name.trim());
+}
+/**
+ * The headers a redirect to `to` may carry: every credential header is dropped when the origin
+ * (scheme, host and port) changes, so an http URL answering with a redirect to https on the
+ * same host does not get them either: the credential was written for the other origin.
+ */
+function headersForRedirect(headers, from, to) {
+    if (to.origin === from.origin)
+        return headers;
+    return Object.fromEntries(Object.entries(headers).filter(([k]) => !isCredentialHeader(k)));
 }
 /** The URL with its password and credential-named query values replaced by `***`. */
 function maskUrl(url) {
@@ -41768,482 +41973,6 @@ function checkSecrets(check) {
 /** Request headers as they may be shown: credential values replaced by `***`. */
 function shownHeaders(headers) {
     return Object.entries(headers).map(([k, v]) => `${k}: ${isCredentialHeader(k) ? '***' : v}`);
-}
-/** Plain words for what a check expects, for the dry-run plan and the logs. */
-function describeExpectations(check) {
-    const out = [`status ${check.expectStatus.text}`];
-    for (const s of check.expectBodyContains)
-        out.push(`body contains ${JSON.stringify(s)}`);
-    for (const r of check.expectBodyRegex)
-        out.push(`body matches ${String(r)}`);
-    for (const j of check.expectJson)
-        out.push(`json ${j.path} = ${showExpected(j)}`);
-    for (const h of check.expectHeader) {
-        if (h.regex)
-            out.push(`header ${h.name} matches ${String(h.regex)}`);
-        else if (h.contains === '')
-            out.push(`header ${h.name} present`);
-        else
-            out.push(`header ${h.name} contains ${JSON.stringify(isCredentialHeader(h.name) ? '***' : h.contains)}`);
-    }
-    if (check.maxLatencyMs !== undefined)
-        out.push(`latency at most ${check.maxLatencyMs} ms`);
-    if (check.expectVersion)
-        out.push(`version ${check.expectVersion} in body or headers`);
-    return out;
-}
-/** An expected JSON value as the user wrote it. */
-function showExpected(j) {
-    if (typeof j.expected === 'number' &&
-        typeof j.expectedText === 'string' &&
-        String(j.expected) !== j.expectedText) {
-        return j.expectedText;
-    }
-    return JSON.stringify(j.expected) ?? String(j.expected);
-}
-/** `/pattern/flags` or a bare pattern. Throws with the engine's own words for a bad one. */
-function parseRegex(text) {
-    const literal = /^\/(.+)\/([a-z]*)$/s.exec(text);
-    const [source, flags] = literal ? [literal[1], literal[2]] : [text, ''];
-    // g and y make test() stateful (lastIndex), which would make a check pass every other time.
-    if (!/^[imsu]*$/.test(flags) || new Set(flags).size !== flags.length) {
-        throw new SyntaxError(`flags "${flags}" are not allowed`);
-    }
-    try {
-        return new RegExp(source, flags);
-    }
-    catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        throw new SyntaxError(message.replace(/^Invalid regular expression: /, ''), { cause: err });
-    }
-}
-/** Splits `items.0.id`, `items[0].id` or `$.items[0].id` into keys and indexes. */
-function parseJsonPath(path) {
-    const normal = path
-        .replace(/^\$\.?/, '')
-        .replace(/\[(\d+)\]/g, '.$1')
-        .replace(/^\./, '');
-    const segments = normal.split('.');
-    if (normal === '' || segments.some(s => s === ''))
-        throw new SyntaxError('has an empty segment');
-    return segments;
-}
-function show(value) {
-    const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
-    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-/** A YAML mapping (not a list, not null). */
-function isMap(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function isScalar(value) {
-    return ['string', 'number', 'boolean'].includes(typeof value);
-}
-function editDistance(a, b) {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let prev = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const keep = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-            prev = keep;
-        }
-    }
-    return row[b.length];
-}
-function suggestField(field) {
-    const normal = field.toLowerCase().replace(/[_ ]/g, '-');
-    let best;
-    for (const f of CHECK_FIELDS) {
-        const d = normal === f ? 0 : editDistance(normal, f);
-        if (d <= 3 && (!best || d < best[1]))
-            best = [f, d];
-    }
-    return best?.[0];
-}
-/** Names one check in messages: `check 2 ("health")` or `check 2 of smoke.yml`. */
-class CheckLabel {
-    index;
-    name;
-    source;
-    constructor(index, name, source) {
-        this.index = index;
-        this.name = name;
-        this.source = source;
-    }
-    toString() {
-        const name = this.name ? ` (${show(this.name)})` : '';
-        return `check ${this.index + 1}${name}${this.source ? ` of ${this.source}` : ''}`;
-    }
-    error(field, problem, accepted) {
-        return new errors/* InputError */.dz('checks', `has ${problem} in \`${field}\` of ${this}`, accepted);
-    }
-}
-function scalarText(label, field, value, accepted) {
-    if (!isScalar(value))
-        throw label.error(field, `a ${describeType(value)}`, accepted);
-    return String(value);
-}
-/** How a YAML value that has the wrong type is named in an error. */
-function describeType(value) {
-    if (value === null || value === undefined)
-        return 'missing value';
-    if (Array.isArray(value))
-        return 'list';
-    if (typeof value === 'object')
-        return 'map';
-    return typeof value;
-}
-function stringList(label, field, value, accepted) {
-    const items = Array.isArray(value) ? value : [value];
-    if (items.length === 0)
-        throw label.error(field, 'an empty list', accepted);
-    return items.map(v => {
-        const text = scalarText(label, field, v, accepted);
-        if (text === '')
-            throw label.error(field, 'an empty string', accepted);
-        return text;
-    });
-}
-function parseUrl(label, field, text) {
-    let parsed;
-    try {
-        parsed = new URL(text);
-    }
-    catch {
-        parsed = undefined;
-    }
-    if (!parsed ||
-        !['http:', 'https:'].includes(parsed.protocol) ||
-        /\s/.test(text) ||
-        !parsed.hostname) {
-        throw label.error(field, `${show(maskUrl(text))}, not an http(s) URL`, URL_FORM);
-    }
-    return parsed.toString();
-}
-/** Joins a check's path onto the base URL: `https://x/app` + `/health` = `https://x/app/health`. */
-function joinUrl(base, path) {
-    const url = new URL(base);
-    const cut = path.search(/[?#]/);
-    const pathname = cut >= 0 ? path.slice(0, cut) : path;
-    const rest = cut >= 0 ? path.slice(cut) : '';
-    url.pathname = `${url.pathname.replace(/\/+$/, '')}/${pathname.replace(/^\/+/, '')}`;
-    url.hash = '';
-    if (rest.startsWith('?'))
-        url.search = rest.replace(/#.*$/, '');
-    return url.toString();
-}
-const BOOL_WORDS = {
-    true: true,
-    True: true,
-    TRUE: true,
-    false: false,
-    False: false,
-    FALSE: false
-};
-/**
- * Parses one check. `typed` is the item as YAML's core schema reads it (numbers, booleans);
- * `text` is the same item with every scalar kept as written, so `expect-version: 1.10` means
- * "1.10" and not the number 1.1.
- */
-function parseCheck(typed, text, index, base, source) {
-    if (typeof text === 'string') {
-        // Shorthand: `- /health` or `- https://example.com/health`.
-        const key = /^https?:\/\//i.test(text) ? 'url' : 'path';
-        return parseCheck({ [key]: text }, { [key]: text }, index, base, source);
-    }
-    const unnamed = new CheckLabel(index, undefined, source);
-    if (!isMap(text) || !isMap(typed)) {
-        throw new errors/* InputError */.dz('checks', `has a ${describeType(text)} as ${unnamed}`, 'each check to be a map of fields, e.g. `- path: /health`');
-    }
-    const nameText = text.name === undefined ? undefined : scalarText(unnamed, 'name', text.name, 'a short name');
-    if (nameText !== undefined &&
-        (nameText.trim() === '' || /[\r\n]/.test(nameText) || nameText.length > 100)) {
-        throw unnamed.error('name', show(nameText), 'a one-line name of at most 100 characters');
-    }
-    const label = new CheckLabel(index, nameText, source);
-    for (const field of Object.keys(text)) {
-        if (!CHECK_FIELDS.includes(field)) {
-            const guess = suggestField(field);
-            throw new errors/* InputError */.dz('checks', `has an unknown field \`${field}\` in ${label}`, guess
-                ? `\`${guess}\` (did you mean it?)`
-                : `one of ${CHECK_FIELDS.map(f => `\`${f}\``).join(', ')}`);
-        }
-    }
-    const methodText = text.method === undefined
-        ? 'GET'
-        : scalarText(label, 'method', text.method, HTTP_METHODS.join(', '));
-    const method = methodText.toUpperCase();
-    if (!HTTP_METHODS.includes(method)) {
-        throw label.error('method', show(methodText), `one of ${HTTP_METHODS.join(', ')}`);
-    }
-    let url;
-    let shownPath;
-    if (text.url !== undefined && text.path !== undefined) {
-        throw label.error('url', 'a value next to `path`', 'either `url` (absolute) or `path` (joined to the `url` input), not both');
-    }
-    else if (text.url !== undefined) {
-        url = parseUrl(label, 'url', scalarText(label, 'url', text.url, URL_FORM));
-        const parsed = new URL(maskUrl(url));
-        shownPath = `${parsed.pathname}${parsed.search}`;
-    }
-    else if (text.path !== undefined) {
-        const path = scalarText(label, 'path', text.path, 'a path such as `/health`');
-        if (/^[a-z][a-z0-9+.-]*:/i.test(path)) {
-            throw label.error('path', `${show(maskUrl(path))}, a full URL`, 'a path such as `/health`; put full URLs in `url`');
-        }
-        if (path.trim() === '' || /\s/.test(path))
-            throw label.error('path', show(path), 'a path such as `/health`, without spaces');
-        if (!base) {
-            throw label.error('path', `${show(path)} but no base URL`, 'the `url` input set to a base URL (e.g. `https://staging.example.com`), or a full `url` in the check');
-        }
-        url = joinUrl(base, path);
-        const parsed = new URL(maskUrl(url));
-        shownPath = `${parsed.pathname}${parsed.search}`;
-    }
-    else {
-        throw new errors/* InputError */.dz('checks', `has no \`url\` or \`path\` in ${label}`, '`path: /health` (joined to the `url` input) or `url: https://...`');
-    }
-    const headers = {};
-    if (text.headers !== undefined) {
-        if (!isMap(text.headers))
-            throw label.error('headers', `a ${describeType(text.headers)}`, 'a map of header name to value');
-        const seen = new Set();
-        for (const [name, value] of Object.entries(text.headers)) {
-            if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-                throw label.error('headers', `the header name ${show(name)}`, 'header names made of letters, digits and `-`');
-            }
-            if (seen.has(name.toLowerCase()))
-                throw label.error('headers', `${show(name)} twice`, 'each header once');
-            seen.add(name.toLowerCase());
-            // Values are never echoed: they may be credentials.
-            if (!isScalar(value))
-                throw label.error('headers', `a ${describeType(value)} for ${show(name)}`, 'a text value per header');
-            if (/[\r\n\0]/.test(String(value)))
-                throw label.error('headers', `a line break in the value of ${show(name)}`, 'a one-line value');
-            headers[name] = String(value);
-        }
-    }
-    let body;
-    if (text.body !== undefined && text.body !== null) {
-        if (method === 'HEAD')
-            throw label.error('body', 'a body for a HEAD request', 'no `body` with `method: HEAD`');
-        if (isScalar(text.body)) {
-            body = String(text.body);
-        }
-        else {
-            body = JSON.stringify(typed.body);
-            if (!Object.keys(headers).some(h => h.toLowerCase() === 'content-type'))
-                headers['Content-Type'] = 'application/json';
-        }
-    }
-    let expectStatus;
-    try {
-        const status = text['expect-status'] ?? DEFAULT_STATUS;
-        if (!isScalar(status) && !(Array.isArray(status) && status.every(isScalar)))
-            throw new StatusRangeError(`a ${describeType(status)}`);
-        expectStatus = parseStatusRange(status);
-    }
-    catch (err) {
-        if (!(err instanceof StatusRangeError))
-            throw err;
-        throw label.error('expect-status', err.message, STATUS_FORM);
-    }
-    const expectBodyContains = text['expect-body-contains'] === undefined
-        ? []
-        : stringList(label, 'expect-body-contains', text['expect-body-contains'], 'a string or a list of strings');
-    const expectBodyRegex = text['expect-body-regex'] === undefined
-        ? []
-        : stringList(label, 'expect-body-regex', text['expect-body-regex'], REGEX_FORM).map(r => {
-            try {
-                return parseRegex(r);
-            }
-            catch (err) {
-                throw label.error('expect-body-regex', `the bad regular expression ${show(r)} (${err.message})`, REGEX_FORM);
-            }
-        });
-    const expectJson = [];
-    if (text['expect-json'] !== undefined) {
-        const typedJson = typed['expect-json'];
-        const map = text['expect-json'];
-        if (!isMap(map) || !isMap(typedJson) || Object.keys(map).length === 0) {
-            throw label.error('expect-json', `a ${describeType(map)}`, 'a map of dotted path to value, e.g. `status: ok` or `items.0.id: 7`');
-        }
-        for (const path of Object.keys(map)) {
-            let segments;
-            try {
-                segments = parseJsonPath(path);
-            }
-            catch {
-                throw label.error('expect-json', `the path ${show(path)}`, 'a dotted path such as `data.version` or `items.0.id`');
-            }
-            expectJson.push({ path, segments, expected: typedJson[path], expectedText: map[path] });
-        }
-    }
-    const expectHeader = [];
-    if (text['expect-header'] !== undefined) {
-        const map = text['expect-header'];
-        const accepted = 'a map of header name to a substring or `/regex/`';
-        if (!isMap(map) || Object.keys(map).length === 0)
-            throw label.error('expect-header', `a ${describeType(map)}`, accepted);
-        for (const [name, value] of Object.entries(map)) {
-            if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
-                throw label.error('expect-header', `the header name ${show(name)}`, accepted);
-            const expected = value === null ? '' : scalarText(label, 'expect-header', value, accepted);
-            let regex;
-            if (/^\/.+\/[a-z]*$/s.test(expected)) {
-                try {
-                    regex = parseRegex(expected);
-                }
-                catch (err) {
-                    throw label.error('expect-header', `the bad regular expression ${show(expected)} for ${name} (${err.message})`, REGEX_FORM);
-                }
-            }
-            expectHeader.push({ name: name.toLowerCase(), contains: regex ? '' : expected, regex });
-        }
-    }
-    let maxLatencyMs;
-    if (text['max-latency-ms'] !== undefined) {
-        const value = scalarText(label, 'max-latency-ms', text['max-latency-ms'], 'milliseconds from 1 to 600000');
-        maxLatencyMs = Number(value);
-        if (!/^\d+(\.\d+)?$/.test(value) || maxLatencyMs < 1 || maxLatencyMs > 600_000) {
-            throw label.error('max-latency-ms', show(value), 'milliseconds from 1 to 600000, e.g. `500`');
-        }
-    }
-    let expectVersion;
-    if (text['expect-version'] !== undefined) {
-        expectVersion = scalarText(label, 'expect-version', text['expect-version'], 'a version string');
-        if (expectVersion.trim() === '' || /\s/.test(expectVersion) || expectVersion.length > 128) {
-            throw label.error('expect-version', show(expectVersion), 'a version string without spaces, e.g. `1.4.2` or a commit SHA');
-        }
-    }
-    let followRedirects = true;
-    if (text['follow-redirects'] !== undefined) {
-        const value = scalarText(label, 'follow-redirects', text['follow-redirects'], '`true` or `false`');
-        if (!Object.hasOwn(BOOL_WORDS, value))
-            throw label.error('follow-redirects', show(value), '`true` or `false`');
-        followRedirects = BOOL_WORDS[value];
-    }
-    return {
-        name: nameText,
-        defaultName: `${method} ${shownPath}`,
-        url,
-        shownUrl: maskUrl(url),
-        method,
-        headers,
-        body,
-        expectStatus,
-        expectBodyContains,
-        expectBodyRegex,
-        expectJson,
-        expectHeader,
-        maxLatencyMs,
-        expectVersion,
-        followRedirects
-    };
-}
-/** The one check of a `url` given alone: GET it and expect 2xx. */
-function checkFromUrl(url) {
-    const check = parseCheck({ url }, { url }, 0, undefined, '');
-    const { defaultName, ...rest } = check;
-    return { ...rest, name: defaultName };
-}
-function yamlProblem(err) {
-    if (err instanceof dist/* YAMLParseError */.XT)
-        return err.message.split('\n')[0].replace(/:$/, '');
-    return err instanceof Error ? err.message : String(err);
-}
-/** `checks` holds a file path when it is one line ending in .yml/.yaml; otherwise inline YAML. */
-function isChecksFile(value) {
-    return !/[\r\n]/.test(value.trim()) && /\.ya?ml$/i.test(value.trim());
-}
-function readChecksText(value, workspace) {
-    if (!isChecksFile(value))
-        return { text: value, source: '' };
-    const file = value.trim();
-    const full = (0,external_node_path_.resolve)(workspace, file);
-    try {
-        return { text: (0,external_node_fs_.readFileSync)(full, 'utf8'), source: file };
-    }
-    catch (err) {
-        const code = err.code;
-        const problem = code === 'ENOENT'
-            ? 'does not exist'
-            : code === 'EISDIR'
-                ? 'is a directory'
-                : `cannot be read (${code ?? yamlProblem(err)})`;
-        throw new errors/* InputError */.dz('checks', `names the file ${show(file)}, which ${problem} (looked at ${full})`, CHECKS_FORM);
-    }
-}
-/**
- * Builds every check from the `url` and `checks` inputs. Throws InputError (input `checks` or
- * `url`) naming the check and field for anything that is not right, before any request.
- */
-function parseChecks(options) {
-    const base = options.url?.trim() || undefined;
-    if (base)
-        parseUrlInput(base);
-    const raw = options.checks?.trim() ? options.checks : undefined;
-    if (!raw) {
-        if (!base)
-            throw new errors/* InputError */.dz('url', 'is required when `checks` is empty', 'a base URL (e.g. `https://staging.example.com/health`) or a `checks` list');
-        return [checkFromUrl(base)];
-    }
-    const { text, source } = readChecksText(raw, options.workspace);
-    let typed;
-    let texts;
-    try {
-        typed = (0,dist/* parse */.qg)(text);
-        texts = (0,dist/* parse */.qg)(text, { schema: 'failsafe' });
-    }
-    catch (err) {
-        throw new errors/* InputError */.dz('checks', `is not valid YAML${source ? ` in ${source}` : ''} (${yamlProblem(err)})`, CHECKS_FORM);
-    }
-    if (!Array.isArray(typed) || !Array.isArray(texts)) {
-        throw new errors/* InputError */.dz('checks', `is a ${describeType(typed)}${source ? ` in ${source}` : ''}, not a list`, CHECKS_FORM);
-    }
-    if (typed.length === 0)
-        throw new errors/* InputError */.dz('checks', `is an empty list${source ? ` in ${source}` : ''}`, CHECKS_FORM);
-    if (typed.length > MAX_CHECKS)
-        throw new errors/* InputError */.dz('checks', `has ${typed.length} checks`, `at most ${MAX_CHECKS} checks`);
-    const parsed = typed.map((item, i) => parseCheck(item, texts[i], i, base, source));
-    const names = new Map();
-    for (const [i, c] of parsed.entries()) {
-        if (c.name === undefined)
-            continue;
-        const other = names.get(c.name);
-        if (other !== undefined) {
-            throw new errors/* InputError */.dz('checks', `names ${show(c.name)} twice (checks ${other + 1} and ${i + 1})`, 'a unique `name` per check');
-        }
-        names.set(c.name, i);
-    }
-    // Unnamed checks are called after their request; two of the same get the full URL, then a number.
-    const taken = new Set(names.keys());
-    return parsed.map(({ defaultName, ...c }) => {
-        let name = c.name ?? defaultName;
-        if (c.name === undefined && taken.has(name))
-            name = `${c.method} ${c.shownUrl}`;
-        for (let n = 2; c.name === undefined && taken.has(name); n++)
-            name = `${c.method} ${c.shownUrl} (${n})`;
-        taken.add(name);
-        return { ...c, name };
-    });
-}
-function parseUrlInput(value) {
-    let parsed;
-    try {
-        parsed = new URL(value);
-    }
-    catch {
-        parsed = undefined;
-    }
-    if (!parsed ||
-        !['http:', 'https:'].includes(parsed.protocol) ||
-        /\s/.test(value) ||
-        !parsed.hostname) {
-        throw new errors/* InputError */.dz('url', `is ${show(maskUrl(value))}`, URL_FORM);
-    }
 }
 /** Registers every credential the checks carry, before anything about them is logged. */
 function maskCheckSecrets(checks, secrets) {
@@ -42483,10 +42212,7 @@ async function httpProbe(request) {
                     body = undefined;
                     headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^content-/i.test(k)));
                 }
-                // Credentials were meant for the origin they were written for, not wherever it points.
-                if (next.origin !== url.origin) {
-                    headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !isCredentialHeader(k)));
-                }
+                headers = headersForRedirect(headers, url, next);
                 url = next;
                 continue;
             }
@@ -42514,8 +42240,6 @@ async function httpProbe(request) {
     }
 }
 
-// EXTERNAL MODULE: ./build/ncc/core/drivers/host-transport.js
-var host_transport = __nccwpck_require__(6285);
 // EXTERNAL MODULE: ./build/ncc/core/drivers/release-lock.js
 var release_lock = __nccwpck_require__(9124);
 ;// CONCATENATED MODULE: ./build/ncc/core/doctor/host-checks.js
@@ -43028,11 +42752,11 @@ async function checkPromoteFrom(settings, ctx) {
         if (record.payload.version === settings.version || records.length >= LIVE_SCAN_LIMIT)
             break;
     }
-    const verdict = checkPromotion(records, settings.version, settings.promoteFrom);
+    const verdict = checkPromotion(records, settings.version, settings.ref, settings.promoteFrom);
     if (!verdict.allowed) {
         throw new errors/* CheckFailedError */.CO(`Refusing to deploy to ${settings.environment}: ${verdict.reason}`);
     }
-    ctx.logger.info(`promote-from: ${settings.version} is verified in ${settings.promoteFrom} (deployment ${verdict.from.id}).`);
+    ctx.logger.info(`promote-from: ${settings.version} is verified in ${settings.promoteFrom} at commit ${settings.ref} (deployment ${verdict.from.id}).`);
 }
 /**
  * The deploy step: read what is live, check promotion, record the deployment as in progress,
@@ -43132,16 +42856,15 @@ async function deploy(settings, ctx) {
     if (applied.error !== undefined)
         result.error = applied.error;
     result.durationMs = ctx.clock.now().getTime() - startedAt.getTime();
-    await notify(ctx, settings.notifyUrl, deployMessage(result, ctx));
+    await notify(ctx, settings.notifyUrl, deployMessage(result));
     return result;
 }
-function deployMessage(result, ctx) {
+function deployMessage(result) {
     const icon = result.outcome === 'success' ? ':white_check_mark:' : ':x:';
     const verb = result.outcome === 'success' ? 'deployed' : 'failed to deploy';
     const from = result.previousVersion ? ` (was ${result.previousVersion})` : '';
     const why = result.error ? `: ${result.error}` : '';
-    const link = ctx.run.runUrl ? ` <${ctx.run.runUrl}|run>` : '';
-    return `${icon} Shiprail ${verb} ${result.version} to ${result.environment}${from}${why}${link}`;
+    return `${icon} Shiprail ${verb} ${result.version} to ${result.environment}${from}${why}`;
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/settings/rollback-settings.js
@@ -43182,6 +42905,587 @@ function parseRollbackSettings(raw, defaults) {
     };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./build/ncc/core/checks/check-spec.js
+
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const CHECK_FIELDS = [
+    'name',
+    'url',
+    'path',
+    'method',
+    'headers',
+    'body',
+    'expect-status',
+    'expect-body-contains',
+    'expect-body-regex',
+    'expect-json',
+    'expect-header',
+    'max-latency-ms',
+    'expect-version',
+    'follow-redirects'
+];
+/** Plain words for what a check expects, for the dry-run plan and the logs. */
+function describeExpectations(check) {
+    const out = [`status ${check.expectStatus.text}`];
+    for (const s of check.expectBodyContains)
+        out.push(`body contains ${JSON.stringify(s)}`);
+    for (const r of check.expectBodyRegex)
+        out.push(`body matches ${String(r)}`);
+    for (const j of check.expectJson)
+        out.push(`json ${j.path} = ${showExpected(j)}`);
+    for (const h of check.expectHeader) {
+        if (h.regex)
+            out.push(`header ${h.name} matches ${String(h.regex)}`);
+        else if (h.contains === '')
+            out.push(`header ${h.name} present`);
+        else
+            out.push(`header ${h.name} contains ${JSON.stringify(isCredentialHeader(h.name) ? '***' : h.contains)}`);
+    }
+    if (check.maxLatencyMs !== undefined)
+        out.push(`latency at most ${check.maxLatencyMs} ms`);
+    if (check.expectVersion)
+        out.push(`version ${check.expectVersion} in body or headers`);
+    return out;
+}
+/** An expected JSON value as the user wrote it. */
+function showExpected(j) {
+    if (typeof j.expected === 'number' &&
+        typeof j.expectedText === 'string' &&
+        String(j.expected) !== j.expectedText) {
+        return j.expectedText;
+    }
+    return JSON.stringify(j.expected) ?? String(j.expected);
+}
+/** Joins a check's path onto the base URL: `https://x/app` + `/health` = `https://x/app/health`. */
+function joinUrl(base, path) {
+    const url = new URL(base);
+    const cut = path.search(/[?#]/);
+    const pathname = cut >= 0 ? path.slice(0, cut) : path;
+    const rest = cut >= 0 ? path.slice(cut) : '';
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}/${pathname.replace(/^\/+/, '')}`;
+    url.hash = '';
+    if (rest.startsWith('?'))
+        url.search = rest.replace(/#.*$/, '');
+    return url.toString();
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/checks/status-range.js
+const STATUS_FORM = 'a status code (`200`), a range (`200-299` or `2xx`) or a list (`200,204,301-302`)';
+const DEFAULT_STATUS = '200-299';
+/** Why a status text was refused; the caller names the check and field. */
+class StatusRangeError extends Error {
+    name = 'StatusRangeError';
+}
+function code(text, whole) {
+    if (!/^\d{3}$/.test(text)) {
+        throw new StatusRangeError(`${JSON.stringify(whole)} (${JSON.stringify(text)} is not a status code)`);
+    }
+    const n = Number(text);
+    if (n < 100 || n > 599)
+        throw new StatusRangeError(`${JSON.stringify(whole)} (${n} is outside 100-599)`);
+    return n;
+}
+function parsePart(part, whole) {
+    const xx = /^([1-5])xx$/i.exec(part);
+    if (xx)
+        return [Number(xx[1]) * 100, Number(xx[1]) * 100 + 99];
+    const dash = part.split('-').map(s => s.trim());
+    if (dash.length === 1) {
+        const n = code(dash[0], whole);
+        return [n, n];
+    }
+    if (dash.length !== 2) {
+        throw new StatusRangeError(`${JSON.stringify(whole)} (${JSON.stringify(part)} is not a range)`);
+    }
+    const [low, high] = [code(dash[0], whole), code(dash[1], whole)];
+    if (low > high)
+        throw new StatusRangeError(`${JSON.stringify(whole)} (the range ${part} runs backwards)`);
+    return [low, high];
+}
+function describe(ranges) {
+    return ranges.map(([low, high]) => (low === high ? String(low) : `${low}-${high}`)).join(', ');
+}
+/** Parses a status expectation; throws StatusRangeError saying what is wrong. */
+function parseStatusRange(value) {
+    const items = Array.isArray(value) ? value : [value];
+    const whole = items.map(String).join(',');
+    const parts = items
+        .flatMap(item => String(item).split(','))
+        .map(s => s.trim())
+        .filter(s => s !== '');
+    if (parts.length === 0)
+        throw new StatusRangeError('an empty value');
+    const ranges = parts.map(p => parsePart(p, whole));
+    return { ranges, text: describe(ranges) };
+}
+function statusMatches(range, status) {
+    return range.ranges.some(([low, high]) => status >= low && status <= high);
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/checks/yaml-fields.js
+
+/**
+ * Reading hand-written YAML fields: type checks that name what was found instead, values shown
+ * short in errors, regular expressions and JSON paths as users write them, and a label that
+ * names one list item in every message.
+ */
+/** `/pattern/flags` or a bare pattern. Throws with the engine's own words for a bad one. */
+function parseRegex(text) {
+    const literal = /^\/(.+)\/([a-z]*)$/s.exec(text);
+    const [source, flags] = literal ? [literal[1], literal[2]] : [text, ''];
+    // g and y make test() stateful (lastIndex), which would make a check pass every other time.
+    if (!/^[imsu]*$/.test(flags) || new Set(flags).size !== flags.length) {
+        throw new SyntaxError(`flags "${flags}" are not allowed`);
+    }
+    try {
+        return new RegExp(source, flags);
+    }
+    catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        throw new SyntaxError(message.replace(/^Invalid regular expression: /, ''), { cause: err });
+    }
+}
+/** Splits `items.0.id`, `items[0].id` or `$.items[0].id` into keys and indexes. */
+function parseJsonPath(path) {
+    const normal = path
+        .replace(/^\$\.?/, '')
+        .replace(/\[(\d+)\]/g, '.$1')
+        .replace(/^\./, '');
+    const segments = normal.split('.');
+    if (normal === '' || segments.some(s => s === ''))
+        throw new SyntaxError('has an empty segment');
+    return segments;
+}
+function show(value) {
+    const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+/** A YAML mapping (not a list, not null). */
+function isMap(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isScalar(value) {
+    return ['string', 'number', 'boolean'].includes(typeof value);
+}
+function editDistance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let prev = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const keep = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+            prev = keep;
+        }
+    }
+    return row[b.length];
+}
+/** The field of `fields` closest to a misspelt one (`expect_status`, `expct-status`). */
+function suggestField(field, fields) {
+    const normal = field.toLowerCase().replace(/[_ ]/g, '-');
+    let best;
+    for (const f of fields) {
+        const d = normal === f ? 0 : editDistance(normal, f);
+        if (d <= 3 && (!best || d < best[1]))
+            best = [f, d];
+    }
+    return best?.[0];
+}
+/** Names one check in messages: `check 2 ("health")` or `check 2 of smoke.yml`. */
+class CheckLabel {
+    index;
+    name;
+    source;
+    constructor(index, name, source) {
+        this.index = index;
+        this.name = name;
+        this.source = source;
+    }
+    toString() {
+        const name = this.name ? ` (${show(this.name)})` : '';
+        return `check ${this.index + 1}${name}${this.source ? ` of ${this.source}` : ''}`;
+    }
+    error(field, problem, accepted) {
+        return new errors/* InputError */.dz('checks', `has ${problem} in \`${field}\` of ${this}`, accepted);
+    }
+}
+function scalarText(label, field, value, accepted) {
+    if (!isScalar(value))
+        throw label.error(field, `a ${describeType(value)}`, accepted);
+    return String(value);
+}
+/** How a YAML value that has the wrong type is named in an error. */
+function describeType(value) {
+    if (value === null || value === undefined)
+        return 'missing value';
+    if (Array.isArray(value))
+        return 'list';
+    if (typeof value === 'object')
+        return 'map';
+    return typeof value;
+}
+function stringList(label, field, value, accepted) {
+    const items = Array.isArray(value) ? value : [value];
+    if (items.length === 0)
+        throw label.error(field, 'an empty list', accepted);
+    return items.map(v => {
+        const text = scalarText(label, field, v, accepted);
+        if (text === '')
+            throw label.error(field, 'an empty string', accepted);
+        return text;
+    });
+}
+const BOOL_WORDS = {
+    true: true,
+    True: true,
+    TRUE: true,
+    false: false,
+    False: false,
+    FALSE: false
+};
+
+;// CONCATENATED MODULE: ./build/ncc/core/checks/check-parser.js
+
+
+
+
+
+
+
+
+/**
+ * The checks smoke-test and status-check run (SPEC §4): parsed and validated in full before
+ * any request is sent, so a typo fails the step at once with one line naming the check and
+ * the field instead of after a two-minute readiness wait.
+ */
+const CHECKS_FORM = 'a YAML list of checks (e.g. `- path: /health`), or a path to a .yml/.yaml file holding one';
+const URL_FORM = 'an absolute http:// or https:// URL';
+const REGEX_FORM = 'a JavaScript regular expression, optionally written `/pattern/flags` (flags i, m, s, u)';
+const MAX_CHECKS = 1000;
+function parseUrl(label, field, text) {
+    let parsed;
+    try {
+        parsed = new URL(text);
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (!parsed ||
+        !['http:', 'https:'].includes(parsed.protocol) ||
+        /\s/.test(text) ||
+        !parsed.hostname) {
+        throw label.error(field, `${show(maskUrl(text))}, not an http(s) URL`, URL_FORM);
+    }
+    return parsed.toString();
+}
+/**
+ * Parses one check. `typed` is the item as YAML's core schema reads it (numbers, booleans);
+ * `text` is the same item with every scalar kept as written, so `expect-version: 1.10` means
+ * "1.10" and not the number 1.1.
+ */
+function parseCheck(typed, text, index, base, source) {
+    if (typeof text === 'string') {
+        // Shorthand: `- /health` or `- https://example.com/health`.
+        const key = /^https?:\/\//i.test(text) ? 'url' : 'path';
+        return parseCheck({ [key]: text }, { [key]: text }, index, base, source);
+    }
+    const unnamed = new CheckLabel(index, undefined, source);
+    if (!isMap(text) || !isMap(typed)) {
+        throw new errors/* InputError */.dz('checks', `has a ${describeType(text)} as ${unnamed}`, 'each check to be a map of fields, e.g. `- path: /health`');
+    }
+    const nameText = text.name === undefined ? undefined : scalarText(unnamed, 'name', text.name, 'a short name');
+    if (nameText !== undefined &&
+        (nameText.trim() === '' || /[\r\n]/.test(nameText) || nameText.length > 100)) {
+        throw unnamed.error('name', show(nameText), 'a one-line name of at most 100 characters');
+    }
+    const label = new CheckLabel(index, nameText, source);
+    for (const field of Object.keys(text)) {
+        if (!CHECK_FIELDS.includes(field)) {
+            const guess = suggestField(field, CHECK_FIELDS);
+            throw new errors/* InputError */.dz('checks', `has an unknown field \`${field}\` in ${label}`, guess
+                ? `\`${guess}\` (did you mean it?)`
+                : `one of ${CHECK_FIELDS.map(f => `\`${f}\``).join(', ')}`);
+        }
+    }
+    const methodText = text.method === undefined
+        ? 'GET'
+        : scalarText(label, 'method', text.method, HTTP_METHODS.join(', '));
+    const method = methodText.toUpperCase();
+    if (!HTTP_METHODS.includes(method)) {
+        throw label.error('method', show(methodText), `one of ${HTTP_METHODS.join(', ')}`);
+    }
+    let url;
+    let shownPath;
+    if (text.url !== undefined && text.path !== undefined) {
+        throw label.error('url', 'a value next to `path`', 'either `url` (absolute) or `path` (joined to the `url` input), not both');
+    }
+    else if (text.url !== undefined) {
+        url = parseUrl(label, 'url', scalarText(label, 'url', text.url, URL_FORM));
+        const parsed = new URL(maskUrl(url));
+        shownPath = `${parsed.pathname}${parsed.search}`;
+    }
+    else if (text.path !== undefined) {
+        const path = scalarText(label, 'path', text.path, 'a path such as `/health`');
+        if (/^[a-z][a-z0-9+.-]*:/i.test(path)) {
+            throw label.error('path', `${show(maskUrl(path))}, a full URL`, 'a path such as `/health`; put full URLs in `url`');
+        }
+        if (path.trim() === '' || /\s/.test(path))
+            throw label.error('path', show(path), 'a path such as `/health`, without spaces');
+        if (!base) {
+            throw label.error('path', `${show(path)} but no base URL`, 'the `url` input set to a base URL (e.g. `https://staging.example.com`), or a full `url` in the check');
+        }
+        url = joinUrl(base, path);
+        const parsed = new URL(maskUrl(url));
+        shownPath = `${parsed.pathname}${parsed.search}`;
+    }
+    else {
+        throw new errors/* InputError */.dz('checks', `has no \`url\` or \`path\` in ${label}`, '`path: /health` (joined to the `url` input) or `url: https://...`');
+    }
+    const headers = {};
+    if (text.headers !== undefined) {
+        if (!isMap(text.headers))
+            throw label.error('headers', `a ${describeType(text.headers)}`, 'a map of header name to value');
+        const seen = new Set();
+        for (const [name, value] of Object.entries(text.headers)) {
+            if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+                throw label.error('headers', `the header name ${show(name)}`, 'header names made of letters, digits and `-`');
+            }
+            if (seen.has(name.toLowerCase()))
+                throw label.error('headers', `${show(name)} twice`, 'each header once');
+            seen.add(name.toLowerCase());
+            // Values are never echoed: they may be credentials.
+            if (!isScalar(value))
+                throw label.error('headers', `a ${describeType(value)} for ${show(name)}`, 'a text value per header');
+            if (/[\r\n\0]/.test(String(value)))
+                throw label.error('headers', `a line break in the value of ${show(name)}`, 'a one-line value');
+            headers[name] = String(value);
+        }
+    }
+    let body;
+    if (text.body !== undefined && text.body !== null) {
+        if (method === 'HEAD')
+            throw label.error('body', 'a body for a HEAD request', 'no `body` with `method: HEAD`');
+        if (isScalar(text.body)) {
+            body = String(text.body);
+        }
+        else {
+            body = JSON.stringify(typed.body);
+            if (!Object.keys(headers).some(h => h.toLowerCase() === 'content-type'))
+                headers['Content-Type'] = 'application/json';
+        }
+    }
+    let expectStatus;
+    try {
+        const status = text['expect-status'] ?? DEFAULT_STATUS;
+        if (!isScalar(status) && !(Array.isArray(status) && status.every(isScalar)))
+            throw new StatusRangeError(`a ${describeType(status)}`);
+        expectStatus = parseStatusRange(status);
+    }
+    catch (err) {
+        if (!(err instanceof StatusRangeError))
+            throw err;
+        throw label.error('expect-status', err.message, STATUS_FORM);
+    }
+    const expectBodyContains = text['expect-body-contains'] === undefined
+        ? []
+        : stringList(label, 'expect-body-contains', text['expect-body-contains'], 'a string or a list of strings');
+    const expectBodyRegex = text['expect-body-regex'] === undefined
+        ? []
+        : stringList(label, 'expect-body-regex', text['expect-body-regex'], REGEX_FORM).map(r => {
+            try {
+                return parseRegex(r);
+            }
+            catch (err) {
+                throw label.error('expect-body-regex', `the bad regular expression ${show(r)} (${err.message})`, REGEX_FORM);
+            }
+        });
+    const expectJson = [];
+    if (text['expect-json'] !== undefined) {
+        const typedJson = typed['expect-json'];
+        const map = text['expect-json'];
+        if (!isMap(map) || !isMap(typedJson) || Object.keys(map).length === 0) {
+            throw label.error('expect-json', `a ${describeType(map)}`, 'a map of dotted path to value, e.g. `status: ok` or `items.0.id: 7`');
+        }
+        for (const path of Object.keys(map)) {
+            let segments;
+            try {
+                segments = parseJsonPath(path);
+            }
+            catch {
+                throw label.error('expect-json', `the path ${show(path)}`, 'a dotted path such as `data.version` or `items.0.id`');
+            }
+            expectJson.push({ path, segments, expected: typedJson[path], expectedText: map[path] });
+        }
+    }
+    const expectHeader = [];
+    if (text['expect-header'] !== undefined) {
+        const map = text['expect-header'];
+        const accepted = 'a map of header name to a substring or `/regex/`';
+        if (!isMap(map) || Object.keys(map).length === 0)
+            throw label.error('expect-header', `a ${describeType(map)}`, accepted);
+        for (const [name, value] of Object.entries(map)) {
+            if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+                throw label.error('expect-header', `the header name ${show(name)}`, accepted);
+            const expected = value === null ? '' : scalarText(label, 'expect-header', value, accepted);
+            let regex;
+            if (/^\/.+\/[a-z]*$/s.test(expected)) {
+                try {
+                    regex = parseRegex(expected);
+                }
+                catch (err) {
+                    throw label.error('expect-header', `the bad regular expression ${show(expected)} for ${name} (${err.message})`, REGEX_FORM);
+                }
+            }
+            expectHeader.push({ name: name.toLowerCase(), contains: regex ? '' : expected, regex });
+        }
+    }
+    let maxLatencyMs;
+    if (text['max-latency-ms'] !== undefined) {
+        const value = scalarText(label, 'max-latency-ms', text['max-latency-ms'], 'milliseconds from 1 to 600000');
+        maxLatencyMs = Number(value);
+        if (!/^\d+(\.\d+)?$/.test(value) || maxLatencyMs < 1 || maxLatencyMs > 600_000) {
+            throw label.error('max-latency-ms', show(value), 'milliseconds from 1 to 600000, e.g. `500`');
+        }
+    }
+    let expectVersion;
+    if (text['expect-version'] !== undefined) {
+        expectVersion = scalarText(label, 'expect-version', text['expect-version'], 'a version string');
+        if (expectVersion.trim() === '' || /\s/.test(expectVersion) || expectVersion.length > 128) {
+            throw label.error('expect-version', show(expectVersion), 'a version string without spaces, e.g. `1.4.2` or a commit SHA');
+        }
+    }
+    let followRedirects = true;
+    if (text['follow-redirects'] !== undefined) {
+        const value = scalarText(label, 'follow-redirects', text['follow-redirects'], '`true` or `false`');
+        if (!Object.hasOwn(BOOL_WORDS, value))
+            throw label.error('follow-redirects', show(value), '`true` or `false`');
+        followRedirects = BOOL_WORDS[value];
+    }
+    return {
+        name: nameText,
+        defaultName: `${method} ${shownPath}`,
+        url,
+        shownUrl: maskUrl(url),
+        method,
+        headers,
+        body,
+        expectStatus,
+        expectBodyContains,
+        expectBodyRegex,
+        expectJson,
+        expectHeader,
+        maxLatencyMs,
+        expectVersion,
+        followRedirects
+    };
+}
+/** The one check of a `url` given alone: GET it and expect 2xx. */
+function checkFromUrl(url) {
+    const check = parseCheck({ url }, { url }, 0, undefined, '');
+    const { defaultName, ...rest } = check;
+    return { ...rest, name: defaultName };
+}
+function yamlProblem(err) {
+    if (err instanceof dist/* YAMLParseError */.XT)
+        return err.message.split('\n')[0].replace(/:$/, '');
+    return err instanceof Error ? err.message : String(err);
+}
+/** `checks` holds a file path when it is one line ending in .yml/.yaml; otherwise inline YAML. */
+function isChecksFile(value) {
+    return !/[\r\n]/.test(value.trim()) && /\.ya?ml$/i.test(value.trim());
+}
+function readChecksText(value, workspace) {
+    if (!isChecksFile(value))
+        return { text: value, source: '' };
+    const file = value.trim();
+    const full = (0,external_node_path_.resolve)(workspace, file);
+    try {
+        return { text: (0,external_node_fs_.readFileSync)(full, 'utf8'), source: file };
+    }
+    catch (err) {
+        const code = err.code;
+        const problem = code === 'ENOENT'
+            ? 'does not exist'
+            : code === 'EISDIR'
+                ? 'is a directory'
+                : `cannot be read (${code ?? yamlProblem(err)})`;
+        throw new errors/* InputError */.dz('checks', `names the file ${show(file)}, which ${problem} (looked at ${full})`, CHECKS_FORM);
+    }
+}
+/**
+ * Builds every check from the `url` and `checks` inputs. Throws InputError (input `checks` or
+ * `url`) naming the check and field for anything that is not right, before any request.
+ */
+function parseChecks(options) {
+    const base = options.url?.trim() || undefined;
+    if (base)
+        parseUrlInput(base);
+    const raw = options.checks?.trim() ? options.checks : undefined;
+    if (!raw) {
+        if (!base)
+            throw new errors/* InputError */.dz('url', 'is required when `checks` is empty', 'a base URL (e.g. `https://staging.example.com/health`) or a `checks` list');
+        return [checkFromUrl(base)];
+    }
+    const { text, source } = readChecksText(raw, options.workspace);
+    let typed;
+    let texts;
+    try {
+        typed = (0,dist/* parse */.qg)(text);
+        texts = (0,dist/* parse */.qg)(text, { schema: 'failsafe' });
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz('checks', `is not valid YAML${source ? ` in ${source}` : ''} (${yamlProblem(err)})`, CHECKS_FORM);
+    }
+    if (!Array.isArray(typed) || !Array.isArray(texts)) {
+        throw new errors/* InputError */.dz('checks', `is a ${describeType(typed)}${source ? ` in ${source}` : ''}, not a list`, CHECKS_FORM);
+    }
+    if (typed.length === 0)
+        throw new errors/* InputError */.dz('checks', `is an empty list${source ? ` in ${source}` : ''}`, CHECKS_FORM);
+    if (typed.length > MAX_CHECKS)
+        throw new errors/* InputError */.dz('checks', `has ${typed.length} checks`, `at most ${MAX_CHECKS} checks`);
+    const parsed = typed.map((item, i) => parseCheck(item, texts[i], i, base, source));
+    const names = new Map();
+    for (const [i, c] of parsed.entries()) {
+        if (c.name === undefined)
+            continue;
+        const other = names.get(c.name);
+        if (other !== undefined) {
+            throw new errors/* InputError */.dz('checks', `names ${show(c.name)} twice (checks ${other + 1} and ${i + 1})`, 'a unique `name` per check');
+        }
+        names.set(c.name, i);
+    }
+    // Unnamed checks are called after their request; two of the same get the full URL, then a number.
+    const taken = new Set(names.keys());
+    return parsed.map(({ defaultName, ...c }) => {
+        let name = c.name ?? defaultName;
+        if (c.name === undefined && taken.has(name))
+            name = `${c.method} ${c.shownUrl}`;
+        for (let n = 2; c.name === undefined && taken.has(name); n++)
+            name = `${c.method} ${c.shownUrl} (${n})`;
+        taken.add(name);
+        return { ...c, name };
+    });
+}
+function parseUrlInput(value) {
+    let parsed;
+    try {
+        parsed = new URL(value);
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (!parsed ||
+        !['http:', 'https:'].includes(parsed.protocol) ||
+        /\s/.test(value) ||
+        !parsed.hostname) {
+        throw new errors/* InputError */.dz('url', `is ${show(maskUrl(value))}`, URL_FORM);
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/ncc/core/settings/smoke-test-settings.js
 
 
@@ -43214,6 +43518,7 @@ function parseSmokeTestSettings(raw, defaults, workspace) {
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/settings/status-check-settings.js
+
 
 
 
@@ -43625,6 +43930,7 @@ async function rollback(settings, ctx) {
 
 
 
+
 function assertions_show(value, max = 60) {
     const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
     return text.length > max ? `${text.slice(0, max - 3)}...` : text;
@@ -43990,6 +44296,7 @@ function formatMs(ms) {
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/steps/smoke-test.js
+
 
 
 
@@ -44565,6 +44872,7 @@ function judgeValue(value, bounds) {
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/steps/status-check.js
+
 
 
 
@@ -45995,6 +46303,8 @@ function actionLogger(secrets) {
 
 
 
+
+
 /** Reads this step's inputs; secrets are registered with the runner before anything is logged. */
 function readInputs(step, secrets) {
     const raw = {};
@@ -46042,13 +46352,7 @@ async function runAction(step) {
             ledger,
             secrets,
             signal: controller.signal,
-            run: {
-                runUrl: run.runUrl,
-                actor: run.actor,
-                workspace: run.workspace,
-                env: process.env,
-                manual: run.defaults.manual
-            },
+            run: runInfo(run, process.env, raw),
             onDeploymentStarted: id => saveState(STATE.deploymentId, id),
             onDeploymentFinished: () => saveState(STATE.finished, 'true')
         };
@@ -46083,17 +46387,23 @@ function failWith(err, secrets) {
 /**
  * The post run: if the main run was cancelled or killed after it created a deployment and
  * before it recorded an outcome, the deployment would stay "in progress" forever. Finish it.
- * (Pattern from github/branch-deploy's post step.)
+ * (Pattern from github/branch-deploy's post step.) Before that, whatever a killed run left in
+ * RUNNER_TEMP goes: SSH key directories, and the SSH masters behind their control sockets.
  */
 async function runPost(step) {
+    const secrets = newSecrets();
+    const logger = actionLogger(secrets);
+    const raw = readInputs(step, secrets);
+    const run = readRunEnvironment(process.env, process.cwd());
+    if (run.tempDir) {
+        const removed = await removeSshLeftovers(run.tempDir, runInfo(run, process.env, raw).env);
+        if (removed.length)
+            logger.warning(`A run did not finish: removed ${removed.length} SSH key directory(ies) from RUNNER_TEMP and stopped their SSH connections.`);
+    }
     const id = getState(STATE.deploymentId);
     if (!id || getState(STATE.finished) === 'true')
         return;
-    const secrets = newSecrets();
-    const logger = actionLogger(secrets);
     try {
-        const raw = readInputs(step, secrets);
-        const run = readRunEnvironment(process.env, process.cwd());
         const common = parseCommon(new input_reader_InputReader(raw), run.defaults, false);
         const ledger = await createLedger(common, {
             apiUrl: run.apiUrl,
@@ -46124,6 +46434,8 @@ async function runPost(step) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   B2: () => (/* binding */ SshCredentials),
 /* harmony export */   Vu: () => (/* binding */ LocalTransport),
+/* harmony export */   _z: () => (/* binding */ SSH_DIR_PREFIX),
+/* harmony export */   dT: () => (/* binding */ CONTROL_SOCKET_PREFIX),
 /* harmony export */   dh: () => (/* binding */ HostError),
 /* harmony export */   e1: () => (/* binding */ SshTransport),
 /* harmony export */   w$: () => (/* binding */ lastLines)
@@ -46282,12 +46594,16 @@ class SshCredentials {
     /**
      * The key goes to a 0600 file in a 0700 dir (OpenSSH refuses keys others can read). With
      * strict checking off, known hosts go to /dev/null so nothing is trusted or remembered.
+     * `tempBase` is RUNNER_TEMP inside Actions: the runner empties it after the job, so even a
+     * SIGKILLed deploy does not leave the key on a self-hosted machine, and the action's post run
+     * finds the directory there (see ssh-leftovers.ts).
      */
-    static async create(sshKey, knownHosts, strict) {
+    static async create(sshKey, knownHosts, strict, tempBase) {
         // Short and quote-free: the control sockets live here (a socket path has ~100 bytes at most)
         // and the paths go into rsync's -e string.
-        const base = /^[A-Za-z0-9._/-]{1,60}$/.test((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)()) ? (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)() : '/tmp';
-        const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(base, 'shiprail-ssh-'));
+        const usable = (dir) => dir !== undefined && /^[A-Za-z0-9._/-]{1,60}$/.test(dir);
+        const base = usable(tempBase) ? tempBase : usable((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)()) ? (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)() : '/tmp';
+        const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(base, SSH_DIR_PREFIX));
         try {
             let keyFile;
             if (sshKey.trim() !== '') {
@@ -46314,6 +46630,10 @@ class SshCredentials {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(this.dir, { recursive: true, force: true });
     }
 }
+/** Name prefix of the per-deploy directory holding the key and the control sockets. */
+const SSH_DIR_PREFIX = 'shiprail-ssh-';
+/** Name prefix of the control sockets inside it. */
+const CONTROL_SOCKET_PREFIX = 'cm-';
 const CONNECT_TIMEOUT_S = 10;
 /** The master stays this long after the last command, so a killed deploy leaves no process. */
 const CONTROL_PERSIST_S = 120;
@@ -46335,7 +46655,7 @@ class SshTransport {
         this.credentials = credentials;
         this.env = env;
         this.label = host.label;
-        this.controlPath = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(credentials.dir, `cm-${index}`);
+        this.controlPath = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(credentials.dir, `${CONTROL_SOCKET_PREFIX}${index}`);
     }
     /** Options shared by every ssh process for this host (argument array, never shell text). */
     sshOptions() {
@@ -47051,7 +47371,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2406);
+/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1330);
 /* harmony import */ var _main_module_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(340);
 
 

@@ -559,7 +559,7 @@ function createReleasesDriver(settings) {
                     source = await prepareSource((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(ctx.run.workspace, settings.source), ctx.signal);
                 }
                 if (remote) {
-                    credentials = await _host_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .SshCredentials */ .B2.create(settings.sshKey, settings.knownHosts, settings.strictHostKeyChecking);
+                    credentials = await _host_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .SshCredentials */ .B2.create(settings.sshKey, settings.knownHosts, settings.strictHostKeyChecking, ctx.run.tempDir);
                 }
                 settings.hosts.forEach((spec, i) => hosts.push({
                     transport: spec.local

@@ -3,9 +3,11 @@ import { Redactor, systemClock, type Context } from '../core/context.js'
 import { CheckFailedError, errorMessage, UserError } from '../core/errors.js'
 import { inputsFor, STATE, type RawInputs, type StepName } from '../core/inputs.js'
 import { parseCommon } from '../core/settings/common.js'
+import { removeSshLeftovers } from '../core/drivers/ssh-leftovers.js'
 import { InputReader } from '../core/settings/input-reader.js'
 import { createLedger } from '../runtime/ledger-factory.js'
 import { readRunEnvironment } from '../runtime/run-environment.js'
+import { runInfo } from '../runtime/script-environment.js'
 import { STEP_HANDLERS } from '../runtime/steps.js'
 import { toMarkdown } from '../report/summary.js'
 import { actionLogger } from './action-logger.js'
@@ -61,13 +63,7 @@ export async function runAction(step: StepName): Promise<void> {
       ledger,
       secrets,
       signal: controller.signal,
-      run: {
-        runUrl: run.runUrl,
-        actor: run.actor,
-        workspace: run.workspace,
-        env: process.env,
-        manual: run.defaults.manual
-      },
+      run: runInfo(run, process.env, raw),
       onDeploymentStarted: id => core.saveState(STATE.deploymentId, id),
       onDeploymentFinished: () => core.saveState(STATE.finished, 'true')
     }
@@ -99,16 +95,24 @@ function failWith(err: unknown, secrets: Redactor): void {
 /**
  * The post run: if the main run was cancelled or killed after it created a deployment and
  * before it recorded an outcome, the deployment would stay "in progress" forever. Finish it.
- * (Pattern from github/branch-deploy's post step.)
+ * (Pattern from github/branch-deploy's post step.) Before that, whatever a killed run left in
+ * RUNNER_TEMP goes: SSH key directories, and the SSH masters behind their control sockets.
  */
 async function runPost(step: StepName): Promise<void> {
-  const id = core.getState(STATE.deploymentId)
-  if (!id || core.getState(STATE.finished) === 'true') return
   const secrets = newSecrets()
   const logger = actionLogger(secrets)
+  const raw = readInputs(step, secrets)
+  const run = readRunEnvironment(process.env, process.cwd())
+  if (run.tempDir) {
+    const removed = await removeSshLeftovers(run.tempDir, runInfo(run, process.env, raw).env)
+    if (removed.length)
+      logger.warning(
+        `A run did not finish: removed ${removed.length} SSH key directory(ies) from RUNNER_TEMP and stopped their SSH connections.`
+      )
+  }
+  const id = core.getState(STATE.deploymentId)
+  if (!id || core.getState(STATE.finished) === 'true') return
   try {
-    const raw = readInputs(step, secrets)
-    const run = readRunEnvironment(process.env, process.cwd())
     const common = parseCommon(new InputReader(raw), run.defaults, false)
     const ledger = await createLedger(common, {
       apiUrl: run.apiUrl,

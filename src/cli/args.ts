@@ -1,5 +1,5 @@
 import { UserError } from '../core/errors.js'
-import { STEPS, type RawInputs } from '../core/inputs.js'
+import { envNameFor, INPUTS, STEPS, type RawInputs } from '../core/inputs.js'
 import { COMMANDS, flagsFor, type CommandName } from './commands.js'
 
 export interface CliArgs {
@@ -10,29 +10,41 @@ export interface CliArgs {
   version: boolean
 }
 
-/** Env variable a CLI input can also come from, so secrets need not be on the command line. */
-export function envNameFor(input: string): string {
-  return `SHIPRAIL_${input.toUpperCase().replace(/-/g, '_')}`
+/** A flag or step name that can be shown in an error; anything else could be a pasted secret. */
+function shown(word: string): string | undefined {
+  return /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/.test(word) ? word : undefined
 }
+
+const BOOL_WORDS = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE']
 
 /**
  * `shiprail <step> --<input> value ...`: every action input is a flag of the same name
- * (`--name=value` works too; a flag without a value means `true`). Values not given as flags
- * are read from SHIPRAIL_<INPUT> variables; `token` also from GITHUB_TOKEN.
+ * (`--name=value` works too). A flag that takes a value takes the next argument whatever it
+ * starts with: a PEM or OpenSSH key starts with `-----`. A `true`/`false` flag alone means
+ * `true`. Values not given as flags are read from SHIPRAIL_<INPUT> variables; `token` also from
+ * GITHUB_TOKEN. `onSecret` gets every secret value as soon as it is read, and no usage error
+ * repeats an argument that is not a plain flag or step name, so no key reaches the terminal.
  */
-export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs {
+export function parseArgs(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  onSecret: (value: string) => void = () => {}
+): CliArgs {
+  for (const input of INPUTS) if (input.secret) onSecret(env[envNameFor(input.name)] ?? '')
+  onSecret(env.GITHUB_TOKEN ?? '')
   const args: CliArgs = { inputs: {}, json: false, help: false, version: false }
   const rest = [...argv]
   if (rest[0] && !rest[0].startsWith('-')) {
     const step = rest.shift() as string
     if (!(COMMANDS as readonly string[]).includes(step)) {
+      const name = shown(step)
       throw new UserError(
-        `Unknown step ${JSON.stringify(step)}; expected one of ${COMMANDS.join(', ')}. Try: shiprail --help`
+        `Unknown step${name ? ` ${JSON.stringify(name)}` : ' (not shown: it is not a step name)'}; expected one of ${COMMANDS.join(', ')}. Try: shiprail --help`
       )
     }
     args.step = step as CommandName
   }
-  const known = new Set(args.step ? flagsFor(args.step).map(i => i.name) : [])
+  const known = new Map(args.step ? flagsFor(args.step).map(i => [i.name, i]) : [])
   while (rest.length) {
     const arg = rest.shift() as string
     if (arg === '--json') args.json = true
@@ -42,22 +54,28 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs {
     else if (arg.startsWith('--')) {
       const eq = arg.indexOf('=')
       const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2)
-      if (!args.step)
-        throw new UserError(`Give the step before --${name}, e.g. shiprail deploy --${name} ...`)
-      if (!known.has(name)) {
+      const flag = shown(name) ? `--${name}` : 'an argument starting with `--` (not shown)'
+      if (!args.step) throw new UserError(`Give the step before ${flag}, e.g. shiprail deploy ...`)
+      const def = known.get(name)
+      if (!def) {
         throw new UserError(
-          `Unknown flag --${name} for ${args.step}; see: shiprail ${args.step} --help`
+          `Unknown flag ${flag} for ${args.step}; see: shiprail ${args.step} --help`
         )
       }
       let value: string
       if (eq >= 0) value = arg.slice(eq + 1)
-      else if (rest.length && !rest[0].startsWith('--')) value = rest.shift() as string
+      else if (!def.boolean) {
+        if (!rest.length) throw new UserError(`Flag --${name} needs a value.`)
+        value = rest.shift() as string
+      } else if (rest.length && BOOL_WORDS.includes(rest[0])) value = rest.shift() as string
       else value = 'true'
+      if (def.secret) onSecret(value)
       if (args.inputs[name] !== undefined) throw new UserError(`Flag --${name} is given twice.`)
       args.inputs[name] = value
     } else {
+      // A stray value may be a secret that lost its flag (`--ssh-key` misspelt): never echo it.
       throw new UserError(
-        `Unexpected argument ${JSON.stringify(arg)}; flags look like --version 1.2.3.`
+        `Unexpected argument (not shown; it is not a flag): flags look like --version 1.2.3, and a value follows its flag.`
       )
     }
   }
@@ -66,7 +84,9 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs {
       if (args.inputs[input.name] !== undefined) continue
       const fromEnv =
         env[envNameFor(input.name)] ?? (input.name === 'token' ? env.GITHUB_TOKEN : undefined)
-      if (fromEnv !== undefined) args.inputs[input.name] = fromEnv
+      if (fromEnv === undefined) continue
+      if (input.secret) onSecret(fromEnv)
+      args.inputs[input.name] = fromEnv
     }
   }
   return args

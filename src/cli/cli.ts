@@ -1,8 +1,8 @@
 import { Redactor, systemClock, type Context } from '../core/context.js'
 import { CheckFailedError, errorMessage, UserError } from '../core/errors.js'
-import { inputDef } from '../core/inputs.js'
 import { createLedger } from '../runtime/ledger-factory.js'
 import { readRunEnvironment } from '../runtime/run-environment.js'
+import { runInfo } from '../runtime/script-environment.js'
 import { toText } from '../report/summary.js'
 import { helpText, parseArgs } from './args.js'
 import { handlerFor } from './commands.js'
@@ -27,7 +27,7 @@ export async function runCli(io: CliIo): Promise<number> {
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
   try {
-    const args = parseArgs(io.argv, io.env)
+    const args = parseArgs(io.argv, io.env, value => secrets.add(value))
     if (args.version) {
       io.stdout(`shiprail ${io.version}\n`)
       return EXIT.passed
@@ -35,9 +35,6 @@ export async function runCli(io: CliIo): Promise<number> {
     if (args.help || !args.step) {
       io.stdout(helpText(args.step) + '\n')
       return args.help ? EXIT.passed : EXIT.usage
-    }
-    for (const [name, value] of Object.entries(args.inputs)) {
-      if (inputDef(name)?.secret) secrets.add(value)
     }
     const logger = terminalLogger(
       secrets,
@@ -59,13 +56,7 @@ export async function runCli(io: CliIo): Promise<number> {
       ledger,
       secrets,
       signal: controller.signal,
-      run: {
-        runUrl: run.runUrl,
-        actor: run.actor,
-        workspace: run.workspace,
-        env: io.env,
-        manual: run.defaults.manual
-      }
+      run: runInfo(run, io.env, args.inputs)
     }
     const result = await handler.run(settings, ctx)
     if (args.json) io.stdout(secrets.redact(JSON.stringify(result.data, null, 2)) + '\n')

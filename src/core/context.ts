@@ -24,8 +24,13 @@ export interface RunInfo {
   actor?: string
   /** Working directory relative paths resolve against. */
   workspace: string
-  /** Environment handed to the scripts the user gives (deploy scripts, hooks, log commands). */
+  /**
+   * Environment handed to the scripts the user gives (deploy scripts, hooks, log commands), with
+   * every secret Shiprail was given taken out (runtime/script-environment.ts).
+   */
   env: Record<string, string | undefined>
+  /** Directory for files that hold key material; the runner empties RUNNER_TEMP after the job. */
+  tempDir?: string
   /** A person started this run by hand (workflow_dispatch, or the CLI outside CI). */
   manual?: boolean
 }

@@ -20,6 +20,8 @@ export interface InputDef {
   steps: readonly StepName[]
   /** Masked wherever it could be shown. */
   secret?: boolean
+  /** `true`/`false`: the CLI flag may stand alone (`--dry-run` means `--dry-run true`). */
+  boolean?: boolean
 }
 
 const ALL = STEPS
@@ -57,7 +59,8 @@ const INPUT_LIST = [
     name: 'dry-run',
     description: 'Print the plan; write nothing to hosts or to the ledger.',
     default: 'false',
-    steps: ALL
+    steps: ALL,
+    boolean: true
   },
   // deploy (SPEC §3)
   {
@@ -90,7 +93,8 @@ const INPUT_LIST = [
     name: 'production-environment',
     description:
       'Whether this is a production environment. Default: true when `environment` is `production` or `prod`.',
-    steps: DEPLOYING
+    steps: DEPLOYING,
+    boolean: true
   },
   {
     name: 'notify-url',
@@ -102,13 +106,13 @@ const INPUT_LIST = [
   {
     name: 'promote-from',
     description:
-      'Environment where this exact version must already have deployed and passed its checks; otherwise the deploy refuses.',
+      'Environment where this exact version, from the same commit (`ref`), must already have deployed and passed its checks; otherwise the deploy refuses.',
     steps: ['deploy']
   },
   {
     name: 'run',
     description:
-      'command driver: bash script (`bash -eo pipefail`) that deploys `$SHIPRAIL_VERSION`. Gets `SHIPRAIL_ENVIRONMENT`, `SHIPRAIL_VERSION`, `SHIPRAIL_PREVIOUS_VERSION`, `SHIPRAIL_REF`, `SHIPRAIL_DEPLOYMENT_ID`, `SHIPRAIL_OPERATION`.',
+      "command driver: bash script (`bash -eo pipefail`) that deploys `$SHIPRAIL_VERSION`. Gets `SHIPRAIL_ENVIRONMENT`, `SHIPRAIL_VERSION`, `SHIPRAIL_PREVIOUS_VERSION`, `SHIPRAIL_REF`, `SHIPRAIL_DEPLOYMENT_ID`, `SHIPRAIL_OPERATION`, and the job's environment without Shiprail's secrets (no `INPUT_*`, no token, key or webhook URL).",
     steps: DEPLOYING
   },
   {
@@ -156,7 +160,8 @@ const INPUT_LIST = [
     name: 'ssh-strict-host-key-checking',
     description: 'releases driver: verify host keys. Turning it off is logged as a warning.',
     default: 'true',
-    steps: DEPLOYING
+    steps: DEPLOYING,
+    boolean: true
   },
   {
     name: 'keep-releases',
@@ -312,7 +317,8 @@ const INPUT_LIST = [
     name: 'force',
     description: 'rollback: allow a `to-version` that never deployed successfully here.',
     default: 'false',
-    steps: ['rollback']
+    steps: ['rollback'],
+    boolean: true
   },
   // history (SPEC §9)
   {
@@ -320,7 +326,8 @@ const INPUT_LIST = [
     description:
       'history: also compute deployment frequency, lead time, change failure rate and time to restore.',
     default: 'false',
-    steps: ['history']
+    steps: ['history'],
+    boolean: true
   },
   {
     name: 'since',
@@ -333,6 +340,11 @@ const INPUT_LIST = [
 export const INPUTS: readonly InputDef[] = INPUT_LIST
 
 export type InputName = (typeof INPUT_LIST)[number]['name']
+
+/** Variable a CLI input can also come from, so secrets need not be on the command line. */
+export function envNameFor(input: string): string {
+  return `SHIPRAIL_${input.toUpperCase().replace(/-/g, '_')}`
+}
 
 /** The root action's extra input choosing the step. */
 export const STEP_INPUT = 'step'

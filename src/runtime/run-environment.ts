@@ -9,6 +9,8 @@ export interface RunEnvironment {
   actor?: string
   workspace: string
   apiUrl: string
+  /** RUNNER_TEMP inside Actions: emptied by the runner after the job, even a killed one. */
+  tempDir?: string
 }
 
 /**
@@ -39,6 +41,7 @@ export function readRunEnvironment(env: NodeJS.ProcessEnv, cwd: string): RunEnvi
       env.USER ||
       undefined,
     workspace: env.GITHUB_WORKSPACE || cwd,
-    apiUrl: env.GITHUB_API_URL || 'https://api.github.com'
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    tempDir: env.RUNNER_TEMP || undefined
   }
 }

@@ -1,4 +1,5 @@
-import { isCredentialHeader, maskUrl, showExpected, type CheckSpec } from './check-spec.js'
+import { showExpected, type CheckSpec } from './check-spec.js'
+import { isCredentialHeader, maskUrl } from './credential-masking.js'
 import { MAX_BODY_BYTES, type ProbeResult } from './http-probe.js'
 import { statusMatches } from './status-range.js'
 

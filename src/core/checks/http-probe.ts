@@ -3,7 +3,7 @@ import https from 'node:https'
 import { performance } from 'node:perf_hooks'
 import { pipeline, Writable } from 'node:stream'
 import zlib from 'node:zlib'
-import { isCredentialHeader } from './check-spec.js'
+import { headersForRedirect } from './credential-masking.js'
 
 /**
  * One HTTP request as a check makes it. node:http rather than fetch because a probe needs what
@@ -314,12 +314,7 @@ export async function httpProbe(request: ProbeRequest): Promise<ProbeResult> {
             Object.entries(headers).filter(([k]) => !/^content-/i.test(k))
           )
         }
-        // Credentials were meant for the origin they were written for, not wherever it points.
-        if (next.origin !== url.origin) {
-          headers = Object.fromEntries(
-            Object.entries(headers).filter(([k]) => !isCredentialHeader(k))
-          )
-        }
+        headers = headersForRedirect(headers, url, next)
         url = next
         continue
       }

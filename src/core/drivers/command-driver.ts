@@ -47,7 +47,7 @@ export function createCommandDriver(
     },
 
     async apply(request: DriverRequest, ctx: Context): Promise<DriverOutcome> {
-      const dir = await mkdtemp(join(tmpdir(), 'shiprail-run-'))
+      const dir = await mkdtemp(join(ctx.run.tempDir ?? tmpdir(), 'shiprail-run-'))
       try {
         const file = join(dir, 'script.sh')
         await writeFile(file, scriptFor(request), { mode: 0o600 })

@@ -221,16 +221,22 @@ export class SshCredentials {
   /**
    * The key goes to a 0600 file in a 0700 dir (OpenSSH refuses keys others can read). With
    * strict checking off, known hosts go to /dev/null so nothing is trusted or remembered.
+   * `tempBase` is RUNNER_TEMP inside Actions: the runner empties it after the job, so even a
+   * SIGKILLed deploy does not leave the key on a self-hosted machine, and the action's post run
+   * finds the directory there (see ssh-leftovers.ts).
    */
   static async create(
     sshKey: string,
     knownHosts: string,
-    strict: boolean
+    strict: boolean,
+    tempBase?: string
   ): Promise<SshCredentials> {
     // Short and quote-free: the control sockets live here (a socket path has ~100 bytes at most)
     // and the paths go into rsync's -e string.
-    const base = /^[A-Za-z0-9._/-]{1,60}$/.test(tmpdir()) ? tmpdir() : '/tmp'
-    const dir = await mkdtemp(join(base, 'shiprail-ssh-'))
+    const usable = (dir: string | undefined): dir is string =>
+      dir !== undefined && /^[A-Za-z0-9._/-]{1,60}$/.test(dir)
+    const base = usable(tempBase) ? tempBase : usable(tmpdir()) ? tmpdir() : '/tmp'
+    const dir = await mkdtemp(join(base, SSH_DIR_PREFIX))
     try {
       let keyFile: string | undefined
       if (sshKey.trim() !== '') {
@@ -258,6 +264,11 @@ export class SshCredentials {
   }
 }
 
+/** Name prefix of the per-deploy directory holding the key and the control sockets. */
+export const SSH_DIR_PREFIX = 'shiprail-ssh-'
+/** Name prefix of the control sockets inside it. */
+export const CONTROL_SOCKET_PREFIX = 'cm-'
+
 const CONNECT_TIMEOUT_S = 10
 /** The master stays this long after the last command, so a killed deploy leaves no process. */
 const CONTROL_PERSIST_S = 120
@@ -279,7 +290,7 @@ export class SshTransport implements HostTransport {
     private readonly env?: NodeJS.ProcessEnv
   ) {
     this.label = host.label
-    this.controlPath = join(credentials.dir, `cm-${index}`)
+    this.controlPath = join(credentials.dir, `${CONTROL_SOCKET_PREFIX}${index}`)
   }
 
   /** Options shared by every ssh process for this host (argument array, never shell text). */

@@ -736,7 +736,8 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
           credentials = await SshCredentials.create(
             settings.sshKey,
             settings.knownHosts,
-            settings.strictHostKeyChecking
+            settings.strictHostKeyChecking,
+            ctx.run.tempDir
           )
         }
         settings.hosts.forEach((spec, i) =>

@@ -5,6 +5,7 @@ import { dirname } from 'node:path'
 import type { Clock } from '../context.js'
 import { UserError } from '../errors.js'
 import type { DeploymentRecord, Ledger, NewDeployment, NewStatus } from './ledger.js'
+import { ledgerFileProblem } from './ledger-file-schema.js'
 
 interface LedgerFile {
   schema: 1
@@ -84,16 +85,19 @@ export class FileLedger implements Ledger {
         return { schema: 1, nextId: 1, deployments: [] }
       throw err
     }
-    let data: LedgerFile
+    let data: unknown
     try {
-      data = JSON.parse(text) as LedgerFile
+      data = JSON.parse(text)
     } catch {
       throw new UserError(`The ledger file ${this.path} is not valid JSON; fix or move it.`)
     }
-    if (data?.schema !== 1 || !Array.isArray(data.deployments)) {
-      throw new UserError(`The ledger file ${this.path} is not a Shiprail ledger (schema 1).`)
+    const problem = ledgerFileProblem(data)
+    if (problem) {
+      throw new UserError(
+        `The ledger file ${this.path} is not a Shiprail ledger: ${problem}; fix or move it.`
+      )
     }
-    return data
+    return data as LedgerFile
   }
 
   private async update<T>(change: (data: LedgerFile) => T): Promise<T> {

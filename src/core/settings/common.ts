@@ -37,7 +37,18 @@ export interface CommonSettings {
  */
 export const ENVIRONMENT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,254}$/
 const ENVIRONMENT_FORM =
-  'letters, digits, `.`, `_`, `-` and `/`, starting with a letter or digit (e.g. `staging`)'
+  'letters, digits, `.`, `_`, `-` and `/`, starting with a letter or digit, with no `.`, `..` or empty part between slashes and no trailing `/` (e.g. `staging` or `eu/prod`)'
+
+/**
+ * Scripts get the name as $SHIPRAIL_ENVIRONMENT and put it in paths and namespaces, so a name
+ * must not walk out of them: `a/../../etc`, `a//b`, `a/./b` and `a/` are refused.
+ */
+function isSafeEnvironmentName(value: string): boolean {
+  return (
+    ENVIRONMENT_PATTERN.test(value) &&
+    value.split('/').every(part => part !== '' && part !== '.' && part !== '..')
+  )
+}
 
 export function parseEnvironment(reader: InputReader, name: string, required: boolean): string {
   const value = reader.string(name)
@@ -46,7 +57,7 @@ export function parseEnvironment(reader: InputReader, name: string, required: bo
       throw new InputError(name, 'is required', `an environment name: ${ENVIRONMENT_FORM}`)
     return ''
   }
-  if (!ENVIRONMENT_PATTERN.test(value)) {
+  if (!isSafeEnvironmentName(value)) {
     throw new InputError(name, `is ${showValue(value)}`, `an environment name: ${ENVIRONMENT_FORM}`)
   }
   return value

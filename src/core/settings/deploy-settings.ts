@@ -172,11 +172,14 @@ export function parseDriver(reader: InputReader, operation: 'deploy' | 'rollback
     .map(s => s.trim())
     .filter(Boolean)
   for (const p of sharedPaths) {
-    if (p.startsWith('/') || p.split('/').includes('..') || /[\0\n\r]/.test(p)) {
+    // `.` or `a/./.` names the release itself (or a parent): linking it would replace the
+    // release with the shared directory, and the host refuses it only after the upload.
+    const parts = p.replace(/\/$/, '').split('/')
+    if (p.startsWith('/') || parts.some(s => ['', '.', '..'].includes(s)) || /[\0\n\r]/.test(p)) {
       throw new InputError(
         'shared-paths',
         `has ${showValue(p)}`,
-        'paths relative to the release, without `..`'
+        'paths inside the release such as `.env` or `storage/`, without `.`, `..` or empty parts'
       )
     }
   }
@@ -246,10 +249,19 @@ export function parseDeploySettings(raw: RawInputs, defaults: RunDefaults): Depl
       '`ledger: github` or `ledger: file`'
     )
   }
+  // promote-from compares commits, so the commit being deployed must be known.
+  const ref = parseRef(reader, defaults, common.ledger === 'github' && !common.dryRun)
+  if (promoteFrom !== '' && ref === '') {
+    throw new InputError(
+      'ref',
+      'is required with `promote-from`',
+      "the full 40-character commit SHA of the build (default: the run's commit)"
+    )
+  }
   return {
     ...common,
     version,
-    ref: parseRef(reader, defaults, common.ledger === 'github' && !common.dryRun),
+    ref,
     environmentUrl: reader.url('environment-url'),
     productionEnvironment: production,
     notifyUrl: reader.url('notify-url', true),

@@ -7,12 +7,36 @@ export function showValue(value: string): string {
   return shown.length > 60 ? `${shown.slice(0, 57)}..."` : shown
 }
 
+/** C0 controls other than tab and line breaks, DEL, and the C1 controls (ESC's 8-bit twins). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/
+
+/**
+ * Every input, before any is used: a control character in a `reason` or a version would reach
+ * the terminal (ESC rewrites what a reader sees), the ledger, the summary and the webhook. The
+ * value is never echoed: the input may be a secret.
+ */
+export function refuseControlCharacters(raw: RawInputs): void {
+  for (const [name, value] of Object.entries(raw)) {
+    const at = value?.search(CONTROL) ?? -1
+    if (at < 0) continue
+    const code = (value as string).charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')
+    throw new InputError(
+      name,
+      `has the control character U+${code} at character ${at + 1}`,
+      'text without control characters (tabs and line breaks are fine)'
+    )
+  }
+}
+
 /**
  * Reads raw input values (from INPUT_* or CLI flags) with the defaults of the input table.
  * Every method throws InputError naming the input, the problem and the accepted form.
  */
 export class InputReader {
-  constructor(private readonly raw: RawInputs) {}
+  constructor(private readonly raw: RawInputs) {
+    refuseControlCharacters(raw)
+  }
 
   /** The trimmed value, or the input's default, or ''. */
   string(name: string): string {

@@ -1,4 +1,5 @@
-import { parseChecks, type CheckSpec } from '../checks/check-spec.js'
+import { parseChecks } from '../checks/check-parser.js'
+import type { CheckSpec } from '../checks/check-spec.js'
 import { InputError } from '../errors.js'
 import type { RawInputs } from '../inputs.js'
 import { parseCommon, type CommonSettings, type RunDefaults } from './common.js'

@@ -1,11 +1,7 @@
 import { parse, YAMLParseError } from 'yaml'
-import {
-  describeType,
-  isMap,
-  parseChecks,
-  parseRegex,
-  type CheckSpec
-} from '../checks/check-spec.js'
+import { parseChecks } from '../checks/check-parser.js'
+import type { CheckSpec } from '../checks/check-spec.js'
+import { describeType, isMap, parseRegex } from '../checks/yaml-fields.js'
 import { InputError } from '../errors.js'
 import type { RawInputs } from '../inputs.js'
 import { parseCommon, type CommonSettings, type RunDefaults } from './common.js'

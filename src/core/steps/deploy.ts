@@ -47,12 +47,12 @@ async function checkPromoteFrom(settings: DeploySettings, ctx: Context): Promise
     records.push(record)
     if (record.payload.version === settings.version || records.length >= LIVE_SCAN_LIMIT) break
   }
-  const verdict = checkPromotion(records, settings.version, settings.promoteFrom)
+  const verdict = checkPromotion(records, settings.version, settings.ref, settings.promoteFrom)
   if (!verdict.allowed) {
     throw new CheckFailedError(`Refusing to deploy to ${settings.environment}: ${verdict.reason}`)
   }
   ctx.logger.info(
-    `promote-from: ${settings.version} is verified in ${settings.promoteFrom} (deployment ${verdict.from.id}).`
+    `promote-from: ${settings.version} is verified in ${settings.promoteFrom} at commit ${settings.ref} (deployment ${verdict.from.id}).`
   )
 }
 
@@ -162,15 +162,14 @@ export async function deploy(settings: DeploySettings, ctx: Context): Promise<De
   if (applied.error !== undefined) result.error = applied.error
 
   result.durationMs = ctx.clock.now().getTime() - startedAt.getTime()
-  await notify(ctx, settings.notifyUrl, deployMessage(result, ctx))
+  await notify(ctx, settings.notifyUrl, deployMessage(result))
   return result
 }
 
-function deployMessage(result: DeployResult, ctx: Context): string {
+function deployMessage(result: DeployResult): string {
   const icon = result.outcome === 'success' ? ':white_check_mark:' : ':x:'
   const verb = result.outcome === 'success' ? 'deployed' : 'failed to deploy'
   const from = result.previousVersion ? ` (was ${result.previousVersion})` : ''
   const why = result.error ? `: ${result.error}` : ''
-  const link = ctx.run.runUrl ? ` <${ctx.run.runUrl}|run>` : ''
-  return `${icon} Shiprail ${verb} ${result.version} to ${result.environment}${from}${why}${link}`
+  return `${icon} Shiprail ${verb} ${result.version} to ${result.environment}${from}${why}`
 }

@@ -1,9 +1,5 @@
-import {
-  maskCheckSecrets,
-  describeExpectations,
-  shownHeaders,
-  type CheckSpec
-} from '../checks/check-spec.js'
+import { describeExpectations, type CheckSpec } from '../checks/check-spec.js'
+import { maskCheckSecrets, shownHeaders } from '../checks/credential-masking.js'
 import {
   runChecks,
   spokenDuration,

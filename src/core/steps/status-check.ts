@@ -1,9 +1,5 @@
-import {
-  maskCheckSecrets,
-  describeExpectations,
-  maskUrl,
-  type CheckSpec
-} from '../checks/check-spec.js'
+import { describeExpectations, type CheckSpec } from '../checks/check-spec.js'
+import { maskCheckSecrets, maskUrl } from '../checks/credential-masking.js'
 import { mapPool, probeOnce, spokenDuration, type Attempt } from '../checks/check-runner.js'
 import {
   bestSuccessRate,

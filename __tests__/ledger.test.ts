@@ -102,7 +102,7 @@ describe('checkPromotion', () => {
       [record('8', '1.1', ['in_progress', 'success'], 'c'.repeat(40)), verified],
       '1.1',
       false,
-      /in staging is commit cccccccccccc \(1\.1 \(unverified\)\); it verified commit aaaaaaaaaaaa before that, not aaaaaaaaaaaa/
+      /in staging is commit cccccccccccc \(1\.1 \(live\)\); it verified commit aaaaaaaaaaaa before that, not aaaaaaaaaaaa/
     ]
   ])('%s', (_label, records, version, allowed, reason) => {
     const verdict = checkPromotion(records, version, 'a'.repeat(40), 'staging')

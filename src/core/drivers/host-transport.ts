@@ -33,6 +33,11 @@ export interface ScriptOptions {
   signal?: AbortSignal
   /** Each line of output, for scripts whose output is shown (hooks). */
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void
+  /**
+   * Bulk data on stdin after the script, which the script reads with `cat`: bash reads a script
+   * from a pipe one byte at a time, so a large argument costs a system call per byte.
+   */
+  payload?: string
 }
 
 export interface UploadOptions extends ScriptOptions {
@@ -172,7 +177,7 @@ export class LocalTransport implements HostTransport {
       'a command',
       'bash',
       ['--noprofile', '--norc', '-s'],
-      hostScript(body, args),
+      hostScript(body, args) + (options.payload ?? ''),
       { ...options, env: this.env }
     )
   }
@@ -385,7 +390,7 @@ export class SshTransport implements HostTransport {
       'a command',
       'ssh',
       [...this.destination(), 'bash --noprofile --norc -s'],
-      hostScript(body, args),
+      hostScript(body, args) + (options.payload ?? ''),
       { ...options, env: this.env }
     )
   }

@@ -67,9 +67,10 @@ echo '--history--'
 if [ -f .shiprail/history.jsonl ]; then tail -c "$2" .shiprail/history.jsonl; fi`
 
 /**
- * Hard-links the live release's files into the new release, except those named after $3 (the
- * files that changed or went). Only files of the stat snapshot are linked: what a hook added
- * later is not part of the release. No file is read. $1 root, $2 new release, $3 live release.
+ * Hard-links the live release's files into the new release, except the paths on stdin
+ * (NUL-terminated: the files that changed or went). Only files of the stat snapshot are linked:
+ * what a hook added later is not part of the release. No file is read. $1 root, $2 new
+ * release, $3 live release.
  */
 export const LINK = `
 set -euo pipefail
@@ -78,11 +79,10 @@ root=$PWD
 new=$root/releases/$2
 old=$root/releases/$3
 snap=$root/.shiprail/manifests/$3.stat
-shift 3
 tmp=$(mktemp -d)
 trap 'rm -rf -- "$tmp"' EXIT
+cat | LC_ALL=C sort -z > "$tmp/drop"
 mkdir -p -- "$new"
-if [ $# -gt 0 ]; then printf '%s\\0' "$@"; fi | LC_ALL=C sort -z > "$tmp/drop"
 cut -z -d ' ' -f 5- < "$snap" | LC_ALL=C sort -z | LC_ALL=C comm -z -23 - "$tmp/drop" > "$tmp/link"
 cd -- "$old"
 xargs -0 -r cp -l --parents -t "$new" -- < "$tmp/link"
@@ -91,19 +91,22 @@ printf 'linked\\t%s\\n' "$(tr -cd '\\0' < "$tmp/link" | wc -c)"`
 /**
  * Links shared paths into the new release, writes its manifest and stat snapshot, then counts
  * files hard-linked from older releases. $1 root, $2 release, $3 the live release whose
- * manifest is merged ('' = $4 is the whole manifest), $4 manifest text (the new lines when
- * merging), $5 how many manifest keys to drop follow, then those keys, then the shared paths.
+ * manifest is merged ('' = stdin holds the whole manifest), $4 the byte length of the manifest
+ * text on stdin (the new lines when merging), followed there by the manifest keys to drop, one
+ * a line; then the shared paths.
  */
 export const FINISH = `
 set -euo pipefail
 root=$1
 release=$2
 base=$3
-text=$4
+size=$4
+shift 4
 dir=$root/releases/$release
 mdir=$root/.shiprail/manifests
-drops=("\${@:6:$5}")
-shift $((5 + $5))
+tmp=$mdir/.$release.tmp
+mkdir -p -- "$mdir"
+cat > "$tmp.in"
 for p in "$@"; do
   src=$root/shared/$p
   if [ ! -e "$src" ] && [ ! -L "$src" ]; then
@@ -115,16 +118,14 @@ for p in "$@"; do
   rm -rf -- "\${dir:?}/$p"
   ln -s -- "$src" "$dir/$p"
 done
-mkdir -p -- "$mdir"
-tmp=$mdir/.$release.tmp
 if [ -z "$base" ]; then
-  printf '%s' "$text" > "$tmp"
+  head -c "$size" "$tmp.in" > "$tmp"
 else
-  printf '%s\\n' "\${drops[@]}" > "$tmp.drop"
+  tail -c +"$((size + 1))" "$tmp.in" > "$tmp.drop"
   { awk -F '\\t' -v drops="$tmp.drop" 'BEGIN { while ((getline k < drops) > 0) d[k] = 1 }
-      FNR == 1 || !($1 in d)' "$mdir/$base"; printf '%s' "$text"; } > "$tmp"
-  rm -f -- "$tmp.drop"
+      FNR == 1 || !($1 in d)' "$mdir/$base"; head -c "$size" "$tmp.in"; } > "$tmp"
 fi
+rm -f -- "$tmp.in" "$tmp.drop"
 # The snapshot: what the next deploy compares with the disk before it trusts the manifest.
 if (cd -- "$dir" && find . -type f -printf '%i %s %T@ %m %P\\0' 2>/dev/null) | LC_ALL=C sort -z > "$tmp.stat" \\
   && [ "$(tr -cd '\\0' < "$tmp.stat" | wc -c)" -eq "$(($(wc -l < "$tmp") - 1))" ]; then

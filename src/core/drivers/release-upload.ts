@@ -69,7 +69,8 @@ export interface UploadJob {
   root: string
   release: string
   source: PreparedSource
-  facts: Map<string, FileFacts>
+  /** The source's hashes; awaited only when needed, so a full upload starts without them. */
+  facts: Promise<Map<string, FileFacts>>
   sharedPaths: string[]
   /** A private directory on the runner for the --files-from lists. */
   workDir: string
@@ -90,18 +91,20 @@ export async function uploadRelease(host: HostState, index: number, job: UploadJ
   const linkDest = live ? `${host.releasesDir}/${live}/` : undefined
   const plan =
     live && host.liveManifest
-      ? planUpload(source.entries, job.facts, host.liveManifest, job.sharedPaths)
+      ? planUpload(source.entries, await job.facts, host.liveManifest, job.sharedPaths)
       : undefined
   host.uploadStarted = true
   let payload = 0
   let filesFrom: string | undefined
   if (plan) {
-    const linked = await host.transport.run(LINK, [root, release, live!, ...plan.dropPaths], {
+    const drop = plan.dropPaths.map(p => `${p}\0`).join('')
+    const linked = await host.transport.run(LINK, [root, release, live!], {
       timeoutMs: LINK_TIMEOUT_MS,
-      signal: job.signal
+      signal: job.signal,
+      payload: drop
     })
     requireOk(host, 'hard-linking unchanged files', linked, LINK_TIMEOUT_MS)
-    payload += plan.dropPaths.reduce((n, p) => n + Buffer.byteLength(p) + 3, 0)
+    payload += Buffer.byteLength(drop)
     filesFrom = join(job.workDir, `send-${index}`)
     await writeFile(filesFrom, plan.send.join('\0') + '\0')
   }
@@ -112,13 +115,13 @@ export async function uploadRelease(host: HostState, index: number, job: UploadJ
     timeoutMs: UPLOAD_TIMEOUT_MS,
     signal: job.signal
   })
-  const text = plan ? plan.newLines : fullManifest(job.facts, job.sharedPaths)
-  const drops = plan ? plan.dropKeys : []
-  payload += Buffer.byteLength(text) + drops.reduce((n, k) => n + Buffer.byteLength(k) + 3, 0)
+  const text = plan ? plan.newLines : fullManifest(await job.facts, job.sharedPaths)
+  const drops = plan ? plan.dropKeys.map(k => `${k}\n`).join('') : ''
+  payload += Buffer.byteLength(text) + Buffer.byteLength(drops)
   const finish = await host.transport.run(
     FINISH,
-    [root, release, plan ? live! : '', text, String(drops.length), ...drops, ...job.sharedPaths],
-    { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal }
+    [root, release, plan ? live! : '', String(Buffer.byteLength(text)), ...job.sharedPaths],
+    { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: text + drops }
   )
   requireOk(host, 'linking shared paths', finish, LINK_TIMEOUT_MS)
   const linked = /^linked\t(\d+)/m.exec(finish.stdout)

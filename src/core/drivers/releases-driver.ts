@@ -145,7 +145,6 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
     const workDir = await mkdtemp(join(tmpdir(), 'shiprail-upload-'))
     let switched = false
     try {
-      const facts = await hashing
       const uploaded = await logger.group(`Upload release ${release}`, () =>
         forEachHost(hosts, settings.parallel, host =>
           timed(host, 'upload', () =>
@@ -153,7 +152,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
               root,
               release,
               source,
-              facts,
+              facts: hashing,
               sharedPaths,
               workDir,
               signal: ctx.signal,

@@ -126,7 +126,7 @@ class LocalTransport {
     }
     async connect() { }
     run(body, args, options) {
-        return runChecked(this.label, 'a command', 'bash', ['--noprofile', '--norc', '-s'], hostScript(body, args), { ...options, env: this.env });
+        return runChecked(this.label, 'a command', 'bash', ['--noprofile', '--norc', '-s'], hostScript(body, args) + (options.payload ?? ''), { ...options, env: this.env });
     }
     async upload(sourceDir, dest, options) {
         const result = await runChecked(this.label, 'rsync', 'rsync', [...rsyncArgs(options.linkDest, options), '--', withSlash(sourceDir), withSlash(dest)], undefined, { ...options, env: this.env });
@@ -308,7 +308,7 @@ class SshTransport {
     }
     run(body, args, options) {
         // The login shell only ever sees this fixed text; the script and its values come on stdin.
-        return runChecked(this.label, 'a command', 'ssh', [...this.destination(), 'bash --noprofile --norc -s'], hostScript(body, args), { ...options, env: this.env });
+        return runChecked(this.label, 'a command', 'ssh', [...this.destination(), 'bash --noprofile --norc -s'], hostScript(body, args) + (options.payload ?? ''), { ...options, env: this.env });
     }
     async upload(sourceDir, dest, options) {
         // rsync splits -e on spaces and honours single quotes; our option values have neither
@@ -1090,9 +1090,10 @@ fi
 echo '--history--'
 if [ -f .shiprail/history.jsonl ]; then tail -c "$2" .shiprail/history.jsonl; fi`;
 /**
- * Hard-links the live release's files into the new release, except those named after $3 (the
- * files that changed or went). Only files of the stat snapshot are linked: what a hook added
- * later is not part of the release. No file is read. $1 root, $2 new release, $3 live release.
+ * Hard-links the live release's files into the new release, except the paths on stdin
+ * (NUL-terminated: the files that changed or went). Only files of the stat snapshot are linked:
+ * what a hook added later is not part of the release. No file is read. $1 root, $2 new
+ * release, $3 live release.
  */
 const LINK = `
 set -euo pipefail
@@ -1101,11 +1102,10 @@ root=$PWD
 new=$root/releases/$2
 old=$root/releases/$3
 snap=$root/.shiprail/manifests/$3.stat
-shift 3
 tmp=$(mktemp -d)
 trap 'rm -rf -- "$tmp"' EXIT
+cat | LC_ALL=C sort -z > "$tmp/drop"
 mkdir -p -- "$new"
-if [ $# -gt 0 ]; then printf '%s\\0' "$@"; fi | LC_ALL=C sort -z > "$tmp/drop"
 cut -z -d ' ' -f 5- < "$snap" | LC_ALL=C sort -z | LC_ALL=C comm -z -23 - "$tmp/drop" > "$tmp/link"
 cd -- "$old"
 xargs -0 -r cp -l --parents -t "$new" -- < "$tmp/link"
@@ -1113,19 +1113,22 @@ printf 'linked\\t%s\\n' "$(tr -cd '\\0' < "$tmp/link" | wc -c)"`;
 /**
  * Links shared paths into the new release, writes its manifest and stat snapshot, then counts
  * files hard-linked from older releases. $1 root, $2 release, $3 the live release whose
- * manifest is merged ('' = $4 is the whole manifest), $4 manifest text (the new lines when
- * merging), $5 how many manifest keys to drop follow, then those keys, then the shared paths.
+ * manifest is merged ('' = stdin holds the whole manifest), $4 the byte length of the manifest
+ * text on stdin (the new lines when merging), followed there by the manifest keys to drop, one
+ * a line; then the shared paths.
  */
 const FINISH = `
 set -euo pipefail
 root=$1
 release=$2
 base=$3
-text=$4
+size=$4
+shift 4
 dir=$root/releases/$release
 mdir=$root/.shiprail/manifests
-drops=("\${@:6:$5}")
-shift $((5 + $5))
+tmp=$mdir/.$release.tmp
+mkdir -p -- "$mdir"
+cat > "$tmp.in"
 for p in "$@"; do
   src=$root/shared/$p
   if [ ! -e "$src" ] && [ ! -L "$src" ]; then
@@ -1137,16 +1140,14 @@ for p in "$@"; do
   rm -rf -- "\${dir:?}/$p"
   ln -s -- "$src" "$dir/$p"
 done
-mkdir -p -- "$mdir"
-tmp=$mdir/.$release.tmp
 if [ -z "$base" ]; then
-  printf '%s' "$text" > "$tmp"
+  head -c "$size" "$tmp.in" > "$tmp"
 else
-  printf '%s\\n' "\${drops[@]}" > "$tmp.drop"
+  tail -c +"$((size + 1))" "$tmp.in" > "$tmp.drop"
   { awk -F '\\t' -v drops="$tmp.drop" 'BEGIN { while ((getline k < drops) > 0) d[k] = 1 }
-      FNR == 1 || !($1 in d)' "$mdir/$base"; printf '%s' "$text"; } > "$tmp"
-  rm -f -- "$tmp.drop"
+      FNR == 1 || !($1 in d)' "$mdir/$base"; head -c "$size" "$tmp.in"; } > "$tmp"
 fi
+rm -f -- "$tmp.in" "$tmp.drop"
 # The snapshot: what the next deploy compares with the disk before it trusts the manifest.
 if (cd -- "$dir" && find . -type f -printf '%i %s %T@ %m %P\\0' 2>/dev/null) | LC_ALL=C sort -z > "$tmp.stat" \\
   && [ "$(tr -cd '\\0' < "$tmp.stat" | wc -c)" -eq "$(($(wc -l < "$tmp") - 1))" ]; then
@@ -1475,18 +1476,20 @@ async function uploadRelease(host, index, job) {
     const live = host.live;
     const linkDest = live ? `${host.releasesDir}/${live}/` : undefined;
     const plan = live && host.liveManifest
-        ? planUpload(source.entries, job.facts, host.liveManifest, job.sharedPaths)
+        ? planUpload(source.entries, await job.facts, host.liveManifest, job.sharedPaths)
         : undefined;
     host.uploadStarted = true;
     let payload = 0;
     let filesFrom;
     if (plan) {
-        const linked = await host.transport.run(LINK, [root, release, live, ...plan.dropPaths], {
+        const drop = plan.dropPaths.map(p => `${p}\0`).join('');
+        const linked = await host.transport.run(LINK, [root, release, live], {
             timeoutMs: LINK_TIMEOUT_MS,
-            signal: job.signal
+            signal: job.signal,
+            payload: drop
         });
         requireOk(host, 'hard-linking unchanged files', linked, LINK_TIMEOUT_MS);
-        payload += plan.dropPaths.reduce((n, p) => n + Buffer.byteLength(p) + 3, 0);
+        payload += Buffer.byteLength(drop);
         filesFrom = (0,external_node_path_.join)(job.workDir, `send-${index}`);
         await (0,promises_.writeFile)(filesFrom, plan.send.join('\0') + '\0');
     }
@@ -1497,10 +1500,10 @@ async function uploadRelease(host, index, job) {
         timeoutMs: UPLOAD_TIMEOUT_MS,
         signal: job.signal
     });
-    const text = plan ? plan.newLines : fullManifest(job.facts, job.sharedPaths);
-    const drops = plan ? plan.dropKeys : [];
-    payload += Buffer.byteLength(text) + drops.reduce((n, k) => n + Buffer.byteLength(k) + 3, 0);
-    const finish = await host.transport.run(FINISH, [root, release, plan ? live : '', text, String(drops.length), ...drops, ...job.sharedPaths], { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal });
+    const text = plan ? plan.newLines : fullManifest(await job.facts, job.sharedPaths);
+    const drops = plan ? plan.dropKeys.map(k => `${k}\n`).join('') : '';
+    payload += Buffer.byteLength(text) + Buffer.byteLength(drops);
+    const finish = await host.transport.run(FINISH, [root, release, plan ? live : '', String(Buffer.byteLength(text)), ...job.sharedPaths], { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: text + drops });
     requireOk(host, 'linking shared paths', finish, LINK_TIMEOUT_MS);
     const linked = /^linked\t(\d+)/m.exec(finish.stdout);
     if (!linked) {
@@ -1617,12 +1620,11 @@ function createReleasesDriver(settings) {
         const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'shiprail-upload-'));
         let switched = false;
         try {
-            const facts = await hashing;
             const uploaded = await logger.group(`Upload release ${release}`, () => forEachHost(hosts, settings.parallel, host => timed(host, 'upload', () => uploadRelease(host, hosts.indexOf(host), {
                 root,
                 release,
                 source,
-                facts,
+                facts: hashing,
                 sharedPaths,
                 workDir,
                 signal: ctx.signal,

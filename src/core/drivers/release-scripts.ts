@@ -89,8 +89,8 @@ xargs -0 -r cp -l --parents -t "$new" -- < "$tmp/link"
 printf 'linked\\t%s\\n' "$(tr -cd '\\0' < "$tmp/link" | wc -c)"`
 
 /**
- * Links shared paths into the new release, writes its manifest and stat snapshot, then counts
- * files hard-linked from older releases. $1 root, $2 release, $3 the live release whose
+ * Links shared paths into the new release, writes its manifest and stat snapshot, then (when
+ * not merging) counts files hard-linked from older releases. $1 root, $2 release, $3 the live release whose
  * manifest is merged ('' = stdin holds the whole manifest), $4 the byte length of the manifest
  * text on stdin (the new lines when merging), followed there by the manifest keys to drop, one
  * a line; then the shared paths.
@@ -135,8 +135,11 @@ else
   rm -f -- "$tmp" "$tmp.stat"
   echo 'manifest	skipped'
 fi
-linked=$(find "$dir" -type f -links +1 -print0 | tr -cd '\\0' | wc -c)
-printf 'linked\\t%s\\n' $linked`
+# After LINK the caller knows what was linked; after rsync --link-dest only the disk does.
+if [ -z "$base" ]; then
+  linked=$(find "$dir" -type f -links +1 -print0 | tr -cd '\\0' | wc -c)
+  printf 'linked\\t%s\\n' $linked
+fi`
 
 /** Runs a user hook in the release; the hook text is data here, run by bash -c. */
 export const HOOK = `

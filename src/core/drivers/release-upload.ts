@@ -65,6 +65,12 @@ export function parsePrepared(stdout: string): PreparedHost | undefined {
   return out
 }
 
+function linkedCount(host: HostState, stdout: string): number {
+  const linked = /^linked\t(\d+)/m.exec(stdout)
+  if (!linked) throw new HostError(host.transport.label, `unexpected answer: ${lastLines(stdout)}`)
+  return Number(linked[1])
+}
+
 export interface UploadJob {
   root: string
   release: string
@@ -96,6 +102,7 @@ export async function uploadRelease(host: HostState, index: number, job: UploadJ
   host.uploadStarted = true
   let payload = 0
   let filesFrom: string | undefined
+  let linkedByScript: number | undefined
   if (plan) {
     const drop = plan.dropPaths.map(p => `${p}\0`).join('')
     const linked = await host.transport.run(LINK, [root, release, live!], {
@@ -104,6 +111,7 @@ export async function uploadRelease(host: HostState, index: number, job: UploadJ
       payload: drop
     })
     requireOk(host, 'hard-linking unchanged files', linked, LINK_TIMEOUT_MS)
+    linkedByScript = linkedCount(host, linked.stdout)
     payload += Buffer.byteLength(drop)
     filesFrom = join(job.workDir, `send-${index}`)
     await writeFile(filesFrom, plan.send.join('\0') + '\0')
@@ -124,12 +132,9 @@ export async function uploadRelease(host: HostState, index: number, job: UploadJ
     { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: text + drops }
   )
   requireOk(host, 'linking shared paths', finish, LINK_TIMEOUT_MS)
-  const linked = /^linked\t(\d+)/m.exec(finish.stdout)
-  if (!linked) {
-    throw new HostError(host.transport.label, `unexpected answer: ${lastLines(finish.stdout)}`)
-  }
+  const filesLinked = linkedByScript ?? linkedCount(host, finish.stdout)
   host.report.bytesSent = stats.bytesSent + payload
-  host.report.filesLinked = Number(linked[1])
+  host.report.filesLinked = filesLinked
   host.report.unchangedBy = plan ? 'manifest' : live ? 'checksum' : undefined
   const how = plan
     ? `${plan.keep} unchanged files found by the live release's manifest`

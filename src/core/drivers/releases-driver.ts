@@ -388,7 +388,11 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
             source.entries,
             AbortSignal.any([ctx.signal, stopHashing.signal])
           )
-          hashing.catch(() => undefined)
+          const hashStart = Date.now()
+          hashing.then(
+            () => logger.info(`Source hashed in ${Date.now() - hashStart} ms`),
+            () => undefined
+          )
         }
         if (remote) {
           credentials = await SshCredentials.create(

@@ -329,6 +329,8 @@ const section: Section = {
       ])
     }
     const d = logins[0]
+    // percent() rounds to 0.00% below 0.005%; a one-file redeploy sends less than that.
+    const share = (f: number) => (f < 0.0001 ? `${(f * 100).toPrecision(1)}%` : percent(f))
     const goal = (text: string, value: number, limit: number, shown: string) => [
       text,
       shown,
@@ -365,7 +367,7 @@ const section: Section = {
           2.0,
           ratio(find(d, 8, 'redeploy').timeRatio.median)
         ),
-        goal('Bytes: one-file redeploy / first deploy', bytesShare, 0.005, percent(bytesShare))
+        goal('Bytes: one-file redeploy / first deploy', bytesShare, 0.005, share(bytesShare))
       ]
     }
     const phaseNames = [...new Set(stats.flatMap(s => Object.keys(s.phases)))]
@@ -393,7 +395,7 @@ const section: Section = {
       `as the floor: it copies files and nothing more (no new release directory, no lock, no all-hosts-ready ` +
       `switch, nothing to roll back to). A first deploy to 1 host took ${ms(f1.shiprailMs.median)} ` +
       `(${ratio(f1.timeRatio.median)} rsync's time). A one-file redeploy took ${ms(k1.shiprailMs.median)} ` +
-      `(${ratio(k1.timeRatio.median)} rsync's re-push) and sent ${percent(bytesShare)} of the first deploy's ` +
+      `(${ratio(k1.timeRatio.median)} rsync's re-push) and sent ${share(bytesShare)} of the first deploy's ` +
       `bytes; from a fresh checkout it took ${ms(n1.shiprailMs.median)}, ${ratio(n1.timeRatio.median)} rsync's ` +
       `time, since rsync must then read every file on both ends while Shiprail compares its own hashes of the ` +
       `source with the live release's manifest and hard-links the unchanged files on the host without reading ` +

@@ -1111,8 +1111,8 @@ cd -- "$old"
 xargs -0 -r cp -l --parents -t "$new" -- < "$tmp/link"
 printf 'linked\\t%s\\n' "$(tr -cd '\\0' < "$tmp/link" | wc -c)"`;
 /**
- * Links shared paths into the new release, writes its manifest and stat snapshot, then counts
- * files hard-linked from older releases. $1 root, $2 release, $3 the live release whose
+ * Links shared paths into the new release, writes its manifest and stat snapshot, then (when
+ * not merging) counts files hard-linked from older releases. $1 root, $2 release, $3 the live release whose
  * manifest is merged ('' = stdin holds the whole manifest), $4 the byte length of the manifest
  * text on stdin (the new lines when merging), followed there by the manifest keys to drop, one
  * a line; then the shared paths.
@@ -1157,8 +1157,11 @@ else
   rm -f -- "$tmp" "$tmp.stat"
   echo 'manifest	skipped'
 fi
-linked=$(find "$dir" -type f -links +1 -print0 | tr -cd '\\0' | wc -c)
-printf 'linked\\t%s\\n' $linked`;
+# After LINK the caller knows what was linked; after rsync --link-dest only the disk does.
+if [ -z "$base" ]; then
+  linked=$(find "$dir" -type f -links +1 -print0 | tr -cd '\\0' | wc -c)
+  printf 'linked\\t%s\\n' $linked
+fi`;
 /** Runs a user hook in the release; the hook text is data here, run by bash -c. */
 const HOOK = `
 root=$1
@@ -1464,6 +1467,12 @@ function parsePrepared(stdout) {
     }
     return out;
 }
+function linkedCount(host, stdout) {
+    const linked = /^linked\t(\d+)/m.exec(stdout);
+    if (!linked)
+        throw new HostError(host.transport.label, `unexpected answer: ${lastLines(stdout)}`);
+    return Number(linked[1]);
+}
 /**
  * Puts the new release on one host. With a trusted manifest of the live release, unchanged
  * files are hard-linked on the host (LINK) and rsync sends only the rest (`--files-from`);
@@ -1481,6 +1490,7 @@ async function uploadRelease(host, index, job) {
     host.uploadStarted = true;
     let payload = 0;
     let filesFrom;
+    let linkedByScript;
     if (plan) {
         const drop = plan.dropPaths.map(p => `${p}\0`).join('');
         const linked = await host.transport.run(LINK, [root, release, live], {
@@ -1489,6 +1499,7 @@ async function uploadRelease(host, index, job) {
             payload: drop
         });
         requireOk(host, 'hard-linking unchanged files', linked, LINK_TIMEOUT_MS);
+        linkedByScript = linkedCount(host, linked.stdout);
         payload += Buffer.byteLength(drop);
         filesFrom = (0,external_node_path_.join)(job.workDir, `send-${index}`);
         await (0,promises_.writeFile)(filesFrom, plan.send.join('\0') + '\0');
@@ -1505,12 +1516,9 @@ async function uploadRelease(host, index, job) {
     payload += Buffer.byteLength(text) + Buffer.byteLength(drops);
     const finish = await host.transport.run(FINISH, [root, release, plan ? live : '', String(Buffer.byteLength(text)), ...job.sharedPaths], { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: text + drops });
     requireOk(host, 'linking shared paths', finish, LINK_TIMEOUT_MS);
-    const linked = /^linked\t(\d+)/m.exec(finish.stdout);
-    if (!linked) {
-        throw new HostError(host.transport.label, `unexpected answer: ${lastLines(finish.stdout)}`);
-    }
+    const filesLinked = linkedByScript ?? linkedCount(host, finish.stdout);
     host.report.bytesSent = stats.bytesSent + payload;
-    host.report.filesLinked = Number(linked[1]);
+    host.report.filesLinked = filesLinked;
     host.report.unchangedBy = plan ? 'manifest' : live ? 'checksum' : undefined;
     const how = plan
         ? `${plan.keep} unchanged files found by the live release's manifest`
@@ -1792,7 +1800,8 @@ function createReleasesDriver(settings) {
                     // Hashed while the hosts are connected and locked; awaited before the upload, and
                     // stopped when the deploy ends first.
                     hashing = hashSource(source.dir, source.entries, AbortSignal.any([ctx.signal, stopHashing.signal]));
-                    hashing.catch(() => undefined);
+                    const hashStart = Date.now();
+                    hashing.then(() => logger.info(`Source hashed in ${Date.now() - hashStart} ms`), () => undefined);
                 }
                 if (remote) {
                     credentials = await SshCredentials.create(settings.sshKey, settings.knownHosts, settings.strictHostKeyChecking);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rm, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
 /** A generated release: `files` files spread over directories, sizes fixed by a seed. */
@@ -65,4 +65,18 @@ export async function writeReleaseTree(dir: string, shape: TreeShape): Promise<R
 export async function changeOneFile(tree: ReleaseTree, generation: number): Promise<void> {
   const content = Buffer.from(`generation ${generation} ${randomBytes(16).toString('hex')}\n`)
   await writeFile(join(tree.dir, tree.changingFile), content)
+}
+
+/** Gives every file a new modification time, as a fresh CI checkout does. */
+export async function freshTimestamps(tree: ReleaseTree): Promise<void> {
+  const now = new Date()
+  const dirs = [tree.dir]
+  while (dirs.length > 0) {
+    const dir = dirs.pop()!
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name)
+      if (entry.isDirectory()) dirs.push(full)
+      else await utimes(full, now, now)
+    }
+  }
 }

@@ -88,7 +88,9 @@ export function renderMarkdown(results: BenchResults): string {
       `reads root's \`~/.bashrc\` (it initialises pyenv): starting that shell takes ` +
       `${ms(shell.withBashrc.median)} against ${ms(shell.plain.median)} without it. Shiprail runs a ` +
       'handful of SSH commands per host per deploy and plain rsync starts one remote shell per ' +
-      'push, so absolute SSH times below include that cost; a lean login shell makes them shorter.',
+      'push, so absolute SSH times as root include that cost. The releases section therefore ' +
+      'deploys as a dedicated user whose login shell is `/bin/sh`, as on a real server, and shows ' +
+      "root's figures beside; the other SSH sections log in as root.",
     '',
     '## Sections',
     ''

@@ -16,6 +16,7 @@ export interface SshHosts {
   hostDir(index: number): string
   /** The private key every server accepts, and it written to a 0600 file. */
   privateKey: string
+  publicKey: string
   keyFile: string
   /** Known-hosts lines of all servers, and them in a file. */
   knownHosts: string
@@ -39,7 +40,13 @@ export async function startSshHosts(dir: string, count: number): Promise<SshHost
     // only fight over the two cores.
     for (let i = 0; i < count; i++) {
       await mkdir(hostDir(i), { recursive: true })
-      servers.push(await startSshd({ clientKey: key, root: { at: mountPoint, from: hostDir(i) } }))
+      servers.push(
+        await startSshd({
+          clientKey: key,
+          root: { at: mountPoint, from: hostDir(i) },
+          homeAuthorizedKeys: true
+        })
+      )
     }
   } catch (err) {
     await Promise.all(servers.map(s => s.stop()))
@@ -55,6 +62,7 @@ export async function startSshHosts(dir: string, count: number): Promise<SshHost
     mountPoint,
     hostDir,
     privateKey: key.privateKey,
+    publicKey: key.publicKey,
     keyFile,
     knownHosts,
     knownHostsFile,

@@ -189,6 +189,26 @@ describe('releases driver over SSH (real sshd)', () => {
     }
   })
 
+  test('two deploys to three hosts started together: exactly one proceeds, no lock is left', async () => {
+    const src = join(base, 'src-race')
+    await writeRelease(src, '1')
+    const settings = sshSettings(3, { source: src, beforeSwitch: 'sleep 0.3' })
+    const run = (actor: string) =>
+      createReleasesDriver(settings).apply(
+        request(actor),
+        testContext({ run: { workspace: base, actor, runUrl: `https://ci/${actor}`, env: {} } })
+      )
+    const results = await Promise.allSettled([run('alice'), run('bob')])
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+    expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(1)
+    expect(failed).toHaveLength(1)
+    expect(failed[0].reason.message).toMatch(/locked by another deploy: (alice|bob) /)
+    for (const i of [0, 1, 2]) {
+      expect(releaseDirs(hostRoot(i))).toHaveLength(1)
+      expect(existsSync(join(hostRoot(i), '.shiprail', 'lock'))).toBe(false)
+    }
+  })
+
   test('a host key that does not match known-hosts is refused; turning checking off warns', async () => {
     const src = join(base, 'src-hostkey')
     await writeRelease(src, '1')

@@ -97,7 +97,12 @@ export async function waitForBanner(
 }
 
 export async function startSshd(
-  options: { clientKey?: ClientKey; root?: { at: string; from: string } } = {}
+  options: {
+    clientKey?: ClientKey
+    root?: { at: string; from: string }
+    /** Also accept each user's own ~/.ssh/authorized_keys (the bench's deploy user). */
+    homeAuthorizedKeys?: boolean
+  } = {}
 ): Promise<SshdServer> {
   const dir = await mkdtemp(join(tmpdir(), 'shiprail-sshd-'))
   const port = await freePort()
@@ -109,7 +114,7 @@ export async function startSshd(
     `Port ${port}`,
     'ListenAddress 127.0.0.1',
     `HostKey ${join(dir, 'host_key')}`,
-    `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
+    `AuthorizedKeysFile ${join(dir, 'authorized_keys')}${options.homeAuthorizedKeys ? ' .ssh/authorized_keys' : ''}`,
     `PidFile ${join(dir, 'sshd.pid')}`,
     'UsePAM no',
     'StrictModes no',

@@ -45,8 +45,10 @@ const PREFIX = 'capistrano-'
 interface ReleasesData {
   release: { files: number; totalBytes: number; shape: TreeShape }
   scenarios: {
+    /** Who logged in on the hosts; Capistrano logs in as root, so root's rows are compared. */
+    login?: string
     hosts: number
-    kind: 'first' | 'redeploy'
+    kind: 'first' | 'redeploy' | 'fresh'
     shiprailMs: Summary
     rsyncMs: Summary
     shiprailBytes: Summary
@@ -320,7 +322,9 @@ const section: Section = {
 
     // Shiprail and rsync come from their own sections, so a ratio here is one of medians.
     const peer = (hosts: number, kind: 'first' | 'redeploy') => {
-      const s = releases.data.scenarios.find(x => x.hosts === hosts && x.kind === kind)
+      const s = releases.data.scenarios.find(
+        x => x.hosts === hosts && x.kind === kind && (x.login ?? 'root').startsWith('root')
+      )
       if (!s) throw new Error(`the releases section has no ${hosts}-host ${kind} numbers`)
       return s
     }

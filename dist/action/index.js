@@ -38133,7 +38133,7 @@ async function createDriver(settings, ctx) {
     if (settings.kind === 'command')
         return createCommandDriver(settings, ctx.run.env);
     // Loaded on demand: the releases driver pulls in SSH and rsync handling a command deploy never needs.
-    const { createReleasesDriver } = await __nccwpck_require__.e(/* import() */ 124).then(__nccwpck_require__.bind(__nccwpck_require__, 4124));
+    const { createReleasesDriver } = await __nccwpck_require__.e(/* import() */ 895).then(__nccwpck_require__.bind(__nccwpck_require__, 4895));
     return createReleasesDriver(settings);
 }
 
@@ -42426,14 +42426,30 @@ function deploySummary(result, runUrl) {
     ];
     if (result.hosts.length) {
         const phaseNames = [...new Set(result.hosts.flatMap(h => Object.keys(h.phases)))];
+        // How the releases driver found unchanged files; a fallback says why it read every file.
+        const found = result.hosts.some(h => h.unchangedBy);
         tables.push({
             caption: 'Hosts',
-            header: ['host', 'release', 'bytes sent', 'files linked', ...phaseNames],
+            header: [
+                'host',
+                'release',
+                'bytes sent',
+                'files linked',
+                ...(found ? ['unchanged files found by'] : []),
+                ...phaseNames
+            ],
             rows: result.hosts.map(h => [
                 h.host,
                 h.release ?? '—',
                 h.bytesSent === undefined ? '—' : String(h.bytesSent),
                 h.filesLinked === undefined ? '—' : String(h.filesLinked),
+                ...(found
+                    ? [
+                        h.unchangedBy === 'checksum'
+                            ? `comparing every file (${h.fallback ?? 'no manifest'})`
+                            : (h.unchangedBy ?? '—')
+                    ]
+                    : []),
                 ...phaseNames.map(p => (h.phases[p] === undefined ? '—' : formatMs(h.phases[p])))
             ])
         });
@@ -43200,10 +43216,11 @@ if [ -f "$1" ]; then tail -c "$2" -- "$1"; fi`;
  * Caveat of hard links (as with every link-dest deploy): a hook that edits a file in place in
  * the new release edits the same file in older releases; write new files instead.
  */
-function rsyncArgs(linkDest) {
+function rsyncArgs(linkDest, options = {}) {
     return [
-        '-rlp',
-        '--checksum',
+        // --files-from names every directory itself; -r would send each one's whole content.
+        ...(options.filesFrom ? ['-lp', `--files-from=${options.filesFrom}`, '--from0'] : ['-rlp']),
+        ...(options.checksum === false ? [] : ['--checksum']),
         '--stats',
         '--no-human-readable',
         // An I/O timeout: rsync gives up when nothing moves for this long.
@@ -43246,10 +43263,10 @@ class LocalTransport {
     }
     async connect() { }
     run(body, args, options) {
-        return runChecked(this.label, 'a command', 'bash', ['--noprofile', '--norc', '-s'], hostScript(body, args), { ...options, env: this.env });
+        return runChecked(this.label, 'a command', 'bash', ['--noprofile', '--norc', '-s'], hostScript(body, args) + (options.payload ?? ''), { ...options, env: this.env });
     }
     async upload(sourceDir, dest, options) {
-        const result = await runChecked(this.label, 'rsync', 'rsync', [...rsyncArgs(options.linkDest), '--', withSlash(sourceDir), withSlash(dest)], undefined, { ...options, env: this.env });
+        const result = await runChecked(this.label, 'rsync', 'rsync', [...rsyncArgs(options.linkDest, options), '--', withSlash(sourceDir), withSlash(dest)], undefined, { ...options, env: this.env });
         if (result.exitCode !== 0) {
             throw new HostError(this.label, `rsync exited with status ${result.exitCode}: ${lastLines(result.stderr)}`);
         }
@@ -43436,7 +43453,7 @@ class SshTransport {
     }
     run(body, args, options) {
         // The login shell only ever sees this fixed text; the script and its values come on stdin.
-        return runChecked(this.label, 'a command', 'ssh', [...this.destination(), 'bash --noprofile --norc -s'], hostScript(body, args), { ...options, env: this.env });
+        return runChecked(this.label, 'a command', 'ssh', [...this.destination(), 'bash --noprofile --norc -s'], hostScript(body, args) + (options.payload ?? ''), { ...options, env: this.env });
     }
     async upload(sourceDir, dest, options) {
         // rsync splits -e on spaces and honours single quotes; our option values have neither
@@ -43446,7 +43463,7 @@ class SshTransport {
             .join(' ');
         const host = this.host.host.includes(':') ? `[${this.host.host}]` : this.host.host;
         const result = await runChecked(this.label, 'rsync', 'rsync', [
-            ...rsyncArgs(options.linkDest),
+            ...rsyncArgs(options.linkDest, options),
             // The remote path and --link-dest go over rsync's protocol, not through the remote
             // shell, so spaces or quotes in `path` stay data (rsync >= 3.0 on the host).
             '--protect-args',
@@ -43648,14 +43665,14 @@ function releasesToPrune(history, existingDirs, live, keep) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BF: () => (/* binding */ parseLockInfo),
 /* harmony export */   FD: () => (/* binding */ describeLock),
-/* harmony export */   IZ: () => (/* binding */ acquireLock),
 /* harmony export */   Wf: () => (/* binding */ staleReason),
 /* harmony export */   j4: () => (/* binding */ currentMachine),
 /* harmony export */   kq: () => (/* binding */ newLockInfo),
 /* harmony export */   pl: () => (/* binding */ pidAlive),
+/* harmony export */   x: () => (/* binding */ acquireLocks),
 /* harmony export */   x_: () => (/* binding */ releaseLock)
 /* harmony export */ });
-/* unused harmony export LOCK_MAX_AGE_MS */
+/* unused harmony exports LOCK_MAX_AGE_MS, acquireLock */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
@@ -43745,7 +43762,7 @@ function describeLock(info, raw) {
         return `an unreadable lock (${JSON.stringify(raw.slice(0, 200))})`;
     return `${info.holder}${info.runUrl ? ` (${info.runUrl})` : ''} since ${info.since} (pid ${info.pid} on ${info.host})`;
 }
-const ACQUIRE = `
+const ACQUIRE = (/* unused pure expression or super */ null && (`
 set -u
 mkdir -p -- "$1/.shiprail" && cd -- "$1/.shiprail" || exit 1
 if [ -d lock ]; then echo "$1/.shiprail/lock is a directory" >&2; exit 2; fi
@@ -43755,7 +43772,7 @@ if ln -- "$tmp" lock 2>/dev/null; then rm -f -- "$tmp"; echo acquired; exit 0; f
 rm -f -- "$tmp"
 echo held
 cat lock 2>/dev/null
-exit 0`;
+exit 0`));
 /*
  * Move the stale lock aside, and check that what was moved is the lock we judged stale: if
  * another deploy took it over in between, we moved a live lock, so we put it back.
@@ -43806,7 +43823,7 @@ async function acquireLock(transport, root, info, options) {
         const holderText = describeLock(current, held);
         if (now >= deadline) {
             const waited = options.timeoutSeconds > 0 ? ` after waiting ${options.timeoutSeconds} s` : '';
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckFailedError */ .CO(`${transport.label}: ${root} is locked by another deploy${waited}: ${holderText}. ` +
+            throw new CheckFailedError(`${transport.label}: ${root} is locked by another deploy${waited}: ${holderText}. ` +
                 `Set lock-timeout to wait for it; if no deploy is running, remove ${root}/.shiprail/lock.`);
         }
         if (!waitingSaid) {
@@ -43848,6 +43865,148 @@ async function releaseLock(transport, root, info, logger) {
     }
     catch (err) {
         logger.warning(`${transport.label}: could not remove the lock ${root}/.shiprail/lock (${err instanceof Error ? err.message : String(err)}); the next deploy will report it.`);
+    }
+}
+/** ACQUIRE followed by the caller's script, so locking and preparing cost one SSH command. */
+function acquireThen(body) {
+    return `
+shiprail_then() {
+${body}
+}
+set -u
+start=$PWD
+mkdir -p -- "$1/.shiprail" && cd -- "$1/.shiprail" || exit 1
+if [ -d lock ]; then echo "$1/.shiprail/lock is a directory" >&2; exit 2; fi
+tmp="lock.new-$3"
+printf '%s\\n' "$2" > "$tmp" || exit 1
+if ln -- "$tmp" lock 2>/dev/null; then
+  rm -f -- "$tmp"
+  echo acquired
+  cd -- "$start" || exit 1
+  shift 3
+  shiprail_then "$@"
+  exit $?
+fi
+rm -f -- "$tmp"
+echo held
+cat lock 2>/dev/null
+exit 0`;
+}
+/** One try at one host's lock, taking over a stale lock on the way (see staleReason). */
+async function tryLock(transport, root, info, options, then) {
+    const json = JSON.stringify(info);
+    const self = options.machine ?? currentMachine();
+    const isAlive = options.isAlive ?? pidAlive;
+    const body = acquireThen(then.body);
+    for (let attempt = 0;; attempt++) {
+        const result = await transport.run(body, [root, json, info.token, ...then.args], {
+            timeoutMs: SCRIPT_TIMEOUT_MS,
+            signal: options.signal
+        });
+        const [first, ...rest] = result.stdout.split('\n');
+        if (first === 'acquired')
+            return { acquired: true, result: { ...result, stdout: rest.join('\n') } };
+        if (result.exitCode !== 0 || first !== 'held') {
+            throw new _host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .HostError */ .dh(transport.label, `could not take the lock: ${(0,_host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLines */ .w$)(result.stderr || result.stdout)}`);
+        }
+        const held = rest.join('\n').trim();
+        // The lock vanished between our try and our read: try again.
+        if (held === '' && attempt < 5)
+            continue;
+        const current = parseLockInfo(held);
+        const stale = current && staleReason(current, self, options.clock.now(), isAlive);
+        if (current && stale && attempt < 5) {
+            options.logger.warning(`${transport.label}: taking over the stale lock of ${describeLock(current, held)}: ${stale}.`);
+            const after = await runLockScript(transport, TAKE_OVER, [root, held, json, info.token], options);
+            if (after === undefined)
+                continue;
+            return { acquired: false, holder: describeLock(parseLockInfo(after), after) };
+        }
+        return { acquired: false, holder: describeLock(current, held) };
+    }
+}
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            try {
+                results[i] = { status: 'fulfilled', value: await fn(items[i]) };
+            }
+            catch (reason) {
+                results[i] = { status: 'rejected', reason };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+/**
+ * How long the holder of the first host waits for the others beyond lock-timeout: a deploy
+ * that lost the first host lets go of the others within a round trip or two.
+ */
+const GATE_GRACE_MS = 5000;
+const BACKOFF_MS = 250;
+/**
+ * Takes the lock of `root` on every host at once, each in one command with its follow-up
+ * script, and returns each follow-up's result. Two deploys started together must not each
+ * hold some hosts and wait for the rest forever, so the hosts have a fixed order (by label)
+ * and the first one decides: a deploy that did not get it lets go of every lock it took and
+ * backs off (with jitter) until lock-timeout; the one that got it keeps its locks and retries
+ * the hosts it missed, for up to GATE_GRACE_MS longer. Exactly one of two deploys to the same
+ * hosts proceeds. On failure no lock of ours is left; on success the caller releases them.
+ */
+async function acquireLocks(transports, root, info, options) {
+    const order = [...transports].sort((a, b) => a.label.localeCompare(b.label));
+    const gate = order[0];
+    const held = new Map();
+    const started = options.clock.now().getTime();
+    const deadline = started + options.timeoutSeconds * 1000;
+    const letGo = async () => {
+        const ours = [...held.keys()];
+        held.clear();
+        await mapLimit(ours, options.parallel, t => releaseLock(t, root, info, options.logger));
+    };
+    let waitingSaid = false;
+    try {
+        for (;;) {
+            const todo = order.filter(t => !held.has(t));
+            const outcomes = await mapLimit(todo, options.parallel, t => tryLock(t, root, info, options, options.then(t)));
+            let blocked;
+            let failure;
+            outcomes.forEach((o, i) => {
+                if (o.status === 'rejected')
+                    failure ??= o.reason;
+                else if (o.value.acquired)
+                    held.set(todo[i], o.value.result);
+                else
+                    blocked ??= { transport: todo[i], holder: o.value.holder };
+            });
+            if (failure !== undefined)
+                throw failure;
+            if (!blocked)
+                return held;
+            const haveGate = held.has(gate);
+            if (!haveGate)
+                await letGo();
+            const now = options.clock.now().getTime();
+            if (now >= (haveGate ? Math.max(deadline, started + GATE_GRACE_MS) : deadline)) {
+                const waited = options.timeoutSeconds > 0 ? ` after waiting ${options.timeoutSeconds} s` : '';
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckFailedError */ .CO(`${blocked.transport.label}: ${root} is locked by another deploy${waited}: ${blocked.holder}. ` +
+                    `Set lock-timeout to wait for it; if no deploy is running, remove ${root}/.shiprail/lock.`);
+            }
+            if (!waitingSaid && now < deadline) {
+                options.logger.info(`${blocked.transport.label}: waiting up to ${options.timeoutSeconds} s for the lock of ${blocked.holder}`);
+                waitingSaid = true;
+            }
+            const pause = haveGate ? BACKOFF_MS : Math.min(POLL_MS, deadline - now);
+            await options.clock.sleep(Math.max(1, Math.round(pause * (0.5 + Math.random()))), options.signal);
+        }
+    }
+    catch (err) {
+        await letGo();
+        throw err;
     }
 }
 

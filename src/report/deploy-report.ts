@@ -29,14 +29,30 @@ export function deploySummary(result: DeployResult, runUrl?: string): SummaryDoc
   ]
   if (result.hosts.length) {
     const phaseNames = [...new Set(result.hosts.flatMap(h => Object.keys(h.phases)))]
+    // How the releases driver found unchanged files; a fallback says why it read every file.
+    const found = result.hosts.some(h => h.unchangedBy)
     tables.push({
       caption: 'Hosts',
-      header: ['host', 'release', 'bytes sent', 'files linked', ...phaseNames],
+      header: [
+        'host',
+        'release',
+        'bytes sent',
+        'files linked',
+        ...(found ? ['unchanged files found by'] : []),
+        ...phaseNames
+      ],
       rows: result.hosts.map(h => [
         h.host,
         h.release ?? '—',
         h.bytesSent === undefined ? '—' : String(h.bytesSent),
         h.filesLinked === undefined ? '—' : String(h.filesLinked),
+        ...(found
+          ? [
+              h.unchangedBy === 'checksum'
+                ? `comparing every file (${h.fallback ?? 'no manifest'})`
+                : (h.unchangedBy ?? '—')
+            ]
+          : []),
         ...phaseNames.map(p => (h.phases[p] === undefined ? '—' : formatMs(h.phases[p])))
       ])
     })

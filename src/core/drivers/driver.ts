@@ -21,6 +21,13 @@ export interface HostReport {
   release?: string
   bytesSent?: number
   filesLinked?: number
+  /**
+   * Releases driver: how unchanged files were found, `manifest` (the live release's manifest,
+   * nothing read) or `checksum` (every file read on both ends); absent for a first release.
+   */
+  unchangedBy?: 'manifest' | 'checksum'
+  /** Why the manifest was not used, when unchangedBy is `checksum`. */
+  fallback?: string
   /** Phase name → milliseconds. */
   phases: Record<string, number>
 }

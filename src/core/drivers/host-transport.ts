@@ -33,11 +33,23 @@ export interface ScriptOptions {
   signal?: AbortSignal
   /** Each line of output, for scripts whose output is shown (hooks). */
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void
+  /**
+   * Bulk data on stdin after the script, which the script reads with `cat`: bash reads a script
+   * from a pipe one byte at a time, so a large argument costs a system call per byte.
+   */
+  payload?: string
 }
 
 export interface UploadOptions extends ScriptOptions {
   /** Absolute path on the host of a tree whose unchanged files are hard-linked, not sent. */
   linkDest?: string
+  /**
+   * Compare contents (rsync --checksum) rather than trusting size and time; default true. Off
+   * only where nothing at the destination or in linkDest is to be matched (a first deploy).
+   */
+  checksum?: boolean
+  /** A local file listing, NUL-separated, the only paths to send (rsync --files-from). */
+  filesFrom?: string
 }
 
 export interface UploadStats {
@@ -100,10 +112,14 @@ if [ -f "$1" ]; then tail -c "$2" -- "$1"; fi`
  * Caveat of hard links (as with every link-dest deploy): a hook that edits a file in place in
  * the new release edits the same file in older releases; write new files instead.
  */
-export function rsyncArgs(linkDest: string | undefined): string[] {
+export function rsyncArgs(
+  linkDest: string | undefined,
+  options: Pick<UploadOptions, 'checksum' | 'filesFrom'> = {}
+): string[] {
   return [
-    '-rlp',
-    '--checksum',
+    // --files-from names every directory itself; -r would send each one's whole content.
+    ...(options.filesFrom ? ['-lp', `--files-from=${options.filesFrom}`, '--from0'] : ['-rlp']),
+    ...(options.checksum === false ? [] : ['--checksum']),
     '--stats',
     '--no-human-readable',
     // An I/O timeout: rsync gives up when nothing moves for this long.
@@ -161,7 +177,7 @@ export class LocalTransport implements HostTransport {
       'a command',
       'bash',
       ['--noprofile', '--norc', '-s'],
-      hostScript(body, args),
+      hostScript(body, args) + (options.payload ?? ''),
       { ...options, env: this.env }
     )
   }
@@ -171,7 +187,7 @@ export class LocalTransport implements HostTransport {
       this.label,
       'rsync',
       'rsync',
-      [...rsyncArgs(options.linkDest), '--', withSlash(sourceDir), withSlash(dest)],
+      [...rsyncArgs(options.linkDest, options), '--', withSlash(sourceDir), withSlash(dest)],
       undefined,
       { ...options, env: this.env }
     )
@@ -385,7 +401,7 @@ export class SshTransport implements HostTransport {
       'a command',
       'ssh',
       [...this.destination(), 'bash --noprofile --norc -s'],
-      hostScript(body, args),
+      hostScript(body, args) + (options.payload ?? ''),
       { ...options, env: this.env }
     )
   }
@@ -402,7 +418,7 @@ export class SshTransport implements HostTransport {
       'rsync',
       'rsync',
       [
-        ...rsyncArgs(options.linkDest),
+        ...rsyncArgs(options.linkDest, options),
         // The remote path and --link-dest go over rsync's protocol, not through the remote
         // shell, so spaces or quotes in `path` stay data (rsync >= 3.0 on the host).
         '--protect-args',

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import type { Clock, Logger } from '../context.js'
 import { CheckFailedError } from '../errors.js'
+import type { RunResult } from '../process-runner.js'
 import { HostError, lastLines, type HostTransport } from './host-transport.js'
 
 /**
@@ -261,5 +262,192 @@ export async function releaseLock(
     logger.warning(
       `${transport.label}: could not remove the lock ${root}/.shiprail/lock (${err instanceof Error ? err.message : String(err)}); the next deploy will report it.`
     )
+  }
+}
+
+/** A script run on a host in the same command that takes its lock, once the lock is ours. */
+export interface LockFollowUp {
+  body: string
+  args: string[]
+}
+
+/** ACQUIRE followed by the caller's script, so locking and preparing cost one SSH command. */
+function acquireThen(body: string): string {
+  return `
+shiprail_then() {
+${body}
+}
+set -u
+start=$PWD
+mkdir -p -- "$1/.shiprail" && cd -- "$1/.shiprail" || exit 1
+if [ -d lock ]; then echo "$1/.shiprail/lock is a directory" >&2; exit 2; fi
+tmp="lock.new-$3"
+printf '%s\\n' "$2" > "$tmp" || exit 1
+if ln -- "$tmp" lock 2>/dev/null; then
+  rm -f -- "$tmp"
+  echo acquired
+  cd -- "$start" || exit 1
+  shift 3
+  shiprail_then "$@"
+  exit $?
+fi
+rm -f -- "$tmp"
+echo held
+cat lock 2>/dev/null
+exit 0`
+}
+
+type Attempt = { acquired: true; result: RunResult } | { acquired: false; holder: string }
+
+/** One try at one host's lock, taking over a stale lock on the way (see staleReason). */
+async function tryLock(
+  transport: HostTransport,
+  root: string,
+  info: LockInfo,
+  options: LockOptions,
+  then: LockFollowUp
+): Promise<Attempt> {
+  const json = JSON.stringify(info)
+  const self = options.machine ?? currentMachine()
+  const isAlive = options.isAlive ?? pidAlive
+  const body = acquireThen(then.body)
+  for (let attempt = 0; ; attempt++) {
+    const result = await transport.run(body, [root, json, info.token, ...then.args], {
+      timeoutMs: SCRIPT_TIMEOUT_MS,
+      signal: options.signal
+    })
+    const [first, ...rest] = result.stdout.split('\n')
+    if (first === 'acquired')
+      return { acquired: true, result: { ...result, stdout: rest.join('\n') } }
+    if (result.exitCode !== 0 || first !== 'held') {
+      throw new HostError(
+        transport.label,
+        `could not take the lock: ${lastLines(result.stderr || result.stdout)}`
+      )
+    }
+    const held = rest.join('\n').trim()
+    // The lock vanished between our try and our read: try again.
+    if (held === '' && attempt < 5) continue
+    const current = parseLockInfo(held)
+    const stale = current && staleReason(current, self, options.clock.now(), isAlive)
+    if (current && stale && attempt < 5) {
+      options.logger.warning(
+        `${transport.label}: taking over the stale lock of ${describeLock(current, held)}: ${stale}.`
+      )
+      const after = await runLockScript(
+        transport,
+        TAKE_OVER,
+        [root, held, json, info.token],
+        options
+      )
+      if (after === undefined) continue
+      return { acquired: false, holder: describeLock(parseLockInfo(after), after) }
+    }
+    return { acquired: false, holder: describeLock(current, held) }
+  }
+}
+
+async function mapLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>
+): Promise<PromiseSettledResult<R>[]> {
+  const results: PromiseSettledResult<R>[] = new Array(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++
+      try {
+        results[i] = { status: 'fulfilled', value: await fn(items[i]) }
+      } catch (reason) {
+        results[i] = { status: 'rejected', reason }
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return results
+}
+
+/**
+ * How long the holder of the first host waits for the others beyond lock-timeout: a deploy
+ * that lost the first host lets go of the others within a round trip or two.
+ */
+const GATE_GRACE_MS = 5000
+const BACKOFF_MS = 250
+
+export interface LocksOptions extends LockOptions {
+  /** Hosts worked on at once. */
+  parallel: number
+  /** Run on each host right after its lock is taken, in the same command. */
+  then: (transport: HostTransport) => LockFollowUp
+}
+
+/**
+ * Takes the lock of `root` on every host at once, each in one command with its follow-up
+ * script, and returns each follow-up's result. Two deploys started together must not each
+ * hold some hosts and wait for the rest forever, so the hosts have a fixed order (by label)
+ * and the first one decides: a deploy that did not get it lets go of every lock it took and
+ * backs off (with jitter) until lock-timeout; the one that got it keeps its locks and retries
+ * the hosts it missed, for up to GATE_GRACE_MS longer. Exactly one of two deploys to the same
+ * hosts proceeds. On failure no lock of ours is left; on success the caller releases them.
+ */
+export async function acquireLocks(
+  transports: HostTransport[],
+  root: string,
+  info: LockInfo,
+  options: LocksOptions
+): Promise<Map<HostTransport, RunResult>> {
+  const order = [...transports].sort((a, b) => a.label.localeCompare(b.label))
+  const gate = order[0]
+  const held = new Map<HostTransport, RunResult>()
+  const started = options.clock.now().getTime()
+  const deadline = started + options.timeoutSeconds * 1000
+  const letGo = async () => {
+    const ours = [...held.keys()]
+    held.clear()
+    await mapLimit(ours, options.parallel, t => releaseLock(t, root, info, options.logger))
+  }
+  let waitingSaid = false
+  try {
+    for (;;) {
+      const todo = order.filter(t => !held.has(t))
+      const outcomes = await mapLimit(todo, options.parallel, t =>
+        tryLock(t, root, info, options, options.then(t))
+      )
+      let blocked: { transport: HostTransport; holder: string } | undefined
+      let failure: unknown
+      outcomes.forEach((o, i) => {
+        if (o.status === 'rejected') failure ??= o.reason
+        else if (o.value.acquired) held.set(todo[i], o.value.result)
+        else blocked ??= { transport: todo[i], holder: o.value.holder }
+      })
+      if (failure !== undefined) throw failure
+      if (!blocked) return held
+      const haveGate = held.has(gate)
+      if (!haveGate) await letGo()
+      const now = options.clock.now().getTime()
+      if (now >= (haveGate ? Math.max(deadline, started + GATE_GRACE_MS) : deadline)) {
+        const waited =
+          options.timeoutSeconds > 0 ? ` after waiting ${options.timeoutSeconds} s` : ''
+        throw new CheckFailedError(
+          `${blocked.transport.label}: ${root} is locked by another deploy${waited}: ${blocked.holder}. ` +
+            `Set lock-timeout to wait for it; if no deploy is running, remove ${root}/.shiprail/lock.`
+        )
+      }
+      if (!waitingSaid && now < deadline) {
+        options.logger.info(
+          `${blocked.transport.label}: waiting up to ${options.timeoutSeconds} s for the lock of ${blocked.holder}`
+        )
+        waitingSaid = true
+      }
+      const pause = haveGate ? BACKOFF_MS : Math.min(POLL_MS, deadline - now)
+      await options.clock.sleep(
+        Math.max(1, Math.round(pause * (0.5 + Math.random()))),
+        options.signal
+      )
+    }
+  } catch (err) {
+    await letGo()
+    throw err
   }
 }

@@ -1,343 +1,57 @@
-import { mkdtemp, readdir, readlink, realpath, rm, stat } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { Context } from '../context.js'
-import { CheckFailedError, UserError, errorMessage } from '../errors.js'
-import { describeExit, runProcess, type RunResult } from '../process-runner.js'
+import { CheckFailedError, UserError } from '../errors.js'
+import { describeExit } from '../process-runner.js'
 import type { ReleasesDriverSettings } from '../settings/deploy-settings.js'
-import type { Driver, DriverOutcome, DriverRequest, HostReport } from './driver.js'
+import type { Driver, DriverOutcome, DriverRequest } from './driver.js'
 import {
   HostError,
   LocalTransport,
   SshCredentials,
   SshTransport,
-  lastLines,
-  type HostTransport
+  lastLines
 } from './host-transport.js'
 import {
-  formatHistoryLine,
   parseHistory,
   pickRollbackRelease,
   releaseName,
   releasesToPrune,
   type HistoryEntry
 } from './release-history.js'
-import { acquireLock, newLockInfo, releaseLock, type LockInfo } from './release-lock.js'
+import { acquireLocks, newLockInfo, releaseLock } from './release-lock.js'
+import { hashSource, type FileFacts } from './release-manifest.js'
+import {
+  failIfAny,
+  forEachHost,
+  hostMessage,
+  requireOk,
+  timed,
+  type HostState,
+  type Settled
+} from './release-phases.js'
+import { HOOK, PREPARE } from './release-scripts.js'
+import { releaseSwitcher, type HistoryWrite } from './release-switch.js'
+import { prepareSource, requireTool, type PreparedSource } from './release-source.js'
+import { parsePrepared, uploadRelease } from './release-upload.js'
 
 export { pickRollbackRelease, releasesToPrune } from './release-history.js'
+export { checkReleaseTree, symlinkStaysInside } from './release-source.js'
 
 const CONNECT_TIMEOUT_MS = 30_000
 const SCRIPT_TIMEOUT_MS = 60_000
-const UPLOAD_TIMEOUT_MS = 3600_000
 /** before-switch / after-switch have no input for a limit yet; an hour bounds a hung hook. */
 const HOOK_TIMEOUT_MS = 3600_000
-const REMOVE_TIMEOUT_MS = 600_000
-const EXTRACT_TIMEOUT_MS = 600_000
 /** History is read from its tail; old lines only matter for releases long pruned. */
 const HISTORY_TAIL_BYTES = 512 * 1024
-
-/*
- * Host-side scripts. Each is a fixed function body run by `bash -s` on the host (see
- * hostScript); every value is a positional parameter, so nothing a user typed becomes code,
- * except the before-switch/after-switch scripts, which are meant to run and are passed as data
- * to `bash -c`.
- */
-
-/**
- * Creates the layout and reports the live release, the real path of releases/, the release
- * directories and the tail of the history: one round trip, as every SSH command costs the
- * host's login shell start.
- */
-const INSPECT = `
-set -euo pipefail
-root=$1
-mkdir -p -- "$root/releases" "$root/shared" "$root/.shiprail"
-cd -- "$root"
-# Leftovers of a switch interrupted between ln and mv; the lock is ours, nobody else switches.
-rm -f -- current.tmp-*
-if [ -e current ] && [ ! -L current ]; then
-  echo "$root/current exists and is not a symlink; move it away first" >&2
-  exit 3
-fi
-rel=$(cd -P -- releases && pwd -P)
-printf 'releases\\t%s\\n' "$rel"
-if [ -L current ] && target=$(cd -P -- current 2>/dev/null && pwd -P); then
-  case $target in "$rel"/*) printf 'live\\t%s\\n' "\${target#"$rel"/}" ;; esac
-fi
-for d in releases/*/; do
-  [ -d "$d" ] || continue
-  n=\${d#releases/}
-  n=\${n%/}
-  case $n in *$'\\n'*) continue ;; esac
-  printf 'dir\\t%s\\n' "$n"
-done
-echo '--history--'
-if [ -f .shiprail/history.jsonl ]; then tail -c "$2" .shiprail/history.jsonl; fi`
-
-/** Links shared paths into the new release, then counts files hard-linked from older releases. */
-const FINISH_UPLOAD = `
-set -euo pipefail
-root=$1
-dir=$root/releases/$2
-shift 2
-for p in "$@"; do
-  src=$root/shared/$p
-  if [ ! -e "$src" ] && [ ! -L "$src" ]; then
-    # First deploy with this shared path: seed it from the release, or start empty.
-    mkdir -p -- "$(dirname -- "$src")"
-    if [ -e "$dir/$p" ]; then cp -a -- "$dir/$p" "$src"; else mkdir -p -- "$src"; fi
-  fi
-  mkdir -p -- "$(dirname -- "$dir/$p")"
-  rm -rf -- "\${dir:?}/$p"
-  ln -s -- "$src" "$dir/$p"
-done
-linked=$(find "$dir" -type f -links +1 -print0 | tr -cd '\\0' | wc -c)
-printf 'linked\\t%s\\n' $linked`
-
-/** Runs a user hook in the release; the hook text is data here, run by bash -c. */
-const HOOK = `
-root=$1
-release=$2
-hook=$3
-shift 3
-cd -- "$root/releases/$release" || exit 1
-export SHIPRAIL_PATH="$root" SHIPRAIL_RELEASE="$release" SHIPRAIL_RELEASE_PATH="$PWD"
-while [ $# -ge 2 ]; do export "$1=$2"; shift 2; done
-exec bash --noprofile --norc -eo pipefail -c "$hook" shiprail-hook </dev/null`
-
-/**
- * Points current at releases/$2 (or removes it when $2 is empty: undoing a first deploy).
- * A new symlink renamed over the old one: rename(2) is atomic, so a reader sees the old or
- * the new release, never a missing or half-written link. GNU mv needs -T, BSD mv -h, so that
- * mv replaces the link instead of moving into the directory it points to.
- */
-const SWITCH = `
-set -euo pipefail
-cd -- "$1"
-if [ -z "$2" ]; then rm -f -- current; exit 0; fi
-if [ ! -d "releases/$2" ]; then echo "release $2 is missing" >&2; exit 3; fi
-tmp="current.tmp-$$"
-ln -sfn -- "releases/$2" "$tmp"
-if mv --version >/dev/null 2>&1; then mv -T -- "$tmp" current; else mv -h -- "$tmp" current; fi`
-
-/**
- * Appends whole history lines with one write (bash's printf flushes once; >> is O_APPEND),
- * then removes the releases named after them, never the live one.
- */
-const RECORD = `
-set -uo pipefail
-root=$1
-printf '%s' "$2" >> "$root/.shiprail/history.jsonl" || exit 1
-shift 2
-cd -- "$root/releases" 2>/dev/null || exit 0
-live=$(cd -P -- "$root/current" 2>/dev/null && pwd -P || true)
-status=0
-for n in "$@"; do
-  case $n in '' | . | .. | */*) continue ;; esac
-  [ -e "$n" ] || continue
-  if [ -n "$live" ] && [ "$(cd -P -- "$n" && pwd -P)" = "$live" ]; then
-    echo "not removing $n: it is live" >&2
-    continue
-  fi
-  rm -rf -- "$n" || status=1
-done
-exit $status`
-
-interface HostState {
-  transport: HostTransport
-  report: HostReport
-  /** Release live before this operation. */
-  live?: string
-  /** Real path of <path>/releases on the host. */
-  releasesDir: string
-  /** Release directories present before this operation. */
-  dirs: string[]
-  history: HistoryEntry[]
-  /** The new release directory may exist (partially) and must go if the deploy fails. */
-  uploadStarted: boolean
-  /** A switch was attempted: on failure this host is switched back. */
-  switchTried: boolean
-  /** Rollback: the release switched to. */
-  target?: string
-}
-
-type Settled = { ok: true } | { ok: false; error: unknown }
-
-/** Runs fn for each host, at most `limit` at once, and waits for all of them. */
-async function forEachHost(
-  hosts: HostState[],
-  limit: number,
-  fn: (host: HostState) => Promise<void>
-): Promise<Settled[]> {
-  const results: Settled[] = new Array(hosts.length)
-  let next = 0
-  const worker = async () => {
-    while (next < hosts.length) {
-      const i = next++
-      try {
-        await fn(hosts[i])
-        results[i] = { ok: true }
-      } catch (error) {
-        results[i] = { ok: false, error }
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, hosts.length) }, worker))
-  return results
-}
-
-function hostMessage(host: HostState, error: unknown): string {
-  const message = errorMessage(error)
-  return message.startsWith(`${host.transport.label}: `)
-    ? message
-    : `${host.transport.label}: ${message}`
-}
-
-/** Throws one CheckFailedError naming every host where `phase` failed. */
-function failIfAny(
-  hosts: HostState[],
-  results: Settled[],
-  phase: string,
-  consequence: string
-): void {
-  const failed = results
-    .map((r, i) => (r.ok ? undefined : hostMessage(hosts[i], r.error)))
-    .filter((m): m is string => m !== undefined)
-  if (failed.length === 0) return
-  const user = results.find(r => !r.ok && r.error instanceof UserError)
-  const text = `${phase} failed on ${failed.length} of ${hosts.length} host(s): ${failed.join('; ')}. ${consequence}`
-  if (user) throw new UserError(text)
-  throw new CheckFailedError(text)
-}
-
-async function timed(host: HostState, phase: string, fn: () => Promise<void>): Promise<void> {
-  const started = Date.now()
-  try {
-    await fn()
-  } finally {
-    host.report.phases[phase] = (host.report.phases[phase] ?? 0) + Date.now() - started
-  }
-}
-
-function requireOk(host: HostState, what: string, result: RunResult, timeoutMs: number): void {
-  if (result.exitCode === 0) return
-  const detail = lastLines(result.stderr || result.stdout)
-  throw new HostError(host.transport.label, `${what} ${describeExit(result, timeoutMs)}: ${detail}`)
-}
-
-interface PreparedSource {
-  /** Directory whose contents become the release. */
-  dir: string
-  files: number
-  cleanup(): Promise<void>
-}
-
-/**
- * Checks a release tree before anything changes. Symlinks are copied as links (never
- * followed), and are accepted only when they stay inside the release: a link to /etc or to
- * ../../ would let a web server serve files outside it. Shared data belongs in shared-paths.
- * Only files, directories and symlinks are accepted.
- */
-export async function checkReleaseTree(dir: string): Promise<number> {
-  const root = await realpath(dir)
-  let files = 0
-  const problems: string[] = []
-  const pending = [root]
-  while (pending.length > 0) {
-    const current = pending.pop()!
-    for (const entry of await readdir(current, { withFileTypes: true })) {
-      const full = join(current, entry.name)
-      const shown = JSON.stringify(relative(root, full))
-      if (entry.isDirectory()) pending.push(full)
-      else if (entry.isFile()) files++
-      else if (entry.isSymbolicLink()) {
-        const target = await readlink(full)
-        if (!symlinkStaysInside(root, full, target, await realpath(full).catch(() => undefined))) {
-          problems.push(`${shown} is a symlink to ${JSON.stringify(target)}, outside the release`)
-        }
-      } else problems.push(`${shown} is not a file, directory or symlink`)
-      if (problems.length >= 5) break
-    }
-    if (problems.length >= 5) break
-  }
-  if (problems.length > 0) {
-    throw new UserError(
-      `Input 'source' has entries a release cannot hold: ${problems.join('; ')}; expected files, directories and symlinks that point inside the release (use shared-paths for data outside it).`
-    )
-  }
-  return files
-}
-
-/** Pure part of the symlink rule: `real` is the link's resolved target, undefined when dangling. */
-export function symlinkStaysInside(
-  root: string,
-  link: string,
-  target: string,
-  real: string | undefined
-): boolean {
-  if (isAbsolute(target)) return false
-  const inside = (p: string) => p === root || p.startsWith(root + sep)
-  if (!inside(resolve(dirname(link), target))) return false
-  // A dangling link cannot be resolved here; `..` through a linked directory could escape on
-  // the host, so only plain downward targets are accepted.
-  if (real === undefined) return !target.split(/[/\\]/).includes('..')
-  return inside(real)
-}
-
-async function prepareSource(source: string, signal: AbortSignal): Promise<PreparedSource> {
-  let info
-  try {
-    info = await stat(source)
-  } catch {
-    throw new UserError(
-      `Input 'source' is ${JSON.stringify(source)}, which does not exist; expected a directory or a .tar.gz/.tgz file.`
-    )
-  }
-  if (info.isDirectory()) {
-    const dir = await realpath(source)
-    return { dir, files: await checkReleaseTree(dir), cleanup: async () => {} }
-  }
-  if (!info.isFile() || !/\.(tar\.gz|tgz)$/.test(source)) {
-    throw new UserError(
-      `Input 'source' is ${JSON.stringify(source)}; expected a directory or a .tar.gz/.tgz file.`
-    )
-  }
-  const dir = await mkdtemp(join(tmpdir(), 'shiprail-source-'))
-  const cleanup = () => rm(dir, { recursive: true, force: true })
-  try {
-    // GNU and BSD tar both refuse members with `..` or absolute names by default.
-    const result = await runProcess('tar', {
-      args: ['-xzf', resolve(source), '-C', dir, '--no-same-owner'],
-      timeoutMs: EXTRACT_TIMEOUT_MS,
-      signal,
-      capture: true
-    })
-    if (result.exitCode !== 0) {
-      throw new UserError(
-        `Input 'source' (${JSON.stringify(source)}) could not be extracted: tar ${describeExit(result, EXTRACT_TIMEOUT_MS)}: ${lastLines(result.stderr)}.`
-      )
-    }
-    return { dir, files: await checkReleaseTree(dir), cleanup }
-  } catch (err) {
-    await cleanup()
-    throw err
-  }
-}
-
-async function requireTool(tool: string, why: string): Promise<void> {
-  try {
-    await runProcess(tool, { args: ['--version'], timeoutMs: 10_000, capture: true })
-  } catch {
-    throw new UserError(
-      `The releases driver needs \`${tool}\` on the runner (${why}); install it or use driver: command.`
-    )
-  }
-}
 
 /** `driver: releases`: release directories switched by a symlink, on this machine or over SSH. */
 export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
   const root = settings.path
   const remote = settings.hosts.some(h => !h.local)
+  const sharedPaths = settings.sharedPaths.map(p => p.replace(/\/+$/, ''))
+  const { record, switchAll } = releaseSwitcher(root, settings.parallel)
   const hookEnv = (request: DriverRequest) => [
     'SHIPRAIL_VERSION',
     request.version,
@@ -353,47 +67,18 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
     request.operation
   ]
 
-  async function inspect(host: HostState): Promise<void> {
-    const result = await host.transport.run(INSPECT, [root, String(HISTORY_TAIL_BYTES)], {
-      timeoutMs: SCRIPT_TIMEOUT_MS
-    })
+  /** Reads what PREPARE reported with the lock (see acquireLocks). */
+  function prepared(host: HostState, result: Parameters<typeof requireOk>[2]): void {
     requireOk(host, `preparing ${root}`, result, SCRIPT_TIMEOUT_MS)
-    const marker = result.stdout.indexOf('--history--\n')
-    if (marker < 0)
+    const facts = parsePrepared(result.stdout)
+    if (!facts)
       throw new HostError(host.transport.label, `unexpected answer: ${lastLines(result.stdout)}`)
-    host.history = parseHistory(result.stdout.slice(marker + '--history--\n'.length))
-    for (const line of result.stdout.slice(0, marker).split('\n')) {
-      const [key, ...rest] = line.split('\t')
-      const value = rest.join('\t')
-      if (key === 'releases') host.releasesDir = value
-      else if (key === 'live' && value && !value.includes('/')) host.live = value
-      else if (key === 'dir') host.dirs.push(value)
-    }
-  }
-
-  /** Appends history lines, then removes the releases in `remove` (never the live one). */
-  async function record(
-    host: HostState,
-    entries: HistoryEntry[],
-    remove: string[] = []
-  ): Promise<void> {
-    const text = entries.map(e => formatHistoryLine(e) + '\n').join('')
-    const result = await host.transport.run(RECORD, [root, text, ...remove], {
-      timeoutMs: REMOVE_TIMEOUT_MS
-    })
-    requireOk(
-      host,
-      remove.length ? `recording history and removing ${remove.join(', ')}` : 'recording history',
-      result,
-      REMOVE_TIMEOUT_MS
-    )
-  }
-
-  async function switchTo(host: HostState, release: string): Promise<void> {
-    const result = await host.transport.run(SWITCH, [root, release], {
-      timeoutMs: SCRIPT_TIMEOUT_MS
-    })
-    requireOk(host, `switching current to ${release || '(none)'}`, result, SCRIPT_TIMEOUT_MS)
+    host.history = parseHistory(facts.historyText)
+    host.releasesDir = facts.releasesDir ?? host.releasesDir
+    host.live = facts.live
+    host.dirs = facts.dirs
+    host.liveManifest = facts.manifest
+    host.manifestProblem = facts.manifestProblem
   }
 
   async function runHook(
@@ -416,54 +101,14 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
     }
   }
 
-  /**
-   * All or nothing: switch every host; if any switch fails, every host where a switch was
-   * tried goes back to what it served before (a no-op where the switch never happened).
-   */
-  async function switchAll(
-    hosts: HostState[],
-    targetOf: (host: HostState) => string,
-    ctx: Context
-  ): Promise<void> {
-    const results = await ctx.logger.group('Switch current on every host', () =>
-      forEachHost(hosts, settings.parallel, host =>
-        timed(host, 'switch', async () => {
-          host.switchTried = true
-          await switchTo(host, targetOf(host))
-          ctx.logger.info(`${host.transport.label}: current -> releases/${targetOf(host)}`)
-        })
-      )
-    )
-    if (results.every(r => r.ok)) return
-    const back = hosts.filter(h => h.switchTried)
-    const undo = await ctx.logger.group('Switch back', () =>
-      forEachHost(back, settings.parallel, async host => {
-        await switchTo(host, host.live ?? '')
-        ctx.logger.info(
-          `${host.transport.label}: current -> ${host.live ? `releases/${host.live}` : '(none, as before)'}`
-        )
-      })
-    )
-    const stuck = back.filter((_, i) => !undo[i].ok).map(h => h.transport.label)
-    failIfAny(
-      hosts,
-      results,
-      'The switch',
-      stuck.length === 0
-        ? 'Every host was switched back to the release it served before.'
-        : `Switching back FAILED on ${stuck.join(', ')}: check ${root}/current there.`
-    )
-  }
-
   async function deploy(
     hosts: HostState[],
     request: DriverRequest,
     source: PreparedSource,
+    hashing: Promise<Map<string, FileFacts>>,
     ctx: Context
   ): Promise<DriverOutcome> {
     const { logger } = ctx
-    const inspected = await forEachHost(hosts, settings.parallel, inspect)
-    failIfAny(hosts, inspected, 'Preparing', 'Nothing was changed.')
     const release = releaseName(
       ctx.clock.now(),
       request.version,
@@ -486,7 +131,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
       const started = hosts.filter(h => h.uploadStarted)
       await logger.group('Remove the unfinished release', () =>
         forEachHost(started, settings.parallel, async host => {
-          await record(host, [entry('failure')], [release])
+          await record(host, { entries: [entry('failure')], remove: [release] })
         }).then(results =>
           results.forEach((r, i) => {
             if (!r.ok)
@@ -497,30 +142,23 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
       throw err
     }
 
+    const workDir = await mkdtemp(join(tmpdir(), 'shiprail-upload-'))
+    let switched = false
     try {
       const uploaded = await logger.group(`Upload release ${release}`, () =>
         forEachHost(hosts, settings.parallel, host =>
-          timed(host, 'upload', async () => {
-            const linkDest = host.live ? `${host.releasesDir}/${host.live}/` : undefined
-            host.uploadStarted = true
-            const stats = await host.transport.upload(source.dir, `${root}/releases/${release}`, {
-              linkDest,
-              timeoutMs: UPLOAD_TIMEOUT_MS,
-              signal: ctx.signal
+          timed(host, 'upload', () =>
+            uploadRelease(host, hosts.indexOf(host), {
+              root,
+              release,
+              source,
+              facts: hashing,
+              sharedPaths,
+              workDir,
+              signal: ctx.signal,
+              logger
             })
-            const finish = await host.transport.run(
-              FINISH_UPLOAD,
-              [root, release, ...settings.sharedPaths.map(p => p.replace(/\/+$/, ''))],
-              { timeoutMs: REMOVE_TIMEOUT_MS, signal: ctx.signal }
-            )
-            requireOk(host, 'linking shared paths', finish, REMOVE_TIMEOUT_MS)
-            const linked = /^linked\t(\d+)/m.exec(finish.stdout)
-            host.report.bytesSent = stats.bytesSent
-            host.report.filesLinked = linked ? Number(linked[1]) : undefined
-            logger.info(
-              `${host.transport.label}: ${stats.bytesSent} bytes sent, ${host.report.filesLinked ?? '?'} files hard-linked from ${host.live ?? '(no live release)'}`
-            )
-          })
+          )
         )
       )
       failIfAny(
@@ -549,16 +187,9 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
         throw new CheckFailedError(
           'The deploy was cancelled before the switch; no host was switched.'
         )
-      await switchAll(hosts, () => release, ctx)
-    } catch (err) {
-      return abandon(err)
-    }
-
-    const after = await afterSwitch(hosts, () => release, request, ctx)
-    await logger.group('Record history and prune', () =>
-      forEachHost(hosts, settings.parallel, async host => {
-        const done = entry(after.ok ? 'success' : 'failure')
-        const prune = after.ok
+      const finalWrite = (host: HostState, ok: boolean): HistoryWrite => {
+        const done = entry(ok ? 'success' : 'failure')
+        const remove = ok
           ? releasesToPrune(
               [...host.history, done],
               [...host.dirs, release],
@@ -566,16 +197,35 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
               settings.keepReleases
             )
           : []
-        if (prune.length > 0) logger.info(`${host.transport.label}: removing ${prune.join(', ')}`)
-        await record(host, [done], prune)
-      }).then(results =>
-        results.forEach((r, i) => {
-          if (!r.ok) logger.warning(hostMessage(hosts[i], r.error))
-        })
+        return { entries: [done], remove }
+      }
+      // Without after-switch the outcome is known once the switch is: one command per host.
+      const hooked = settings.afterSwitch.trim() !== ''
+      await switchAll(hosts, () => release, ctx, hooked ? undefined : h => finalWrite(h, true))
+      switched = true
+      if (!hooked) return { release, hosts: hosts.map(h => h.report) }
+
+      const after = await afterSwitch(hosts, () => release, request, ctx)
+      await logger.group('Record history and prune', () =>
+        forEachHost(hosts, settings.parallel, async host => {
+          const write = finalWrite(host, after.ok)
+          if (write.remove.length)
+            logger.info(`${host.transport.label}: removing ${write.remove.join(', ')}`)
+          await record(host, write)
+        }).then(results =>
+          results.forEach((r, i) => {
+            if (!r.ok) logger.warning(hostMessage(hosts[i], r.error))
+          })
+        )
       )
-    )
-    if (!after.ok) throw after.error
-    return { release, hosts: hosts.map(h => h.report) }
+      if (!after.ok) throw after.error
+      return { release, hosts: hosts.map(h => h.report) }
+    } catch (err) {
+      if (!switched) return abandon(err)
+      throw err
+    } finally {
+      await rm(workDir, { recursive: true, force: true })
+    }
   }
 
   async function afterSwitch(
@@ -610,8 +260,6 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
     request: DriverRequest,
     ctx: Context
   ): Promise<DriverOutcome> {
-    const inspected = await forEachHost(hosts, settings.parallel, inspect)
-    failIfAny(hosts, inspected, 'Preparing', 'Nothing was changed.')
     const problems: string[] = []
     for (const host of hosts) {
       const pick = pickRollbackRelease(host.history, request.version, host.dirs)
@@ -660,7 +308,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
           deploymentId: request.deploymentId,
           ...(from && from !== host.target ? { rollbackOf: from } : {})
         })
-        await record(host, entries)
+        await record(host, { entries, remove: [] })
       }).then(results =>
         results.forEach((r, i) => {
           if (!r.ok) ctx.logger.warning(hostMessage(hosts[i], r.error))
@@ -698,7 +346,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
         )
       } else {
         lines.push(
-          `upload ${settings.source} to ${root}/releases/<UTC time>-${request.version}/ on every host, hard-linking files unchanged since the live release`,
+          `upload ${settings.source} to ${root}/releases/<UTC time>-${request.version}/ on every host, hard-linking files unchanged since the live release (found by its manifest, or by comparing every file when the manifest is missing or does not match the disk)`,
           ...(settings.sharedPaths.length
             ? [`link ${settings.sharedPaths.join(', ')} from ${root}/shared/`]
             : []),
@@ -724,6 +372,8 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
         )
       }
       let source: PreparedSource | undefined
+      let hashing: Promise<Map<string, FileFacts>> | undefined
+      const stopHashing = new AbortController()
       let credentials: SshCredentials | undefined
       const hosts: HostState[] = []
       try {
@@ -731,6 +381,18 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
           if (!settings.source)
             throw new UserError(`Input 'source' is required to deploy with driver: releases.`)
           source = await prepareSource(resolve(ctx.run.workspace, settings.source), ctx.signal)
+          // Hashed while the hosts are connected and locked; awaited before the upload, and
+          // stopped when the deploy ends first.
+          hashing = hashSource(
+            source.dir,
+            source.entries,
+            AbortSignal.any([ctx.signal, stopHashing.signal])
+          )
+          const hashStart = Date.now()
+          hashing.then(
+            () => logger.info(`Source hashed in ${Date.now() - hashStart} ms`),
+            () => undefined
+          )
         }
         if (remote) {
           credentials = await SshCredentials.create(
@@ -760,35 +422,46 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
         )
         failIfAny(hosts, connected, 'Connecting', 'Nothing was changed.')
 
-        const lock: LockInfo = newLockInfo(ctx.run.actor, ctx.run.runUrl, ctx.clock.now())
-        const locked: HostState[] = []
-        try {
-          // One host after the other, in a fixed order: two deploys to the same hosts meet at
-          // the first one, so exactly one proceeds and neither holds half of the hosts.
-          await logger.group('Lock', async () => {
-            for (const host of [...hosts].sort((a, b) =>
-              a.transport.label.localeCompare(b.transport.label)
-            )) {
-              await timed(host, 'lock', () =>
-                acquireLock(host.transport, root, lock, {
-                  timeoutSeconds: settings.lockTimeoutSeconds,
-                  logger,
-                  clock: ctx.clock,
-                  signal: ctx.signal
-                })
-              )
-              locked.push(host)
+        const lock = newLockInfo(ctx.run.actor, ctx.run.runUrl, ctx.clock.now())
+        const started = Date.now()
+        const results = await logger.group('Lock', () =>
+          acquireLocks(
+            hosts.map(h => h.transport),
+            root,
+            lock,
+            {
+              timeoutSeconds: settings.lockTimeoutSeconds,
+              logger,
+              clock: ctx.clock,
+              signal: ctx.signal,
+              parallel: settings.parallel,
+              then: () => ({
+                body: PREPARE,
+                args: [
+                  root,
+                  String(HISTORY_TAIL_BYTES),
+                  request.operation === 'deploy' ? 'manifest' : ''
+                ]
+              })
             }
-          })
+          )
+        )
+        try {
+          for (const host of hosts) host.report.phases.lock = Date.now() - started
+          const inspected = await forEachHost(hosts, settings.parallel, async host =>
+            prepared(host, results.get(host.transport)!)
+          )
+          failIfAny(hosts, inspected, 'Preparing', 'Nothing was changed.')
           return request.operation === 'rollback'
             ? await rollback(hosts, request, ctx)
-            : await deploy(hosts, request, source!, ctx)
+            : await deploy(hosts, request, source!, hashing!, ctx)
         } finally {
-          await forEachHost(locked, settings.parallel, host =>
+          await forEachHost(hosts, settings.parallel, host =>
             releaseLock(host.transport, root, lock, logger)
           )
         }
       } finally {
+        stopHashing.abort()
         await Promise.all(hosts.map(h => h.transport.close()))
         await credentials?.dispose()
         await source?.cleanup()

@@ -1,0 +1,242 @@
+import { existsSync, lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs'
+import { chmod, mkdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createReleasesDriver } from '../../src/core/drivers/releases-driver.js'
+import {
+  MANIFEST_HEADER,
+  manifestLine,
+  parseManifest,
+  planUpload
+} from '../../src/core/drivers/release-manifest.js'
+import type { SourceEntry } from '../../src/core/drivers/release-source.js'
+import { parsePrepared } from '../../src/core/drivers/release-upload.js'
+import type { ReleasesDriverSettings } from '../../src/core/settings/deploy-settings.js'
+import { testContext } from '../support/context.js'
+import { liveRelease, releasesSettings, request, tempDir } from './fixtures.js'
+
+/*
+ * The manifest path of a redeploy (release-manifest.ts): unchanged files hard-linked on the
+ * host without being read or sent, and the --checksum path whenever the live release's
+ * manifest cannot be trusted. `hosts: local` runs the same host scripts as SSH.
+ */
+let work: string
+let root: string
+let src: string
+beforeEach(async () => {
+  work = await tempDir('manifest')
+  root = join(work, 'app')
+  src = join(work, 'src')
+})
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true })
+})
+
+async function writeTree(files: Record<string, string>): Promise<void> {
+  await rm(src, { recursive: true, force: true })
+  await mkdir(src, { recursive: true })
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(join(src, name, '..'), { recursive: true })
+    await writeFile(join(src, name), content)
+  }
+}
+
+const BASE: Record<string, string> = Object.fromEntries(
+  Array.from({ length: 20 }, (_, i) => [`lib/m${i}.js`, `module ${i}\n`.repeat(200)])
+)
+
+async function deploy(version: string, extra: Partial<ReleasesDriverSettings> = {}) {
+  const ctx = testContext()
+  const outcome = await createReleasesDriver(
+    releasesSettings({ path: root, source: src, ...extra })
+  ).apply(request(version), ctx)
+  return { report: outcome.hosts![0], release: outcome.release!, log: ctx.logger.text() }
+}
+
+const inRelease = (release: string, path: string) => join(root, 'releases', release, path)
+const sameInode = (a: string, b: string) => statSync(a).ino === statSync(b).ino
+
+/** Every timestamp new, as in a fresh CI checkout. */
+async function touchAll(dir: string, files: string[]): Promise<void> {
+  const later = new Date(Date.now() + 3600_000)
+  for (const f of files) await utimes(join(dir, f), later, later)
+}
+
+describe('redeploys by the manifest', () => {
+  test('fresh timestamps and one changed file: only it is sent, the rest is linked', async () => {
+    await writeTree({ ...BASE, 'empty.txt': '' })
+    const first = await deploy('1')
+    expect(first.report.unchangedBy).toBeUndefined()
+    expect(existsSync(join(root, '.shiprail', 'manifests', first.release))).toBe(true)
+
+    await writeTree({ ...BASE, 'empty.txt': '', 'lib/m3.js': 'changed\n' })
+    await touchAll(src, [...Object.keys(BASE), 'empty.txt'])
+    const second = await deploy('2')
+    expect(second.report.unchangedBy).toBe('manifest')
+    expect(second.report.filesLinked).toBe(20)
+    expect(second.report.bytesSent).toBeLessThan(3000)
+    expect(second.log).toMatch(/20 unchanged files found by the live release's manifest/)
+    expect(
+      sameInode(inRelease(first.release, 'lib/m4.js'), inRelease(second.release, 'lib/m4.js'))
+    ).toBe(true)
+    expect(
+      sameInode(inRelease(first.release, 'empty.txt'), inRelease(second.release, 'empty.txt'))
+    ).toBe(true)
+    expect(readFileSync(inRelease(second.release, 'lib/m3.js'), 'utf8')).toBe('changed\n')
+    expect(readFileSync(inRelease(first.release, 'lib/m3.js'), 'utf8')).toBe(BASE['lib/m3.js'])
+    expect(statSync(inRelease(second.release, 'empty.txt')).size).toBe(0)
+  })
+
+  test('a file edited on the host: the --checksum path, said in the report, and the source wins', async () => {
+    await writeTree(BASE)
+    const first = await deploy('1')
+    await writeFile(inRelease(first.release, 'lib/m5.js'), 'edited on the host\n')
+    const second = await deploy('2')
+    expect(second.report.unchangedBy).toBe('checksum')
+    expect(second.report.fallback).toMatch(/no longer match its manifest \(edited on the host\?\)/)
+    expect(second.log).toMatch(
+      /unchanged files found by --checksum: files of the live release no longer match/
+    )
+    expect(readFileSync(inRelease(second.release, 'lib/m5.js'), 'utf8')).toBe(BASE['lib/m5.js'])
+    expect(second.report.filesLinked).toBe(19)
+    // The release written by the fallback has a manifest again.
+    expect((await deploy('3')).report.unchangedBy).toBe('manifest')
+  })
+
+  test('a missing or older-format manifest falls back to --checksum', async () => {
+    await writeTree(BASE)
+    const first = await deploy('1')
+    await rm(join(root, '.shiprail', 'manifests', first.release))
+    const second = await deploy('2')
+    expect(second.report.unchangedBy).toBe('checksum')
+    expect(second.report.fallback).toMatch(/has no manifest/)
+    expect(second.report.filesLinked).toBe(20)
+
+    const file = join(root, '.shiprail', 'manifests', second.release)
+    const text = await readFile(file, 'utf8')
+    await writeFile(file, text.replace(MANIFEST_HEADER, 'shiprail-manifest 0'))
+    const third = await deploy('3')
+    expect(third.report.fallback).toMatch(/in another format/)
+  })
+
+  test('a mode change gets a new file; the live release keeps its mode', async () => {
+    await writeTree({ ...BASE, 'bin/run': '#!/bin/sh\necho hi\n' })
+    await chmod(join(src, 'bin/run'), 0o644)
+    const first = await deploy('1')
+    await chmod(join(src, 'bin/run'), 0o755)
+    const second = await deploy('2')
+    expect(second.report.unchangedBy).toBe('manifest')
+    expect(statSync(inRelease(second.release, 'bin/run')).mode & 0o777).toBe(0o755)
+    expect(statSync(inRelease(first.release, 'bin/run')).mode & 0o777).toBe(0o644)
+    expect(second.report.filesLinked).toBe(20)
+  })
+
+  test('symlinks, a file turned into a directory and back, a file that went', async () => {
+    await writeTree({ ...BASE, cfg: 'a file', 'old.txt': 'gone next time', 'dir/x': 'x' })
+    await symlink('lib/m1.js', join(src, 'link'))
+    const first = await deploy('1')
+    await writeTree({ ...BASE, 'cfg/inner.txt': 'now a directory', dir: 'now a file' })
+    await symlink('lib/m2.js', join(src, 'link'))
+    const second = await deploy('2')
+    expect(second.report.unchangedBy).toBe('manifest')
+    const rel = (p: string) => inRelease(second.release, p)
+    expect(readFileSync(rel('cfg/inner.txt'), 'utf8')).toBe('now a directory')
+    expect(readFileSync(rel('dir'), 'utf8')).toBe('now a file')
+    expect(existsSync(rel('old.txt'))).toBe(false)
+    expect(readlinkSync(rel('link'))).toBe('lib/m2.js')
+    expect(lstatSync(inRelease(first.release, 'cfg')).isFile()).toBe(true)
+    expect(readlinkSync(inRelease(first.release, 'link'))).toBe('lib/m1.js')
+    expect(liveRelease(root)).toBe(second.release)
+  })
+
+  test('what a before-switch hook adds is not carried into the next release', async () => {
+    await writeTree(BASE)
+    await deploy('1', { beforeSwitch: 'mkdir -p vendor && echo built > vendor/lib.txt' })
+    const second = await deploy('2')
+    expect(second.report.unchangedBy).toBe('manifest')
+    expect(existsSync(inRelease(second.release, 'vendor'))).toBe(false)
+  })
+
+  test('shared paths stay links and out of the manifest', async () => {
+    await writeTree({ ...BASE, '.env': 'from the source' })
+    await deploy('1', { sharedPaths: ['.env'] })
+    await writeFile(join(root, 'shared', '.env'), 'edited in shared')
+    const second = await deploy('2', { sharedPaths: ['.env'] })
+    expect(second.report.unchangedBy).toBe('manifest')
+    expect(readFileSync(inRelease(second.release, '.env'), 'utf8')).toBe('edited in shared')
+    // Without the shared path the release gets the source's file again.
+    const third = await deploy('3')
+    expect(lstatSync(inRelease(third.release, '.env')).isFile()).toBe(true)
+    expect(readFileSync(inRelease(third.release, '.env'), 'utf8')).toBe('from the source')
+  })
+})
+
+describe('manifest rules', () => {
+  const f = (path: string, mode = 0o644): SourceEntry => ({ path, kind: 'file', mode, size: 1 })
+  const facts = (hash: string, mode = 0o644) => ({ mode, size: 1, hash: hash.repeat(43) })
+
+  test('planUpload keeps only files with the same content, size and mode', () => {
+    const live = new Map([
+      ['same', facts('a')],
+      ['edited', facts('b')],
+      ['chmod', facts('c')],
+      ['gone', facts('d')],
+      ['shared/x', facts('e')]
+    ])
+    const entries: SourceEntry[] = [
+      f('same'),
+      f('edited'),
+      f('chmod', 0o755),
+      { path: 'd', kind: 'dir', mode: 0o755, size: 0 },
+      { path: 'l', kind: 'symlink', mode: 0o777, size: 1 },
+      f('new'),
+      f('shared/x')
+    ]
+    const plan = planUpload(
+      entries,
+      new Map([
+        ['same', facts('a')],
+        ['edited', facts('B')],
+        ['chmod', facts('c', 0o755)],
+        ['new', facts('n')],
+        ['shared/x', facts('e')]
+      ]),
+      live,
+      ['shared']
+    )
+    expect(plan.keep).toBe(1)
+    expect(plan.send).toEqual(['.', 'edited', 'chmod', 'd', 'l', 'new', 'shared/x'])
+    expect(plan.dropPaths.sort()).toEqual(['chmod', 'edited', 'gone', 'shared/x'])
+    expect(plan.dropKeys).toContain('"gone"')
+    expect(
+      plan.newLines
+        .split('\n')
+        .filter(Boolean)
+        .map(l => l.split('\t')[0])
+    ).toEqual(['"edited"', '"chmod"', '"new"'])
+  })
+
+  test.each([
+    ['a whole manifest', `${MANIFEST_HEADER}\n${manifestLine('a\tb\nc', facts('x'))}\n`, 1],
+    ['another version', `shiprail-manifest 2\n`, undefined],
+    ['a cut line', `${MANIFEST_HEADER}\n"a"\t644\t1\n`, undefined],
+    [
+      'a path that is not a string',
+      `${MANIFEST_HEADER}\n${'1\t644\t1\t' + 'x'.repeat(43)}\n`,
+      undefined
+    ]
+  ])('parseManifest: %s', (_, text, size) => {
+    expect(parseManifest(text)?.size).toBe(size)
+  })
+
+  test('parsePrepared reads the state of the live manifest', () => {
+    const ok = parsePrepared(
+      `releases\t/r\nlive\tR1\ndir\tR1\nmanifest\tok\n--manifest--\n${MANIFEST_HEADER}\n--history--\n`
+    )
+    expect(ok).toMatchObject({ live: 'R1', dirs: ['R1'] })
+    expect(ok?.manifestProblem).toBeUndefined()
+    expect(ok?.manifest?.size).toBe(0)
+    const changed = parsePrepared('live\tR1\nmanifest\tchanged\t3\n--history--\n')
+    expect(changed?.manifestProblem).toMatch(/no longer match its manifest .*\(3 file\(s\)\)/)
+    expect(parsePrepared('no marker')).toBeUndefined()
+  })
+})

@@ -1,0 +1,1063 @@
+export const id = 895;
+export const ids = [895];
+export const modules = {
+
+/***/ 4895:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createReleasesDriver: () => (/* binding */ createReleasesDriver)
+});
+
+// UNUSED EXPORTS: checkReleaseTree, pickRollbackRelease, releasesToPrune, symlinkStaysInside
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./build/ncc/core/errors.js
+var errors = __webpack_require__(5052);
+// EXTERNAL MODULE: ./build/ncc/core/process-runner.js
+var process_runner = __webpack_require__(2069);
+// EXTERNAL MODULE: ./build/ncc/core/drivers/host-transport.js
+var host_transport = __webpack_require__(6285);
+// EXTERNAL MODULE: ./build/ncc/core/drivers/release-history.js
+var release_history = __webpack_require__(6911);
+// EXTERNAL MODULE: ./build/ncc/core/drivers/release-lock.js
+var release_lock = __webpack_require__(9124);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-manifest.js
+
+
+
+/**
+ * The manifest of a release: one line per regular file (path, permission bits, size, SHA-256),
+ * written on each host beside the release as `<path>/.shiprail/manifests/<release>`, with a
+ * stat snapshot (`<release>.stat`: inode, size, mtime, mode of every file) the host compares
+ * with its disk before the manifest is trusted. A redeploy hashes the source on the runner and
+ * compares with the live release's manifest: files whose content and mode are unchanged are
+ * hard-linked on the host without being read on either end, and only the rest is sent.
+ *
+ * Format (version 1): the header line, then `<JSON path>\t<mode, octal>\t<size>\t<hash>`. The
+ * path is JSON so that any file name (tabs and newlines included) stays on one line and the
+ * host can merge manifests with awk by the first field.
+ */
+const MANIFEST_HEADER = 'shiprail-manifest 1';
+const READ_CHUNK = 1 << 20;
+/** Hashing yields to the event loop this often, so SSH work started meanwhile keeps moving. */
+const SLICE_MS = 10;
+/**
+ * Hashes every regular file of the source, streaming each in 1 MiB reads. Synchronous reads in
+ * short slices beat the thread pool several times over for a checkout's many small files, and
+ * the slices let the connect and lock phases run at the same time.
+ */
+async function hashSource(dir, entries, signal) {
+    const facts = new Map();
+    const buffer = Buffer.allocUnsafe(READ_CHUNK);
+    let sliceStart = Date.now();
+    for (const entry of entries) {
+        if (entry.kind !== 'file')
+            continue;
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        const fd = (0,external_node_fs_.openSync)((0,external_node_path_.join)(dir, entry.path), 'r');
+        let size = 0;
+        try {
+            for (let n; (n = (0,external_node_fs_.readSync)(fd, buffer, 0, READ_CHUNK, null)) > 0;) {
+                hash.update(buffer.subarray(0, n));
+                size += n;
+            }
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+        facts.set(entry.path, { mode: entry.mode, size, hash: hash.digest('base64url') });
+        if (Date.now() - sliceStart >= SLICE_MS) {
+            signal?.throwIfAborted();
+            await new Promise(resolve => setImmediate(resolve));
+            sliceStart = Date.now();
+        }
+    }
+    return facts;
+}
+function manifestLine(path, f) {
+    return `${JSON.stringify(path)}\t${f.mode.toString(8)}\t${f.size}\t${f.hash}`;
+}
+/** Parses a manifest; undefined when it is not a whole version-1 manifest. */
+function parseManifest(text) {
+    const lines = text.split('\n');
+    if (lines[0] !== MANIFEST_HEADER)
+        return undefined;
+    const manifest = new Map();
+    for (const line of lines.slice(1)) {
+        if (line === '')
+            continue;
+        const m = /^("(?:[^"\\]|\\.)*")\t([0-7]{1,5})\t(\d+)\t([A-Za-z0-9_-]{43})$/.exec(line);
+        if (!m)
+            return undefined;
+        let path;
+        try {
+            path = JSON.parse(m[1]);
+        }
+        catch {
+            return undefined;
+        }
+        if (typeof path !== 'string')
+            return undefined;
+        manifest.set(path, { mode: parseInt(m[2], 8), size: Number(m[3]), hash: m[4] });
+    }
+    return manifest;
+}
+/** Shared paths are links to `<path>/shared/` in every release: never in a manifest. */
+function underShared(path, sharedPaths) {
+    return sharedPaths.some(p => path === p || path.startsWith(`${p}/`));
+}
+/** The whole manifest of a release, for a host without a usable one. */
+function fullManifest(facts, sharedPaths) {
+    const lines = [MANIFEST_HEADER];
+    for (const [path, f] of facts)
+        if (!underShared(path, sharedPaths))
+            lines.push(manifestLine(path, f));
+    return lines.join('\n') + '\n';
+}
+/**
+ * Decides a redeploy from the source and the live release's manifest. A file is kept (linked,
+ * not sent) only when path, content, size and mode all match: a mode change gets a new inode
+ * rather than changing the live release's file through the shared one.
+ */
+function planUpload(entries, facts, live, sharedPaths) {
+    const kept = new Set();
+    const send = ['.'];
+    const lines = [];
+    for (const entry of entries) {
+        if (entry.kind !== 'file') {
+            send.push(entry.path);
+            continue;
+        }
+        const f = facts.get(entry.path);
+        const old = live.get(entry.path);
+        const shared = underShared(entry.path, sharedPaths);
+        if (!shared && old && old.hash === f.hash && old.size === f.size && old.mode === f.mode) {
+            kept.add(entry.path);
+            continue;
+        }
+        send.push(entry.path);
+        if (!shared)
+            lines.push(manifestLine(entry.path, f) + '\n');
+    }
+    const dropPaths = [...live.keys()].filter(p => !kept.has(p));
+    return {
+        keep: kept.size,
+        dropPaths,
+        dropKeys: dropPaths.map(p => JSON.stringify(p)),
+        newLines: lines.join(''),
+        send
+    };
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-phases.js
+
+
+
+/** Runs fn for each host, at most `limit` at once, and waits for all of them. */
+async function forEachHost(hosts, limit, fn) {
+    const results = new Array(hosts.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < hosts.length) {
+            const i = next++;
+            try {
+                await fn(hosts[i]);
+                results[i] = { ok: true };
+            }
+            catch (error) {
+                results[i] = { ok: false, error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, hosts.length) }, worker));
+    return results;
+}
+function hostMessage(host, error) {
+    const message = (0,errors/* errorMessage */.gJ)(error);
+    return message.startsWith(`${host.transport.label}: `)
+        ? message
+        : `${host.transport.label}: ${message}`;
+}
+/** Throws one CheckFailedError naming every host where `phase` failed. */
+function failIfAny(hosts, results, phase, consequence) {
+    const failed = results
+        .map((r, i) => (r.ok ? undefined : hostMessage(hosts[i], r.error)))
+        .filter((m) => m !== undefined);
+    if (failed.length === 0)
+        return;
+    const user = results.find(r => !r.ok && r.error instanceof errors/* UserError */.yo);
+    const text = `${phase} failed on ${failed.length} of ${hosts.length} host(s): ${failed.join('; ')}. ${consequence}`;
+    if (user)
+        throw new errors/* UserError */.yo(text);
+    throw new errors/* CheckFailedError */.CO(text);
+}
+/** Adds the time fn takes to the host's `phase` (several calls add up). */
+async function timed(host, phase, fn) {
+    const started = Date.now();
+    try {
+        await fn();
+    }
+    finally {
+        host.report.phases[phase] = (host.report.phases[phase] ?? 0) + Date.now() - started;
+    }
+}
+function requireOk(host, what, result, timeoutMs) {
+    if (result.exitCode === 0)
+        return;
+    const detail = (0,host_transport/* lastLines */.w$)(result.stderr || result.stdout);
+    throw new host_transport/* HostError */.dh(host.transport.label, `${what} ${(0,process_runner/* describeExit */.K)(result, timeoutMs)}: ${detail}`);
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-scripts.js
+/*
+ * Host-side scripts of the releases driver. Each is a fixed function body run by `bash -s` on
+ * the host (see hostScript); every value is a positional parameter, so nothing a user typed
+ * becomes code, except the before-switch/after-switch scripts, which are meant to run and are
+ * passed as data to `bash -c`. Every SSH command costs a session and the login shell's start,
+ * so each phase is one script per host.
+ */
+/**
+ * Creates the layout and reports the live release, the real path of releases/, the release
+ * directories, the live release's manifest when the disk still matches its stat snapshot
+ * (`manifest\t<state>`), and the tail of the history. $1 root, $2 history bytes, $3 `manifest`
+ * when the caller wants the manifest. Runs right after the lock is taken, in the same command.
+ * The snapshot check needs GNU find, sort, comm and cut (-z); without them the state says so
+ * and the deploy takes the --checksum path.
+ */
+const PREPARE = `
+set -euo pipefail
+root=$1
+mkdir -p -- "$root/releases" "$root/shared" "$root/.shiprail/manifests"
+cd -- "$root"
+# Leftovers of a switch interrupted between ln and mv; the lock is ours, nobody else switches.
+rm -f -- current.tmp-* .shiprail/manifests/.*.tmp .shiprail/manifests/.*.tmp.*
+if [ -e current ] && [ ! -L current ]; then
+  echo "$root/current exists and is not a symlink; move it away first" >&2
+  exit 3
+fi
+rel=$(cd -P -- releases && pwd -P)
+printf 'releases\\t%s\\n' "$rel"
+live=
+if [ -L current ] && target=$(cd -P -- current 2>/dev/null && pwd -P); then
+  case $target in "$rel"/*) live=\${target#"$rel"/}; printf 'live\\t%s\\n' "$live" ;; esac
+fi
+for d in releases/*/; do
+  [ -d "$d" ] || continue
+  n=\${d#releases/}
+  n=\${n%/}
+  case $n in *$'\\n'*) continue ;; esac
+  printf 'dir\\t%s\\n' "$n"
+done
+for m in .shiprail/manifests/*; do
+  n=\${m##*/}
+  if [ -e "$m" ] && [ ! -d "releases/\${n%.stat}" ]; then rm -f -- "$m"; fi
+done
+if [ "\${3:-}" = manifest ] && [ -n "$live" ]; then
+  m=.shiprail/manifests/$live
+  if [ ! -f "$m" ] || [ ! -f "$m.stat" ]; then
+    echo 'manifest	missing'
+  elif ! find . -maxdepth 0 -printf '' 2>/dev/null || ! comm -z /dev/null /dev/null 2>/dev/null \\
+    || ! printf 'a b\\0' | cut -z -d ' ' -f 2- >/dev/null 2>&1 || ! cp --version >/dev/null 2>&1; then
+    echo 'manifest	unsupported'
+  elif ! changed=$(snap=$PWD/$m.stat && cd -- "releases/$live" \\
+    && find . -type f -printf '%i %s %T@ %m %P\\0' | LC_ALL=C sort -z \\
+    | LC_ALL=C comm -z -23 "$snap" - | tr -cd '\\0' | wc -c); then
+    echo 'manifest	unreadable'
+  else
+    if [ "$changed" -eq 0 ]; then
+      echo 'manifest	ok'
+      echo '--manifest--'
+      cat -- "$m"
+    else
+      printf 'manifest\\tchanged\\t%s\\n' "$changed"
+    fi
+  fi
+fi
+echo '--history--'
+if [ -f .shiprail/history.jsonl ]; then tail -c "$2" .shiprail/history.jsonl; fi`;
+/**
+ * Hard-links the live release's files into the new release, except the paths on stdin
+ * (NUL-terminated: the files that changed or went). Only files of the stat snapshot are linked:
+ * what a hook added later is not part of the release. No file is read. $1 root, $2 new
+ * release, $3 live release.
+ */
+const LINK = `
+set -euo pipefail
+cd -- "$1"
+root=$PWD
+new=$root/releases/$2
+old=$root/releases/$3
+snap=$root/.shiprail/manifests/$3.stat
+tmp=$(mktemp -d)
+trap 'rm -rf -- "$tmp"' EXIT
+cat | LC_ALL=C sort -z > "$tmp/drop"
+mkdir -p -- "$new"
+cut -z -d ' ' -f 5- < "$snap" | LC_ALL=C sort -z | LC_ALL=C comm -z -23 - "$tmp/drop" > "$tmp/link"
+cd -- "$old"
+xargs -0 -r cp -l --parents -t "$new" -- < "$tmp/link"
+printf 'linked\\t%s\\n' "$(tr -cd '\\0' < "$tmp/link" | wc -c)"`;
+/**
+ * Links shared paths into the new release, writes its manifest and stat snapshot, then (when
+ * not merging) counts files hard-linked from older releases. $1 root, $2 release, $3 the live release whose
+ * manifest is merged ('' = stdin holds the whole manifest), $4 the byte length of the manifest
+ * text on stdin (the new lines when merging), followed there by the manifest keys to drop, one
+ * a line; then the shared paths.
+ */
+const FINISH = `
+set -euo pipefail
+root=$1
+release=$2
+base=$3
+size=$4
+shift 4
+dir=$root/releases/$release
+mdir=$root/.shiprail/manifests
+tmp=$mdir/.$release.tmp
+mkdir -p -- "$mdir"
+cat > "$tmp.in"
+for p in "$@"; do
+  src=$root/shared/$p
+  if [ ! -e "$src" ] && [ ! -L "$src" ]; then
+    # First deploy with this shared path: seed it from the release, or start empty.
+    mkdir -p -- "$(dirname -- "$src")"
+    if [ -e "$dir/$p" ]; then cp -a -- "$dir/$p" "$src"; else mkdir -p -- "$src"; fi
+  fi
+  mkdir -p -- "$(dirname -- "$dir/$p")"
+  rm -rf -- "\${dir:?}/$p"
+  ln -s -- "$src" "$dir/$p"
+done
+if [ -z "$base" ]; then
+  head -c "$size" "$tmp.in" > "$tmp"
+else
+  tail -c +"$((size + 1))" "$tmp.in" > "$tmp.drop"
+  { awk -F '\\t' -v drops="$tmp.drop" 'BEGIN { while ((getline k < drops) > 0) d[k] = 1 }
+      FNR == 1 || !($1 in d)' "$mdir/$base"; head -c "$size" "$tmp.in"; } > "$tmp"
+fi
+rm -f -- "$tmp.in" "$tmp.drop"
+# The snapshot: what the next deploy compares with the disk before it trusts the manifest.
+if (cd -- "$dir" && find . -type f -printf '%i %s %T@ %m %P\\0' 2>/dev/null) | LC_ALL=C sort -z > "$tmp.stat" \\
+  && [ "$(tr -cd '\\0' < "$tmp.stat" | wc -c)" -eq "$(($(wc -l < "$tmp") - 1))" ]; then
+  mv -f -- "$tmp.stat" "$mdir/$release.stat"
+  mv -f -- "$tmp" "$mdir/$release"
+else
+  rm -f -- "$tmp" "$tmp.stat"
+  echo 'manifest	skipped'
+fi
+# After LINK the caller knows what was linked; after rsync --link-dest only the disk does.
+if [ -z "$base" ]; then
+  linked=$(find "$dir" -type f -links +1 -print0 | tr -cd '\\0' | wc -c)
+  printf 'linked\\t%s\\n' $linked
+fi`;
+/** Runs a user hook in the release; the hook text is data here, run by bash -c. */
+const HOOK = `
+root=$1
+release=$2
+hook=$3
+shift 3
+cd -- "$root/releases/$release" || exit 1
+export SHIPRAIL_PATH="$root" SHIPRAIL_RELEASE="$release" SHIPRAIL_RELEASE_PATH="$PWD"
+while [ $# -ge 2 ]; do export "$1=$2"; shift 2; done
+exec bash --noprofile --norc -eo pipefail -c "$hook" shiprail-hook </dev/null`;
+/**
+ * Points current at releases/$2 (or removes it when $2 is empty: undoing a first deploy).
+ * A new symlink renamed over the old one: rename(2) is atomic, so a reader sees the old or
+ * the new release, never a missing or half-written link. GNU mv needs -T, BSD mv -h, so that
+ * mv replaces the link instead of moving into the directory it points to. In a subshell, so
+ * that SWITCH_AND_RECORD can go on after it.
+ */
+const SWITCH_BODY = `(
+set -euo pipefail
+cd -- "$1"
+if [ -z "$2" ]; then rm -f -- current; exit 0; fi
+if [ ! -d "releases/$2" ]; then echo "release $2 is missing" >&2; exit 3; fi
+tmp="current.tmp-$$"
+ln -sfn -- "releases/$2" "$tmp"
+if mv --version >/dev/null 2>&1; then mv -T -- "$tmp" current; else mv -h -- "$tmp" current; fi
+)`;
+const SWITCH = SWITCH_BODY;
+/**
+ * Appends whole history lines with one write (bash's printf flushes once; >> is O_APPEND),
+ * then removes the releases named after them (and their manifests), never the live one.
+ */
+const RECORD_BODY = `
+root=$1
+printf '%s' "$2" >> "$root/.shiprail/history.jsonl" || exit 1
+shift 2
+cd -- "$root/releases" 2>/dev/null || exit 0
+live=$(cd -P -- "$root/current" 2>/dev/null && pwd -P || true)
+status=0
+for n in "$@"; do
+  case $n in '' | . | .. | */*) continue ;; esac
+  rm -f -- "$root/.shiprail/manifests/$n" "$root/.shiprail/manifests/$n.stat"
+  [ -e "$n" ] || continue
+  if [ -n "$live" ] && [ "$(cd -P -- "$n" && pwd -P)" = "$live" ]; then
+    echo "not removing $n: it is live" >&2
+    continue
+  fi
+  rm -rf -- "$n" || status=1
+done
+exit $status`;
+const RECORD = `
+set -uo pipefail${RECORD_BODY}`;
+/**
+ * The switch and, once it is done, the history line and the pruning, in one command: $1 root,
+ * $2 release, then RECORD's $2... Prints `switched` between the two, so a failure after it is
+ * told apart from a failed switch.
+ */
+const SWITCH_AND_RECORD = `
+set -uo pipefail
+${SWITCH_BODY} || exit $?
+echo switched
+set -- "$1" "\${@:3}"
+${RECORD_BODY}`;
+
+;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-switch.js
+
+
+
+
+
+/** The all-or-nothing switch of the releases driver, and the history written with it. */
+const SCRIPT_TIMEOUT_MS = 60_000;
+const REMOVE_TIMEOUT_MS = 600_000;
+/** For the deploy root `root`, working on `parallel` hosts at once. */
+function releaseSwitcher(root, parallel) {
+    /** Appends history lines, then removes the releases in `remove` (never the live one). */
+    async function record(host, write) {
+        const text = write.entries.map(e => (0,release_history/* formatHistoryLine */.kz)(e) + '\n').join('');
+        const result = await host.transport.run(RECORD, [root, text, ...write.remove], {
+            timeoutMs: REMOVE_TIMEOUT_MS
+        });
+        requireOk(host, write.remove.length
+            ? `recording history and removing ${write.remove.join(', ')}`
+            : 'recording history', result, REMOVE_TIMEOUT_MS);
+    }
+    /**
+     * Switches current; with `then`, the same command records history and prunes once the switch
+     * is done. A failure after the switch is a warning: the host serves the new release.
+     */
+    async function switchTo(host, release, ctx, then) {
+        const what = `switching current to ${release || '(none)'}`;
+        if (!then) {
+            const result = await host.transport.run(SWITCH, [root, release], {
+                timeoutMs: SCRIPT_TIMEOUT_MS
+            });
+            return requireOk(host, what, result, SCRIPT_TIMEOUT_MS);
+        }
+        const text = then.entries.map(e => (0,release_history/* formatHistoryLine */.kz)(e) + '\n').join('');
+        const result = await host.transport.run(SWITCH_AND_RECORD, [root, release, text, ...then.remove], { timeoutMs: REMOVE_TIMEOUT_MS });
+        if (!/^switched$/m.test(result.stdout))
+            return requireOk(host, what, result, REMOVE_TIMEOUT_MS);
+        if (result.exitCode !== 0) {
+            ctx.logger.warning(`${host.transport.label}: recording history or removing ${then.remove.join(', ') || 'nothing'} ${(0,process_runner/* describeExit */.K)(result, REMOVE_TIMEOUT_MS)}: ${(0,host_transport/* lastLines */.w$)(result.stderr)}`);
+        }
+    }
+    /**
+     * All or nothing: switch every host; if any switch fails, every host where a switch was
+     * tried goes back to what it served before (a no-op where the switch never happened).
+     * `recordOf` folds the history line and pruning into the switch command; after a failed
+     * switch elsewhere, the caller's failure line marks that release bad again.
+     */
+    async function switchAll(hosts, targetOf, ctx, recordOf) {
+        const results = await ctx.logger.group('Switch current on every host', () => forEachHost(hosts, parallel, host => timed(host, 'switch', async () => {
+            host.switchTried = true;
+            const write = recordOf?.(host);
+            if (write?.remove.length)
+                ctx.logger.info(`${host.transport.label}: removing ${write.remove.join(', ')}`);
+            await switchTo(host, targetOf(host), ctx, write);
+            ctx.logger.info(`${host.transport.label}: current -> releases/${targetOf(host)}`);
+        })));
+        if (results.every(r => r.ok))
+            return;
+        const back = hosts.filter(h => h.switchTried);
+        const undo = await ctx.logger.group('Switch back', () => forEachHost(back, parallel, async (host) => {
+            await switchTo(host, host.live ?? '', ctx);
+            ctx.logger.info(`${host.transport.label}: current -> ${host.live ? `releases/${host.live}` : '(none, as before)'}`);
+        }));
+        const stuck = back.filter((_, i) => !undo[i].ok).map(h => h.transport.label);
+        failIfAny(hosts, results, 'The switch', stuck.length === 0
+            ? 'Every host was switched back to the release it served before.'
+            : `Switching back FAILED on ${stuck.join(', ')}: check ${root}/current there.`);
+    }
+    return { record, switchAll };
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-source.js
+
+
+
+
+
+
+
+/** Preparing what a deploy uploads: the source as a checked tree on the runner. */
+const EXTRACT_TIMEOUT_MS = 600_000;
+/**
+ * Reads a release tree and checks it before anything changes. Symlinks are copied as links
+ * (never followed), and are accepted only when they stay inside the release: a link to /etc
+ * or to ../../ would let a web server serve files outside it. Shared data belongs in
+ * shared-paths. Only files, directories and symlinks are accepted. Synchronous calls: a
+ * checkout's many small directories are read several times faster than through the thread pool.
+ */
+function scanReleaseTree(dir) {
+    const root = (0,external_node_fs_.realpathSync)(dir);
+    const entries = [];
+    const problems = [];
+    const pending = [''];
+    while (pending.length > 0 && problems.length < 5) {
+        const current = pending.pop();
+        for (const entry of (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, current), { withFileTypes: true })) {
+            const rel = current ? `${current}/${entry.name}` : entry.name;
+            const full = (0,external_node_path_.join)(root, rel);
+            const shown = JSON.stringify(rel);
+            if (entry.isDirectory() || entry.isFile() || entry.isSymbolicLink()) {
+                const info = (0,external_node_fs_.lstatSync)(full);
+                const kind = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'symlink';
+                entries.push({ path: rel, kind, mode: info.mode & 0o7777, size: info.size });
+                if (kind === 'dir')
+                    pending.push(rel);
+                if (kind === 'symlink') {
+                    const target = (0,external_node_fs_.readlinkSync)(full);
+                    let real;
+                    try {
+                        real = (0,external_node_fs_.realpathSync)(full);
+                    }
+                    catch {
+                        real = undefined;
+                    }
+                    if (!symlinkStaysInside(root, full, target, real)) {
+                        problems.push(`${shown} is a symlink to ${JSON.stringify(target)}, outside the release`);
+                    }
+                }
+            }
+            else
+                problems.push(`${shown} is not a file, directory or symlink`);
+            if (problems.length >= 5)
+                break;
+        }
+    }
+    if (problems.length > 0) {
+        throw new errors/* UserError */.yo(`Input 'source' has entries a release cannot hold: ${problems.join('; ')}; expected files, directories and symlinks that point inside the release (use shared-paths for data outside it).`);
+    }
+    return entries;
+}
+/** Checks a release tree (see scanReleaseTree) and counts its files. */
+async function checkReleaseTree(dir) {
+    return scanReleaseTree(dir).filter(e => e.kind === 'file').length;
+}
+/** Pure part of the symlink rule: `real` is the link's resolved target, undefined when dangling. */
+function symlinkStaysInside(root, link, target, real) {
+    if ((0,external_node_path_.isAbsolute)(target))
+        return false;
+    const inside = (p) => p === root || p.startsWith(root + external_node_path_.sep);
+    if (!inside((0,external_node_path_.resolve)((0,external_node_path_.dirname)(link), target)))
+        return false;
+    // A dangling link cannot be resolved here; `..` through a linked directory could escape on
+    // the host, so only plain downward targets are accepted.
+    if (real === undefined)
+        return !target.split(/[/\\]/).includes('..');
+    return inside(real);
+}
+function prepared(dir, cleanup) {
+    const entries = scanReleaseTree(dir);
+    return { dir, entries, files: entries.filter(e => e.kind === 'file').length, cleanup };
+}
+async function prepareSource(source, signal) {
+    let info;
+    try {
+        info = await (0,promises_.stat)(source);
+    }
+    catch {
+        throw new errors/* UserError */.yo(`Input 'source' is ${JSON.stringify(source)}, which does not exist; expected a directory or a .tar.gz/.tgz file.`);
+    }
+    if (info.isDirectory())
+        return prepared(await (0,promises_.realpath)(source), async () => { });
+    if (!info.isFile() || !/\.(tar\.gz|tgz)$/.test(source)) {
+        throw new errors/* UserError */.yo(`Input 'source' is ${JSON.stringify(source)}; expected a directory or a .tar.gz/.tgz file.`);
+    }
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'shiprail-source-'));
+    const cleanup = () => (0,promises_.rm)(dir, { recursive: true, force: true });
+    try {
+        // GNU and BSD tar both refuse members with `..` or absolute names by default.
+        const result = await (0,process_runner/* runProcess */.R)('tar', {
+            args: ['-xzf', (0,external_node_path_.resolve)(source), '-C', dir, '--no-same-owner'],
+            timeoutMs: EXTRACT_TIMEOUT_MS,
+            signal,
+            capture: true
+        });
+        if (result.exitCode !== 0) {
+            throw new errors/* UserError */.yo(`Input 'source' (${JSON.stringify(source)}) could not be extracted: tar ${(0,process_runner/* describeExit */.K)(result, EXTRACT_TIMEOUT_MS)}: ${(0,host_transport/* lastLines */.w$)(result.stderr)}.`);
+        }
+        return prepared(dir, cleanup);
+    }
+    catch (err) {
+        await cleanup();
+        throw err;
+    }
+}
+async function requireTool(tool, why) {
+    try {
+        await (0,process_runner/* runProcess */.R)(tool, { args: ['--version'], timeoutMs: 10_000, capture: true });
+    }
+    catch {
+        throw new errors/* UserError */.yo(`The releases driver needs \`${tool}\` on the runner (${why}); install it or use driver: command.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-upload.js
+
+
+
+
+
+
+const UPLOAD_TIMEOUT_MS = 3600_000;
+const LINK_TIMEOUT_MS = 600_000;
+const PROBLEMS = {
+    missing: 'the live release has no manifest (deployed by an older Shiprail, or it was removed)',
+    changed: 'files of the live release no longer match its manifest (edited on the host?)',
+    unsupported: 'the host lacks GNU find, sort, comm, cut or cp',
+    unreadable: 'the live release could not be read in full'
+};
+/** Parses PREPARE's answer; undefined when it is not one. Pure. */
+function parsePrepared(stdout) {
+    const historyAt = stdout.indexOf('--history--\n');
+    if (historyAt < 0)
+        return undefined;
+    const head = stdout.slice(0, historyAt);
+    const manifestAt = head.indexOf('--manifest--\n');
+    const out = {
+        dirs: [],
+        historyText: stdout.slice(historyAt + '--history--\n'.length)
+    };
+    const lines = (manifestAt < 0 ? head : head.slice(0, manifestAt)).split('\n');
+    for (const line of lines) {
+        const [key, ...rest] = line.split('\t');
+        const value = rest.join('\t');
+        if (key === 'releases')
+            out.releasesDir = value;
+        else if (key === 'live' && value && !value.includes('/'))
+            out.live = value;
+        else if (key === 'dir')
+            out.dirs.push(value);
+        else if (key === 'manifest' && rest[0] !== 'ok') {
+            out.manifestProblem =
+                (PROBLEMS[rest[0]] ?? `the manifest check answered ${JSON.stringify(value)}`) +
+                    (rest[1] ? ` (${rest[1]} file(s))` : '');
+        }
+    }
+    if (manifestAt >= 0 && out.manifestProblem === undefined) {
+        out.manifest = parseManifest(head.slice(manifestAt + '--manifest--\n'.length));
+        if (!out.manifest)
+            out.manifestProblem = "the live release's manifest is in another format";
+    }
+    return out;
+}
+function linkedCount(host, stdout) {
+    const linked = /^linked\t(\d+)/m.exec(stdout);
+    if (!linked)
+        throw new host_transport/* HostError */.dh(host.transport.label, `unexpected answer: ${(0,host_transport/* lastLines */.w$)(stdout)}`);
+    return Number(linked[1]);
+}
+/**
+ * Puts the new release on one host. With a trusted manifest of the live release, unchanged
+ * files are hard-linked on the host (LINK) and rsync sends only the rest (`--files-from`);
+ * otherwise rsync compares every file (`--checksum`, hard-linking identical ones from the live
+ * release), as before manifests existed. Then FINISH links shared paths and writes the new
+ * release's manifest.
+ */
+async function uploadRelease(host, index, job) {
+    const { root, release, source } = job;
+    const live = host.live;
+    const linkDest = live ? `${host.releasesDir}/${live}/` : undefined;
+    const plan = live && host.liveManifest
+        ? planUpload(source.entries, await job.facts, host.liveManifest, job.sharedPaths)
+        : undefined;
+    host.uploadStarted = true;
+    let payload = 0;
+    let filesFrom;
+    let linkedByScript;
+    if (plan) {
+        const drop = plan.dropPaths.map(p => `${p}\0`).join('');
+        const linked = await host.transport.run(LINK, [root, release, live], {
+            timeoutMs: LINK_TIMEOUT_MS,
+            signal: job.signal,
+            payload: drop
+        });
+        requireOk(host, 'hard-linking unchanged files', linked, LINK_TIMEOUT_MS);
+        linkedByScript = linkedCount(host, linked.stdout);
+        payload += Buffer.byteLength(drop);
+        filesFrom = (0,external_node_path_.join)(job.workDir, `send-${index}`);
+        await (0,promises_.writeFile)(filesFrom, plan.send.join('\0') + '\0');
+    }
+    const stats = await host.transport.upload(source.dir, `${root}/releases/${release}`, {
+        linkDest,
+        checksum: linkDest !== undefined,
+        filesFrom,
+        timeoutMs: UPLOAD_TIMEOUT_MS,
+        signal: job.signal
+    });
+    const text = plan ? plan.newLines : fullManifest(await job.facts, job.sharedPaths);
+    const drops = plan ? plan.dropKeys.map(k => `${k}\n`).join('') : '';
+    payload += Buffer.byteLength(text) + Buffer.byteLength(drops);
+    const finish = await host.transport.run(FINISH, [root, release, plan ? live : '', String(Buffer.byteLength(text)), ...job.sharedPaths], { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: text + drops });
+    requireOk(host, 'linking shared paths', finish, LINK_TIMEOUT_MS);
+    const filesLinked = linkedByScript ?? linkedCount(host, finish.stdout);
+    host.report.bytesSent = stats.bytesSent + payload;
+    host.report.filesLinked = filesLinked;
+    host.report.unchangedBy = plan ? 'manifest' : live ? 'checksum' : undefined;
+    const how = plan
+        ? `${plan.keep} unchanged files found by the live release's manifest`
+        : live
+            ? `unchanged files found by --checksum: ${host.manifestProblem ?? 'no manifest'}`
+            : 'first release on this host';
+    if (live && !plan)
+        host.report.fallback = host.manifestProblem;
+    if (/^manifest\tskipped/m.test(finish.stdout)) {
+        job.logger.warning(`${host.transport.label}: the new release's manifest could not be written (the next deploy compares every file)`);
+    }
+    job.logger.info(`${host.transport.label}: ${host.report.bytesSent} bytes sent, ${host.report.filesLinked} files hard-linked from ${live ?? '(no live release)'}; ${how}`);
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/drivers/releases-driver.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const CONNECT_TIMEOUT_MS = 30_000;
+const releases_driver_SCRIPT_TIMEOUT_MS = 60_000;
+/** before-switch / after-switch have no input for a limit yet; an hour bounds a hung hook. */
+const HOOK_TIMEOUT_MS = 3600_000;
+/** History is read from its tail; old lines only matter for releases long pruned. */
+const HISTORY_TAIL_BYTES = 512 * 1024;
+/** `driver: releases`: release directories switched by a symlink, on this machine or over SSH. */
+function createReleasesDriver(settings) {
+    const root = settings.path;
+    const remote = settings.hosts.some(h => !h.local);
+    const sharedPaths = settings.sharedPaths.map(p => p.replace(/\/+$/, ''));
+    const { record, switchAll } = releaseSwitcher(root, settings.parallel);
+    const hookEnv = (request) => [
+        'SHIPRAIL_VERSION',
+        request.version,
+        'SHIPRAIL_PREVIOUS_VERSION',
+        request.previousVersion ?? '',
+        'SHIPRAIL_ENVIRONMENT',
+        request.environment,
+        'SHIPRAIL_REF',
+        request.ref,
+        'SHIPRAIL_DEPLOYMENT_ID',
+        request.deploymentId,
+        'SHIPRAIL_OPERATION',
+        request.operation
+    ];
+    /** Reads what PREPARE reported with the lock (see acquireLocks). */
+    function prepared(host, result) {
+        requireOk(host, `preparing ${root}`, result, releases_driver_SCRIPT_TIMEOUT_MS);
+        const facts = parsePrepared(result.stdout);
+        if (!facts)
+            throw new host_transport/* HostError */.dh(host.transport.label, `unexpected answer: ${(0,host_transport/* lastLines */.w$)(result.stdout)}`);
+        host.history = (0,release_history/* parseHistory */.i6)(facts.historyText);
+        host.releasesDir = facts.releasesDir ?? host.releasesDir;
+        host.live = facts.live;
+        host.dirs = facts.dirs;
+        host.liveManifest = facts.manifest;
+        host.manifestProblem = facts.manifestProblem;
+    }
+    async function runHook(host, release, hook, request, ctx) {
+        const result = await host.transport.run(HOOK, [root, release, hook, ...hookEnv(request)], {
+            timeoutMs: HOOK_TIMEOUT_MS,
+            signal: ctx.signal,
+            onLine: line => ctx.logger.info(ctx.secrets.redact(`[${host.transport.label}] ${line}`))
+        });
+        if (result.exitCode !== 0) {
+            throw new host_transport/* HostError */.dh(host.transport.label, `the script ${(0,process_runner/* describeExit */.K)(result, HOOK_TIMEOUT_MS)}`);
+        }
+    }
+    async function deploy(hosts, request, source, hashing, ctx) {
+        const { logger } = ctx;
+        const release = (0,release_history/* releaseName */["do"])(ctx.clock.now(), request.version, hosts.flatMap(h => h.dirs));
+        const entry = (outcome) => ({
+            release,
+            version: request.version,
+            ref: request.ref,
+            operation: 'deploy',
+            time: ctx.clock.now().toISOString(),
+            outcome,
+            deploymentId: request.deploymentId
+        });
+        for (const host of hosts)
+            host.report.release = release;
+        logger.info(`Release ${release}: ${source.files} files to ${hosts.length} host(s)`);
+        const abandon = async (err) => {
+            // Cleanup must run even when the job was cancelled: no signal here.
+            const started = hosts.filter(h => h.uploadStarted);
+            await logger.group('Remove the unfinished release', () => forEachHost(started, settings.parallel, async (host) => {
+                await record(host, { entries: [entry('failure')], remove: [release] });
+            }).then(results => results.forEach((r, i) => {
+                if (!r.ok)
+                    logger.warning(`${hostMessage(started[i], r.error)} (the next deploy removes it)`);
+            })));
+            throw err;
+        };
+        const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'shiprail-upload-'));
+        let switched = false;
+        try {
+            const uploaded = await logger.group(`Upload release ${release}`, () => forEachHost(hosts, settings.parallel, host => timed(host, 'upload', () => uploadRelease(host, hosts.indexOf(host), {
+                root,
+                release,
+                source,
+                facts: hashing,
+                sharedPaths,
+                workDir,
+                signal: ctx.signal,
+                logger
+            }))));
+            failIfAny(hosts, uploaded, 'Upload', 'No host was switched; every host still serves its old release.');
+            if (settings.beforeSwitch.trim() !== '') {
+                const ready = await logger.group('before-switch', () => forEachHost(hosts, settings.parallel, host => timed(host, 'before-switch', () => runHook(host, release, settings.beforeSwitch, request, ctx))));
+                failIfAny(hosts, ready, 'before-switch', 'No host was switched; every host still serves its old release.');
+            }
+            if (ctx.signal.aborted)
+                throw new errors/* CheckFailedError */.CO('The deploy was cancelled before the switch; no host was switched.');
+            const finalWrite = (host, ok) => {
+                const done = entry(ok ? 'success' : 'failure');
+                const remove = ok
+                    ? (0,release_history/* releasesToPrune */.W3)([...host.history, done], [...host.dirs, release], release, settings.keepReleases)
+                    : [];
+                return { entries: [done], remove };
+            };
+            // Without after-switch the outcome is known once the switch is: one command per host.
+            const hooked = settings.afterSwitch.trim() !== '';
+            await switchAll(hosts, () => release, ctx, hooked ? undefined : h => finalWrite(h, true));
+            switched = true;
+            if (!hooked)
+                return { release, hosts: hosts.map(h => h.report) };
+            const after = await afterSwitch(hosts, () => release, request, ctx);
+            await logger.group('Record history and prune', () => forEachHost(hosts, settings.parallel, async (host) => {
+                const write = finalWrite(host, after.ok);
+                if (write.remove.length)
+                    logger.info(`${host.transport.label}: removing ${write.remove.join(', ')}`);
+                await record(host, write);
+            }).then(results => results.forEach((r, i) => {
+                if (!r.ok)
+                    logger.warning(hostMessage(hosts[i], r.error));
+            })));
+            if (!after.ok)
+                throw after.error;
+            return { release, hosts: hosts.map(h => h.report) };
+        }
+        catch (err) {
+            if (!switched)
+                return abandon(err);
+            throw err;
+        }
+        finally {
+            await (0,promises_.rm)(workDir, { recursive: true, force: true });
+        }
+    }
+    async function afterSwitch(hosts, releaseOf, request, ctx) {
+        if (settings.afterSwitch.trim() === '')
+            return { ok: true };
+        const results = await ctx.logger.group('after-switch', () => forEachHost(hosts, settings.parallel, host => timed(host, 'after-switch', () => runHook(host, releaseOf(host), settings.afterSwitch, request, ctx))));
+        try {
+            failIfAny(hosts, results, 'after-switch', `The new release stays live on every host (the switch is done); roll back if it is broken.`);
+            return { ok: true };
+        }
+        catch (error) {
+            return { ok: false, error };
+        }
+    }
+    async function rollback(hosts, request, ctx) {
+        const problems = [];
+        for (const host of hosts) {
+            const pick = (0,release_history/* pickRollbackRelease */.BC)(host.history, request.version, host.dirs);
+            if (pick.ok)
+                host.target = pick.release;
+            else
+                problems.push(`${host.transport.label}: ${pick.reason}`);
+            host.report.release = host.target;
+        }
+        if (problems.length > 0) {
+            throw new errors/* CheckFailedError */.CO(`Cannot roll back to ${request.version}: ${problems.join('; ')}. Nothing was changed.`);
+        }
+        for (const host of hosts) {
+            ctx.logger.info(`${host.transport.label}: ${host.live ?? '(nothing live)'} -> ${host.target}`);
+        }
+        await switchAll(hosts, host => host.target, ctx);
+        const after = await afterSwitch(hosts, host => host.target, request, ctx);
+        const time = ctx.clock.now().toISOString();
+        await ctx.logger.group('Record history', () => forEachHost(hosts, settings.parallel, async (host) => {
+            const entries = [];
+            const from = host.live;
+            if (from && from !== host.target) {
+                const fromVersion = [...host.history].reverse().find(e => e.release === from)?.version ??
+                    request.previousVersion ??
+                    '';
+                entries.push({
+                    release: from,
+                    version: fromVersion,
+                    ref: '',
+                    operation: 'rollback',
+                    time,
+                    outcome: 'rolled-back',
+                    deploymentId: request.deploymentId,
+                    bad: true
+                });
+            }
+            entries.push({
+                release: host.target,
+                version: request.version,
+                ref: request.ref,
+                operation: 'rollback',
+                time,
+                outcome: after.ok ? 'success' : 'failure',
+                deploymentId: request.deploymentId,
+                ...(from && from !== host.target ? { rollbackOf: from } : {})
+            });
+            await record(host, { entries, remove: [] });
+        }).then(results => results.forEach((r, i) => {
+            if (!r.ok)
+                ctx.logger.warning(hostMessage(hosts[i], r.error));
+        })));
+        if (!after.ok)
+            throw after.error;
+        return { release: hosts[0]?.target, hosts: hosts.map(h => h.report) };
+    }
+    return {
+        name: 'releases',
+        async preflight(ctx) {
+            ctx.secrets.add(settings.sshKey);
+            if (remote)
+                await requireTool('ssh', 'to reach remote hosts');
+            if (settings.source) {
+                await requireTool('rsync', 'to upload releases');
+                const source = await prepareSource((0,external_node_path_.resolve)(ctx.run.workspace, settings.source), ctx.signal);
+                await source.cleanup();
+            }
+        },
+        plan(request) {
+            const hosts = settings.hosts.map(h => h.label).join(', ');
+            const lines = [
+                `hosts: ${hosts} (${settings.parallel} at a time); deploy root ${root}`,
+                `lock ${root}/.shiprail/lock on every host (wait up to ${settings.lockTimeoutSeconds} s)`
+            ];
+            if (request.operation === 'rollback') {
+                lines.push(`switch ${root}/current on every host to the newest kept release of ${request.version} that deployed successfully and is not marked bad (no upload)`, ...(settings.afterSwitch.trim() ? ['run after-switch on every host'] : []), `record the rollback in ${root}/.shiprail/history.jsonl and mark the release rolled back from as bad`);
+            }
+            else {
+                lines.push(`upload ${settings.source} to ${root}/releases/<UTC time>-${request.version}/ on every host, hard-linking files unchanged since the live release (found by its manifest, or by comparing every file when the manifest is missing or does not match the disk)`, ...(settings.sharedPaths.length
+                    ? [`link ${settings.sharedPaths.join(', ')} from ${root}/shared/`]
+                    : []), ...(settings.beforeSwitch.trim()
+                    ? ['run before-switch in the new release on every host']
+                    : []), `when every host is ready, switch ${root}/current to the new release (symlink + rename)`, ...(settings.afterSwitch.trim() ? ['run after-switch on every host'] : []), `record the deploy in ${root}/.shiprail/history.jsonl; keep ${settings.keepReleases} releases (plus the live one and the rollback target)`);
+            }
+            lines.push('unlock every host');
+            return lines;
+        },
+        async apply(request, ctx) {
+            ctx.secrets.add(settings.sshKey);
+            const { logger } = ctx;
+            const env = ctx.run.env;
+            if (remote && !settings.strictHostKeyChecking) {
+                logger.warning('ssh-strict-host-key-checking is false: host keys are not verified, so a machine in the middle could receive this release. Set known-hosts to verify them.');
+            }
+            let source;
+            let hashing;
+            const stopHashing = new AbortController();
+            let credentials;
+            const hosts = [];
+            try {
+                if (request.operation === 'deploy') {
+                    if (!settings.source)
+                        throw new errors/* UserError */.yo(`Input 'source' is required to deploy with driver: releases.`);
+                    source = await prepareSource((0,external_node_path_.resolve)(ctx.run.workspace, settings.source), ctx.signal);
+                    // Hashed while the hosts are connected and locked; awaited before the upload, and
+                    // stopped when the deploy ends first.
+                    hashing = hashSource(source.dir, source.entries, AbortSignal.any([ctx.signal, stopHashing.signal]));
+                    const hashStart = Date.now();
+                    hashing.then(() => logger.info(`Source hashed in ${Date.now() - hashStart} ms`), () => undefined);
+                }
+                if (remote) {
+                    credentials = await host_transport/* SshCredentials */.B2.create(settings.sshKey, settings.knownHosts, settings.strictHostKeyChecking, ctx.run.tempDir);
+                }
+                settings.hosts.forEach((spec, i) => hosts.push({
+                    transport: spec.local
+                        ? new host_transport/* LocalTransport */.Vu(env)
+                        : new host_transport/* SshTransport */.e1(spec, credentials, i, env),
+                    report: { host: spec.label, phases: {} },
+                    releasesDir: `${root}/releases`,
+                    dirs: [],
+                    history: [],
+                    uploadStarted: false,
+                    switchTried: false
+                }));
+                const connected = await logger.group('Connect to hosts', () => forEachHost(hosts, settings.parallel, host => timed(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal))));
+                failIfAny(hosts, connected, 'Connecting', 'Nothing was changed.');
+                const lock = (0,release_lock/* newLockInfo */.kq)(ctx.run.actor, ctx.run.runUrl, ctx.clock.now());
+                const started = Date.now();
+                const results = await logger.group('Lock', () => (0,release_lock/* acquireLocks */.x)(hosts.map(h => h.transport), root, lock, {
+                    timeoutSeconds: settings.lockTimeoutSeconds,
+                    logger,
+                    clock: ctx.clock,
+                    signal: ctx.signal,
+                    parallel: settings.parallel,
+                    then: () => ({
+                        body: PREPARE,
+                        args: [
+                            root,
+                            String(HISTORY_TAIL_BYTES),
+                            request.operation === 'deploy' ? 'manifest' : ''
+                        ]
+                    })
+                }));
+                try {
+                    for (const host of hosts)
+                        host.report.phases.lock = Date.now() - started;
+                    const inspected = await forEachHost(hosts, settings.parallel, async (host) => prepared(host, results.get(host.transport)));
+                    failIfAny(hosts, inspected, 'Preparing', 'Nothing was changed.');
+                    return request.operation === 'rollback'
+                        ? await rollback(hosts, request, ctx)
+                        : await deploy(hosts, request, source, hashing, ctx);
+                }
+                finally {
+                    await forEachHost(hosts, settings.parallel, host => (0,release_lock/* releaseLock */.x_)(host.transport, root, lock, logger));
+                }
+            }
+            finally {
+                stopHashing.abort();
+                await Promise.all(hosts.map(h => h.transport.close()));
+                await credentials?.dispose();
+                await source?.cleanup();
+            }
+        }
+    };
+}
+
+
+/***/ })
+
+};

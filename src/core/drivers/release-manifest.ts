@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto'
+import { closeSync, openSync, readSync } from 'node:fs'
+import { join } from 'node:path'
+import type { SourceEntry } from './release-source.js'
+
+/**
+ * The manifest of a release: one line per regular file (path, permission bits, size, SHA-256),
+ * written on each host beside the release as `<path>/.shiprail/manifests/<release>`, with a
+ * stat snapshot (`<release>.stat`: inode, size, mtime, mode of every file) the host compares
+ * with its disk before the manifest is trusted. A redeploy hashes the source on the runner and
+ * compares with the live release's manifest: files whose content and mode are unchanged are
+ * hard-linked on the host without being read on either end, and only the rest is sent.
+ *
+ * Format (version 1): the header line, then `<JSON path>\t<mode, octal>\t<size>\t<hash>`. The
+ * path is JSON so that any file name (tabs and newlines included) stays on one line and the
+ * host can merge manifests with awk by the first field.
+ */
+export const MANIFEST_HEADER = 'shiprail-manifest 1'
+
+export interface FileFacts {
+  mode: number
+  size: number
+  /** SHA-256 of the content, base64url. */
+  hash: string
+}
+
+/** The live release's manifest, by path. */
+export type LiveManifest = Map<string, FileFacts>
+
+const READ_CHUNK = 1 << 20
+/** Hashing yields to the event loop this often, so SSH work started meanwhile keeps moving. */
+const SLICE_MS = 10
+
+/**
+ * Hashes every regular file of the source, streaming each in 1 MiB reads. Synchronous reads in
+ * short slices beat the thread pool several times over for a checkout's many small files, and
+ * the slices let the connect and lock phases run at the same time.
+ */
+export async function hashSource(
+  dir: string,
+  entries: SourceEntry[],
+  signal?: AbortSignal
+): Promise<Map<string, FileFacts>> {
+  const facts = new Map<string, FileFacts>()
+  const buffer = Buffer.allocUnsafe(READ_CHUNK)
+  let sliceStart = Date.now()
+  for (const entry of entries) {
+    if (entry.kind !== 'file') continue
+    const hash = createHash('sha256')
+    const fd = openSync(join(dir, entry.path), 'r')
+    let size = 0
+    try {
+      for (let n; (n = readSync(fd, buffer, 0, READ_CHUNK, null)) > 0;) {
+        hash.update(buffer.subarray(0, n))
+        size += n
+      }
+    } finally {
+      closeSync(fd)
+    }
+    facts.set(entry.path, { mode: entry.mode, size, hash: hash.digest('base64url') })
+    if (Date.now() - sliceStart >= SLICE_MS) {
+      signal?.throwIfAborted()
+      await new Promise(resolve => setImmediate(resolve))
+      sliceStart = Date.now()
+    }
+  }
+  return facts
+}
+
+export function manifestLine(path: string, f: FileFacts): string {
+  return `${JSON.stringify(path)}\t${f.mode.toString(8)}\t${f.size}\t${f.hash}`
+}
+
+/** Parses a manifest; undefined when it is not a whole version-1 manifest. */
+export function parseManifest(text: string): LiveManifest | undefined {
+  const lines = text.split('\n')
+  if (lines[0] !== MANIFEST_HEADER) return undefined
+  const manifest: LiveManifest = new Map()
+  for (const line of lines.slice(1)) {
+    if (line === '') continue
+    const m = /^("(?:[^"\\]|\\.)*")\t([0-7]{1,5})\t(\d+)\t([A-Za-z0-9_-]{43})$/.exec(line)
+    if (!m) return undefined
+    let path: unknown
+    try {
+      path = JSON.parse(m[1])
+    } catch {
+      return undefined
+    }
+    if (typeof path !== 'string') return undefined
+    manifest.set(path, { mode: parseInt(m[2], 8), size: Number(m[3]), hash: m[4] })
+  }
+  return manifest
+}
+
+/** Shared paths are links to `<path>/shared/` in every release: never in a manifest. */
+function underShared(path: string, sharedPaths: string[]): boolean {
+  return sharedPaths.some(p => path === p || path.startsWith(`${p}/`))
+}
+
+/** The whole manifest of a release, for a host without a usable one. */
+export function fullManifest(facts: Map<string, FileFacts>, sharedPaths: string[]): string {
+  const lines = [MANIFEST_HEADER]
+  for (const [path, f] of facts)
+    if (!underShared(path, sharedPaths)) lines.push(manifestLine(path, f))
+  return lines.join('\n') + '\n'
+}
+
+export interface UploadPlan {
+  /** Files hard-linked from the live release on the host. */
+  keep: number
+  /** Files of the live manifest not kept: the host links neither them nor what is below them. */
+  dropPaths: string[]
+  /** Their manifest keys (JSON paths), which the host removes when it merges manifests. */
+  dropKeys: string[]
+  /** Manifest lines of the files that are sent, appended to the kept lines on the host. */
+  newLines: string
+  /** What rsync sends (`--files-from`): the root, every directory and symlink, changed files. */
+  send: string[]
+}
+
+/**
+ * Decides a redeploy from the source and the live release's manifest. A file is kept (linked,
+ * not sent) only when path, content, size and mode all match: a mode change gets a new inode
+ * rather than changing the live release's file through the shared one.
+ */
+export function planUpload(
+  entries: SourceEntry[],
+  facts: Map<string, FileFacts>,
+  live: LiveManifest,
+  sharedPaths: string[]
+): UploadPlan {
+  const kept = new Set<string>()
+  const send = ['.']
+  const lines: string[] = []
+  for (const entry of entries) {
+    if (entry.kind !== 'file') {
+      send.push(entry.path)
+      continue
+    }
+    const f = facts.get(entry.path)!
+    const old = live.get(entry.path)
+    const shared = underShared(entry.path, sharedPaths)
+    if (!shared && old && old.hash === f.hash && old.size === f.size && old.mode === f.mode) {
+      kept.add(entry.path)
+      continue
+    }
+    send.push(entry.path)
+    if (!shared) lines.push(manifestLine(entry.path, f) + '\n')
+  }
+  const dropPaths = [...live.keys()].filter(p => !kept.has(p))
+  return {
+    keep: kept.size,
+    dropPaths,
+    dropKeys: dropPaths.map(p => JSON.stringify(p)),
+    newLines: lines.join(''),
+    send
+  }
+}

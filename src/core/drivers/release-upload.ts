@@ -1,0 +1,153 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Logger } from '../context.js'
+import { HostError, lastLines } from './host-transport.js'
+import {
+  fullManifest,
+  parseManifest,
+  planUpload,
+  type FileFacts,
+  type LiveManifest
+} from './release-manifest.js'
+import { requireOk, type HostState } from './release-phases.js'
+import { FINISH, LINK } from './release-scripts.js'
+import type { PreparedSource } from './release-source.js'
+
+const UPLOAD_TIMEOUT_MS = 3600_000
+const LINK_TIMEOUT_MS = 600_000
+
+/** What PREPARE (run with the lock) reports about one host. */
+export interface PreparedHost {
+  releasesDir?: string
+  live?: string
+  dirs: string[]
+  /** The live release's manifest, when the host vouched for it and it parsed. */
+  manifest?: LiveManifest
+  /** Why the manifest cannot be used, for the log and the summary; undefined when it can. */
+  manifestProblem?: string
+  historyText: string
+}
+
+const PROBLEMS: Record<string, string> = {
+  missing: 'the live release has no manifest (deployed by an older Shiprail, or it was removed)',
+  changed: 'files of the live release no longer match its manifest (edited on the host?)',
+  unsupported: 'the host lacks GNU find, sort, comm, cut or cp',
+  unreadable: 'the live release could not be read in full'
+}
+
+/** Parses PREPARE's answer; undefined when it is not one. Pure. */
+export function parsePrepared(stdout: string): PreparedHost | undefined {
+  const historyAt = stdout.indexOf('--history--\n')
+  if (historyAt < 0) return undefined
+  const head = stdout.slice(0, historyAt)
+  const manifestAt = head.indexOf('--manifest--\n')
+  const out: PreparedHost = {
+    dirs: [],
+    historyText: stdout.slice(historyAt + '--history--\n'.length)
+  }
+  const lines = (manifestAt < 0 ? head : head.slice(0, manifestAt)).split('\n')
+  for (const line of lines) {
+    const [key, ...rest] = line.split('\t')
+    const value = rest.join('\t')
+    if (key === 'releases') out.releasesDir = value
+    else if (key === 'live' && value && !value.includes('/')) out.live = value
+    else if (key === 'dir') out.dirs.push(value)
+    else if (key === 'manifest' && rest[0] !== 'ok') {
+      out.manifestProblem =
+        (PROBLEMS[rest[0]] ?? `the manifest check answered ${JSON.stringify(value)}`) +
+        (rest[1] ? ` (${rest[1]} file(s))` : '')
+    }
+  }
+  if (manifestAt >= 0 && out.manifestProblem === undefined) {
+    out.manifest = parseManifest(head.slice(manifestAt + '--manifest--\n'.length))
+    if (!out.manifest) out.manifestProblem = "the live release's manifest is in another format"
+  }
+  return out
+}
+
+function linkedCount(host: HostState, stdout: string): number {
+  const linked = /^linked\t(\d+)/m.exec(stdout)
+  if (!linked) throw new HostError(host.transport.label, `unexpected answer: ${lastLines(stdout)}`)
+  return Number(linked[1])
+}
+
+export interface UploadJob {
+  root: string
+  release: string
+  source: PreparedSource
+  /** The source's hashes; awaited only when needed, so a full upload starts without them. */
+  facts: Promise<Map<string, FileFacts>>
+  sharedPaths: string[]
+  /** A private directory on the runner for the --files-from lists. */
+  workDir: string
+  signal: AbortSignal
+  logger: Logger
+}
+
+/**
+ * Puts the new release on one host. With a trusted manifest of the live release, unchanged
+ * files are hard-linked on the host (LINK) and rsync sends only the rest (`--files-from`);
+ * otherwise rsync compares every file (`--checksum`, hard-linking identical ones from the live
+ * release), as before manifests existed. Then FINISH links shared paths and writes the new
+ * release's manifest.
+ */
+export async function uploadRelease(host: HostState, index: number, job: UploadJob): Promise<void> {
+  const { root, release, source } = job
+  const live = host.live
+  const linkDest = live ? `${host.releasesDir}/${live}/` : undefined
+  const plan =
+    live && host.liveManifest
+      ? planUpload(source.entries, await job.facts, host.liveManifest, job.sharedPaths)
+      : undefined
+  host.uploadStarted = true
+  let payload = 0
+  let filesFrom: string | undefined
+  let linkedByScript: number | undefined
+  if (plan) {
+    const drop = plan.dropPaths.map(p => `${p}\0`).join('')
+    const linked = await host.transport.run(LINK, [root, release, live!], {
+      timeoutMs: LINK_TIMEOUT_MS,
+      signal: job.signal,
+      payload: drop
+    })
+    requireOk(host, 'hard-linking unchanged files', linked, LINK_TIMEOUT_MS)
+    linkedByScript = linkedCount(host, linked.stdout)
+    payload += Buffer.byteLength(drop)
+    filesFrom = join(job.workDir, `send-${index}`)
+    await writeFile(filesFrom, plan.send.join('\0') + '\0')
+  }
+  const stats = await host.transport.upload(source.dir, `${root}/releases/${release}`, {
+    linkDest,
+    checksum: linkDest !== undefined,
+    filesFrom,
+    timeoutMs: UPLOAD_TIMEOUT_MS,
+    signal: job.signal
+  })
+  const text = plan ? plan.newLines : fullManifest(await job.facts, job.sharedPaths)
+  const drops = plan ? plan.dropKeys.map(k => `${k}\n`).join('') : ''
+  payload += Buffer.byteLength(text) + Buffer.byteLength(drops)
+  const finish = await host.transport.run(
+    FINISH,
+    [root, release, plan ? live! : '', String(Buffer.byteLength(text)), ...job.sharedPaths],
+    { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: text + drops }
+  )
+  requireOk(host, 'linking shared paths', finish, LINK_TIMEOUT_MS)
+  const filesLinked = linkedByScript ?? linkedCount(host, finish.stdout)
+  host.report.bytesSent = stats.bytesSent + payload
+  host.report.filesLinked = filesLinked
+  host.report.unchangedBy = plan ? 'manifest' : live ? 'checksum' : undefined
+  const how = plan
+    ? `${plan.keep} unchanged files found by the live release's manifest`
+    : live
+      ? `unchanged files found by --checksum: ${host.manifestProblem ?? 'no manifest'}`
+      : 'first release on this host'
+  if (live && !plan) host.report.fallback = host.manifestProblem
+  if (/^manifest\tskipped/m.test(finish.stdout)) {
+    job.logger.warning(
+      `${host.transport.label}: the new release's manifest could not be written (the next deploy compares every file)`
+    )
+  }
+  job.logger.info(
+    `${host.transport.label}: ${host.report.bytesSent} bytes sent, ${host.report.filesLinked} files hard-linked from ${live ?? '(no live release)'}; ${how}`
+  )
+}

@@ -85,6 +85,7 @@ function localise(text: string, publicKey: string): string {
 
 const sshAsDeploy = (script: string) =>
   runProcess('ssh', {
+    env: process.env,
     args: [
       '-i',
       join(scratch, 'shiprail_deploy_key'),

@@ -136,6 +136,7 @@ export async function startHostSandbox(
         .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
         .join('')
       return runProcess('ssh', {
+        env: process.env,
         args: [
           '-o',
           'BatchMode=yes',

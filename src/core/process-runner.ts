@@ -3,7 +3,12 @@ import { spawn } from 'node:child_process'
 export interface RunOptions {
   /** Arguments passed as an array: nothing is ever parsed by a shell on our side. */
   args: string[]
-  env?: NodeJS.ProcessEnv
+  /**
+   * The child's whole environment. Required, so no call can fall back to inheriting Shiprail's
+   * own environment and the secrets in it: callers pass the context's script environment
+   * (every secret taken out) or a minimal one.
+   */
+  env: Record<string, string | undefined>
   cwd?: string
   /** Written to stdin, then stdin is closed. */
   input?: string

@@ -28,8 +28,11 @@ export interface HostTransport {
 
 export interface ScriptOptions {
   timeoutMs: number
-  /** Environment of the processes started on this machine (bash, ssh, rsync). */
-  env?: NodeJS.ProcessEnv
+  /**
+   * Environment of the processes started on this machine (bash, ssh, rsync): set by the
+   * transport from the one it was built with (the context's, every secret taken out).
+   */
+  env?: Record<string, string | undefined>
   signal?: AbortSignal
   /** Each line of output, for scripts whose output is shown (hooks). */
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void
@@ -139,7 +142,8 @@ async function runChecked(
   const result = await runProcess(command, {
     args,
     input,
-    env: options.env,
+    // Never Shiprail's own environment: without one from the transport, nothing is inherited.
+    env: options.env ?? {},
     timeoutMs: options.timeoutMs,
     signal: options.signal,
     onLine: options.onLine,
@@ -167,7 +171,7 @@ export class LocalTransport implements HostTransport {
   readonly label = 'local'
 
   /** `env`: what the user's hooks see (RunInfo.env); undefined inherits this process's. */
-  constructor(private readonly env?: NodeJS.ProcessEnv) {}
+  constructor(private readonly env: Record<string, string | undefined>) {}
 
   async connect(): Promise<void> {}
 
@@ -303,7 +307,7 @@ export class SshTransport implements HostTransport {
     private readonly credentials: SshCredentials,
     index: number,
     /** Environment of ssh and rsync here (PATH, HOME, SSH_AUTH_SOCK). */
-    private readonly env?: NodeJS.ProcessEnv
+    private readonly env: Record<string, string | undefined>
   ) {
     this.label = host.label
     this.controlPath = join(credentials.dir, `${CONTROL_SOCKET_PREFIX}${index}`)

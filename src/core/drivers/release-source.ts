@@ -101,7 +101,11 @@ function prepared(dir: string, cleanup: () => Promise<void>): PreparedSource {
   return { dir, entries, files: entries.filter(e => e.kind === 'file').length, cleanup }
 }
 
-export async function prepareSource(source: string, signal: AbortSignal): Promise<PreparedSource> {
+export async function prepareSource(
+  source: string,
+  signal: AbortSignal,
+  env: Record<string, string | undefined>
+): Promise<PreparedSource> {
   let info
   try {
     info = await stat(source)
@@ -122,6 +126,7 @@ export async function prepareSource(source: string, signal: AbortSignal): Promis
     // GNU and BSD tar both refuse members with `..` or absolute names by default.
     const result = await runProcess('tar', {
       args: ['-xzf', resolve(source), '-C', dir, '--no-same-owner'],
+      env,
       timeoutMs: EXTRACT_TIMEOUT_MS,
       signal,
       capture: true
@@ -138,9 +143,13 @@ export async function prepareSource(source: string, signal: AbortSignal): Promis
   }
 }
 
-export async function requireTool(tool: string, why: string): Promise<void> {
+export async function requireTool(
+  tool: string,
+  why: string,
+  env: Record<string, string | undefined>
+): Promise<void> {
   try {
-    await runProcess(tool, { args: ['--version'], timeoutMs: 10_000, capture: true })
+    await runProcess(tool, { args: ['--version'], env, timeoutMs: 10_000, capture: true })
   } catch {
     throw new UserError(
       `The releases driver needs \`${tool}\` on the runner (${why}); install it or use driver: command.`

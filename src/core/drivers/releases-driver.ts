@@ -324,10 +324,14 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
 
     async preflight(ctx: Context): Promise<void> {
       ctx.secrets.add(settings.sshKey)
-      if (remote) await requireTool('ssh', 'to reach remote hosts')
+      if (remote) await requireTool('ssh', 'to reach remote hosts', ctx.run.env)
       if (settings.source) {
-        await requireTool('rsync', 'to upload releases')
-        const source = await prepareSource(resolve(ctx.run.workspace, settings.source), ctx.signal)
+        await requireTool('rsync', 'to upload releases', ctx.run.env)
+        const source = await prepareSource(
+          resolve(ctx.run.workspace, settings.source),
+          ctx.signal,
+          ctx.run.env
+        )
         await source.cleanup()
       }
     },
@@ -365,7 +369,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
     async apply(request: DriverRequest, ctx: Context): Promise<DriverOutcome> {
       ctx.secrets.add(settings.sshKey)
       const { logger } = ctx
-      const env = ctx.run.env as NodeJS.ProcessEnv | undefined
+      const env = ctx.run.env
       if (remote && !settings.strictHostKeyChecking) {
         logger.warning(
           'ssh-strict-host-key-checking is false: host keys are not verified, so a machine in the middle could receive this release. Set known-hosts to verify them.'
@@ -380,7 +384,11 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
         if (request.operation === 'deploy') {
           if (!settings.source)
             throw new UserError(`Input 'source' is required to deploy with driver: releases.`)
-          source = await prepareSource(resolve(ctx.run.workspace, settings.source), ctx.signal)
+          source = await prepareSource(
+            resolve(ctx.run.workspace, settings.source),
+            ctx.signal,
+            ctx.run.env
+          )
           // Hashed while the hosts are connected and locked; awaited before the upload, and
           // stopped when the deploy ends first.
           hashing = hashSource(

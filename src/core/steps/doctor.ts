@@ -47,7 +47,7 @@ export async function doctor(settings: DoctorSettings, ctx: Context): Promise<Do
     ? await releaseSize(resolve(ctx.run.workspace, settings.source))
     : undefined
   const programs = ['bash', 'rsync', 'tar', ...(settings.driver === 'containers' ? ['docker'] : [])]
-  const env = ctx.run.env as NodeJS.ProcessEnv | undefined
+  const env = ctx.run.env
   const remote = settings.hosts.some(h => !h.local)
   const credentials = remote
     ? await SshCredentials.create(

@@ -8828,7 +8828,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3840:
+/***/ 7735:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8947,7 +8947,7 @@ const INPUT_LIST = [
     },
     {
         name: 'driver',
-        description: 'How the version is put live: `command` (your script) or `releases` (release directories over SSH).',
+        description: 'How the version is put live: `command` (your script), `releases` (release directories over SSH) or `containers` (Docker containers behind a health-gated switch).',
         default: 'command',
         steps: DEPLOYING
     },
@@ -9001,7 +9001,7 @@ const INPUT_LIST = [
     },
     {
         name: 'path',
-        description: 'releases driver: deploy root on every host.',
+        description: 'releases driver: deploy root on every host. containers driver: state directory (lock, history) on every host; default `~/.shiprail/<service>`.',
         steps: DEPLOYING
     },
     {
@@ -9034,7 +9034,7 @@ const INPUT_LIST = [
     },
     {
         name: 'before-switch',
-        description: 'releases driver: command run on each host inside the new release before the switch.',
+        description: 'releases driver: command run on each host inside the new release before the switch. containers driver: run once, on the first host, in a one-off container of the new image (migrations).',
         steps: ['deploy']
     },
     {
@@ -9052,6 +9052,72 @@ const INPUT_LIST = [
         name: 'lock-timeout',
         description: "releases driver: seconds to wait for another deploy's lock; 0 fails at once, naming the holder.",
         default: '0',
+        steps: DEPLOYING
+    },
+    // containers driver (SPEC §3); hosts, path, ssh-*, parallel, lock-timeout, keep-releases and
+    // the switch hooks are shared with the releases driver above.
+    {
+        name: 'image',
+        description: 'containers driver: image to run (`name:tag`, `registry/name:tag` or `…@sha256:…`); pulled on each host unless present.',
+        steps: ['deploy']
+    },
+    {
+        name: 'image-archive',
+        description: 'containers driver: a `docker save` tarball (`.tar`, `.tar.gz`) on the runner, uploaded and `docker load`ed on each host instead of a pull.',
+        steps: ['deploy']
+    },
+    {
+        name: 'service',
+        description: 'containers driver: service name on the hosts, `[a-z0-9][a-z0-9_.-]{0,62}`; containers are named `<service>-<release>`.',
+        steps: DEPLOYING
+    },
+    {
+        name: 'container-port',
+        description: 'containers driver: port the app listens on inside the container; with `proxy: nginx` it is published on a free 127.0.0.1 port of each host.',
+        steps: DEPLOYING
+    },
+    {
+        name: 'health-path',
+        description: "containers driver: HTTP path polled on each new container until it answers 2xx. Without it the image's `HEALTHCHECK` is awaited, else the container must still run after 5 s.",
+        steps: DEPLOYING
+    },
+    {
+        name: 'health-timeout',
+        description: 'containers driver: seconds for every new container to become healthy, else the deploy fails and the new containers are removed.',
+        default: '60',
+        steps: DEPLOYING
+    },
+    {
+        name: 'docker-args',
+        description: 'containers driver: extra `docker run` arguments, one per line (`--env-file=/etc/app.env`); `--name`, `--publish`/`-p`, `--detach`/`-d` and `--rm` are refused.',
+        steps: DEPLOYING
+    },
+    {
+        name: 'proxy',
+        description: 'containers driver: `nginx` (switch an upstream file, then drain the old container) or `none` (stop the old container, start the new one).',
+        default: 'none',
+        steps: DEPLOYING
+    },
+    {
+        name: 'publish',
+        description: 'containers driver: with `proxy: none`, the live container\'s `docker run --publish` value (`80:8080`, `127.0.0.1:3000:3000`).',
+        steps: DEPLOYING
+    },
+    {
+        name: 'upstream-file',
+        description: 'containers driver: required with `proxy: nginx`; the file an nginx `upstream { include …; }` block includes, replaced atomically.',
+        steps: DEPLOYING
+    },
+    {
+        name: 'proxy-reload',
+        description: 'containers driver: command run on each host after its upstream file changes.',
+        default: 'nginx -s reload',
+        steps: DEPLOYING
+    },
+    {
+        name: 'drain-seconds',
+        description: 'containers driver: seconds the old container keeps running after the switch before it is stopped (kept for rollback).',
+        default: '10',
         steps: DEPLOYING
     },
     // smoke-test and status-check (SPEC §4, §5)
@@ -9604,7 +9670,148 @@ function parseCommon(reader, defaults, environmentRequired) {
     return { environment, token, ledger, ledgerFile, dryRun: reader.bool('dry-run'), repository };
 }
 
+;// CONCATENATED MODULE: ./build/ncc/core/settings/containers-settings.js
+
+
+
+const SERVICE_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,62}$/;
+/** Docker's reference grammar, simplified: [registry[:port]/]path[:tag][@sha256:digest]. */
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const IMAGE_PATTERN = new RegExp(`^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\\d{1,5})?/)?${COMPONENT}(?:/${COMPONENT})*` +
+    `(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$`);
+const IMAGE_FORM = '`name:tag`, `registry/name:tag` or `name@sha256:<64 hex>`';
+const PUBLISH_PATTERN = /^(?:(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:]+\]):)?(?:\d{1,5}:)?\d{1,5}(?:\/(?:tcp|udp))?$/;
+/** Flags whose job Shiprail does; a user value would break naming, publishing or cleanup. */
+const OWN_LONG_FLAGS = ['--name', '--publish', '--detach', '--rm'];
+/** Short flags that take no value: a cluster like `-itd` is read letter by letter. */
+const SHORT_BOOLEAN = new Set(['i', 't', 'P', 'q']);
+const OWN_SHORT = new Set(['p', 'd']);
+/** The reason a docker-args line is refused, or undefined when it is accepted. Pure. */
+function dockerArgProblem(arg) {
+    if (/[\0\r\n]/.test(arg))
+        return 'contains a control character';
+    if (!arg.startsWith('-') || arg === '--' || arg === '-')
+        return 'is not an option (one `--flag=value` per line)';
+    if (arg.startsWith('--')) {
+        const flag = arg.split('=')[0];
+        if (OWN_LONG_FLAGS.includes(flag))
+            return `sets ${flag}, which Shiprail manages`;
+        return undefined;
+    }
+    for (const letter of arg.slice(1)) {
+        if (OWN_SHORT.has(letter))
+            return `sets -${letter}, which Shiprail manages`;
+        if (!SHORT_BOOLEAN.has(letter))
+            break;
+    }
+    return undefined;
+}
+function parseDockerArgs(text) {
+    const args = text
+        .split('\n')
+        .map(s => s.trim())
+        .filter(Boolean);
+    for (const arg of args) {
+        const problem = dockerArgProblem(arg);
+        if (problem) {
+            throw new errors/* InputError */.dz('docker-args', `has ${showValue(arg)}, which ${problem}`, 'extra `docker run` options, one `--flag=value` per line, without `--name`, `--publish`/`-p`, `--detach`/`-d` or `--rm`');
+        }
+    }
+    return args;
+}
+function parseStatePath(reader, service) {
+    const value = reader.string('path');
+    if (value === '')
+        return `~/.shiprail/${service}`;
+    const ok = (value.startsWith('/') || value.startsWith('~/')) &&
+        !/[\0\n\r]/.test(value) &&
+        !value.split('/').includes('..');
+    if (!ok) {
+        throw new errors/* InputError */.dz('path', `is ${showValue(value)}`, 'an absolute path or one under `~/`, without `..` (default `~/.shiprail/<service>`)');
+    }
+    return value.replace(/\/+$/, '') || '/';
+}
+function parseAbsoluteFile(reader, name, why) {
+    const value = reader.string(name);
+    if (value === '')
+        throw new errors/* InputError */.dz(name, `is required${why}`, 'an absolute file path');
+    if (!value.startsWith('/') || /[\0\n\r]/.test(value) || value.split('/').includes('..')) {
+        throw new errors/* InputError */.dz(name, `is ${showValue(value)}`, 'an absolute file path without `..`');
+    }
+    return value;
+}
+function parseContainersDriver(reader, operation) {
+    const service = reader.required('service', '`[a-z0-9][a-z0-9_.-]{0,62}`', ' with `driver: containers`');
+    if (!SERVICE_PATTERN.test(service))
+        throw new errors/* InputError */.dz('service', `is ${showValue(service)}`, '`[a-z0-9][a-z0-9_.-]{0,62}`');
+    const image = operation === 'deploy' ? reader.required('image', IMAGE_FORM, ' with `driver: containers`') : '';
+    if (image && !IMAGE_PATTERN.test(image))
+        throw new errors/* InputError */.dz('image', `is ${showValue(image)}`, IMAGE_FORM);
+    const imageArchive = operation === 'deploy' ? reader.string('image-archive') : '';
+    if (imageArchive &&
+        (!/\.(tar|tar\.gz|tgz)$/.test(imageArchive) || /[\0\n\r]/.test(imageArchive))) {
+        throw new errors/* InputError */.dz('image-archive', `is ${showValue(imageArchive)}`, 'a `docker save` tarball (`.tar` or `.tar.gz`) on the runner');
+    }
+    const hosts = parseHosts(reader.string('hosts'));
+    const strict = reader.bool('ssh-strict-host-key-checking');
+    const knownHosts = reader.text('known-hosts');
+    if (strict && knownHosts.trim() === '' && hosts.some(h => !h.local)) {
+        throw new errors/* InputError */.dz('known-hosts', 'is required for remote hosts', 'known_hosts lines (ssh-keyscan output you have checked), or `ssh-strict-host-key-checking: false` to skip verification');
+    }
+    const proxy = reader.oneOf('proxy', ['none', 'nginx']);
+    const containerPort = reader.has('container-port')
+        ? reader.int('container-port', 1, 65535)
+        : undefined;
+    const publish = reader.string('publish');
+    if (publish && !PUBLISH_PATTERN.test(publish)) {
+        throw new errors/* InputError */.dz('publish', `is ${showValue(publish)}`, 'a `docker run --publish` value such as `80:8080` or `127.0.0.1:3000:3000`');
+    }
+    if (publish && proxy === 'nginx') {
+        throw new errors/* InputError */.dz('publish', 'is set with `proxy: nginx`, which publishes each container on a free 127.0.0.1 port itself', '`container-port` with `proxy: nginx`, or `publish` with `proxy: none`');
+    }
+    let upstreamFile = '';
+    if (proxy === 'nginx') {
+        upstreamFile = parseAbsoluteFile(reader, 'upstream-file', ' with `proxy: nginx`');
+        if (containerPort === undefined) {
+            throw new errors/* InputError */.dz('container-port', 'is required with `proxy: nginx`', 'the port the app listens on inside the container, e.g. `8080`');
+        }
+    }
+    const healthPath = reader.string('health-path');
+    if (healthPath && (!/^\/[\x21-\x7e]*$/.test(healthPath) || healthPath.length > 500)) {
+        throw new errors/* InputError */.dz('health-path', `is ${showValue(healthPath)}`, 'an HTTP path such as `/health`');
+    }
+    if (healthPath && proxy === 'none' && !publish) {
+        throw new errors/* InputError */.dz('health-path', 'needs a port to poll, but `proxy: none` has no `publish`', '`publish` (e.g. `127.0.0.1:3000:3000`), or no health-path');
+    }
+    return {
+        kind: 'containers',
+        image,
+        imageArchive,
+        service,
+        hosts,
+        path: parseStatePath(reader, service),
+        sshKey: reader.text('ssh-key'),
+        knownHosts,
+        strictHostKeyChecking: strict,
+        containerPort,
+        healthPath,
+        healthTimeoutSeconds: reader.int('health-timeout', 1, 3600),
+        dockerArgs: parseDockerArgs(reader.text('docker-args')),
+        proxy,
+        publish,
+        upstreamFile,
+        proxyReload: reader.text('proxy-reload'),
+        drainSeconds: reader.int('drain-seconds', 0, 3600),
+        keepReleases: reader.int('keep-releases', 1, 1000),
+        beforeSwitch: reader.text('before-switch'),
+        afterSwitch: reader.text('after-switch'),
+        parallel: reader.int('parallel', 1, 256),
+        lockTimeoutSeconds: reader.int('lock-timeout', 0, 24 * 3600)
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/ncc/core/settings/deploy-settings.js
+
 
 
 
@@ -9650,7 +9857,9 @@ function parsePathInput(reader, name) {
     return value.replace(/\/+$/, '') || '/';
 }
 function parseDriver(reader, operation) {
-    const kind = reader.oneOf('driver', ['command', 'releases']);
+    const kind = reader.oneOf('driver', ['command', 'releases', 'containers']);
+    if (kind === 'containers')
+        return parseContainersDriver(reader, operation);
     if (kind === 'command') {
         const run = reader.text('run');
         const rollbackRun = reader.text('rollback-run');
@@ -9808,8 +10017,12 @@ function createCommandDriver(settings, baseEnv) {
 async function createDriver(settings, ctx) {
     if (settings.kind === 'command')
         return createCommandDriver(settings, ctx.run.env);
+    if (settings.kind === 'containers') {
+        const { createContainersDriver } = await Promise.all(/* import() */[__nccwpck_require__.e(902), __nccwpck_require__.e(482)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4482));
+        return createContainersDriver(settings);
+    }
     // Loaded on demand: the releases driver pulls in SSH and rsync handling a command deploy never needs.
-    const { createReleasesDriver } = await __nccwpck_require__.e(/* import() */ 808).then(__nccwpck_require__.bind(__nccwpck_require__, 9808));
+    const { createReleasesDriver } = await Promise.all(/* import() */[__nccwpck_require__.e(902), __nccwpck_require__.e(124)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4124));
     return createReleasesDriver(settings);
 }
 
@@ -13891,7 +14104,7 @@ function describeExit(result, timeoutMs) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3840);
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7735);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(987);
 
 

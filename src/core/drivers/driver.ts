@@ -21,6 +21,8 @@ export interface HostReport {
   release?: string
   bytesSent?: number
   filesLinked?: number
+  /** containers driver: the image ID the new container runs. */
+  image?: string
   /** Phase name → milliseconds. */
   phases: Record<string, number>
 }
@@ -32,7 +34,7 @@ export interface DriverOutcome {
 }
 
 export interface Driver {
-  readonly name: 'command' | 'releases'
+  readonly name: 'command' | 'releases' | 'containers'
   /** Checks everything that can be checked before anything changes; throws UserError. */
   preflight(ctx: Context): Promise<void>
   /** Lines describing what would be done, printed by dry-run. */

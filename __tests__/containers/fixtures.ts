@@ -1,3 +1,4 @@
+import { get as httpGet } from 'node:http'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DriverRequest } from '../../src/core/drivers/driver.js'
@@ -22,7 +23,8 @@ export function containersSettings(
     containerPort: 8080,
     healthPath: '/health',
     healthTimeoutSeconds: 20,
-    dockerArgs: [],
+    // tini as PID 1 passes SIGTERM on: busybox httpd alone would make every stop wait 10 s.
+    dockerArgs: ['--init'],
     proxy: 'nginx',
     publish: '',
     upstreamFile: '',
@@ -91,4 +93,23 @@ export function containersOf(
 export async function served(url: string): Promise<string> {
   const res = await fetch(url, { signal: AbortSignal.timeout(5000) })
   return `${res.status} ${(await res.text()).trim()}`
+}
+
+/**
+ * One GET on a connection of its own. A load test through nginx uses this because a reload
+ * closes idle keep-alive connections (nginx's graceful shutdown of old workers), which
+ * browsers retry by themselves; what is measured is whether the switch drops requests.
+ */
+export function getOnce(url: string, timeoutMs = 5000): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpGet(url, { agent: false, timeout: timeoutMs }, res => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', d => (body += d))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+      res.on('error', reject)
+    })
+    req.on('timeout', () => req.destroy(new Error('timeout')))
+    req.on('error', reject)
+  })
 }

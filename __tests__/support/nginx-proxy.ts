@@ -67,14 +67,11 @@ http {
       await new Promise(r => setTimeout(r, 100))
     }
   }
-  const nginx = ['/usr/sbin/nginx', ...args].map(a => `'${a}'`).join(' ')
   return {
     url,
     dir,
     upstreamFile,
-    // `nginx -s reload` only signals the master; new workers take over a moment later. The
-    // pause lets a test read the new upstream right after a deploy returns.
-    reload: `${nginx} -q -t && ${nginx} -s reload && sleep 0.3`,
+    reload: reloadCommand(dir),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise(r => child.once('exit', r))
@@ -85,4 +82,25 @@ http {
       if (!options.dir) await rm(dir, { recursive: true, force: true })
     }
   }
+}
+
+/**
+ * The proxy-reload command for the instance in `dir`, with `dir` as the host sees it (a host in
+ * its own mount namespace sees its directory at a shared path). It checks the config first, so
+ * a broken upstream file fails the reload as it would on a real host. `nginx -s reload` only
+ * signals the master; the pause lets a test read the new upstream right after a deploy.
+ */
+export function reloadCommand(dir: string): string {
+  const nginx = [
+    '/usr/sbin/nginx',
+    '-p',
+    dir,
+    '-c',
+    join(dir, 'nginx.conf'),
+    '-e',
+    join(dir, 'logs', 'error.log')
+  ]
+    .map(a => `'${a}'`)
+    .join(' ')
+  return `${nginx} -q -t && ${nginx} -s reload && sleep 0.3`
 }

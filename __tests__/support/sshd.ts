@@ -93,7 +93,12 @@ async function waitForBanner(port: number, child: ChildProcess, log: () => strin
 }
 
 export async function startSshd(
-  options: { clientKey?: ClientKey; root?: { at: string; from: string } } = {}
+  options: {
+    clientKey?: ClientKey
+    root?: { at: string; from: string }
+    /** Variables every session gets (sshd's SetEnv), e.g. DOCKER_HOST for this host's engine. */
+    env?: Record<string, string>
+  } = {}
 ): Promise<SshdServer> {
   const dir = await mkdtemp(join(tmpdir(), 'shiprail-sshd-'))
   const port = await freePort()
@@ -115,7 +120,8 @@ export async function startSshd(
     'PermitRootLogin prohibit-password',
     'MaxSessions 64',
     'MaxStartups 64:30:128',
-    'LogLevel ERROR'
+    'LogLevel ERROR',
+    ...Object.entries(options.env ?? {}).map(([k, v]) => `SetEnv ${k}=${v}`)
   ].join('\n')
   await writeFile(join(dir, 'sshd_config'), config + '\n')
   // sshd insists on its privilege separation directory, which the Debian service creates.

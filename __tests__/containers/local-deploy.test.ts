@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises'
+import type { ContainersDriverSettings } from '../../src/core/settings/containers-settings.js'
 import { join } from 'node:path'
 import { createContainersDriver } from '../../src/core/drivers/containers-driver.js'
 import { buildTestImage, startDockerEngine, type DockerEngine } from '../support/docker.js'
@@ -32,7 +33,7 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true })
 })
 
-function settings(image: string, extra = {}) {
+function settings(image: string, extra: Partial<ContainersDriverSettings> = {}) {
   return containersSettings({
     image,
     path: join(work, 'state'),
@@ -94,4 +95,33 @@ test('rollback restarts the kept container of the target, then stops the one rol
     ['2', 'rolled-back'],
     ['1', 'success']
   ])
+}, 120_000)
+
+test('two deploys at once: with lock-timeout 0 one fails naming the holder; with a timeout it waits', async () => {
+  const first = createContainersDriver(settings('shop:3')).apply(
+    request('3'),
+    engineContext(engine)
+  )
+  // The second starts once the first holds the lock.
+  await new Promise(r => setTimeout(r, 300))
+  const ctx = engineContext(engine)
+  ctx.run.actor = 'second'
+  await expect(
+    createContainersDriver(settings('shop:1')).apply(request('1b'), ctx)
+  ).rejects.toThrow(
+    /is locked by another deploy: unknown \(https:\/\/github.com\/o\/r\/actions\/runs\/1\) since .* \(pid \d+/
+  )
+  await first
+  expect(await served(proxy.url)).toBe('200 version 3')
+
+  const a = createContainersDriver(settings('shop:1')).apply(request('1c'), engineContext(engine))
+  await new Promise(r => setTimeout(r, 300))
+  const waiting = engineContext(engine)
+  await createContainersDriver(settings('shop:3', { lockTimeoutSeconds: 60 })).apply(
+    request('3c'),
+    waiting
+  )
+  await a
+  expect(waiting.logger.text()).toMatch(/waiting up to 60 s for the lock/)
+  expect(await served(proxy.url)).toBe('200 version 3')
 }, 120_000)

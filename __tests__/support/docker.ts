@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { chmod, copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { chmod, copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { freePort } from './sshd.js'
 
@@ -197,6 +197,8 @@ export async function buildTestImage(
     await mkdir(join(dir, 'www'))
     await copyFile('/bin/busybox', join(dir, 'bin', 'busybox'))
     await chmod(join(dir, 'bin', 'busybox'), 0o755)
+    // before-switch runs `/bin/sh -c` in a one-off container of the image.
+    await symlink('busybox', join(dir, 'bin', 'sh'))
     await writeFile(join(dir, 'www', 'index.html'), `version ${version}\n`)
     if (options.healthy !== false) await writeFile(join(dir, 'www', 'health'), 'ok\n')
     if (options.padBytes) await writeFile(join(dir, 'pad.bin'), randomBytes(options.padBytes))

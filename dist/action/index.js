@@ -38313,7 +38313,8 @@ async function deploy(settings, ctx) {
             previous_version: previousVersion,
             operation: 'deploy',
             run_url: ctx.run.runUrl ?? null,
-            previous_deployment_id: live?.id ?? null
+            previous_deployment_id: live?.id ?? null,
+            ...(settings.driver.kind === 'containers' ? { image: settings.driver.image } : {})
         }
     }));
     result.deploymentId = record.id;

@@ -224,7 +224,7 @@ function parseInspect(host, stdout) {
     host.images = new Set((sections.get('images') ?? '').split('\n').filter(l => l.startsWith('sha256:')));
     const upstream = sections.get('upstream') ?? '';
     host.upstream = upstream.startsWith('present\n')
-        ? upstream.slice('present\n'.length).replace(/\n$/, '')
+        ? upstream.slice('present\n'.length).replace(/\n+$/, '')
         : undefined;
     host.history = (0,release_history/* parseHistory */.i6)(sections.get('history') ?? '');
 }

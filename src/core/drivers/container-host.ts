@@ -101,7 +101,7 @@ export function parseInspect(host: ContainerHost, stdout: string): void {
   )
   const upstream = sections.get('upstream') ?? ''
   host.upstream = upstream.startsWith('present\n')
-    ? upstream.slice('present\n'.length).replace(/\n$/, '')
+    ? upstream.slice('present\n'.length).replace(/\n+$/, '')
     : undefined
   host.history = parseHistory(sections.get('history') ?? '')
 }

@@ -214,6 +214,9 @@ export async function buildTestImage(
             'HEALTHCHECK --interval=1s --timeout=2s --retries=2 CMD ["/bin/busybox","wget","-q","-O","/dev/null","http://127.0.0.1:8080/health"]'
           ]
         : []),
+      // busybox httpd as PID 1 ignores SIGTERM: without this every `docker stop` (and
+      // docker-compose's recreate) would wait its full 10 s grace period.
+      'STOPSIGNAL SIGKILL',
       `CMD ${cmd}`
     ]
     await writeFile(join(dir, 'Dockerfile'), lines.join('\n') + '\n')

@@ -375,6 +375,7 @@ export function createContainersDriver(settings: ContainersDriverSettings): Driv
       const from = host.live
       const to = host.report.release!
       const how = runRecord(host.history, to)
+      if (how) host.report.image = how.image
       if (from && from.release !== to) {
         entries.push({
           release: from.release,

@@ -308,6 +308,11 @@ const section: Section = {
       await buildTestImage(engine, 'bench:small-b', 'small-b')
       await buildTestImage(engine, 'bench:big-a', 'big-a', { padBytes: BIG_PAD })
       await buildTestImage(engine, 'bench:big-b', 'big-b', { padBytes: BIG_PAD })
+      // A second tag on each image: pruning a bad release removes its image (`docker image rm
+      // <ID>`), which docker refuses for an image with several tags, so the bench can deploy the
+      // same two images again and again.
+      for (const tag of ['small-a', 'small-b', 'big-a', 'big-b'])
+        engine.docker(['tag', `bench:${tag}`, `bench-keep:${tag}`])
       const sizeOf = (tag: string) =>
         Number(engine.docker(['image', 'inspect', '--format', '{{.Size}}', tag]).trim())
       const sizes = { small: sizeOf('bench:small-a'), big: sizeOf('bench:big-a') }

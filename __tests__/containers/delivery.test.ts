@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createContainersDriver } from '../../src/core/drivers/containers-driver.js'
@@ -8,6 +9,7 @@ import {
   startRegistry,
   type DockerEngine
 } from '../support/docker.js'
+import { runCliBundle } from '../support/action-runner.js'
 import { freePort } from '../support/sshd.js'
 import { tempDir } from '../releases/fixtures.js'
 import {
@@ -113,3 +115,44 @@ test('proxy none rollback: stops the live container and starts the kept one on t
     ['2', 'exited']
   ])
 }, 120_000)
+
+test('the CLI bundle: deploy records the image in the ledger and the image ID per host; rollback picks the target', async () => {
+  const cwd = await tempDir('ctr-cli')
+  const flags = [
+    '--environment=qa',
+    '--ledger=file',
+    '--driver=containers',
+    '--service=cli',
+    `--path=${join(cwd, 'state')}`,
+    '--proxy=none',
+    `--publish=127.0.0.1:${port}:8080`,
+    '--health-path=/health',
+    '--json'
+  ]
+  const env = { DOCKER_HOST: engine.host }
+  // The earlier tests' service holds the port: stop it first.
+  for (const c of containersOf(engine)) if (c.state === 'running') engine.docker(['stop', c.name])
+  engine.docker(['tag', ids['1'], 'cli:1'])
+  engine.docker(['tag', ids['2'], 'cli:2'])
+  for (const v of ['1', '2']) {
+    const run = await runCliBundle(['deploy', `--version=${v}`, `--image=cli:${v}`, ...flags], {
+      cwd,
+      env
+    })
+    expect([run.code, run.stderr.slice(-300)]).toEqual([0, expect.any(String)])
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      outcome: 'success',
+      driver: 'containers',
+      hosts: [{ host: 'local', image: ids[v] }]
+    })
+  }
+  const ledger = JSON.parse(readFileSync(join(cwd, '.shiprail/ledger.json'), 'utf8'))
+  expect(ledger.deployments.map((d: { payload: { image?: string } }) => d.payload.image)).toEqual([
+    'cli:1',
+    'cli:2'
+  ])
+  const back = await runCliBundle(['rollback', '--reason=test', ...flags], { cwd, env })
+  expect(back.code).toBe(0)
+  expect(JSON.parse(back.stdout)).toMatchObject({ outcome: 'success', version: '1' })
+  expect(await served(`http://127.0.0.1:${port}/`)).toBe('200 version 1')
+}, 180_000)

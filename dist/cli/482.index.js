@@ -508,11 +508,10 @@ function publishedContainerPort(settings) {
 function healthCheck(settings, hostPort) {
     let addr = '127.0.0.1';
     if (settings.proxy === 'none' && settings.publish) {
-        const parts = settings.publish.replace(/\/(tcp|udp)$/, '').split(':');
         // `ip:host:container` binds one address; 0.0.0.0 (every address) includes loopback.
-        if (parts.length === 3 && parts[0] !== '0.0.0.0' && parts[0] !== '')
-            addr = parts[0];
-        addr = addr.replace(/^\[|\]$/g, '');
+        const ip = /^(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:]+\]):/.exec(settings.publish)?.[1];
+        if (ip && ip !== '0.0.0.0' && ip !== '[::]')
+            addr = ip.replace(/^\[|\]$/g, '');
     }
     return {
         mode: settings.healthPath ? 'http' : 'auto',
@@ -965,6 +964,8 @@ function createContainersDriver(settings) {
             const from = host.live;
             const to = host.report.release;
             const how = runRecord(host.history, to);
+            if (how)
+                host.report.image = how.image;
             if (from && from.release !== to) {
                 entries.push({
                     release: from.release,

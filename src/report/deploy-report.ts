@@ -28,14 +28,25 @@ export function deploySummary(result: DeployResult, runUrl?: string): SummaryDoc
   ]
   if (result.hosts.length) {
     const phaseNames = [...new Set(result.hosts.flatMap(h => Object.keys(h.phases)))]
+    // The containers driver sends no files; what a host runs is its image ID.
+    const images = result.hosts.some(h => h.image !== undefined)
     tables.push({
       caption: 'Hosts',
-      header: ['host', 'release', 'bytes sent', 'files linked', ...phaseNames],
+      header: [
+        'host',
+        'release',
+        ...(images ? ['image'] : ['bytes sent', 'files linked']),
+        ...phaseNames
+      ],
       rows: result.hosts.map(h => [
         h.host,
         h.release ?? '—',
-        h.bytesSent === undefined ? '—' : String(h.bytesSent),
-        h.filesLinked === undefined ? '—' : String(h.filesLinked),
+        ...(images
+          ? [h.image?.slice(0, 19) ?? '—']
+          : [
+              h.bytesSent === undefined ? '—' : String(h.bytesSent),
+              h.filesLinked === undefined ? '—' : String(h.filesLinked)
+            ]),
         ...phaseNames.map(p => (h.phases[p] === undefined ? '—' : formatMs(h.phases[p])))
       ])
     })

@@ -55,7 +55,7 @@ test('v1 -> v2 -> v3 and a rollback to v2 behind nginx under continuous load: 0 
         const res = await getOnce(proxy.url)
         const body = res.body.trim()
         if (res.status !== 200 || !/^version \d$/.test(body))
-          failures.push(`${res.status} ${body.slice(0, 60)}`)
+          failures.push(`${Date.now() - t0} ${res.status} ${body.slice(0, 20)}`)
         else seen.add(body)
       } catch (err) {
         failures.push(`${Date.now() - t0} ${(err as Error).message}`)

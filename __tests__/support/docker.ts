@@ -46,6 +46,11 @@ function createBridge(): { name: string; remove(): void } {
     const third = Math.floor(Math.random() * 250)
     const r = spawnSync('ip', ['link', 'add', 'name', name, 'type', 'bridge'])
     if (r.status !== 0) continue
+    // A MAC set by hand: otherwise the bridge takes the lowest MAC of its ports and changes it
+    // whenever a container's veth comes or goes, and containers keep answering the old one
+    // until their ARP entry expires (seconds of hung connections after a `docker stop`).
+    const mac = `02:${randomBytes(5).toString('hex').match(/../g)!.join(':')}`
+    spawnSync('ip', ['link', 'set', name, 'address', mac])
     const addr = spawnSync('ip', [
       'addr',
       'add',

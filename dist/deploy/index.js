@@ -40409,7 +40409,7 @@ const INPUT_LIST = [
     },
     {
         name: 'publish',
-        description: 'containers driver: with `proxy: none`, the live container\'s `docker run --publish` value (`80:8080`, `127.0.0.1:3000:3000`).',
+        description: "containers driver: with `proxy: none`, the live container's `docker run --publish` value (`80:8080`, `127.0.0.1:3000:3000`).",
         steps: DEPLOYING
     },
     {

@@ -60,9 +60,7 @@ export interface ReleasesDriverSettings {
 }
 
 export type DriverSettings =
-  | CommandDriverSettings
-  | ReleasesDriverSettings
-  | ContainersDriverSettings
+  CommandDriverSettings | ReleasesDriverSettings | ContainersDriverSettings
 
 export interface DeploySettings extends CommonSettings {
   /** Label of what is deployed. */

@@ -70,7 +70,9 @@ test('an image that never turns healthy is refused: the old one keeps serving, n
       request('sick'),
       ctx
     )
-  ).rejects.toThrow(/not healthy.*No host was switched/s)
+  ).rejects.toThrow(
+    /not healthy: not healthy after 3 s \(\/health: answered HTTP\/1\.[01] 404.*its log ends:.*No host was switched/s
+  )
   expect(await served(proxy.url)).toBe('200 version 2')
   expect(containersOf(engine).map(c => c.version)).toEqual(['1', '2'])
   expect(readHistory(join(work, 'state')).pop()).toMatchObject({

@@ -102,6 +102,8 @@ export async function startSshd(
     root?: { at: string; from: string }
     /** Also accept each user's own ~/.ssh/authorized_keys (the bench's deploy user). */
     homeAuthorizedKeys?: boolean
+    /** Variables every session gets (sshd's SetEnv), e.g. DOCKER_HOST for this host's engine. */
+    env?: Record<string, string>
   } = {}
 ): Promise<SshdServer> {
   const dir = await mkdtemp(join(tmpdir(), 'shiprail-sshd-'))
@@ -124,7 +126,8 @@ export async function startSshd(
     'PermitRootLogin prohibit-password',
     'MaxSessions 64',
     'MaxStartups 64:30:128',
-    'LogLevel ERROR'
+    'LogLevel ERROR',
+    ...Object.entries(options.env ?? {}).map(([k, v]) => `SetEnv ${k}=${v}`)
   ].join('\n')
   await writeFile(join(dir, 'sshd_config'), config + '\n')
   // sshd insists on its privilege separation directory, which the Debian service creates.

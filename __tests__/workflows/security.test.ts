@@ -25,7 +25,9 @@ const SCRIPT_INPUTS = ['run', 'rollback-run', 'before-switch', 'after-switch', '
 /** The permissions a job of the library may ask for, and why (each must be commented). */
 const ALLOWED_GRANTS: Record<string, string[]> = {
   contents: ['read'],
-  deployments: ['write']
+  deployments: ['write'],
+  // Only the containers example's image job: pushing the image it builds to ghcr.io.
+  packages: ['write']
 }
 
 describe.each(WORKFLOWS)('%s', path => {

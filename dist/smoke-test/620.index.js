@@ -36,7 +36,8 @@ function toPayload(raw) {
         previous_deployment_id: p.previous_deployment_id ?? null,
         rollback_of: p.rollback_of ?? null,
         reason: p.reason ?? null,
-        release: p.release ?? null
+        release: p.release ?? null,
+        ...(typeof p.image === 'string' ? { image: p.image } : {})
     };
 }
 function toStatus(s) {

@@ -37194,7 +37194,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 1330:
+/***/ 9536:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40257,7 +40257,7 @@ const INPUT_LIST = [
     },
     {
         name: 'driver',
-        description: 'How the version is put live: `command` (your script) or `releases` (release directories over SSH).',
+        description: 'How the version is put live: `command` (your script), `releases` (release directories over SSH) or `containers` (Docker containers behind a health-gated switch).',
         default: 'command',
         steps: DEPLOYING
     },
@@ -40312,7 +40312,7 @@ const INPUT_LIST = [
     },
     {
         name: 'path',
-        description: 'releases driver: deploy root on every host.',
+        description: 'releases driver: deploy root on every host. containers driver: state directory (lock, history) on every host; default `~/.shiprail/<service>`.',
         steps: DEPLOYING
     },
     {
@@ -40346,7 +40346,7 @@ const INPUT_LIST = [
     },
     {
         name: 'before-switch',
-        description: 'releases driver: command run on each host inside the new release before the switch.',
+        description: 'releases driver: command run on each host inside the new release before the switch. containers driver: run once, on the first host, in a one-off container of the new image (migrations).',
         steps: ['deploy']
     },
     {
@@ -40364,6 +40364,72 @@ const INPUT_LIST = [
         name: 'lock-timeout',
         description: "releases driver: seconds to wait for another deploy's lock; 0 fails at once, naming the holder.",
         default: '0',
+        steps: DEPLOYING
+    },
+    // containers driver (SPEC §3); hosts, path, ssh-*, parallel, lock-timeout, keep-releases and
+    // the switch hooks are shared with the releases driver above.
+    {
+        name: 'image',
+        description: 'containers driver: image to run (`name:tag`, `registry/name:tag` or `…@sha256:…`); pulled on each host unless present.',
+        steps: ['deploy']
+    },
+    {
+        name: 'image-archive',
+        description: 'containers driver: a `docker save` tarball (`.tar`, `.tar.gz`) on the runner, uploaded and `docker load`ed on each host instead of a pull.',
+        steps: ['deploy']
+    },
+    {
+        name: 'service',
+        description: 'containers driver: service name on the hosts, `[a-z0-9][a-z0-9_.-]{0,62}`; containers are named `<service>-<release>`.',
+        steps: DEPLOYING
+    },
+    {
+        name: 'container-port',
+        description: 'containers driver: port the app listens on inside the container; with `proxy: nginx` it is published on a free 127.0.0.1 port of each host.',
+        steps: DEPLOYING
+    },
+    {
+        name: 'health-path',
+        description: "containers driver: HTTP path polled on each new container until it answers 2xx. Without it the image's `HEALTHCHECK` is awaited, else the container must still run after 5 s.",
+        steps: DEPLOYING
+    },
+    {
+        name: 'health-timeout',
+        description: 'containers driver: seconds for every new container to become healthy, else the deploy fails and the new containers are removed.',
+        default: '60',
+        steps: DEPLOYING
+    },
+    {
+        name: 'docker-args',
+        description: 'containers driver: extra `docker run` arguments, one per line (`--env-file=/etc/app.env`); `--name`, `--publish`/`-p`, `--detach`/`-d` and `--rm` are refused.',
+        steps: DEPLOYING
+    },
+    {
+        name: 'proxy',
+        description: 'containers driver: `nginx` (switch an upstream file, then drain the old container) or `none` (stop the old container, start the new one).',
+        default: 'none',
+        steps: DEPLOYING
+    },
+    {
+        name: 'publish',
+        description: "containers driver: with `proxy: none`, the live container's `docker run --publish` value (`80:8080`, `127.0.0.1:3000:3000`).",
+        steps: DEPLOYING
+    },
+    {
+        name: 'upstream-file',
+        description: 'containers driver: required with `proxy: nginx`; the file an nginx `upstream { include …; }` block includes, replaced atomically.',
+        steps: DEPLOYING
+    },
+    {
+        name: 'proxy-reload',
+        description: 'containers driver: command run on each host after its upstream file changes.',
+        default: 'nginx -s reload',
+        steps: DEPLOYING
+    },
+    {
+        name: 'drain-seconds',
+        description: 'containers driver: seconds the old container keeps running after the switch before it is stopped (kept for rollback).',
+        default: '10',
         steps: DEPLOYING
     },
     // smoke-test and status-check (SPEC §4, §5)
@@ -41221,7 +41287,148 @@ function runInfo(run, env, raw) {
     };
 }
 
+;// CONCATENATED MODULE: ./build/ncc/core/settings/containers-settings.js
+
+
+
+const SERVICE_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,62}$/;
+/** Docker's reference grammar, simplified: [registry[:port]/]path[:tag][@sha256:digest]. */
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const IMAGE_PATTERN = new RegExp(`^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\\d{1,5})?/)?${COMPONENT}(?:/${COMPONENT})*` +
+    `(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$`);
+const IMAGE_FORM = '`name:tag`, `registry/name:tag` or `name@sha256:<64 hex>`';
+const PUBLISH_PATTERN = /^(?:(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:]+\]):)?(?:\d{1,5}:)?\d{1,5}(?:\/(?:tcp|udp))?$/;
+/** Flags whose job Shiprail does; a user value would break naming, publishing or cleanup. */
+const OWN_LONG_FLAGS = ['--name', '--publish', '--detach', '--rm'];
+/** Short flags that take no value: a cluster like `-itd` is read letter by letter. */
+const SHORT_BOOLEAN = new Set(['i', 't', 'P', 'q']);
+const OWN_SHORT = new Set(['p', 'd']);
+/** The reason a docker-args line is refused, or undefined when it is accepted. Pure. */
+function dockerArgProblem(arg) {
+    if (/[\0\r\n]/.test(arg))
+        return 'contains a control character';
+    if (!arg.startsWith('-') || arg === '--' || arg === '-')
+        return 'is not an option (one `--flag=value` per line)';
+    if (arg.startsWith('--')) {
+        const flag = arg.split('=')[0];
+        if (OWN_LONG_FLAGS.includes(flag))
+            return `sets ${flag}, which Shiprail manages`;
+        return undefined;
+    }
+    for (const letter of arg.slice(1)) {
+        if (OWN_SHORT.has(letter))
+            return `sets -${letter}, which Shiprail manages`;
+        if (!SHORT_BOOLEAN.has(letter))
+            break;
+    }
+    return undefined;
+}
+function parseDockerArgs(text) {
+    const args = text
+        .split('\n')
+        .map(s => s.trim())
+        .filter(Boolean);
+    for (const arg of args) {
+        const problem = dockerArgProblem(arg);
+        if (problem) {
+            throw new errors/* InputError */.dz('docker-args', `has ${input_reader_showValue(arg)}, which ${problem}`, 'extra `docker run` options, one `--flag=value` per line, without `--name`, `--publish`/`-p`, `--detach`/`-d` or `--rm`');
+        }
+    }
+    return args;
+}
+function parseStatePath(reader, service) {
+    const value = reader.string('path');
+    if (value === '')
+        return `~/.shiprail/${service}`;
+    const ok = (value.startsWith('/') || value.startsWith('~/')) &&
+        !/[\0\n\r]/.test(value) &&
+        !value.split('/').includes('..');
+    if (!ok) {
+        throw new errors/* InputError */.dz('path', `is ${input_reader_showValue(value)}`, 'an absolute path or one under `~/`, without `..` (default `~/.shiprail/<service>`)');
+    }
+    return value.replace(/\/+$/, '') || '/';
+}
+function parseAbsoluteFile(reader, name, why) {
+    const value = reader.string(name);
+    if (value === '')
+        throw new errors/* InputError */.dz(name, `is required${why}`, 'an absolute file path');
+    if (!value.startsWith('/') || /[\0\n\r]/.test(value) || value.split('/').includes('..')) {
+        throw new errors/* InputError */.dz(name, `is ${input_reader_showValue(value)}`, 'an absolute file path without `..`');
+    }
+    return value;
+}
+function parseContainersDriver(reader, operation) {
+    const service = reader.required('service', '`[a-z0-9][a-z0-9_.-]{0,62}`', ' with `driver: containers`');
+    if (!SERVICE_PATTERN.test(service))
+        throw new errors/* InputError */.dz('service', `is ${input_reader_showValue(service)}`, '`[a-z0-9][a-z0-9_.-]{0,62}`');
+    const image = operation === 'deploy' ? reader.required('image', IMAGE_FORM, ' with `driver: containers`') : '';
+    if (image && !IMAGE_PATTERN.test(image))
+        throw new errors/* InputError */.dz('image', `is ${input_reader_showValue(image)}`, IMAGE_FORM);
+    const imageArchive = operation === 'deploy' ? reader.string('image-archive') : '';
+    if (imageArchive &&
+        (!/\.(tar|tar\.gz|tgz)$/.test(imageArchive) || /[\0\n\r]/.test(imageArchive))) {
+        throw new errors/* InputError */.dz('image-archive', `is ${input_reader_showValue(imageArchive)}`, 'a `docker save` tarball (`.tar` or `.tar.gz`) on the runner');
+    }
+    const hosts = deploy_settings_parseHosts(reader.string('hosts'));
+    const strict = reader.bool('ssh-strict-host-key-checking');
+    const knownHosts = reader.text('known-hosts');
+    if (strict && knownHosts.trim() === '' && hosts.some(h => !h.local)) {
+        throw new errors/* InputError */.dz('known-hosts', 'is required for remote hosts', 'known_hosts lines (ssh-keyscan output you have checked), or `ssh-strict-host-key-checking: false` to skip verification');
+    }
+    const proxy = reader.oneOf('proxy', ['none', 'nginx']);
+    const containerPort = reader.has('container-port')
+        ? reader.int('container-port', 1, 65535)
+        : undefined;
+    const publish = reader.string('publish');
+    if (publish && !PUBLISH_PATTERN.test(publish)) {
+        throw new errors/* InputError */.dz('publish', `is ${input_reader_showValue(publish)}`, 'a `docker run --publish` value such as `80:8080` or `127.0.0.1:3000:3000`');
+    }
+    if (publish && proxy === 'nginx') {
+        throw new errors/* InputError */.dz('publish', 'is set with `proxy: nginx`, which publishes each container on a free 127.0.0.1 port itself', '`container-port` with `proxy: nginx`, or `publish` with `proxy: none`');
+    }
+    let upstreamFile = '';
+    if (proxy === 'nginx') {
+        upstreamFile = parseAbsoluteFile(reader, 'upstream-file', ' with `proxy: nginx`');
+        if (containerPort === undefined) {
+            throw new errors/* InputError */.dz('container-port', 'is required with `proxy: nginx`', 'the port the app listens on inside the container, e.g. `8080`');
+        }
+    }
+    const healthPath = reader.string('health-path');
+    if (healthPath && (!/^\/[\x21-\x7e]*$/.test(healthPath) || healthPath.length > 500)) {
+        throw new errors/* InputError */.dz('health-path', `is ${input_reader_showValue(healthPath)}`, 'an HTTP path such as `/health`');
+    }
+    if (healthPath && proxy === 'none' && !publish) {
+        throw new errors/* InputError */.dz('health-path', 'needs a port to poll, but `proxy: none` has no `publish`', '`publish` (e.g. `127.0.0.1:3000:3000`), or no health-path');
+    }
+    return {
+        kind: 'containers',
+        image,
+        imageArchive,
+        service,
+        hosts,
+        path: parseStatePath(reader, service),
+        sshKey: reader.text('ssh-key'),
+        knownHosts,
+        strictHostKeyChecking: strict,
+        containerPort,
+        healthPath,
+        healthTimeoutSeconds: reader.int('health-timeout', 1, 3600),
+        dockerArgs: parseDockerArgs(reader.text('docker-args')),
+        proxy,
+        publish,
+        upstreamFile,
+        proxyReload: reader.text('proxy-reload'),
+        drainSeconds: reader.int('drain-seconds', 0, 3600),
+        keepReleases: reader.int('keep-releases', 1, 1000),
+        beforeSwitch: reader.text('before-switch'),
+        afterSwitch: reader.text('after-switch'),
+        parallel: reader.int('parallel', 1, 256),
+        lockTimeoutSeconds: reader.int('lock-timeout', 0, 24 * 3600)
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/ncc/core/settings/deploy-settings.js
+
 
 
 
@@ -41267,7 +41474,9 @@ function deploy_settings_parsePathInput(reader, name) {
     return value.replace(/\/+$/, '') || '/';
 }
 function parseDriver(reader, operation) {
-    const kind = reader.oneOf('driver', ['command', 'releases']);
+    const kind = reader.oneOf('driver', ['command', 'releases', 'containers']);
+    if (kind === 'containers')
+        return parseContainersDriver(reader, operation);
     if (kind === 'command') {
         const run = reader.text('run');
         const rollbackRun = reader.text('rollback-run');
@@ -41431,8 +41640,12 @@ function createCommandDriver(settings, baseEnv) {
 async function createDriver(settings, ctx) {
     if (settings.kind === 'command')
         return createCommandDriver(settings, ctx.run.env);
+    if (settings.kind === 'containers') {
+        const { createContainersDriver } = await __nccwpck_require__.e(/* import() */ 482).then(__nccwpck_require__.bind(__nccwpck_require__, 4482));
+        return createContainersDriver(settings);
+    }
     // Loaded on demand: the releases driver pulls in SSH and rsync handling a command deploy never needs.
-    const { createReleasesDriver } = await __nccwpck_require__.e(/* import() */ 895).then(__nccwpck_require__.bind(__nccwpck_require__, 4895));
+    const { createReleasesDriver } = await __nccwpck_require__.e(/* import() */ 961).then(__nccwpck_require__.bind(__nccwpck_require__, 2961));
     return createReleasesDriver(settings);
 }
 
@@ -41824,7 +42037,7 @@ function doctorInputs() {
         .filter((d) => !!d)
         .map(d => ({ ...d, ...DOCTOR_OVERRIDES[d.name] }));
 }
-const SERVICE_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,62}$/;
+const doctor_settings_SERVICE_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,62}$/;
 function parseDoctorSettings(raw) {
     const reader = new InputReader(raw);
     const drivers = inputDef('service')
@@ -41861,7 +42074,7 @@ function parseDoctorSettings(raw) {
     let path;
     if (driver === 'containers' && !reader.has('path')) {
         const service = reader.required('service', '`[a-z0-9][a-z0-9_.-]{0,62}`', ' with `driver: containers`');
-        if (!SERVICE_PATTERN.test(service))
+        if (!doctor_settings_SERVICE_PATTERN.test(service))
             throw new InputError('service', `is ${showValue(service)}`, '`[a-z0-9][a-z0-9_.-]{0,62}`');
         path = `~/.shiprail/${service}`;
     }
@@ -42612,7 +42825,7 @@ async function doctor(settings, ctx) {
     const env = ctx.run.env;
     const remote = settings.hosts.some(h => !h.local);
     const credentials = remote
-        ? await host_transport/* SshCredentials */.B2.create(settings.sshKey, settings.knownHosts, settings.strictHostKeyChecking)
+        ? await host_transport/* SshCredentials */.B2.create(settings.sshKey, settings.knownHosts, settings.strictHostKeyChecking, ctx.run.tempDir)
         : undefined;
     try {
         const hosts = settings.hosts.map(h => ({ host: h.label, checks: [] }));
@@ -42836,7 +43049,8 @@ async function deploy(settings, ctx) {
                 previous_version: previousVersion,
                 operation: 'deploy',
                 run_url: ctx.run.runUrl ?? null,
-                previous_deployment_id: live?.id ?? null
+                previous_deployment_id: live?.id ?? null,
+                ...(settings.driver.kind === 'containers' ? { image: settings.driver.image } : {})
             }
         },
         request,
@@ -45727,21 +45941,26 @@ function deploySummary(result, runUrl) {
         const phaseNames = [...new Set(result.hosts.flatMap(h => Object.keys(h.phases)))];
         // How the releases driver found unchanged files; a fallback says why it read every file.
         const found = result.hosts.some(h => h.unchangedBy);
+        // The containers driver sends no files; what a host runs is its image ID.
+        const images = result.hosts.some(h => h.image !== undefined);
         tables.push({
             caption: 'Hosts',
             header: [
                 'host',
                 'release',
-                'bytes sent',
-                'files linked',
+                ...(images ? ['image'] : ['bytes sent', 'files linked']),
                 ...(found ? ['unchanged files found by'] : []),
                 ...phaseNames
             ],
             rows: result.hosts.map(h => [
                 h.host,
                 h.release ?? '—',
-                h.bytesSent === undefined ? '—' : String(h.bytesSent),
-                h.filesLinked === undefined ? '—' : String(h.filesLinked),
+                ...(images
+                    ? [h.image?.slice(0, 19) ?? '—']
+                    : [
+                        h.bytesSent === undefined ? '—' : String(h.bytesSent),
+                        h.filesLinked === undefined ? '—' : String(h.filesLinked)
+                    ]),
                 ...(found
                     ? [
                         h.unchangedBy === 'checksum'
@@ -46531,7 +46750,8 @@ async function runChecked(host, what, command, args, input, options) {
     const result = await (0,_process_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runProcess */ .R)(command, {
         args,
         input,
-        env: options.env,
+        // Never Shiprail's own environment: without one from the transport, nothing is inherited.
+        env: options.env ?? {},
         timeoutMs: options.timeoutMs,
         signal: options.signal,
         onLine: options.onLine,
@@ -46858,7 +47078,11 @@ function parseHistory(text) {
                 outcome: value.outcome,
                 deploymentId: typeof value.deploymentId === 'string' ? value.deploymentId : '',
                 ...(typeof value.rollbackOf === 'string' ? { rollbackOf: value.rollbackOf } : {}),
-                ...(value.bad === true ? { bad: true } : {})
+                ...(value.bad === true ? { bad: true } : {}),
+                ...(typeof value.image === 'string' ? { image: value.image } : {}),
+                ...(Array.isArray(value.runArgs) && value.runArgs.every(a => typeof a === 'string')
+                    ? { runArgs: value.runArgs }
+                    : {})
             });
         }
         catch {
@@ -46964,6 +47188,7 @@ function releasesToPrune(history, existingDirs, live, keep) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BF: () => (/* binding */ parseLockInfo),
 /* harmony export */   FD: () => (/* binding */ describeLock),
+/* harmony export */   IZ: () => (/* binding */ acquireLock),
 /* harmony export */   Wf: () => (/* binding */ staleReason),
 /* harmony export */   j4: () => (/* binding */ currentMachine),
 /* harmony export */   kq: () => (/* binding */ newLockInfo),
@@ -46971,7 +47196,7 @@ function releasesToPrune(history, existingDirs, live, keep) {
 /* harmony export */   x: () => (/* binding */ acquireLocks),
 /* harmony export */   x_: () => (/* binding */ releaseLock)
 /* harmony export */ });
-/* unused harmony exports LOCK_MAX_AGE_MS, acquireLock */
+/* unused harmony export LOCK_MAX_AGE_MS */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
@@ -47061,7 +47286,7 @@ function describeLock(info, raw) {
         return `an unreadable lock (${JSON.stringify(raw.slice(0, 200))})`;
     return `${info.holder}${info.runUrl ? ` (${info.runUrl})` : ''} since ${info.since} (pid ${info.pid} on ${info.host})`;
 }
-const ACQUIRE = (/* unused pure expression or super */ null && (`
+const ACQUIRE = `
 set -u
 mkdir -p -- "$1/.shiprail" && cd -- "$1/.shiprail" || exit 1
 if [ -d lock ]; then echo "$1/.shiprail/lock is a directory" >&2; exit 2; fi
@@ -47071,7 +47296,7 @@ if ln -- "$tmp" lock 2>/dev/null; then rm -f -- "$tmp"; echo acquired; exit 0; f
 rm -f -- "$tmp"
 echo held
 cat lock 2>/dev/null
-exit 0`));
+exit 0`;
 /*
  * Move the stale lock aside, and check that what was moved is the lock we judged stale: if
  * another deploy took it over in between, we moved a live lock, so we put it back.
@@ -47122,7 +47347,7 @@ async function acquireLock(transport, root, info, options) {
         const holderText = describeLock(current, held);
         if (now >= deadline) {
             const waited = options.timeoutSeconds > 0 ? ` after waiting ${options.timeoutSeconds} s` : '';
-            throw new CheckFailedError(`${transport.label}: ${root} is locked by another deploy${waited}: ${holderText}. ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckFailedError */ .CO(`${transport.label}: ${root} is locked by another deploy${waited}: ${holderText}. ` +
                 `Set lock-timeout to wait for it; if no deploy is running, remove ${root}/.shiprail/lock.`);
         }
         if (!waitingSaid) {
@@ -47530,7 +47755,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1330);
+/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9536);
 /* harmony import */ var _main_module_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(340);
 
 

@@ -80,7 +80,7 @@ const INPUT_LIST = [
   {
     name: 'driver',
     description:
-      'How the version is put live: `command` (your script) or `releases` (release directories over SSH).',
+      'How the version is put live: `command` (your script), `releases` (release directories over SSH) or `containers` (Docker containers behind a health-gated switch).',
     default: 'command',
     steps: DEPLOYING
   },
@@ -141,7 +141,8 @@ const INPUT_LIST = [
   },
   {
     name: 'path',
-    description: 'releases driver: deploy root on every host.',
+    description:
+      'releases driver: deploy root on every host. containers driver: state directory (lock, history) on every host; default `~/.shiprail/<service>`.',
     steps: DEPLOYING
   },
   {
@@ -179,7 +180,7 @@ const INPUT_LIST = [
   {
     name: 'before-switch',
     description:
-      'releases driver: command run on each host inside the new release before the switch.',
+      'releases driver: command run on each host inside the new release before the switch. containers driver: run once, on the first host, in a one-off container of the new image (migrations).',
     steps: ['deploy']
   },
   {
@@ -198,6 +199,83 @@ const INPUT_LIST = [
     description:
       "releases driver: seconds to wait for another deploy's lock; 0 fails at once, naming the holder.",
     default: '0',
+    steps: DEPLOYING
+  },
+  // containers driver (SPEC §3); hosts, path, ssh-*, parallel, lock-timeout, keep-releases and
+  // the switch hooks are shared with the releases driver above.
+  {
+    name: 'image',
+    description:
+      'containers driver: image to run (`name:tag`, `registry/name:tag` or `…@sha256:…`); pulled on each host unless present.',
+    steps: ['deploy']
+  },
+  {
+    name: 'image-archive',
+    description:
+      'containers driver: a `docker save` tarball (`.tar`, `.tar.gz`) on the runner, uploaded and `docker load`ed on each host instead of a pull.',
+    steps: ['deploy']
+  },
+  {
+    name: 'service',
+    description:
+      'containers driver: service name on the hosts, `[a-z0-9][a-z0-9_.-]{0,62}`; containers are named `<service>-<release>`.',
+    steps: DEPLOYING
+  },
+  {
+    name: 'container-port',
+    description:
+      'containers driver: port the app listens on inside the container; with `proxy: nginx` it is published on a free 127.0.0.1 port of each host.',
+    steps: DEPLOYING
+  },
+  {
+    name: 'health-path',
+    description:
+      "containers driver: HTTP path polled on each new container until it answers 2xx. Without it the image's `HEALTHCHECK` is awaited, else the container must still run after 5 s.",
+    steps: DEPLOYING
+  },
+  {
+    name: 'health-timeout',
+    description:
+      'containers driver: seconds for every new container to become healthy, else the deploy fails and the new containers are removed.',
+    default: '60',
+    steps: DEPLOYING
+  },
+  {
+    name: 'docker-args',
+    description:
+      'containers driver: extra `docker run` arguments, one per line (`--env-file=/etc/app.env`); `--name`, `--publish`/`-p`, `--detach`/`-d` and `--rm` are refused.',
+    steps: DEPLOYING
+  },
+  {
+    name: 'proxy',
+    description:
+      'containers driver: `nginx` (switch an upstream file, then drain the old container) or `none` (stop the old container, start the new one).',
+    default: 'none',
+    steps: DEPLOYING
+  },
+  {
+    name: 'publish',
+    description:
+      "containers driver: with `proxy: none`, the live container's `docker run --publish` value (`80:8080`, `127.0.0.1:3000:3000`).",
+    steps: DEPLOYING
+  },
+  {
+    name: 'upstream-file',
+    description:
+      'containers driver: required with `proxy: nginx`; the file an nginx `upstream { include …; }` block includes, replaced atomically.',
+    steps: DEPLOYING
+  },
+  {
+    name: 'proxy-reload',
+    description: 'containers driver: command run on each host after its upstream file changes.',
+    default: 'nginx -s reload',
+    steps: DEPLOYING
+  },
+  {
+    name: 'drain-seconds',
+    description:
+      'containers driver: seconds the old container keeps running after the switch before it is stopped (kept for rollback).',
+    default: '10',
     steps: DEPLOYING
   },
   // smoke-test and status-check (SPEC §4, §5)

@@ -31,21 +31,26 @@ export function deploySummary(result: DeployResult, runUrl?: string): SummaryDoc
     const phaseNames = [...new Set(result.hosts.flatMap(h => Object.keys(h.phases)))]
     // How the releases driver found unchanged files; a fallback says why it read every file.
     const found = result.hosts.some(h => h.unchangedBy)
+    // The containers driver sends no files; what a host runs is its image ID.
+    const images = result.hosts.some(h => h.image !== undefined)
     tables.push({
       caption: 'Hosts',
       header: [
         'host',
         'release',
-        'bytes sent',
-        'files linked',
+        ...(images ? ['image'] : ['bytes sent', 'files linked']),
         ...(found ? ['unchanged files found by'] : []),
         ...phaseNames
       ],
       rows: result.hosts.map(h => [
         h.host,
         h.release ?? '—',
-        h.bytesSent === undefined ? '—' : String(h.bytesSent),
-        h.filesLinked === undefined ? '—' : String(h.filesLinked),
+        ...(images
+          ? [h.image?.slice(0, 19) ?? '—']
+          : [
+              h.bytesSent === undefined ? '—' : String(h.bytesSent),
+              h.filesLinked === undefined ? '—' : String(h.filesLinked)
+            ]),
         ...(found
           ? [
               h.unchangedBy === 'checksum'

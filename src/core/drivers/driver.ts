@@ -28,6 +28,8 @@ export interface HostReport {
   unchangedBy?: 'manifest' | 'checksum'
   /** Why the manifest was not used, when unchangedBy is `checksum`. */
   fallback?: string
+  /** containers driver: the image ID the new container runs. */
+  image?: string
   /** Phase name → milliseconds. */
   phases: Record<string, number>
 }
@@ -39,7 +41,7 @@ export interface DriverOutcome {
 }
 
 export interface Driver {
-  readonly name: 'command' | 'releases'
+  readonly name: 'command' | 'releases' | 'containers'
   /** Checks everything that can be checked before anything changes; throws UserError. */
   preflight(ctx: Context): Promise<void>
   /** Lines describing what would be done, printed by dry-run. */

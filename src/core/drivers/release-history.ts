@@ -28,6 +28,10 @@ export interface HistoryEntry {
   rollbackOf?: string
   /** Marks the release bad, whatever the outcome says. */
   bad?: boolean
+  /** containers driver: the image ID the release's container runs. */
+  image?: string
+  /** containers driver: the `docker run` arguments before the image, to re-create a removed container. */
+  runArgs?: string[]
 }
 
 /** `20261122T053012Z-1.4.2`: sortable UTC second, then the version (already a safe label). */
@@ -72,7 +76,11 @@ export function parseHistory(text: string): HistoryEntry[] {
         outcome: value.outcome as HistoryOutcome,
         deploymentId: typeof value.deploymentId === 'string' ? value.deploymentId : '',
         ...(typeof value.rollbackOf === 'string' ? { rollbackOf: value.rollbackOf } : {}),
-        ...(value.bad === true ? { bad: true } : {})
+        ...(value.bad === true ? { bad: true } : {}),
+        ...(typeof value.image === 'string' ? { image: value.image } : {}),
+        ...(Array.isArray(value.runArgs) && value.runArgs.every(a => typeof a === 'string')
+          ? { runArgs: value.runArgs }
+          : {})
       })
     } catch {
       // A line cut by a crash, or the first line of a tail read: not an entry.

@@ -152,7 +152,7 @@ export async function requireTool(
     await runProcess(tool, { args: ['--version'], env, timeoutMs: 10_000, capture: true })
   } catch {
     throw new UserError(
-      `The releases driver needs \`${tool}\` on the runner (${why}); install it or use driver: command.`
+      `Shiprail needs \`${tool}\` on the runner (${why}); install it or use driver: command.`
     )
   }
 }

@@ -25,6 +25,12 @@ export interface DeploymentPayload {
   reason?: string | null
   /** Release directory name for the releases driver. */
   release?: string | null
+  /**
+   * containers driver: the image reference deployed (a digest reference pins the image). The
+   * payload is written before the hosts pull, so the image ID each host runs is in the step's
+   * result (`hosts[].image`) and in every host's history.jsonl.
+   */
+  image?: string | null
 }
 
 export interface DeploymentStatus {

@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js'
 import type { RawInputs } from '../inputs.js'
 import { parseCommon, parseEnvironment, type CommonSettings, type RunDefaults } from './common.js'
+import { parseContainersDriver, type ContainersDriverSettings } from './containers-settings.js'
 import { InputReader, showValue } from './input-reader.js'
 
 export const VERSION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/
@@ -58,7 +59,8 @@ export interface ReleasesDriverSettings {
   lockTimeoutSeconds: number
 }
 
-export type DriverSettings = CommandDriverSettings | ReleasesDriverSettings
+export type DriverSettings =
+  CommandDriverSettings | ReleasesDriverSettings | ContainersDriverSettings
 
 export interface DeploySettings extends CommonSettings {
   /** Label of what is deployed. */
@@ -136,7 +138,8 @@ export function parsePathInput(reader: InputReader, name: string): string {
 }
 
 export function parseDriver(reader: InputReader, operation: 'deploy' | 'rollback'): DriverSettings {
-  const kind = reader.oneOf('driver', ['command', 'releases'] as const)
+  const kind = reader.oneOf('driver', ['command', 'releases', 'containers'] as const)
+  if (kind === 'containers') return parseContainersDriver(reader, operation)
   if (kind === 'command') {
     const run = reader.text('run')
     const rollbackRun = reader.text('rollback-run')

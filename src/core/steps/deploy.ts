@@ -140,7 +140,8 @@ export async function deploy(settings: DeploySettings, ctx: Context): Promise<De
         previous_version: previousVersion,
         operation: 'deploy',
         run_url: ctx.run.runUrl ?? null,
-        previous_deployment_id: live?.id ?? null
+        previous_deployment_id: live?.id ?? null,
+        ...(settings.driver.kind === 'containers' ? { image: settings.driver.image } : {})
       }
     },
     request,

@@ -53,7 +53,8 @@ export async function doctor(settings: DoctorSettings, ctx: Context): Promise<Do
     ? await SshCredentials.create(
         settings.sshKey,
         settings.knownHosts,
-        settings.strictHostKeyChecking
+        settings.strictHostKeyChecking,
+        ctx.run.tempDir
       )
     : undefined
   try {

@@ -1,8 +1,148 @@
-export const id = 895;
-export const ids = [895];
+export const id = 961;
+export const ids = [961];
 export const modules = {
 
-/***/ 4895:
+/***/ 1630:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y0: () => (/* binding */ requireTool),
+/* harmony export */   pY: () => (/* binding */ prepareSource)
+/* harmony export */ });
+/* unused harmony exports scanReleaseTree, checkReleaseTree, symlinkStaysInside */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5052);
+/* harmony import */ var _process_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2069);
+/* harmony import */ var _host_transport_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6285);
+
+
+
+
+
+
+
+/** Preparing what a deploy uploads: the source as a checked tree on the runner. */
+const EXTRACT_TIMEOUT_MS = 600_000;
+/**
+ * Reads a release tree and checks it before anything changes. Symlinks are copied as links
+ * (never followed), and are accepted only when they stay inside the release: a link to /etc
+ * or to ../../ would let a web server serve files outside it. Shared data belongs in
+ * shared-paths. Only files, directories and symlinks are accepted. Synchronous calls: a
+ * checkout's many small directories are read several times faster than through the thread pool.
+ */
+function scanReleaseTree(dir) {
+    const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);
+    const entries = [];
+    const problems = [];
+    const pending = [''];
+    while (pending.length > 0 && problems.length < 5) {
+        const current = pending.pop();
+        for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, current), { withFileTypes: true })) {
+            const rel = current ? `${current}/${entry.name}` : entry.name;
+            const full = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, rel);
+            const shown = JSON.stringify(rel);
+            if (entry.isDirectory() || entry.isFile() || entry.isSymbolicLink()) {
+                const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(full);
+                const kind = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'symlink';
+                entries.push({ path: rel, kind, mode: info.mode & 0o7777, size: info.size });
+                if (kind === 'dir')
+                    pending.push(rel);
+                if (kind === 'symlink') {
+                    const target = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(full);
+                    let real;
+                    try {
+                        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(full);
+                    }
+                    catch {
+                        real = undefined;
+                    }
+                    if (!symlinkStaysInside(root, full, target, real)) {
+                        problems.push(`${shown} is a symlink to ${JSON.stringify(target)}, outside the release`);
+                    }
+                }
+            }
+            else
+                problems.push(`${shown} is not a file, directory or symlink`);
+            if (problems.length >= 5)
+                break;
+        }
+    }
+    if (problems.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`Input 'source' has entries a release cannot hold: ${problems.join('; ')}; expected files, directories and symlinks that point inside the release (use shared-paths for data outside it).`);
+    }
+    return entries;
+}
+/** Checks a release tree (see scanReleaseTree) and counts its files. */
+async function checkReleaseTree(dir) {
+    return scanReleaseTree(dir).filter(e => e.kind === 'file').length;
+}
+/** Pure part of the symlink rule: `real` is the link's resolved target, undefined when dangling. */
+function symlinkStaysInside(root, link, target, real) {
+    if ((0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(target))
+        return false;
+    const inside = (p) => p === root || p.startsWith(root + node_path__WEBPACK_IMPORTED_MODULE_3__.sep);
+    if (!inside((0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(link), target)))
+        return false;
+    // A dangling link cannot be resolved here; `..` through a linked directory could escape on
+    // the host, so only plain downward targets are accepted.
+    if (real === undefined)
+        return !target.split(/[/\\]/).includes('..');
+    return inside(real);
+}
+function prepared(dir, cleanup) {
+    const entries = scanReleaseTree(dir);
+    return { dir, entries, files: entries.filter(e => e.kind === 'file').length, cleanup };
+}
+async function prepareSource(source, signal, env) {
+    let info;
+    try {
+        info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(source);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`Input 'source' is ${JSON.stringify(source)}, which does not exist; expected a directory or a .tar.gz/.tgz file.`);
+    }
+    if (info.isDirectory())
+        return prepared(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(source), async () => { });
+    if (!info.isFile() || !/\.(tar\.gz|tgz)$/.test(source)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`Input 'source' is ${JSON.stringify(source)}; expected a directory or a .tar.gz/.tgz file.`);
+    }
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'shiprail-source-'));
+    const cleanup = () => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
+    try {
+        // GNU and BSD tar both refuse members with `..` or absolute names by default.
+        const result = await (0,_process_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runProcess */ .R)('tar', {
+            args: ['-xzf', (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(source), '-C', dir, '--no-same-owner'],
+            env,
+            timeoutMs: EXTRACT_TIMEOUT_MS,
+            signal,
+            capture: true
+        });
+        if (result.exitCode !== 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`Input 'source' (${JSON.stringify(source)}) could not be extracted: tar ${(0,_process_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .describeExit */ .K)(result, EXTRACT_TIMEOUT_MS)}: ${(0,_host_transport_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLines */ .w$)(result.stderr)}.`);
+        }
+        return prepared(dir, cleanup);
+    }
+    catch (err) {
+        await cleanup();
+        throw err;
+    }
+}
+async function requireTool(tool, why, env) {
+    try {
+        await (0,_process_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runProcess */ .R)(tool, { args: ['--version'], env, timeoutMs: 10_000, capture: true });
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`Shiprail needs \`${tool}\` on the runner (${why}); install it or use driver: command.`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2961:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -494,128 +634,8 @@ function releaseSwitcher(root, parallel) {
     return { record, switchAll };
 }
 
-;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-source.js
-
-
-
-
-
-
-
-/** Preparing what a deploy uploads: the source as a checked tree on the runner. */
-const EXTRACT_TIMEOUT_MS = 600_000;
-/**
- * Reads a release tree and checks it before anything changes. Symlinks are copied as links
- * (never followed), and are accepted only when they stay inside the release: a link to /etc
- * or to ../../ would let a web server serve files outside it. Shared data belongs in
- * shared-paths. Only files, directories and symlinks are accepted. Synchronous calls: a
- * checkout's many small directories are read several times faster than through the thread pool.
- */
-function scanReleaseTree(dir) {
-    const root = (0,external_node_fs_.realpathSync)(dir);
-    const entries = [];
-    const problems = [];
-    const pending = [''];
-    while (pending.length > 0 && problems.length < 5) {
-        const current = pending.pop();
-        for (const entry of (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, current), { withFileTypes: true })) {
-            const rel = current ? `${current}/${entry.name}` : entry.name;
-            const full = (0,external_node_path_.join)(root, rel);
-            const shown = JSON.stringify(rel);
-            if (entry.isDirectory() || entry.isFile() || entry.isSymbolicLink()) {
-                const info = (0,external_node_fs_.lstatSync)(full);
-                const kind = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'symlink';
-                entries.push({ path: rel, kind, mode: info.mode & 0o7777, size: info.size });
-                if (kind === 'dir')
-                    pending.push(rel);
-                if (kind === 'symlink') {
-                    const target = (0,external_node_fs_.readlinkSync)(full);
-                    let real;
-                    try {
-                        real = (0,external_node_fs_.realpathSync)(full);
-                    }
-                    catch {
-                        real = undefined;
-                    }
-                    if (!symlinkStaysInside(root, full, target, real)) {
-                        problems.push(`${shown} is a symlink to ${JSON.stringify(target)}, outside the release`);
-                    }
-                }
-            }
-            else
-                problems.push(`${shown} is not a file, directory or symlink`);
-            if (problems.length >= 5)
-                break;
-        }
-    }
-    if (problems.length > 0) {
-        throw new errors/* UserError */.yo(`Input 'source' has entries a release cannot hold: ${problems.join('; ')}; expected files, directories and symlinks that point inside the release (use shared-paths for data outside it).`);
-    }
-    return entries;
-}
-/** Checks a release tree (see scanReleaseTree) and counts its files. */
-async function checkReleaseTree(dir) {
-    return scanReleaseTree(dir).filter(e => e.kind === 'file').length;
-}
-/** Pure part of the symlink rule: `real` is the link's resolved target, undefined when dangling. */
-function symlinkStaysInside(root, link, target, real) {
-    if ((0,external_node_path_.isAbsolute)(target))
-        return false;
-    const inside = (p) => p === root || p.startsWith(root + external_node_path_.sep);
-    if (!inside((0,external_node_path_.resolve)((0,external_node_path_.dirname)(link), target)))
-        return false;
-    // A dangling link cannot be resolved here; `..` through a linked directory could escape on
-    // the host, so only plain downward targets are accepted.
-    if (real === undefined)
-        return !target.split(/[/\\]/).includes('..');
-    return inside(real);
-}
-function prepared(dir, cleanup) {
-    const entries = scanReleaseTree(dir);
-    return { dir, entries, files: entries.filter(e => e.kind === 'file').length, cleanup };
-}
-async function prepareSource(source, signal) {
-    let info;
-    try {
-        info = await (0,promises_.stat)(source);
-    }
-    catch {
-        throw new errors/* UserError */.yo(`Input 'source' is ${JSON.stringify(source)}, which does not exist; expected a directory or a .tar.gz/.tgz file.`);
-    }
-    if (info.isDirectory())
-        return prepared(await (0,promises_.realpath)(source), async () => { });
-    if (!info.isFile() || !/\.(tar\.gz|tgz)$/.test(source)) {
-        throw new errors/* UserError */.yo(`Input 'source' is ${JSON.stringify(source)}; expected a directory or a .tar.gz/.tgz file.`);
-    }
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'shiprail-source-'));
-    const cleanup = () => (0,promises_.rm)(dir, { recursive: true, force: true });
-    try {
-        // GNU and BSD tar both refuse members with `..` or absolute names by default.
-        const result = await (0,process_runner/* runProcess */.R)('tar', {
-            args: ['-xzf', (0,external_node_path_.resolve)(source), '-C', dir, '--no-same-owner'],
-            timeoutMs: EXTRACT_TIMEOUT_MS,
-            signal,
-            capture: true
-        });
-        if (result.exitCode !== 0) {
-            throw new errors/* UserError */.yo(`Input 'source' (${JSON.stringify(source)}) could not be extracted: tar ${(0,process_runner/* describeExit */.K)(result, EXTRACT_TIMEOUT_MS)}: ${(0,host_transport/* lastLines */.w$)(result.stderr)}.`);
-        }
-        return prepared(dir, cleanup);
-    }
-    catch (err) {
-        await cleanup();
-        throw err;
-    }
-}
-async function requireTool(tool, why) {
-    try {
-        await (0,process_runner/* runProcess */.R)(tool, { args: ['--version'], timeoutMs: 10_000, capture: true });
-    }
-    catch {
-        throw new errors/* UserError */.yo(`The releases driver needs \`${tool}\` on the runner (${why}); install it or use driver: command.`);
-    }
-}
-
+// EXTERNAL MODULE: ./build/ncc/core/drivers/release-source.js
+var release_source = __webpack_require__(1630);
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-upload.js
 
 
@@ -952,10 +972,10 @@ function createReleasesDriver(settings) {
         async preflight(ctx) {
             ctx.secrets.add(settings.sshKey);
             if (remote)
-                await requireTool('ssh', 'to reach remote hosts');
+                await (0,release_source/* requireTool */.Y0)('ssh', 'to reach remote hosts', ctx.run.env);
             if (settings.source) {
-                await requireTool('rsync', 'to upload releases');
-                const source = await prepareSource((0,external_node_path_.resolve)(ctx.run.workspace, settings.source), ctx.signal);
+                await (0,release_source/* requireTool */.Y0)('rsync', 'to upload releases', ctx.run.env);
+                const source = await (0,release_source/* prepareSource */.pY)((0,external_node_path_.resolve)(ctx.run.workspace, settings.source), ctx.signal, ctx.run.env);
                 await source.cleanup();
             }
         },
@@ -994,7 +1014,7 @@ function createReleasesDriver(settings) {
                 if (request.operation === 'deploy') {
                     if (!settings.source)
                         throw new errors/* UserError */.yo(`Input 'source' is required to deploy with driver: releases.`);
-                    source = await prepareSource((0,external_node_path_.resolve)(ctx.run.workspace, settings.source), ctx.signal);
+                    source = await (0,release_source/* prepareSource */.pY)((0,external_node_path_.resolve)(ctx.run.workspace, settings.source), ctx.signal, ctx.run.env);
                     // Hashed while the hosts are connected and locked; awaited before the upload, and
                     // stopped when the deploy ends first.
                     hashing = hashSource(source.dir, source.entries, AbortSignal.any([ctx.signal, stopHashing.signal]));

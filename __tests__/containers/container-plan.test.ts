@@ -1,0 +1,161 @@
+import {
+  findLive,
+  parseInspect,
+  portFrom,
+  upstreamPort,
+  type ContainerHost,
+  type ContainerInfo
+} from '../../src/core/drivers/container-host.js'
+import {
+  containerRelease,
+  healthCheck,
+  leftovers,
+  pruneContainers,
+  rollbackCandidates,
+  runOptions
+} from '../../src/core/drivers/container-plan.js'
+import type { HistoryEntry } from '../../src/core/drivers/release-history.js'
+import { containersSettings } from './fixtures.js'
+
+const R = (n: number) => `20261130T10000${n}Z-v${n}`
+const c = (n: number, state = 'exited', ports: number[] = []): ContainerInfo => ({
+  name: `shop-${R(n)}`,
+  state,
+  release: R(n),
+  version: `v${n}`,
+  image: `sha256:${String(n).repeat(64)}`,
+  ports
+})
+const h = (n: number, outcome: HistoryEntry['outcome'], extra: Partial<HistoryEntry> = {}) =>
+  ({
+    release: R(n),
+    version: `v${n}`,
+    ref: '',
+    operation: 'deploy',
+    time: '',
+    outcome,
+    deploymentId: '',
+    ...extra
+  }) as HistoryEntry
+
+function host(
+  containers: ContainerInfo[],
+  history: HistoryEntry[],
+  upstream?: string
+): ContainerHost {
+  return {
+    transport: { label: 'local' } as ContainerHost['transport'],
+    report: { host: 'local', phases: {} },
+    root: '/x',
+    containers,
+    images: new Set(containers.map(x => x.image)),
+    history,
+    upstream,
+    created: false,
+    switchTried: false
+  }
+}
+
+describe('container plan', () => {
+  it('names releases docker accepts', () => {
+    expect(containerRelease('20261130T100000Z-1.0.0+build.5')).toBe(
+      '20261130T100000Z-1.0.0_build.5'
+    )
+  })
+
+  it('publishes on a free loopback port behind nginx, the user value without a proxy', () => {
+    const nginx = runOptions(containersSettings({ dockerArgs: ['--init'] }), R(1), 'v1')
+    expect(nginx).toEqual([
+      '--detach',
+      '--name',
+      `shop-${R(1)}`,
+      '--label',
+      'shiprail.service=shop',
+      '--label',
+      'shiprail.version=v1',
+      '--label',
+      `shiprail.release=${R(1)}`,
+      '--init',
+      '--publish',
+      '127.0.0.1::8080'
+    ])
+    const none = runOptions(containersSettings({ proxy: 'none', publish: '80:8080' }), R(1), 'v1')
+    expect(none.slice(-2)).toEqual(['--publish', '80:8080'])
+  })
+
+  it.each([
+    ['80:8080', '127.0.0.1'],
+    ['0.0.0.0:80:8080', '127.0.0.1'],
+    ['10.1.2.3:80:8080', '10.1.2.3'],
+    ['[::1]:80:8080/tcp', '::1']
+  ])('polls health of publish %s on %s', (publish, addr) => {
+    expect(healthCheck(containersSettings({ proxy: 'none', publish }), 80).addr).toBe(addr)
+  })
+
+  it('reads the live container from the upstream file behind nginx, the newest running one without', () => {
+    const running = [c(1, 'running', [32768]), c(2, 'running', [32769]), c(3)]
+    expect(findLive(host(running, [], 'server 127.0.0.1:32768;'), 'nginx')?.version).toBe('v1')
+    expect(findLive(host(running, [], 'server 127.0.0.1:1;'), 'nginx')).toBeUndefined()
+    expect(findLive(host(running, []), 'none')?.version).toBe('v2')
+  })
+
+  it('takes a container that never went live and is not live for a leftover of a killed deploy', () => {
+    const x = host(
+      [c(1, 'running', [5]), c(2, 'running', [6]), c(3)],
+      [h(1, 'success'), h(3, 'failure')]
+    )
+    x.live = x.containers[0]
+    expect(leftovers(x).map(l => l.version)).toEqual(['v2', 'v3'])
+    // Went live (killed after the reload, before history): it is live, so it stays.
+    x.live = x.containers[1]
+    expect(leftovers(x).map(l => l.version)).toEqual(['v3'])
+  })
+
+  it('prunes beyond keep-releases but never the live one or the rollback target, with their images', () => {
+    const containers = [1, 2, 3, 4].map(n => c(n))
+    const history = [1, 2, 3, 4].map(n => h(n, 'success'))
+    expect(pruneContainers(history, containers, R(4), 1)).toEqual({
+      containers: [`shop-${R(1)}`, `shop-${R(2)}`],
+      images: [c(1).image, c(2).image]
+    })
+    // An image another kept container uses stays.
+    const shared = [c(1), { ...c(2), image: c(3).image }, c(3), c(4)]
+    expect(pruneContainers(history, shared, R(4), 1).images).toEqual([c(1).image])
+  })
+
+  it('offers a removed container as a rollback target while its image and arguments are kept', () => {
+    const x = host(
+      [c(2)],
+      [h(1, 'success', { image: c(1).image, runArgs: ['--detach'] }), h(2, 'success')]
+    )
+    expect(rollbackCandidates(x)).toEqual([R(2)])
+    x.images.add(c(1).image)
+    expect(rollbackCandidates(x).sort()).toEqual([R(1), R(2)])
+  })
+
+  it('parses what the host reports in one round trip', () => {
+    const x = host([], [])
+    parseInspect(
+      x,
+      [
+        `/shop-${R(1)}|running|${R(1)}|v1|sha256:${'a'.repeat(64)}|32768 `,
+        '--images--',
+        `sha256:${'a'.repeat(64)}`,
+        '--upstream--',
+        'present',
+        'server 127.0.0.1:32768;',
+        '',
+        '--history--',
+        JSON.stringify(h(1, 'success')),
+        ''
+      ].join('\n')
+    )
+    expect(x.containers).toEqual([
+      { ...c(1, 'running', [32768]), image: `sha256:${'a'.repeat(64)}` }
+    ])
+    expect(x.upstream).toBe('server 127.0.0.1:32768;')
+    expect(upstreamPort(x.upstream)).toBe(32768)
+    expect(x.history.map(e => e.version)).toEqual(['v1'])
+    expect(portFrom('127.0.0.1:32770\n')).toBe(32770)
+  })
+})

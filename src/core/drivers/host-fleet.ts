@@ -1,0 +1,210 @@
+import { homedir } from 'node:os'
+import type { Context } from '../context.js'
+import { CheckFailedError, UserError, errorMessage } from '../errors.js'
+import { describeExit, type RunResult } from '../process-runner.js'
+import type { HostSpec } from '../settings/deploy-settings.js'
+import type { HostReport } from './driver.js'
+import {
+  HostError,
+  LocalTransport,
+  SshCredentials,
+  SshTransport,
+  lastLines,
+  type HostTransport
+} from './host-transport.js'
+import { acquireLock, newLockInfo, releaseLock } from './release-lock.js'
+
+/**
+ * A set of hosts worked on together: one connection per host (host-transport), the deploy
+ * lock on every host (release-lock), taken in a fixed order, and the "run on every host, then
+ * fail naming each host that failed" pattern that makes a phase all-or-nothing.
+ */
+export interface FleetHost {
+  transport: HostTransport
+  report: HostReport
+  /** State directory on this host (lock, history). */
+  root: string
+}
+
+export type Settled = { ok: true } | { ok: false; error: unknown }
+
+export interface FleetSettings {
+  hosts: HostSpec[]
+  sshKey: string
+  knownHosts: string
+  strictHostKeyChecking: boolean
+  parallel: number
+  lockTimeoutSeconds: number
+}
+
+const CONNECT_TIMEOUT_MS = 30_000
+
+/** Runs fn for each host, at most `limit` at once, and waits for all of them. */
+export async function forEachHost<H>(
+  hosts: H[],
+  limit: number,
+  fn: (host: H) => Promise<void>
+): Promise<Settled[]> {
+  const results: Settled[] = new Array(hosts.length)
+  let next = 0
+  const worker = async () => {
+    while (next < hosts.length) {
+      const i = next++
+      try {
+        await fn(hosts[i])
+        results[i] = { ok: true }
+      } catch (error) {
+        results[i] = { ok: false, error }
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, hosts.length) }, worker))
+  return results
+}
+
+export function hostMessage(host: FleetHost, error: unknown): string {
+  const message = errorMessage(error)
+  return message.startsWith(`${host.transport.label}: `)
+    ? message
+    : `${host.transport.label}: ${message}`
+}
+
+/** Throws one error naming every host where `phase` failed; UserError when any was the user's. */
+export function failIfAny(
+  hosts: FleetHost[],
+  results: Settled[],
+  phase: string,
+  consequence: string
+): void {
+  const failed = results
+    .map((r, i) => (r.ok ? undefined : hostMessage(hosts[i], r.error)))
+    .filter((m): m is string => m !== undefined)
+  if (failed.length === 0) return
+  const user = results.find(r => !r.ok && r.error instanceof UserError)
+  const text = `${phase} failed on ${failed.length} of ${hosts.length} host(s): ${failed.join('; ')}. ${consequence}`
+  if (user) throw new UserError(text)
+  throw new CheckFailedError(text)
+}
+
+/** Logs each failure as a warning: for cleanup whose failure must not hide the real error. */
+export function warnFailures(
+  hosts: FleetHost[],
+  results: Settled[],
+  ctx: Context,
+  suffix = ''
+): void {
+  results.forEach((r, i) => {
+    if (!r.ok) ctx.logger.warning(`${hostMessage(hosts[i], r.error)}${suffix}`)
+  })
+}
+
+export async function timed(
+  host: FleetHost,
+  phase: string,
+  fn: () => Promise<void>
+): Promise<void> {
+  const started = Date.now()
+  try {
+    await fn()
+  } finally {
+    host.report.phases[phase] = (host.report.phases[phase] ?? 0) + Date.now() - started
+  }
+}
+
+export function requireOk(
+  host: FleetHost,
+  what: string,
+  result: RunResult,
+  timeoutMs: number
+): void {
+  if (result.exitCode === 0) return
+  const detail = lastLines(result.stderr || result.stdout)
+  throw new HostError(host.transport.label, `${what} ${describeExit(result, timeoutMs)}: ${detail}`)
+}
+
+/**
+ * `~/x` is the login user's home on the host: this machine's home for `local`, and a path
+ * relative to the SSH session's start directory (the home) for a remote host.
+ */
+export function resolveHomePath(path: string, local: boolean): string {
+  if (!path.startsWith('~/')) return path
+  return local ? `${homedir()}/${path.slice(2)}` : path.slice(2)
+}
+
+/**
+ * Connects to every host, locks every host (one after the other in a fixed order, so two
+ * deploys meet at the first host and neither holds half of them), runs `work`, then unlocks
+ * and disconnects whatever happened.
+ */
+export async function withLockedFleet<H extends FleetHost, T>(
+  settings: FleetSettings,
+  path: string,
+  ctx: Context,
+  extend: (base: FleetHost) => H,
+  work: (hosts: H[]) => Promise<T>
+): Promise<T> {
+  const { logger } = ctx
+  const remote = settings.hosts.some(h => !h.local)
+  const env = ctx.run.env
+  if (remote && !settings.strictHostKeyChecking) {
+    logger.warning(
+      'ssh-strict-host-key-checking is false: host keys are not verified, so a machine in the middle could receive this deploy. Set known-hosts to verify them.'
+    )
+  }
+  let credentials: SshCredentials | undefined
+  const hosts: H[] = []
+  try {
+    if (remote) {
+      credentials = await SshCredentials.create(
+        settings.sshKey,
+        settings.knownHosts,
+        settings.strictHostKeyChecking,
+        ctx.run.tempDir
+      )
+    }
+    settings.hosts.forEach((spec, i) =>
+      hosts.push(
+        extend({
+          transport: spec.local
+            ? new LocalTransport(env)
+            : new SshTransport(spec, credentials!, i, env),
+          report: { host: spec.label, phases: {} },
+          root: resolveHomePath(path, spec.local)
+        })
+      )
+    )
+    const connected = await logger.group('Connect to hosts', () =>
+      forEachHost(hosts, settings.parallel, host =>
+        timed(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal))
+      )
+    )
+    failIfAny(hosts, connected, 'Connecting', 'Nothing was changed.')
+    const lock = newLockInfo(ctx.run.actor, ctx.run.runUrl, ctx.clock.now())
+    const locked: H[] = []
+    try {
+      await logger.group('Lock', async () => {
+        for (const host of [...hosts].sort((a, b) =>
+          a.transport.label.localeCompare(b.transport.label)
+        )) {
+          await timed(host, 'lock', () =>
+            acquireLock(host.transport, host.root, lock, {
+              timeoutSeconds: settings.lockTimeoutSeconds,
+              logger,
+              clock: ctx.clock,
+              signal: ctx.signal
+            })
+          )
+          locked.push(host)
+        }
+      })
+      return await work(hosts)
+    } finally {
+      await forEachHost(locked, settings.parallel, host =>
+        releaseLock(host.transport, host.root, lock, logger)
+      )
+    }
+  } finally {
+    await Promise.all(hosts.map(h => h.transport.close()))
+    await credentials?.dispose()
+  }
+}

@@ -27,7 +27,7 @@ const DEPLOYING = ['deploy', 'rollback'] as const
 const PROBING = ['smoke-test', 'status-check'] as const
 
 const INPUT_LIST = [
-  // Common (SPEC §2)
+  // Common: every step has these.
   {
     name: 'environment',
     description: 'GitHub environment name, e.g. `staging` or `production`.',
@@ -59,7 +59,7 @@ const INPUT_LIST = [
     default: 'false',
     steps: ALL
   },
-  // deploy (SPEC §3)
+  // deploy: what goes live, how (driver), and where the record goes.
   {
     name: 'version',
     description:
@@ -195,7 +195,7 @@ const INPUT_LIST = [
     default: '0',
     steps: DEPLOYING
   },
-  // smoke-test and status-check (SPEC §4, §5)
+  // smoke-test and status-check: the checks both run, and each one's run control.
   {
     name: 'url',
     description:
@@ -295,7 +295,7 @@ const INPUT_LIST = [
     default: '0',
     steps: ['status-check']
   },
-  // rollback (SPEC §6)
+  // rollback: the target (default: newest verified before the live one) and why.
   {
     name: 'to-version',
     description:
@@ -376,8 +376,7 @@ export function outputsFor(step: StepName): readonly OutputDef[] {
 export const STATE = {
   isPost: 'isPost',
   deploymentId: 'deploymentId',
-  finished: 'finished',
-  ledger: 'ledger'
+  finished: 'finished'
 } as const
 
 /** Raw input values by name, as given (empty or missing means "use the default"). */

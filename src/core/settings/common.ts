@@ -15,7 +15,7 @@ export interface RunDefaults {
   manual?: boolean
 }
 
-/** Inputs every step has (SPEC §2). */
+/** Inputs every step has: environment, token, ledger, ledger-file, dry-run. */
 export interface CommonSettings {
   /** GitHub environment name; '' when the step does not need one. */
   environment: string

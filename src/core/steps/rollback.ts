@@ -34,8 +34,11 @@ export interface RollbackResult {
   release: string | null
   hosts: HostReport[]
   phases: PhaseTiming[]
-  /** How long putting the target live took (the driver's work). */
-  switchMs: number
+  /**
+   * The whole driver phase in ms: for releases, connect, lock, switch `current` and write
+   * history on every host (each host's own switch is in `hosts[].phases.switch`).
+   */
+  driverMs: number
   startedAt: string
   durationMs: number
   note?: string
@@ -121,7 +124,7 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
     release: null,
     hosts: [],
     phases,
-    switchMs: 0,
+    driverMs: 0,
     startedAt: startedAt.toISOString(),
     durationMs: 0,
     note: choice.note
@@ -181,7 +184,7 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
     result.outcome = 'failure'
     result.error = ctx.secrets.redact(errorMessage(err))
   }
-  result.switchMs = phases[phases.length - 1].ms
+  result.driverMs = phases[phases.length - 1].ms
 
   await timed(ctx, phases, 'record outcome', async () => {
     const ok = result.outcome === 'success'

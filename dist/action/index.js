@@ -37617,7 +37617,7 @@ function readOnly(ledger) {
 /** Canonical repository of Shiprail itself: the one place its name is written in code. */
 const SHIPRAIL_REPOSITORY = 'shiprail/shiprail';
 /**
- * What the adapters learn from the environment they run in: GitHub Actions' variables, or
+ * What the edges (action, CLI) learn from the environment they run in: GitHub Actions' variables, or
  * the equivalents of GitLab CI, Jenkins and CircleCI for the CLI.
  * https://docs.github.com/en/actions/reference/variables-reference#default-environment-variables
  */
@@ -40828,7 +40828,7 @@ function status_check_verdictDetail(result) {
 }
 /**
  * The status-check step: watches an environment for the window and returns the verdict. An
- * unhealthy environment is a result with healthy: false, not an exception; the adapter fails
+ * unhealthy environment is a result with healthy: false, not an exception; the edge fails
  * the step. Cancellation throws CheckFailedError and records nothing.
  */
 async function statusCheck(settings, ctx) {

@@ -3,7 +3,7 @@ import type { LedgerKind } from '../ledger/ledger.js'
 import type { InputReader } from './input-reader.js'
 import { showValue } from './input-reader.js'
 
-/** What the adapter knows about where it runs; used for defaults. */
+/** What the edge (action or CLI) knows about where it runs; used for defaults. */
 export interface RunDefaults {
   /** True inside GitHub Actions. */
   insideActions: boolean

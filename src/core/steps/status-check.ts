@@ -116,7 +116,7 @@ function verdictDetail(result: StatusCheckResult): string {
 
 /**
  * The status-check step: watches an environment for the window and returns the verdict. An
- * unhealthy environment is a result with healthy: false, not an exception; the adapter fails
+ * unhealthy environment is a result with healthy: false, not an exception; the edge fails
  * the step. Cancellation throws CheckFailedError and records nothing.
  */
 export async function statusCheck(

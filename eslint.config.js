@@ -5,7 +5,16 @@ import tseslint from 'typescript-eslint'
 const ENGINE_OUTSIDE = '^(\\.\\.?/)+(report|github|action|cli|runtime|entry)(/|$)'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'build/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'build/**',
+      '.stryker-tmp/**',
+      'reports/**'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,7 +6,7 @@ export interface CliJson {
   outcome?: string
   passed?: boolean
   durationMs: number
-  switchMs?: number
+  driverMs?: number
   version?: string
   phases?: { name: string; ms: number }[]
   hosts?: {

@@ -4,7 +4,6 @@ import {
   mapPool,
   runCheck,
   runChecks,
-  spokenDuration,
   type Attempt,
   type ProbeOptions,
   type RunOptions
@@ -260,16 +259,5 @@ describe('runChecks and mapPool', () => {
     expect(outcomes.map(o => o.passed)).toEqual([false, false])
     expect(outcomes[1].attempts).toBe(1)
     expect(clock.t - start).toBeLessThan(5_000 + 100)
-  })
-})
-
-describe('spokenDuration', () => {
-  it.each([
-    [412, '412 ms'],
-    [7240, '7.2 s'],
-    [30_000, '30 s'],
-    [125_000, '2 min 5 s']
-  ])('%d ms is "%s"', (ms, words) => {
-    expect(spokenDuration(ms)).toBe(words)
   })
 })

@@ -51,7 +51,7 @@ describe('parseChecks: what is accepted', () => {
     ])
   })
 
-  it('reads every field of SPEC §4', () => {
+  it('reads every field a check can have', () => {
     const [check] = parse(`
 - name: api
   url: https://api.example.com/v1/status

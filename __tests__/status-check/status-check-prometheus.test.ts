@@ -5,11 +5,8 @@ import { systemClock } from '../../src/core/context.js'
 import type { RawInputs } from '../../src/core/inputs.js'
 import { FileLedger } from '../../src/core/ledger/file-ledger.js'
 import { parseStatusCheckSettings } from '../../src/core/settings/status-check-settings.js'
-import {
-  statusCheck,
-  statusCheckOutputs,
-  statusCheckSummary
-} from '../../src/core/steps/status-check.js'
+import { statusCheck } from '../../src/core/steps/status-check.js'
+import { statusCheckOutputs, statusCheckSummary } from '../../src/report/status-check-report.js'
 import { toMarkdown, toText } from '../../src/report/summary.js'
 import { testContext } from '../support/context.js'
 import { startMetricsApp, type MetricsApp } from '../support/metrics-app.js'

@@ -1,11 +1,10 @@
+import { judgeProbe } from '../../src/core/steps/status-check-judging.js'
+import type { ProbeSample, StatusCheckResult } from '../../src/core/steps/status-check-result.js'
 import {
-  judgeProbe,
   latencyChart,
   statusCheckOutputs,
-  statusCheckSummary,
-  type ProbeSample,
-  type StatusCheckResult
-} from '../../src/core/steps/status-check.js'
+  statusCheckSummary
+} from '../../src/report/status-check-report.js'
 
 /** The verdict rules and the report, on made-up rounds: no network, no clock. */
 

@@ -6,12 +6,12 @@ import { CheckFailedError } from '../../src/core/errors.js'
 import type { RawInputs } from '../../src/core/inputs.js'
 import { FileLedger } from '../../src/core/ledger/file-ledger.js'
 import { parseStatusCheckSettings } from '../../src/core/settings/status-check-settings.js'
+import { statusCheck } from '../../src/core/steps/status-check.js'
 import {
-  statusCheck,
   statusCheckFailure,
   statusCheckOutputs,
   statusCheckSummary
-} from '../../src/core/steps/status-check.js'
+} from '../../src/report/status-check-report.js'
 import { toMarkdown } from '../../src/report/summary.js'
 import { testContext } from '../support/context.js'
 import { startMetricsApp, type MetricsApp } from '../support/metrics-app.js'

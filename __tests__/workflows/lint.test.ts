@@ -18,7 +18,7 @@ import {
   type Yaml
 } from './workflow-files.js'
 
-/** Shiprail inputs whose value is a bash script (SPEC §3, §5). */
+/** Shiprail inputs whose value is a bash script (deploy hooks and scripts, the log command). */
 const SCRIPT_INPUTS = ['run', 'rollback-run', 'before-switch', 'after-switch', 'log-command']
 
 function shellOf(shell: string): 'bash' | 'sh' {

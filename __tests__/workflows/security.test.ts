@@ -1,5 +1,5 @@
 /**
- * The workflows' security rules (SPEC §7), checked in every reusable workflow and every example:
+ * The workflows' security rules, checked in every reusable workflow and every example:
  * third-party actions pinned by full SHA with the version in a comment, no expression expanded
  * into shell text, no pull_request_target, no `secrets: inherit`, `permissions: {}` at the top
  * and a commented, least grant on every job.
@@ -19,7 +19,7 @@ import {
   type Yaml
 } from './workflow-files.js'
 
-/** Shiprail inputs whose value becomes a script (SPEC §3, §5). */
+/** Shiprail inputs whose value becomes a script (deploy hooks and scripts, the log command). */
 const SCRIPT_INPUTS = ['run', 'rollback-run', 'before-switch', 'after-switch', 'log-command']
 
 /** The permissions a job of the library may ask for, and why (each must be commented). */

@@ -19,7 +19,7 @@ import { STEPS, type StepName } from '../../src/core/inputs.js'
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..')
 
-/** The reusable workflow library (SPEC §7). The project's own CI (test.yml) is not part of it. */
+/** The reusable workflow library users call. The project's own CI (test.yml) is not part of it. */
 export const LIBRARY = ['ci', 'deploy', 'pipeline', 'rollback'].map(
   name => `.github/workflows/${name}.yml`
 )

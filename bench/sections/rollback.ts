@@ -73,7 +73,7 @@ async function rollback(ctx: SectionContext, t: Target): Promise<void> {
     throw new Error(`rollback: ${run.json.outcome}, to ${run.json.version} (expected ${expected})`)
   }
   t.wallMs.push(run.wallMs)
-  t.switchMs.push(run.json.switchMs ?? Number.NaN)
+  t.switchMs.push(run.json.driverMs ?? Number.NaN)
   t.durationMs.push(run.json.durationMs)
 }
 
@@ -224,7 +224,7 @@ const section: Section = {
       paragraph,
       tables: [main, versusRedeploy],
       notes: [
-        "Rollback: wall time of `node dist/cli/index.js rollback ... --json` from spawn to exit. Switch: `switchMs` of its `--json` result, the releases driver's part (connect, lock, switch, history).",
+        "Rollback: wall time of `node dist/cli/index.js rollback ... --json` from spawn to exit. Switch: `driverMs` of its `--json` result, the releases driver's part (connect, lock, switch, history).",
         `Small and large take turns going first; ${repeats} rollbacks of each.`
       ],
       data: {

@@ -37194,7 +37194,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 9536:
+/***/ 759:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40210,7 +40210,7 @@ const ALL = STEPS;
 const DEPLOYING = ['deploy', 'rollback'];
 const PROBING = ['smoke-test', 'status-check'];
 const INPUT_LIST = [
-    // Common (SPEC §2)
+    // Common: every step has these.
     {
         name: 'environment',
         description: 'GitHub environment name, e.g. `staging` or `production`.',
@@ -40242,7 +40242,7 @@ const INPUT_LIST = [
         steps: ALL,
         boolean: true
     },
-    // deploy (SPEC §3)
+    // deploy: what goes live, how (driver), and where the record goes.
     {
         name: 'version',
         description: 'Label of what is deployed (semver, SHA, image tag): `[A-Za-z0-9][A-Za-z0-9._+-]{0,127}`.',
@@ -40366,7 +40366,7 @@ const INPUT_LIST = [
         default: '0',
         steps: DEPLOYING
     },
-    // containers driver (SPEC §3); hosts, path, ssh-*, parallel, lock-timeout, keep-releases and
+    // containers driver; hosts, path, ssh-*, parallel, lock-timeout, keep-releases and
     // the switch hooks are shared with the releases driver above.
     {
         name: 'image',
@@ -40432,7 +40432,7 @@ const INPUT_LIST = [
         default: '10',
         steps: DEPLOYING
     },
-    // smoke-test and status-check (SPEC §4, §5)
+    // smoke-test and status-check: the checks both run, and each one's run control.
     {
         name: 'url',
         description: 'Base URL; checks with a `path` are joined to it. Alone, it is one check that expects 2xx.',
@@ -40529,7 +40529,7 @@ const INPUT_LIST = [
         default: '0',
         steps: ['status-check']
     },
-    // rollback (SPEC §6)
+    // rollback: the target (default: newest verified before the live one) and why.
     {
         name: 'to-version',
         description: 'rollback: version to return to. Default: the newest version before the live one that deployed and verified successfully.',
@@ -40547,7 +40547,7 @@ const INPUT_LIST = [
         steps: ['rollback'],
         boolean: true
     },
-    // history (SPEC §9)
+    // history: an environment's deployments and delivery metrics.
     {
         name: 'metrics',
         description: 'history: also compute deployment frequency, lead time, change failure rate and time to restore.',
@@ -40619,8 +40619,7 @@ function outputsFor(step) {
 const STATE = {
     isPost: 'isPost',
     deploymentId: 'deploymentId',
-    finished: 'finished',
-    ledger: 'ledger'
+    finished: 'finished'
 };
 
 ;// CONCATENATED MODULE: ./build/ncc/core/settings/input-reader.js
@@ -41205,7 +41204,7 @@ function readOnly(ledger) {
 /** Canonical repository of Shiprail itself: the one place its name is written in code. */
 const SHIPRAIL_REPOSITORY = 'shiprail/shiprail';
 /**
- * What the adapters learn from the environment they run in: GitHub Actions' variables, or
+ * What the edges (action, CLI) learn from the environment they run in: GitHub Actions' variables, or
  * the equivalents of GitLab CI, Jenkins and CircleCI for the CLI.
  * https://docs.github.com/en/actions/reference/variables-reference#default-environment-variables
  */
@@ -41285,6 +41284,34 @@ function runInfo(run, env, raw) {
         tempDir: run.tempDir,
         manual: run.defaults.manual
     };
+}
+
+;// CONCATENATED MODULE: ./build/ncc/runtime/step-context.js
+
+
+
+/** The one place a step's Context is built, so the action and the CLI run the same engine. */
+async function createStepContext(parts) {
+    const clock = parts.clock ?? systemClock;
+    const ledger = await createLedger(parts.settings, {
+        apiUrl: parts.run.apiUrl,
+        workspace: parts.run.workspace,
+        logger: parts.logger,
+        clock
+    });
+    const ctx = {
+        logger: parts.logger,
+        clock,
+        ledger,
+        secrets: parts.secrets,
+        signal: parts.signal,
+        run: runInfo(parts.run, parts.env, parts.raw)
+    };
+    if (parts.onDeploymentStarted)
+        ctx.onDeploymentStarted = parts.onDeploymentStarted;
+    if (parts.onDeploymentFinished)
+        ctx.onDeploymentFinished = parts.onDeploymentFinished;
+    return ctx;
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/settings/containers-settings.js
@@ -41580,7 +41607,10 @@ function parseDeploySettings(raw, defaults) {
 
 
 
-/** The variables a deploy script receives (SPEC §3). */
+/**
+ * The variables a deploy or rollback script receives: the environment, the version going live
+ * and the one before it, the commit, the ledger's deployment id, and which operation it is.
+ */
 function commandEnvironment(request) {
     return {
         SHIPRAIL_ENVIRONMENT: request.environment,
@@ -43372,7 +43402,7 @@ const BOOL_WORDS = {
 
 
 /**
- * The checks smoke-test and status-check run (SPEC §4): parsed and validated in full before
+ * The checks smoke-test and status-check run: parsed and validated in full before
  * any request is sent, so a typo fails the step at once with one line naming the check and
  * the field instead of after a two-minute readiness wait.
  */
@@ -44068,7 +44098,7 @@ async function rollback(settings, ctx) {
         release: null,
         hosts: [],
         phases,
-        switchMs: 0,
+        driverMs: 0,
         startedAt: startedAt.toISOString(),
         durationMs: 0,
         note: choice.note
@@ -44131,13 +44161,44 @@ async function rollback(settings, ctx) {
     result.release = applied.release;
     result.hosts = applied.hosts;
     result.outcome = applied.outcome;
-    result.switchMs = applied.driverMs;
+    result.driverMs = applied.driverMs;
     if (applied.error !== undefined)
         result.error = applied.error;
     result.durationMs = ctx.clock.now().getTime() - startedAt.getTime();
     const icon = result.outcome === 'success' ? ':rewind:' : ':x:';
     await notify(ctx, settings.notifyUrl, `${icon} Shiprail ${result.outcome === 'success' ? 'rolled back' : 'failed to roll back'} ${settings.environment} from ${result.fromVersion} to ${result.version}: ${result.error ?? reason}`);
     return result;
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/wording.js
+/**
+ * How numbers read in logs, summaries and ledger descriptions. One place, so a duration or a
+ * count reads the same in the engine's log, the job summary and the terminal.
+ */
+/** "1 round", "3 rounds". */
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** "412 ms", "7.2 s", "30 s", "2 min 5 s". */
+function spokenDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 10_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    if (ms < 120_000)
+        return `${Math.round(ms / 1000)} s`;
+    return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+/** A rate from 0 to 1 as "97.5%"; "—" when there is none. */
+function percent(rate) {
+    if (rate === null)
+        return '—';
+    const p = rate * 100;
+    return `${Number.isInteger(p) ? p : Number(p.toFixed(1))}%`;
+}
+/** A latency as "41 ms"; "—" when there is none. */
+function roundedMs(value) {
+    return value === null ? '—' : `${Math.round(value)} ms`;
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/checks/assertions.js
@@ -44307,6 +44368,7 @@ function evaluate(check, result) {
 
 
 
+
 /**
  * Sends one request for a check and judges the reply: the piece smoke-test retries until
  * ready and status-check repeats over its window, so both judge a response the same way.
@@ -44326,19 +44388,6 @@ async function probeOnce(check, options) {
 /** The shortest time a last attempt near the deadline still gets. */
 const MIN_ATTEMPT_MS = 1000;
 const DEFAULT_MAX_WAIT_MS = 10_000;
-/** "412 ms", "7.2 s", "30 s", "2 min 5 s". */
-function spokenDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 10_000)
-        return `${(ms / 1000).toFixed(1)} s`;
-    if (ms < 120_000)
-        return `${Math.round(ms / 1000)} s`;
-    return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
-}
-function times(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 /**
  * Retries one check until it passes `consecutiveSuccesses` times in a row or the deadline
  * passes. Every failure is retried, whatever its kind: during a rollout a refused connection,
@@ -44370,7 +44419,7 @@ async function runCheck(check, deadline, options) {
         cancelled,
         last
     });
-    const over = () => `after ${times(attempts, 'attempt')} over ${spokenDuration(now() - started)}`;
+    const over = () => `after ${plural(attempts, 'attempt')} over ${spokenDuration(now() - started)}`;
     for (;;) {
         if (signal?.aborted)
             return outcome(false, `cancelled ${over()}`, true);
@@ -44387,7 +44436,7 @@ async function runCheck(check, deadline, options) {
             bestStreak = Math.max(bestStreak, streak);
             if (streak >= required) {
                 const reason = required > 1
-                    ? `passed ${required} times in a row (${times(attempts, 'attempt')} over ${spokenDuration(now() - started)})`
+                    ? `passed ${required} times in a row (${plural(attempts, 'attempt')} over ${spokenDuration(now() - started)})`
                     : attempts === 1
                         ? 'passed on the first attempt'
                         : `passed on attempt ${attempts} after ${spokenDuration(now() - started)}`;
@@ -44444,69 +44493,6 @@ async function mapPool(items, concurrency, fn) {
 async function runChecks(checks, options) {
     const deadline = options.clock.now().getTime() + options.timeoutMs;
     return mapPool(checks, options.concurrency, check => runCheck(check, deadline, options));
-}
-
-;// CONCATENATED MODULE: ./build/ncc/report/summary.js
-function escapeCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-function markdownTable(table) {
-    const lines = [
-        `| ${table.header.map(escapeCell).join(' | ')} |`,
-        `| ${table.header.map(() => '---').join(' | ')} |`,
-        ...table.rows.map(r => `| ${r.map(escapeCell).join(' | ')} |`)
-    ];
-    return (table.caption ? `**${escapeCell(table.caption)}**\n\n` : '') + lines.join('\n');
-}
-function toMarkdown(doc) {
-    const parts = [`### ${doc.title}`, doc.verdict];
-    if (doc.facts.length) {
-        parts.push(markdownTable({ header: ['', ''], rows: doc.facts.map(([k, v]) => [`**${k}**`, v]) }));
-    }
-    for (const t of doc.tables)
-        parts.push(markdownTable(t));
-    for (const block of doc.markdownBlocks ?? [])
-        parts.push(block);
-    if (doc.links?.length)
-        parts.push(doc.links.map(([label, url]) => `[${label}](${url})`).join(' · '));
-    return parts.join('\n\n') + '\n';
-}
-function textTable(table) {
-    const all = [table.header, ...table.rows];
-    const widths = table.header.map((_, i) => Math.max(...all.map(r => (r[i] ?? '').length)));
-    const line = (r) => r
-        .map((c, i) => (c ?? '').padEnd(widths[i]))
-        .join('  ')
-        .trimEnd();
-    const out = [
-        line(table.header),
-        widths.map(w => '-'.repeat(w)).join('  '),
-        ...table.rows.map(r => line(r.map(plain)))
-    ];
-    return (table.caption ? `${table.caption}\n` : '') + out.join('\n');
-}
-/** Drops Markdown emphasis and code marks for the terminal. */
-function plain(text) {
-    return text.replace(/\*\*|`/g, '');
-}
-function toText(doc) {
-    const parts = [doc.title, plain(doc.verdict)];
-    if (doc.facts.length) {
-        const width = Math.max(...doc.facts.map(([k]) => k.length));
-        parts.push(doc.facts.map(([k, v]) => `  ${k.padEnd(width)}  ${plain(v)}`).join('\n'));
-    }
-    for (const t of doc.tables)
-        parts.push(textTable(t));
-    if (doc.links?.length)
-        parts.push(doc.links.map(([label, url]) => `${label}: ${url}`).join('\n'));
-    return parts.join('\n\n') + '\n';
-}
-function formatMs(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)} s`;
-    return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/steps/smoke-test.js
@@ -44580,9 +44566,9 @@ function lastBody(outcome) {
     return oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine;
 }
 /**
- * The smoke-test step (SPEC §4): runs every check until ready or the deadline, records the
- * verdict on the live deployment when `environment` is set, and returns the result. A failed
- * check is a result with passed: false, not an exception; the adapter fails the step.
+ * The smoke-test step: runs every check until ready or the deadline, records the verdict on the
+ * live deployment when `environment` is set, and returns the result. A failed check is a result
+ * with passed: false, not an exception; the edge (action or CLI) fails the step.
  */
 async function smokeTest(settings, ctx) {
     // Before anything is logged: credential headers, URL passwords and tokens.
@@ -44668,122 +44654,9 @@ async function smokeTest(settings, ctx) {
     }
     return result;
 }
-/** The job summary: the verdict and one row per check. */
-function smokeTestSummary(result) {
-    const total = result.checks.length;
-    const failed = result.checks.filter(c => !c.passed).length;
-    const verdict = result.dryRun
-        ? `📝 dry run: ${total} check(s) planned, nothing sent`
-        : result.passed
-            ? `✅ ${total} of ${total} check(s) passed`
-            : `❌ ${failed} of ${total} check(s) failed`;
-    const facts = [];
-    if (result.environment)
-        facts.push(['Environment', result.environment]);
-    facts.push(['Duration', formatMs(result.durationMs)]);
-    if (result.verdictDeploymentId)
-        facts.push(['Verdict recorded on', `deployment ${result.verdictDeploymentId}`]);
-    return {
-        title: 'Smoke test',
-        verdict,
-        facts,
-        tables: [
-            {
-                header: ['Check', 'Result', 'Attempts', 'Status', 'Latency', 'Reason'],
-                rows: result.checks.map(c => [
-                    `${c.name}`,
-                    result.dryRun ? '—' : c.passed ? '✅' : '❌',
-                    String(c.attempts),
-                    c.status === null ? '—' : String(c.status),
-                    c.latencyMs === null ? '—' : `${c.latencyMs} ms`,
-                    c.reason
-                ])
-            }
-        ]
-    };
-}
-/** The step's outputs: `passed`, `report` (JSON per check) and `result` (the whole result). */
-function smokeTestOutputs(result) {
-    return {
-        passed: String(result.passed),
-        report: JSON.stringify(result.checks),
-        result: JSON.stringify(result)
-    };
-}
-
-;// CONCATENATED MODULE: ./build/ncc/core/checks/latency-stats.js
-/**
- * Latency and success-rate figures for status-check, and the arithmetic that decides whether a
- * threshold can still be met with the rounds left. Pure: no clock, no I/O, tested table-driven.
- *
- * Percentiles are nearest-rank (the smallest observed value with at least p% of the values at
- * or below it), not interpolated: every figure shown is a latency that really happened, and
- * "can p95 still be met?" has an exact answer (see slowAllowance).
- */
-/** Nearest-rank percentile of values (p from 0 to 100); undefined for no values. */
-function percentile(values, p) {
-    if (values.length === 0)
-        return undefined;
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.max(0, rank(sorted.length, p) - 1)];
-}
-/**
- * 1-based nearest rank of percentile p among n values: ceil(p/100 * n), computed on integers
- * where possible so 0.95 * 20 cannot come out as 19.000000000000004.
- */
-function rank(n, p) {
-    const scaled = Math.round(p * 1000);
-    return Math.ceil((scaled * n) / 100_000);
-}
-function summarizeLatency(values) {
-    if (values.length === 0)
-        return { count: 0, p50: null, p95: null, max: null };
-    const sorted = [...values].sort((a, b) => a - b);
-    const at = (p) => sorted[Math.max(0, rank(sorted.length, p) - 1)];
-    return { count: sorted.length, p50: at(50), p95: at(95), max: sorted[sorted.length - 1] };
-}
-/** Share of passes, 0 to 1; null when nothing was counted. */
-function successRate(passed, total) {
-    return total === 0 ? null : passed / total;
-}
-/** Tolerance for comparing rates: 0.9 written by a user must accept 9 of 10. */
-const EPSILON = 1e-9;
-function meetsSuccessRate(rate, minRate) {
-    return rate >= minRate - EPSILON;
-}
-/**
- * The best success rate still reachable when `failed` of `planned` probes have failed already:
- * every probe not yet sent passes.
- */
-function bestSuccessRate(failed, planned) {
-    if (planned <= 0)
-        return 1;
-    return Math.max(0, planned - failed) / planned;
-}
-/** Whether min-success-rate can still be met after `failed` failures out of `planned` probes. */
-function successRateReachable(failed, planned, minRate) {
-    return meetsSuccessRate(bestSuccessRate(failed, planned), minRate);
-}
-/**
- * How many of n latencies may be above a limit while the p-th percentile stays at or under it:
- * n - rank(n, p). With nearest rank, p95 <= limit exactly when at most this many are above it.
- * It never shrinks as n grows, so the allowance of the most samples a window can produce is
- * the most any outcome can allow.
- */
-function slowAllowance(n, p = 95) {
-    if (n <= 0)
-        return 0;
-    return n - rank(n, p);
-}
-/**
- * Whether a latency percentile threshold can still be met when `slow` latencies are above it
- * already and the window can produce at most `planned` latencies in all.
- */
-function percentileReachable(slow, planned, p = 95) {
-    return slow <= slowAllowance(planned, p);
-}
 
 ;// CONCATENATED MODULE: ./build/ncc/core/checks/log-scan.js
+
 
 
 
@@ -44831,9 +44704,6 @@ function scanText(text, pattern, keep = KEPT_MATCHES) {
     for (const line of lines)
         matcher.feed(line.replace(/\r$/, ''));
     return { count: matcher.count, lines: matcher.lines, first: matcher.first };
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 /**
  * Runs the log command and scans its output. Both streams are scanned, as a `run:` step shows
@@ -45085,58 +44955,88 @@ function judgeValue(value, bounds) {
     return { ok: true, reason: `${showNumber(value)} is within ${describeBounds(bounds)}` };
 }
 
-;// CONCATENATED MODULE: ./build/ncc/core/steps/status-check.js
+;// CONCATENATED MODULE: ./build/ncc/core/checks/latency-stats.js
+/**
+ * Latency and success-rate figures for status-check, and the arithmetic that decides whether a
+ * threshold can still be met with the rounds left. Pure: no clock, no I/O, tested table-driven.
+ *
+ * Percentiles are nearest-rank (the smallest observed value with at least p% of the values at
+ * or below it), not interpolated: every figure shown is a latency that really happened, and
+ * "can p95 still be met?" has an exact answer (see slowAllowance).
+ */
+/** Nearest-rank percentile of values (p from 0 to 100); undefined for no values. */
+function percentile(values, p) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.max(0, rank(sorted.length, p) - 1)];
+}
+/**
+ * 1-based nearest rank of percentile p among n values: ceil(p/100 * n), computed on integers
+ * where possible so 0.95 * 20 cannot come out as 19.000000000000004.
+ */
+function rank(n, p) {
+    const scaled = Math.round(p * 1000);
+    return Math.ceil((scaled * n) / 100_000);
+}
+function summarizeLatency(values) {
+    if (values.length === 0)
+        return { count: 0, p50: null, p95: null, max: null };
+    const sorted = [...values].sort((a, b) => a - b);
+    const at = (p) => sorted[Math.max(0, rank(sorted.length, p) - 1)];
+    return { count: sorted.length, p50: at(50), p95: at(95), max: sorted[sorted.length - 1] };
+}
+/** Share of passes, 0 to 1; null when nothing was counted. */
+function successRate(passed, total) {
+    return total === 0 ? null : passed / total;
+}
+/** Tolerance for comparing rates: 0.9 written by a user must accept 9 of 10. */
+const EPSILON = 1e-9;
+function meetsSuccessRate(rate, minRate) {
+    return rate >= minRate - EPSILON;
+}
+/**
+ * The best success rate still reachable when `failed` of `planned` probes have failed already:
+ * every probe not yet sent passes.
+ */
+function bestSuccessRate(failed, planned) {
+    if (planned <= 0)
+        return 1;
+    return Math.max(0, planned - failed) / planned;
+}
+/** Whether min-success-rate can still be met after `failed` failures out of `planned` probes. */
+function successRateReachable(failed, planned, minRate) {
+    return meetsSuccessRate(bestSuccessRate(failed, planned), minRate);
+}
+/**
+ * How many of n latencies may be above a limit while the p-th percentile stays at or under it:
+ * n - rank(n, p). With nearest rank, p95 <= limit exactly when at most this many are above it.
+ * It never shrinks as n grows, so the allowance of the most samples a window can produce is
+ * the most any outcome can allow.
+ */
+function slowAllowance(n, p = 95) {
+    if (n <= 0)
+        return 0;
+    return n - rank(n, p);
+}
+/**
+ * Whether a latency percentile threshold can still be met when `slow` latencies are above it
+ * already and the window can produce at most `planned` latencies in all.
+ */
+function percentileReachable(slow, planned, p = 95) {
+    return slow <= slowAllowance(planned, p);
+}
 
-
-
-
-
-
+;// CONCATENATED MODULE: ./build/ncc/core/steps/status-check-judging.js
 
 
 
 /**
- * The status-check step (SPEC §5), modelled on Argo Rollouts' analysis: a fixed number of
- * rounds (`duration / interval + 1`: one at the start, one at the end of the window), each
- * sending every probe and running every Prometheus query; a verdict from thresholds; and an
- * early end as soon as a threshold can no longer be met.
- *
- * When a threshold "can no longer be met" (Argo's failure limit, decided per kind):
- * - Probe success rate: planned = rounds × 1 per check. After `failed` failures the best
- *   reachable rate is (planned - failed) / planned (every probe still to come passes); once
- *   that is under min-success-rate, no future can rescue it. With the default 1.0 the first
- *   failed probe ends the window, like Argo's default failureLimit of 0.
- * - Probe p95: with nearest-rank percentiles, p95 <= max holds exactly when at most
- *   n - ceil(0.95 n) latencies are above max; once more than that many are above it for the
- *   most latencies the window can still produce, p95 must end over max.
- * - A metric is a bound every measurement must respect (Argo's successCondition with
- *   failureLimit 0): one value out of bounds, or no single value with `on-no-data: fail`,
- *   ends the window at once. A query Prometheus rejects as malformed does too (asking again
- *   cannot help). Other query errors (Prometheus down, timeouts) are inconclusive, as in Argo:
- *   they end the window only after CONSECUTIVE_ERROR_LIMIT in a row, and fail the query at the
- *   end only when it never gave an answer.
- * - Logs are read once, at the end of the window (or right after an early end).
- * Thresholds are judged per check: a dead endpoint is not hidden by healthy ones. The overall
- * figures (outputs `success-rate`, `p95-ms`) are reported, not judged.
+ * How a status-check window is judged: per check, per query, and whether a failure is already
+ * decided (no round still to come can undo it). The rules are explained where statusCheck is.
  */
 /** Query errors in a row that end the window (Argo Rollouts' default consecutiveErrorLimit). */
 const CONSECUTIVE_ERROR_LIMIT = 4;
-/** Most points on the latency chart; longer windows are bucketed (each point the bucket's max). */
-const CHART_POINTS = 60;
-/** Outputs over this size lose their per-round arrays: GitHub caps one output at 1 MB. */
-const MAX_OUTPUT_CHARS = 900_000;
-function pct(rate) {
-    if (rate === null)
-        return '—';
-    const p = rate * 100;
-    return `${Number.isInteger(p) ? p : Number(p.toFixed(1))}%`;
-}
-function ms(value) {
-    return value === null ? '—' : `${Math.round(value)} ms`;
-}
-function status_check_plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 function roundsFor(settings) {
     return Math.floor(settings.durationMs / settings.intervalMs) + 1;
 }
@@ -45176,13 +45076,13 @@ function judgeProbe(samples, remainingRounds, minSuccessRate, maxP95LatencyMs) {
             successRatePassed = false;
             decided = true;
             failures.push(`${failed} of ${total} probes failed; even if all ${remainingRounds} still to come pass, ` +
-                `the success rate is at most ${pct(bestSuccessRate(failed, planned))}, under min ${pct(minSuccessRate)}`);
+                `the success rate is at most ${percent(bestSuccessRate(failed, planned))}, under min ${percent(minSuccessRate)}`);
         }
     }
     else if (rate !== null && !meetsSuccessRate(rate, minSuccessRate)) {
         successRatePassed = false;
         decided = true;
-        failures.push(`success rate ${pct(rate)} (${passes}/${total}) is under min ${pct(minSuccessRate)}`);
+        failures.push(`success rate ${percent(rate)} (${passes}/${total}) is under min ${percent(minSuccessRate)}`);
     }
     let p95Passed = null;
     if (maxP95LatencyMs !== undefined) {
@@ -45194,7 +45094,7 @@ function judgeProbe(samples, remainingRounds, minSuccessRate, maxP95LatencyMs) {
             if (!percentileReachable(slow, most)) {
                 p95Passed = false;
                 decided = true;
-                failures.push(`${slow} of ${latencies.length} probes took over ${maxP95LatencyMs} ms (p95 so far ${ms(stats.p95)}); ` +
+                failures.push(`${slow} of ${latencies.length} probes took over ${maxP95LatencyMs} ms (p95 so far ${roundedMs(stats.p95)}); ` +
                     `at most ${slowAllowance(most)} of ${most} may for p95 to stay within max`);
             }
         }
@@ -45208,7 +45108,7 @@ function judgeProbe(samples, remainingRounds, minSuccessRate, maxP95LatencyMs) {
         else if (stats.p95 > maxP95LatencyMs) {
             p95Passed = false;
             decided = true;
-            failures.push(`p95 latency ${ms(stats.p95)} is over max ${maxP95LatencyMs} ms`);
+            failures.push(`p95 latency ${roundedMs(stats.p95)} is over max ${maxP95LatencyMs} ms`);
         }
     }
     if (failures.length) {
@@ -45221,7 +45121,9 @@ function judgeProbe(samples, remainingRounds, minSuccessRate, maxP95LatencyMs) {
             p95Passed
         };
     }
-    const figures = total === 0 ? 'no probe sent' : `${passes}/${total} passed (${pct(rate)}), p95 ${ms(stats.p95)}`;
+    const figures = total === 0
+        ? 'no probe sent'
+        : `${passes}/${total} passed (${percent(rate)}), p95 ${roundedMs(stats.p95)}`;
     return {
         passed: true,
         decided: false,
@@ -45229,6 +45131,34 @@ function judgeProbe(samples, remainingRounds, minSuccessRate, maxP95LatencyMs) {
         successRatePassed,
         p95Passed
     };
+}
+/** Each check's figures and verdict; `remaining` rounds still to come (0 when finished). */
+function probeReports(settings, samples, remaining, redact) {
+    return settings.checks.map((check, i) => {
+        const judged = judgeProbe(samples[i], remaining, settings.minSuccessRate, settings.maxP95LatencyMs);
+        const passes = samples[i].filter(s => s.ok).length;
+        const stats = summarizeLatency(samples[i].flatMap(s => (s.latencyMs === null ? [] : [s.latencyMs])));
+        const report = {
+            name: redact(check.name),
+            method: check.method,
+            url: redact(check.shownUrl),
+            samples: samples[i],
+            total: samples[i].length,
+            passes,
+            successRate: successRate(passes, samples[i].length),
+            p50: stats.p50,
+            p95: stats.p95,
+            max: stats.max,
+            minSuccessRate: settings.minSuccessRate,
+            successRatePassed: judged.successRatePassed,
+            p95Passed: judged.p95Passed,
+            passed: judged.passed,
+            reason: redact(judged.reason)
+        };
+        if (settings.maxP95LatencyMs !== undefined)
+            report.maxP95LatencyMs = settings.maxP95LatencyMs;
+        return report;
+    });
 }
 /** Records one query answer and decides whether the query has failed for good. */
 function addMetricValue(state, outcome, round, atMs, onNoData, redact) {
@@ -45291,20 +45221,77 @@ function metricReport(state, finished) {
     const parts = [];
     if (numbers.length) {
         const range = numbers.length > 1
-            ? ` (${showNumber(report.lowest)} to ${showNumber(report.highest)} over ${status_check_plural(numbers.length, 'round')})`
+            ? ` (${showNumber(report.lowest)} to ${showNumber(report.highest)} over ${plural(numbers.length, 'round')})`
             : '';
         parts.push(`last ${showNumber(report.last)}${range}, within ${describeBounds(state.spec)}`);
     }
     if (noData.length) {
         const last = noData[noData.length - 1];
-        parts.push(`${last.noData} in ${noData.length} of ${status_check_plural(state.values.length, 'round')} (${last.detail}); on-no-data: pass`);
+        parts.push(`${last.noData} in ${noData.length} of ${plural(state.values.length, 'round')} (${last.detail}); on-no-data: pass`);
     }
     if (errors.length)
-        parts.push(`${status_check_plural(errors.length, 'query error')} ignored`);
+        parts.push(`${plural(errors.length, 'query error')} ignored`);
     if (!finished)
         parts.push('before the window ended');
     return { ...report, reason: parts.join('; ') || 'not queried' };
 }
+function overallOf(probes) {
+    const samples = probes.flatMap(p => p.samples);
+    const failed = samples.filter(s => !s.ok).length;
+    const stats = summarizeLatency(samples.flatMap(s => (s.latencyMs === null ? [] : [s.latencyMs])));
+    return {
+        successRate: successRate(samples.length - failed, samples.length),
+        p50Ms: stats.p50,
+        p95Ms: stats.p95,
+        maxMs: stats.max,
+        probes: samples.length,
+        failed
+    };
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/steps/status-check-result.js
+/** "1.4.2 since 2026-… (deployment 7, by rollback, deployed by alice)". */
+function describeLive(live) {
+    const how = live.operation === 'rollback' ? ', by rollback' : '';
+    const who = live.creator ? `, deployed by ${live.creator}` : '';
+    return `${live.version} since ${live.since} (deployment ${live.deploymentId}${how}${who})`;
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/steps/status-check.js
+
+
+
+
+
+
+
+
+
+
+/**
+ * The status-check step, modelled on Argo Rollouts' analysis: a fixed number of
+ * rounds (`duration / interval + 1`: one at the start, one at the end of the window), each
+ * sending every probe and running every Prometheus query; a verdict from thresholds; and an
+ * early end as soon as a threshold can no longer be met.
+ *
+ * When a threshold "can no longer be met" (Argo's failure limit, decided per kind):
+ * - Probe success rate: planned = rounds × 1 per check. After `failed` failures the best
+ *   reachable rate is (planned - failed) / planned (every probe still to come passes); once
+ *   that is under min-success-rate, no future can rescue it. With the default 1.0 the first
+ *   failed probe ends the window, like Argo's default failureLimit of 0.
+ * - Probe p95: with nearest-rank percentiles, p95 <= max holds exactly when at most
+ *   n - ceil(0.95 n) latencies are above max; once more than that many are above it for the
+ *   most latencies the window can still produce, p95 must end over max.
+ * - A metric is a bound every measurement must respect (Argo's successCondition with
+ *   failureLimit 0): one value out of bounds, or no single value with `on-no-data: fail`,
+ *   ends the window at once. A query Prometheus rejects as malformed does too (asking again
+ *   cannot help). Other query errors (Prometheus down, timeouts) are inconclusive, as in Argo:
+ *   they end the window only after CONSECUTIVE_ERROR_LIMIT in a row, and fail the query at the
+ *   end only when it never gave an answer.
+ * - Logs are read once, at the end of the window (or right after an early end).
+ * Thresholds are judged per check: a dead endpoint is not hidden by healthy ones. The overall
+ * figures (outputs `success-rate`, `p95-ms`) are reported, not judged.
+ */
 function liveOf(record) {
     if (!record)
         return undefined;
@@ -45319,11 +45306,6 @@ function liveOf(record) {
         live.creator = record.creator;
     return live;
 }
-function describeLive(live) {
-    const how = live.operation === 'rollback' ? ', by rollback' : '';
-    const who = live.creator ? `, deployed by ${live.creator}` : '';
-    return `${live.version} since ${live.since} (deployment ${live.deploymentId}${how}${who})`;
-}
 function status_check_planLines(settings, rounds) {
     const lines = [
         `window ${spokenDuration(settings.durationMs)}: ${rounds} rounds, one every ${spokenDuration(settings.intervalMs)}; ` +
@@ -45333,7 +45315,7 @@ function status_check_planLines(settings, rounds) {
         const p95 = settings.maxP95LatencyMs === undefined
             ? ''
             : `, p95 latency at most ${settings.maxP95LatencyMs} ms`;
-        lines.push(`probes: each check must pass at least ${pct(settings.minSuccessRate)} of its probes${p95}`);
+        lines.push(`probes: each check must pass at least ${percent(settings.minSuccessRate)} of its probes${p95}`);
     }
     for (const check of settings.checks) {
         lines.push(`  ${check.name}: ${check.method} ${check.shownUrl}`);
@@ -45349,19 +45331,6 @@ function status_check_planLines(settings, rounds) {
     }
     return lines;
 }
-function overallOf(probes) {
-    const samples = probes.flatMap(p => p.samples);
-    const failed = samples.filter(s => !s.ok).length;
-    const stats = summarizeLatency(samples.flatMap(s => (s.latencyMs === null ? [] : [s.latencyMs])));
-    return {
-        successRate: successRate(samples.length - failed, samples.length),
-        p50Ms: stats.p50,
-        p95Ms: stats.p95,
-        maxMs: stats.max,
-        probes: samples.length,
-        failed
-    };
-}
 function status_check_verdictDetail(result) {
     if (!result.healthy) {
         const more = result.reasons.length > 1 ? ` (+${result.reasons.length - 1} more)` : '';
@@ -45369,16 +45338,16 @@ function status_check_verdictDetail(result) {
     }
     const parts = [`healthy for ${spokenDuration(result.durationMs)}`];
     if (result.overall.probes)
-        parts.push(`${pct(result.overall.successRate)} of ${result.overall.probes} probes, p95 ${ms(result.overall.p95Ms)}`);
+        parts.push(`${percent(result.overall.successRate)} of ${result.overall.probes} probes, p95 ${roundedMs(result.overall.p95Ms)}`);
     if (result.metrics.length)
-        parts.push(`${status_check_plural(result.metrics.length, 'metric')} in bounds`);
+        parts.push(`${plural(result.metrics.length, 'metric')} in bounds`);
     if (result.logs)
-        parts.push(status_check_plural(result.logs.errorCount, 'error line'));
+        parts.push(plural(result.logs.errorCount, 'error line'));
     return parts.join(', ');
 }
 /**
  * The status-check step: watches an environment for the window and returns the verdict. An
- * unhealthy environment is a result with healthy: false, not an exception; the adapter fails
+ * unhealthy environment is a result with healthy: false, not an exception; the edge fails
  * the step. Cancellation throws CheckFailedError and records nothing.
  */
 async function statusCheck(settings, ctx) {
@@ -45400,31 +45369,6 @@ async function statusCheck(settings, ctx) {
     const now = () => ctx.clock.now().getTime();
     const started = now();
     const startedAt = new Date(started).toISOString();
-    const probeReports = (samples, remaining) => settings.checks.map((check, i) => {
-        const judged = judgeProbe(samples[i], remaining, settings.minSuccessRate, settings.maxP95LatencyMs);
-        const passes = samples[i].filter(s => s.ok).length;
-        const stats = summarizeLatency(samples[i].flatMap(s => (s.latencyMs === null ? [] : [s.latencyMs])));
-        const report = {
-            name: redact(check.name),
-            method: check.method,
-            url: redact(check.shownUrl),
-            samples: samples[i],
-            total: samples[i].length,
-            passes,
-            successRate: successRate(passes, samples[i].length),
-            p50: stats.p50,
-            p95: stats.p95,
-            max: stats.max,
-            minSuccessRate: settings.minSuccessRate,
-            successRatePassed: judged.successRatePassed,
-            p95Passed: judged.p95Passed,
-            passed: judged.passed,
-            reason: redact(judged.reason)
-        };
-        if (settings.maxP95LatencyMs !== undefined)
-            report.maxP95LatencyMs = settings.maxP95LatencyMs;
-        return report;
-    });
     if (settings.dryRun) {
         await ctx.logger.group('Status check plan (dry run: nothing is sent)', async () => {
             ctx.logger.info(`environment ${environment}: the ledger is not read or written in a dry run`);
@@ -45449,7 +45393,7 @@ async function statusCheck(settings, ctx) {
             plannedRounds,
             endedEarly: false,
             reasons: [],
-            probes: probeReports(settings.checks.map(() => []), plannedRounds).map(p => ({ ...p, reason: 'dry run: not sent' })),
+            probes: probeReports(settings, settings.checks.map(() => []), plannedRounds, redact).map(p => ({ ...p, reason: 'dry run: not sent' })),
             overall: overallOf([]),
             metrics: states.map(s => ({
                 ...metricReport(s, false),
@@ -45526,7 +45470,7 @@ async function statusCheck(settings, ctx) {
             ];
             if (decided.length) {
                 endedEarly = true;
-                ctx.logger.error(redact(`Ending the window early after ${status_check_plural(rounds, 'round')} of ${plannedRounds}: ${decided.join('; ')}`));
+                ctx.logger.error(redact(`Ending the window early after ${plural(rounds, 'round')} of ${plannedRounds}: ${decided.join('; ')}`));
                 break;
             }
         }
@@ -45562,7 +45506,7 @@ async function statusCheck(settings, ctx) {
     }
     const finished = !endedEarly;
     const remaining = finished ? 0 : plannedRounds - rounds;
-    const probes = probeReports(samples, remaining);
+    const probes = probeReports(settings, samples, remaining, redact);
     const metricReports = metrics.map(m => ({
         ...metricReport(m, finished),
         query: redact(m.spec.query)
@@ -45638,6 +45582,262 @@ function roundLine(round, planned, atMs, settings, samples, metrics) {
     const what = parts.length ? parts.join('; ') : 'waiting for the end of the window';
     return `round ${round}/${planned} at ${(atMs / 1000).toFixed(1)} s: ${what}`;
 }
+
+;// CONCATENATED MODULE: ./build/ncc/report/doctor-report.js
+/** A row per check, the fix beside each problem (doctor, and a deploy's dry run). */
+function doctorTable(hosts, caption) {
+    return {
+        ...(caption ? { caption } : {}),
+        header: ['host', 'check', 'ok', 'detail', 'fix'],
+        rows: hosts.flatMap(h => h.checks.map(c => [h.host, c.name, c.ok ? 'ok' : 'FAIL', c.detail, c.fix]))
+    };
+}
+/** One table for people: a row per check, the fix beside each problem. */
+function doctorSummary(result) {
+    const problems = result.hosts.flatMap(h => h.checks.filter(c => !c.ok));
+    const verdict = result.ok
+        ? `✅ Ready: every check passed on ${doctor_report_plural(result.hosts.length, 'target')}`
+        : `❌ ${doctor_report_plural(problems.length, 'problem')} on ${result.hosts
+            .filter(h => h.checks.some(c => !c.ok))
+            .map(h => h.host)
+            .join(', ')}`;
+    return {
+        title: 'Shiprail doctor',
+        verdict,
+        facts: [],
+        tables: [doctorTable(result.hosts)]
+    };
+}
+/** The line the CLI prints on stderr when something needs fixing. */
+function doctorFailure(result) {
+    if (result.ok)
+        return undefined;
+    const problems = result.hosts.flatMap(h => h.checks.filter(c => !c.ok).map(c => `${h.host} ${c.name}`));
+    return `doctor found ${doctor_report_plural(problems.length, 'problem')}: ${problems.join(', ')}; each row above says how to fix it.`;
+}
+function doctor_report_plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+;// CONCATENATED MODULE: ./build/ncc/report/deploy-report.js
+
+
+function deploySummary(result, runUrl) {
+    const verdict = result.outcome === 'planned'
+        ? `📝 Dry run: would deploy **${result.version}** to **${result.environment}**`
+        : result.outcome === 'success'
+            ? `✅ Deployed **${result.version}** to **${result.environment}**`
+            : `❌ Deploy of **${result.version}** to **${result.environment}** failed: ${result.error ?? 'unknown error'}`;
+    const facts = [
+        ['Environment', result.environment + (result.productionEnvironment ? ' (production)' : '')],
+        ['Version', result.version],
+        ['Previous version', result.previousVersion ?? '—'],
+        ['Commit', result.ref ? `\`${result.ref}\`` : '—'],
+        ['Driver', result.driver],
+        ['Ledger', result.ledger + (result.deploymentId ? ` (deployment ${result.deploymentId})` : '')],
+        ['Duration', spokenDuration(result.durationMs)]
+    ];
+    if (result.release)
+        facts.push(['Release', result.release]);
+    if (result.environmentUrl)
+        facts.push(['URL', result.environmentUrl]);
+    const tables = [
+        {
+            caption: 'Phases',
+            header: ['phase', 'duration'],
+            rows: result.phases.map(p => [p.name, spokenDuration(p.ms)])
+        }
+    ];
+    if (result.hosts.length) {
+        const phaseNames = [...new Set(result.hosts.flatMap(h => Object.keys(h.phases)))];
+        // How the releases driver found unchanged files; a fallback says why it read every file.
+        const found = result.hosts.some(h => h.unchangedBy);
+        // The containers driver sends no files; what a host runs is its image ID.
+        const images = result.hosts.some(h => h.image !== undefined);
+        tables.push({
+            caption: 'Hosts',
+            header: [
+                'host',
+                'release',
+                ...(images ? ['image'] : ['bytes sent', 'files linked']),
+                ...(found ? ['unchanged files found by'] : []),
+                ...phaseNames
+            ],
+            rows: result.hosts.map(h => [
+                h.host,
+                h.release ?? '—',
+                ...(images
+                    ? [h.image?.slice(0, 19) ?? '—']
+                    : [
+                        h.bytesSent === undefined ? '—' : String(h.bytesSent),
+                        h.filesLinked === undefined ? '—' : String(h.filesLinked)
+                    ]),
+                ...(found
+                    ? [
+                        h.unchangedBy === 'checksum'
+                            ? `comparing every file (${h.fallback ?? 'no manifest'})`
+                            : (h.unchangedBy ?? '—')
+                    ]
+                    : []),
+                ...phaseNames.map(p => (h.phases[p] === undefined ? '—' : spokenDuration(h.phases[p])))
+            ])
+        });
+    }
+    if (result.plan)
+        tables.push({ caption: 'Plan', header: ['step'], rows: result.plan.map(line => [line]) });
+    if (result.preflight)
+        tables.push(doctorTable(result.preflight, 'Hosts (read-only check)'));
+    const links = [];
+    if (result.environmentUrl)
+        links.push(['Open environment', result.environmentUrl]);
+    if (runUrl)
+        links.push(['Run log', runUrl]);
+    return { title: 'Shiprail deploy', verdict, facts, tables, links };
+}
+function deployOutputs(result) {
+    return {
+        'deployment-id': result.deploymentId,
+        version: result.version,
+        'previous-version': result.previousVersion ?? '',
+        'environment-url': result.environmentUrl ?? '',
+        release: result.release ?? '',
+        result: JSON.stringify(result)
+    };
+}
+/** One line saying why the step failed, or undefined when it did not. */
+function deployFailure(result) {
+    return result.outcome === 'failure'
+        ? `Deploy of ${result.version} to ${result.environment} failed: ${result.error}`
+        : undefined;
+}
+
+;// CONCATENATED MODULE: ./build/ncc/report/rollback-report.js
+
+function rollbackSummary(result, runUrl) {
+    const verdict = result.outcome === 'planned'
+        ? `📝 Dry run: would roll **${result.environment}** back from **${result.fromVersion}** to **${result.version}**`
+        : result.outcome === 'success'
+            ? `⏪ Rolled **${result.environment}** back from **${result.fromVersion}** to **${result.version}**`
+            : `❌ Rollback of **${result.environment}** to **${result.version}** failed: ${result.error ?? 'unknown error'}`;
+    const facts = [
+        ['Environment', result.environment],
+        ['Was live', `${result.fromVersion} (deployment ${result.fromDeploymentId || '—'})`],
+        ['Live now', result.outcome === 'success' ? result.version : result.fromVersion],
+        [
+            'Target',
+            `${result.version} (${result.targetVerified ? 'passed its checks' : 'deployed, no check recorded'})`
+        ],
+        ['Why', result.reason],
+        ['Driver phase took', spokenDuration(result.driverMs)],
+        ['Driver', result.driver],
+        ['Ledger', result.ledger + (result.deploymentId ? ` (deployment ${result.deploymentId})` : '')]
+    ];
+    if (result.release)
+        facts.push(['Release', result.release]);
+    const tables = [
+        {
+            caption: 'Phases',
+            header: ['phase', 'duration'],
+            rows: result.phases.map(p => [p.name, spokenDuration(p.ms)])
+        }
+    ];
+    if (result.hosts.length) {
+        tables.push({
+            caption: 'Hosts',
+            header: ['host', 'release', 'switch'],
+            rows: result.hosts.map(h => [
+                h.host,
+                h.release ?? '—',
+                h.phases.switch === undefined ? '—' : spokenDuration(h.phases.switch)
+            ])
+        });
+    }
+    if (result.plan)
+        tables.push({ caption: 'Plan', header: ['step'], rows: result.plan.map(line => [line]) });
+    return {
+        title: 'Shiprail rollback',
+        verdict,
+        facts,
+        tables,
+        links: runUrl ? [['Run log', runUrl]] : []
+    };
+}
+function rollbackOutputs(result) {
+    return {
+        version: result.outcome === 'failure' ? result.fromVersion : result.version,
+        'from-version': result.fromVersion,
+        'deployment-id': result.deploymentId,
+        result: JSON.stringify(result)
+    };
+}
+/** One line saying why the step failed, or undefined when it did not. */
+function rollbackFailure(result) {
+    return result.outcome === 'failure'
+        ? `Rollback of ${result.environment} to ${result.version} failed: ${result.error}`
+        : undefined;
+}
+
+;// CONCATENATED MODULE: ./build/ncc/report/smoke-test-report.js
+
+/** The job summary: the verdict and one row per check. */
+function smokeTestSummary(result) {
+    const total = result.checks.length;
+    const failed = result.checks.filter(c => !c.passed).length;
+    const verdict = result.dryRun
+        ? `📝 dry run: ${total} check(s) planned, nothing sent`
+        : result.passed
+            ? `✅ ${total} of ${total} check(s) passed`
+            : `❌ ${failed} of ${total} check(s) failed`;
+    const facts = [];
+    if (result.environment)
+        facts.push(['Environment', result.environment]);
+    facts.push(['Duration', spokenDuration(result.durationMs)]);
+    if (result.verdictDeploymentId)
+        facts.push(['Verdict recorded on', `deployment ${result.verdictDeploymentId}`]);
+    return {
+        title: 'Smoke test',
+        verdict,
+        facts,
+        tables: [
+            {
+                header: ['Check', 'Result', 'Attempts', 'Status', 'Latency', 'Reason'],
+                rows: result.checks.map(c => [
+                    `${c.name}`,
+                    result.dryRun ? '—' : c.passed ? '✅' : '❌',
+                    String(c.attempts),
+                    c.status === null ? '—' : String(c.status),
+                    c.latencyMs === null ? '—' : `${c.latencyMs} ms`,
+                    c.reason
+                ])
+            }
+        ]
+    };
+}
+/** The step's outputs: `passed`, `report` (JSON per check) and `result` (the whole result). */
+function smokeTestOutputs(result) {
+    return {
+        passed: String(result.passed),
+        report: JSON.stringify(result.checks),
+        result: JSON.stringify(result)
+    };
+}
+/** One line saying why the step failed, or undefined when every check passed. */
+function smokeTestFailure(result) {
+    if (result.passed)
+        return undefined;
+    const failed = result.checks.filter(c => !c.passed);
+    return `Smoke test failed: ${failed.length} of ${result.checks.length} checks failed (${failed.map(c => `${c.name}: ${c.reason}`).join('; ')}).`;
+}
+
+;// CONCATENATED MODULE: ./build/ncc/report/status-check-report.js
+
+
+
+
+/** Most points on the latency chart; longer windows are bucketed (each point the bucket's max). */
+const CHART_POINTS = 60;
+/** Outputs over this size lose their per-round arrays: GitHub caps one output at 1 MB. */
+const MAX_OUTPUT_CHARS = 900_000;
 /** Round values up to 1, 2 or 5 × 10^n, so the chart's axis ends on a readable number. */
 function niceCeiling(value) {
     if (value <= 0)
@@ -45709,7 +45909,7 @@ function statusCheckSummary(result) {
         verdict = `📝 dry run: would watch ${result.environment} for ${window} (${result.plannedRounds} rounds); nothing sent`;
     }
     else if (result.healthy) {
-        verdict = `✅ **healthy**: ${result.environment} held every threshold for ${spokenDuration(result.durationMs)} (${status_check_plural(result.rounds, 'round')})`;
+        verdict = `✅ **healthy**: ${result.environment} held every threshold for ${spokenDuration(result.durationMs)} (${plural(result.rounds, 'round')})`;
     }
     else {
         const more = result.reasons.length > 1 ? ` (and ${result.reasons.length - 1} more)` : '';
@@ -45726,7 +45926,7 @@ function statusCheckSummary(result) {
         `${result.rounds} of ${result.plannedRounds} rounds, every ${spokenDuration(result.intervalMs)}` +
             (result.endedEarly ? ' (ended early)' : '')
     ]);
-    facts.push(['Duration', formatMs(result.durationMs)]);
+    facts.push(['Duration', spokenDuration(result.durationMs)]);
     if (result.verdictDeploymentId)
         facts.push(['Verdict recorded on', `deployment ${result.verdictDeploymentId}`]);
     const rows = [];
@@ -45735,15 +45935,17 @@ function statusCheckSummary(result) {
         rows.push([
             `probe ${p.name}`,
             'success rate',
-            p.total ? `${pct(p.successRate)} (${p.passes}/${p.total})` : '—',
-            `≥ ${pct(p.minSuccessRate)}`,
+            p.total ? `${percent(p.successRate)} (${p.passes}/${p.total})` : '—',
+            `≥ ${percent(p.minSuccessRate)}`,
             mark(p.total ? p.successRatePassed : null, result.dryRun),
             p.successRatePassed ? '' : p.reason
         ]);
         rows.push([
             `probe ${p.name}`,
             'latency p95',
-            p.p95 === null ? '—' : `${ms(p.p95)} (p50 ${ms(p.p50)}, max ${ms(p.max)})`,
+            p.p95 === null
+                ? '—'
+                : `${roundedMs(p.p95)} (p50 ${roundedMs(p.p50)}, max ${roundedMs(p.max)})`,
             p.maxP95LatencyMs === undefined ? '—' : `≤ ${p.maxP95LatencyMs} ms`,
             mark(p.total ? p.p95Passed : null, result.dryRun),
             // The reason names both figures; show it once.
@@ -45755,7 +45957,7 @@ function statusCheckSummary(result) {
         rows.push([
             'all probes',
             'success rate',
-            o.probes ? `${pct(o.successRate)} (${o.probes - o.failed}/${o.probes})` : '—',
+            o.probes ? `${percent(o.successRate)} (${o.probes - o.failed}/${o.probes})` : '—',
             '— (judged per probe)',
             '—',
             ''
@@ -45763,7 +45965,9 @@ function statusCheckSummary(result) {
         rows.push([
             'all probes',
             'latency p95',
-            o.p95Ms === null ? '—' : `${ms(o.p95Ms)} (p50 ${ms(o.p50Ms)}, max ${ms(o.maxMs)})`,
+            o.p95Ms === null
+                ? '—'
+                : `${roundedMs(o.p95Ms)} (p50 ${roundedMs(o.p50Ms)}, max ${roundedMs(o.maxMs)})`,
             '— (judged per probe)',
             '—',
             ''
@@ -45826,7 +46030,7 @@ function statusCheckSummary(result) {
         ...(chart ? { markdownBlocks: [chart] } : {})
     };
 }
-/** One line for the adapter's failure message, or undefined when healthy. */
+/** One line saying why the step failed, or undefined when healthy. */
 function statusCheckFailure(result) {
     if (result.healthy)
         return undefined;
@@ -45869,188 +46073,6 @@ function statusCheckOutputs(result) {
         'success-rate': rate === null ? '' : String(Number(rate.toFixed(4))),
         'p95-ms': result.overall.p95Ms === null ? '' : String(Math.round(result.overall.p95Ms)),
         result: whole
-    };
-}
-
-;// CONCATENATED MODULE: ./build/ncc/report/doctor-report.js
-/** A row per check, the fix beside each problem (doctor, and a deploy's dry run). */
-function doctorTable(hosts, caption) {
-    return {
-        ...(caption ? { caption } : {}),
-        header: ['host', 'check', 'ok', 'detail', 'fix'],
-        rows: hosts.flatMap(h => h.checks.map(c => [h.host, c.name, c.ok ? 'ok' : 'FAIL', c.detail, c.fix]))
-    };
-}
-/** One table for people: a row per check, the fix beside each problem. */
-function doctorSummary(result) {
-    const problems = result.hosts.flatMap(h => h.checks.filter(c => !c.ok));
-    const verdict = result.ok
-        ? `✅ Ready: every check passed on ${doctor_report_plural(result.hosts.length, 'target')}`
-        : `❌ ${doctor_report_plural(problems.length, 'problem')} on ${result.hosts
-            .filter(h => h.checks.some(c => !c.ok))
-            .map(h => h.host)
-            .join(', ')}`;
-    return {
-        title: 'Shiprail doctor',
-        verdict,
-        facts: [],
-        tables: [doctorTable(result.hosts)]
-    };
-}
-/** The line the CLI prints on stderr when something needs fixing. */
-function doctorFailure(result) {
-    if (result.ok)
-        return undefined;
-    const problems = result.hosts.flatMap(h => h.checks.filter(c => !c.ok).map(c => `${h.host} ${c.name}`));
-    return `doctor found ${doctor_report_plural(problems.length, 'problem')}: ${problems.join(', ')}; each row above says how to fix it.`;
-}
-function doctor_report_plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-;// CONCATENATED MODULE: ./build/ncc/report/deploy-report.js
-
-
-function deploySummary(result, runUrl) {
-    const verdict = result.outcome === 'planned'
-        ? `📝 Dry run: would deploy **${result.version}** to **${result.environment}**`
-        : result.outcome === 'success'
-            ? `✅ Deployed **${result.version}** to **${result.environment}**`
-            : `❌ Deploy of **${result.version}** to **${result.environment}** failed: ${result.error ?? 'unknown error'}`;
-    const facts = [
-        ['Environment', result.environment + (result.productionEnvironment ? ' (production)' : '')],
-        ['Version', result.version],
-        ['Previous version', result.previousVersion ?? '—'],
-        ['Commit', result.ref ? `\`${result.ref}\`` : '—'],
-        ['Driver', result.driver],
-        ['Ledger', result.ledger + (result.deploymentId ? ` (deployment ${result.deploymentId})` : '')],
-        ['Duration', formatMs(result.durationMs)]
-    ];
-    if (result.release)
-        facts.push(['Release', result.release]);
-    if (result.environmentUrl)
-        facts.push(['URL', result.environmentUrl]);
-    const tables = [
-        {
-            caption: 'Phases',
-            header: ['phase', 'duration'],
-            rows: result.phases.map(p => [p.name, formatMs(p.ms)])
-        }
-    ];
-    if (result.hosts.length) {
-        const phaseNames = [...new Set(result.hosts.flatMap(h => Object.keys(h.phases)))];
-        // How the releases driver found unchanged files; a fallback says why it read every file.
-        const found = result.hosts.some(h => h.unchangedBy);
-        // The containers driver sends no files; what a host runs is its image ID.
-        const images = result.hosts.some(h => h.image !== undefined);
-        tables.push({
-            caption: 'Hosts',
-            header: [
-                'host',
-                'release',
-                ...(images ? ['image'] : ['bytes sent', 'files linked']),
-                ...(found ? ['unchanged files found by'] : []),
-                ...phaseNames
-            ],
-            rows: result.hosts.map(h => [
-                h.host,
-                h.release ?? '—',
-                ...(images
-                    ? [h.image?.slice(0, 19) ?? '—']
-                    : [
-                        h.bytesSent === undefined ? '—' : String(h.bytesSent),
-                        h.filesLinked === undefined ? '—' : String(h.filesLinked)
-                    ]),
-                ...(found
-                    ? [
-                        h.unchangedBy === 'checksum'
-                            ? `comparing every file (${h.fallback ?? 'no manifest'})`
-                            : (h.unchangedBy ?? '—')
-                    ]
-                    : []),
-                ...phaseNames.map(p => (h.phases[p] === undefined ? '—' : formatMs(h.phases[p])))
-            ])
-        });
-    }
-    if (result.plan)
-        tables.push({ caption: 'Plan', header: ['step'], rows: result.plan.map(line => [line]) });
-    if (result.preflight)
-        tables.push(doctorTable(result.preflight, 'Hosts (read-only check)'));
-    const links = [];
-    if (result.environmentUrl)
-        links.push(['Open environment', result.environmentUrl]);
-    if (runUrl)
-        links.push(['Run log', runUrl]);
-    return { title: 'Shiprail deploy', verdict, facts, tables, links };
-}
-function deployOutputs(result) {
-    return {
-        'deployment-id': result.deploymentId,
-        version: result.version,
-        'previous-version': result.previousVersion ?? '',
-        'environment-url': result.environmentUrl ?? '',
-        release: result.release ?? '',
-        result: JSON.stringify(result)
-    };
-}
-
-;// CONCATENATED MODULE: ./build/ncc/report/rollback-report.js
-
-function rollbackSummary(result, runUrl) {
-    const verdict = result.outcome === 'planned'
-        ? `📝 Dry run: would roll **${result.environment}** back from **${result.fromVersion}** to **${result.version}**`
-        : result.outcome === 'success'
-            ? `⏪ Rolled **${result.environment}** back from **${result.fromVersion}** to **${result.version}**`
-            : `❌ Rollback of **${result.environment}** to **${result.version}** failed: ${result.error ?? 'unknown error'}`;
-    const facts = [
-        ['Environment', result.environment],
-        ['Was live', `${result.fromVersion} (deployment ${result.fromDeploymentId || '—'})`],
-        ['Live now', result.outcome === 'success' ? result.version : result.fromVersion],
-        [
-            'Target',
-            `${result.version} (${result.targetVerified ? 'passed its checks' : 'deployed, no check recorded'})`
-        ],
-        ['Why', result.reason],
-        ['Switch took', formatMs(result.switchMs)],
-        ['Driver', result.driver],
-        ['Ledger', result.ledger + (result.deploymentId ? ` (deployment ${result.deploymentId})` : '')]
-    ];
-    if (result.release)
-        facts.push(['Release', result.release]);
-    const tables = [
-        {
-            caption: 'Phases',
-            header: ['phase', 'duration'],
-            rows: result.phases.map(p => [p.name, formatMs(p.ms)])
-        }
-    ];
-    if (result.hosts.length) {
-        tables.push({
-            caption: 'Hosts',
-            header: ['host', 'release', 'switch'],
-            rows: result.hosts.map(h => [
-                h.host,
-                h.release ?? '—',
-                h.phases.switch === undefined ? '—' : formatMs(h.phases.switch)
-            ])
-        });
-    }
-    if (result.plan)
-        tables.push({ caption: 'Plan', header: ['step'], rows: result.plan.map(line => [line]) });
-    return {
-        title: 'Shiprail rollback',
-        verdict,
-        facts,
-        tables,
-        links: runUrl ? [['Run log', runUrl]] : []
-    };
-}
-function rollbackOutputs(result) {
-    return {
-        version: result.outcome === 'failure' ? result.fromVersion : result.version,
-        'from-version': result.fromVersion,
-        'deployment-id': result.deploymentId,
-        result: JSON.stringify(result)
     };
 }
 
@@ -46436,6 +46458,8 @@ async function metricsFor(records, states, start, now, ctx) {
 
 
 
+
+
 /** Ties a step's parser to its runner so each sees its own settings type. */
 function defineStep(handler) {
     return handler;
@@ -46449,9 +46473,7 @@ const STEP_HANDLERS = {
                 data: result,
                 outputs: deployOutputs(result),
                 summary: runUrl => deploySummary(result, runUrl),
-                failure: result.outcome === 'failure'
-                    ? `Deploy of ${result.version} to ${result.environment} failed: ${result.error}`
-                    : undefined
+                failure: deployFailure(result)
             };
         }
     }),
@@ -46459,14 +46481,11 @@ const STEP_HANDLERS = {
         parse: (raw, defaults, workspace) => parseSmokeTestSettings(raw, defaults, workspace),
         async run(settings, ctx) {
             const result = await smokeTest(settings, ctx);
-            const failed = result.checks.filter(c => !c.passed);
             return {
                 data: result,
                 outputs: smokeTestOutputs(result),
                 summary: () => smokeTestSummary(result),
-                failure: result.passed
-                    ? undefined
-                    : `Smoke test failed: ${failed.length} of ${result.checks.length} checks failed (${failed.map(c => `${c.name}: ${c.reason}`).join('; ')}).`
+                failure: smokeTestFailure(result)
             };
         }
     }),
@@ -46490,9 +46509,7 @@ const STEP_HANDLERS = {
                 data: result,
                 outputs: rollbackOutputs(result),
                 summary: runUrl => rollbackSummary(result, runUrl),
-                failure: result.outcome === 'failure'
-                    ? `Rollback of ${result.environment} to ${result.version} failed: ${result.error}`
-                    : undefined
+                failure: rollbackFailure(result)
             };
         }
     }),
@@ -46508,6 +46525,62 @@ const STEP_HANDLERS = {
         }
     })
 };
+
+;// CONCATENATED MODULE: ./build/ncc/report/summary.js
+function escapeCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+function markdownTable(table) {
+    const lines = [
+        `| ${table.header.map(escapeCell).join(' | ')} |`,
+        `| ${table.header.map(() => '---').join(' | ')} |`,
+        ...table.rows.map(r => `| ${r.map(escapeCell).join(' | ')} |`)
+    ];
+    return (table.caption ? `**${escapeCell(table.caption)}**\n\n` : '') + lines.join('\n');
+}
+function toMarkdown(doc) {
+    const parts = [`### ${doc.title}`, doc.verdict];
+    if (doc.facts.length) {
+        parts.push(markdownTable({ header: ['', ''], rows: doc.facts.map(([k, v]) => [`**${k}**`, v]) }));
+    }
+    for (const t of doc.tables)
+        parts.push(markdownTable(t));
+    for (const block of doc.markdownBlocks ?? [])
+        parts.push(block);
+    if (doc.links?.length)
+        parts.push(doc.links.map(([label, url]) => `[${label}](${url})`).join(' · '));
+    return parts.join('\n\n') + '\n';
+}
+function textTable(table) {
+    const all = [table.header, ...table.rows];
+    const widths = table.header.map((_, i) => Math.max(...all.map(r => (r[i] ?? '').length)));
+    const line = (r) => r
+        .map((c, i) => (c ?? '').padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
+    const out = [
+        line(table.header),
+        widths.map(w => '-'.repeat(w)).join('  '),
+        ...table.rows.map(r => line(r.map(plain)))
+    ];
+    return (table.caption ? `${table.caption}\n` : '') + out.join('\n');
+}
+/** Drops Markdown emphasis and code marks for the terminal. */
+function plain(text) {
+    return text.replace(/\*\*|`/g, '');
+}
+function toText(doc) {
+    const parts = [doc.title, plain(doc.verdict)];
+    if (doc.facts.length) {
+        const width = Math.max(...doc.facts.map(([k]) => k.length));
+        parts.push(doc.facts.map(([k, v]) => `  ${k.padEnd(width)}  ${plain(v)}`).join('\n'));
+    }
+    for (const t of doc.tables)
+        parts.push(textTable(t));
+    if (doc.links?.length)
+        parts.push(doc.links.map(([label, url]) => `${label}: ${url}`).join('\n'));
+    return parts.join('\n\n') + '\n';
+}
 
 ;// CONCATENATED MODULE: ./build/ncc/action/action-logger.js
 
@@ -46527,6 +46600,7 @@ function actionLogger(secrets) {
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/action/run-action.js
+
 
 
 
@@ -46575,22 +46649,17 @@ async function runAction(step) {
         const run = readRunEnvironment(process.env, process.cwd());
         const handler = STEP_HANDLERS[step];
         const settings = handler.parse(raw, run.defaults, run.workspace);
-        const ledger = await createLedger(settings, {
-            apiUrl: run.apiUrl,
-            workspace: run.workspace,
+        const ctx = await createStepContext({
+            settings,
+            run,
+            env: process.env,
             logger,
-            clock: systemClock
-        });
-        const ctx = {
-            logger,
-            clock: systemClock,
-            ledger,
             secrets,
             signal: controller.signal,
-            run: runInfo(run, process.env, raw),
+            raw,
             onDeploymentStarted: id => saveState(STATE.deploymentId, id),
             onDeploymentFinished: () => saveState(STATE.finished, 'true')
-        };
+        });
         const result = await handler.run(settings, ctx);
         for (const [name, value] of Object.entries(result.outputs))
             setOutput(name, secrets.redact(value));
@@ -47725,7 +47794,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9536);
+/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(759);
 /* harmony import */ var _main_module_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(340);
 
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run demo` (SPEC §8): the whole lifecycle on this machine, with no network, no GitHub and
+ * `npm run demo`: the whole lifecycle on this machine, with no network, no GitHub and
  * no SSH. Builds examples/app three times (1.0.0 and 2.0.0 good, 3.0.0 with a connection leak),
  * serves "production" from `<root>/current` through a platform process on a free 127.0.0.1
  * port, sends it a steady stream of simulated users, and drives the committed CLI bundle

@@ -59,8 +59,8 @@ export function describeStep(entry, brief = false) {
   }
   if (entry.step === 'rollback') {
     if (d.outcome !== 'success') return `rollback failed: ${d.error}`
-    if (brief) return `switch took ${d.switchMs} ms; ${d.fromVersion} marked bad`
-    return `rolled back from ${d.fromVersion} to ${d.version} (switch ${d.switchMs} ms); deployment ${d.fromDeploymentId} (${d.fromVersion}) marked bad`
+    if (brief) return `driver phase took ${d.driverMs} ms; ${d.fromVersion} marked bad`
+    return `rolled back from ${d.fromVersion} to ${d.version} (driver phase ${d.driverMs} ms); deployment ${d.fromDeploymentId} (${d.fromVersion}) marked bad`
   }
   return entry.ok ? 'passed' : 'failed'
 }

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { Redactor, systemClock, type Context } from '../core/context.js'
+import { Redactor, systemClock } from '../core/context.js'
 import { CheckFailedError, errorMessage, UserError } from '../core/errors.js'
 import { inputsFor, STATE, type RawInputs, type StepName } from '../core/inputs.js'
 import { parseCommon } from '../core/settings/common.js'
@@ -8,6 +8,7 @@ import { InputReader } from '../core/settings/input-reader.js'
 import { createLedger } from '../runtime/ledger-factory.js'
 import { readRunEnvironment } from '../runtime/run-environment.js'
 import { runInfo } from '../runtime/script-environment.js'
+import { createStepContext } from '../runtime/step-context.js'
 import { STEP_HANDLERS } from '../runtime/steps.js'
 import { toMarkdown } from '../report/summary.js'
 import { actionLogger } from './action-logger.js'
@@ -51,22 +52,17 @@ export async function runAction(step: StepName): Promise<void> {
     const run = readRunEnvironment(process.env, process.cwd())
     const handler = STEP_HANDLERS[step]
     const settings = handler.parse(raw, run.defaults, run.workspace)
-    const ledger = await createLedger(settings, {
-      apiUrl: run.apiUrl,
-      workspace: run.workspace,
+    const ctx = await createStepContext({
+      settings,
+      run,
+      env: process.env,
       logger,
-      clock: systemClock
-    })
-    const ctx: Context = {
-      logger,
-      clock: systemClock,
-      ledger,
       secrets,
       signal: controller.signal,
-      run: runInfo(run, process.env, raw),
+      raw,
       onDeploymentStarted: id => core.saveState(STATE.deploymentId, id),
       onDeploymentFinished: () => core.saveState(STATE.finished, 'true')
-    }
+    })
     const result = await handler.run(settings, ctx)
     for (const [name, value] of Object.entries(result.outputs))
       core.setOutput(name, secrets.redact(value))

@@ -1,8 +1,7 @@
-import { Redactor, systemClock, type Context } from '../core/context.js'
+import { Redactor, type Clock } from '../core/context.js'
 import { CheckFailedError, errorMessage, UserError } from '../core/errors.js'
-import { createLedger } from '../runtime/ledger-factory.js'
 import { readRunEnvironment } from '../runtime/run-environment.js'
-import { runInfo } from '../runtime/script-environment.js'
+import { createStepContext } from '../runtime/step-context.js'
 import { toText } from '../report/summary.js'
 import { helpText, parseArgs } from './args.js'
 import { handlerFor } from './commands.js'
@@ -17,9 +16,11 @@ export interface CliIo {
   stdout: (text: string) => void
   stderr: (text: string) => void
   version: string
+  /** The real clock unless a test passes its own. */
+  clock?: Clock
 }
 
-/** The CLI adapter: same engine and same results as the action; returns the exit status. */
+/** The CLI: same engine and same results as the action; returns the exit status. */
 export async function runCli(io: CliIo): Promise<number> {
   const secrets = new Redactor()
   const controller = new AbortController()
@@ -44,20 +45,16 @@ export async function runCli(io: CliIo): Promise<number> {
     const run = readRunEnvironment(io.env, io.cwd)
     const handler = handlerFor(args.step)
     const settings = handler.parse(args.inputs, run.defaults, run.workspace)
-    const ledger = await createLedger(settings, {
-      apiUrl: run.apiUrl,
-      workspace: run.workspace,
+    const ctx = await createStepContext({
+      settings,
+      run,
+      env: io.env,
       logger,
-      clock: systemClock
-    })
-    const ctx: Context = {
-      logger,
-      clock: systemClock,
-      ledger,
       secrets,
       signal: controller.signal,
-      run: runInfo(run, io.env, args.inputs)
-    }
+      clock: io.clock,
+      raw: args.inputs
+    })
     const result = await handler.run(settings, ctx)
     if (args.json) io.stdout(secrets.redact(JSON.stringify(result.data, null, 2)) + '\n')
     else io.stdout(secrets.redact(toText(result.summary(run.runUrl))))

@@ -16,7 +16,7 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>
 }
 
-/** Facts about the run the engine may record; adapters fill them from the runner or flags. */
+/** Facts about the run the engine may record; the edges fill them from the runner or flags. */
 export interface RunInfo {
   /** Link to the run that does the work (Actions run URL, CI job URL), if any. */
   runUrl?: string

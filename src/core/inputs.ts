@@ -29,7 +29,7 @@ const DEPLOYING = ['deploy', 'rollback'] as const
 const PROBING = ['smoke-test', 'status-check'] as const
 
 const INPUT_LIST = [
-  // Common (SPEC §2)
+  // Common: every step has these.
   {
     name: 'environment',
     description: 'GitHub environment name, e.g. `staging` or `production`.',
@@ -62,7 +62,7 @@ const INPUT_LIST = [
     steps: ALL,
     boolean: true
   },
-  // deploy (SPEC §3)
+  // deploy: what goes live, how (driver), and where the record goes.
   {
     name: 'version',
     description:
@@ -201,7 +201,7 @@ const INPUT_LIST = [
     default: '0',
     steps: DEPLOYING
   },
-  // containers driver (SPEC §3); hosts, path, ssh-*, parallel, lock-timeout, keep-releases and
+  // containers driver; hosts, path, ssh-*, parallel, lock-timeout, keep-releases and
   // the switch hooks are shared with the releases driver above.
   {
     name: 'image',
@@ -278,7 +278,7 @@ const INPUT_LIST = [
     default: '10',
     steps: DEPLOYING
   },
-  // smoke-test and status-check (SPEC §4, §5)
+  // smoke-test and status-check: the checks both run, and each one's run control.
   {
     name: 'url',
     description:
@@ -378,7 +378,7 @@ const INPUT_LIST = [
     default: '0',
     steps: ['status-check']
   },
-  // rollback (SPEC §6)
+  // rollback: the target (default: newest verified before the live one) and why.
   {
     name: 'to-version',
     description:
@@ -398,7 +398,7 @@ const INPUT_LIST = [
     steps: ['rollback'],
     boolean: true
   },
-  // history (SPEC §9)
+  // history: an environment's deployments and delivery metrics.
   {
     name: 'metrics',
     description:
@@ -491,8 +491,7 @@ export function outputsFor(step: StepName): readonly OutputDef[] {
 export const STATE = {
   isPost: 'isPost',
   deploymentId: 'deploymentId',
-  finished: 'finished',
-  ledger: 'ledger'
+  finished: 'finished'
 } as const
 
 /** Raw input values by name, as given (empty or missing means "use the default"). */

@@ -1,6 +1,7 @@
 import type { DeployResult } from '../core/steps/deploy.js'
+import { spokenDuration } from '../core/wording.js'
 import { doctorTable } from './doctor-report.js'
-import { formatMs, type SummaryDoc, type SummaryTable } from './summary.js'
+import type { SummaryDoc, SummaryTable } from './summary.js'
 
 export function deploySummary(result: DeployResult, runUrl?: string): SummaryDoc {
   const verdict =
@@ -16,7 +17,7 @@ export function deploySummary(result: DeployResult, runUrl?: string): SummaryDoc
     ['Commit', result.ref ? `\`${result.ref}\`` : '—'],
     ['Driver', result.driver],
     ['Ledger', result.ledger + (result.deploymentId ? ` (deployment ${result.deploymentId})` : '')],
-    ['Duration', formatMs(result.durationMs)]
+    ['Duration', spokenDuration(result.durationMs)]
   ]
   if (result.release) facts.push(['Release', result.release])
   if (result.environmentUrl) facts.push(['URL', result.environmentUrl])
@@ -24,7 +25,7 @@ export function deploySummary(result: DeployResult, runUrl?: string): SummaryDoc
     {
       caption: 'Phases',
       header: ['phase', 'duration'],
-      rows: result.phases.map(p => [p.name, formatMs(p.ms)])
+      rows: result.phases.map(p => [p.name, spokenDuration(p.ms)])
     }
   ]
   if (result.hosts.length) {
@@ -58,7 +59,7 @@ export function deploySummary(result: DeployResult, runUrl?: string): SummaryDoc
                 : (h.unchangedBy ?? '—')
             ]
           : []),
-        ...phaseNames.map(p => (h.phases[p] === undefined ? '—' : formatMs(h.phases[p])))
+        ...phaseNames.map(p => (h.phases[p] === undefined ? '—' : spokenDuration(h.phases[p])))
       ])
     })
   }
@@ -80,4 +81,11 @@ export function deployOutputs(result: DeployResult): Record<string, string> {
     release: result.release ?? '',
     result: JSON.stringify(result)
   }
+}
+
+/** One line saying why the step failed, or undefined when it did not. */
+export function deployFailure(result: DeployResult): string | undefined {
+  return result.outcome === 'failure'
+    ? `Deploy of ${result.version} to ${result.environment} failed: ${result.error}`
+    : undefined
 }

@@ -1,5 +1,6 @@
 import type { RollbackResult } from '../core/steps/rollback.js'
-import { formatMs, type SummaryDoc } from './summary.js'
+import { spokenDuration } from '../core/wording.js'
+import type { SummaryDoc } from './summary.js'
 
 export function rollbackSummary(result: RollbackResult, runUrl?: string): SummaryDoc {
   const verdict =
@@ -17,7 +18,7 @@ export function rollbackSummary(result: RollbackResult, runUrl?: string): Summar
       `${result.version} (${result.targetVerified ? 'passed its checks' : 'deployed, no check recorded'})`
     ],
     ['Why', result.reason],
-    ['Switch took', formatMs(result.switchMs)],
+    ['Driver phase took', spokenDuration(result.driverMs)],
     ['Driver', result.driver],
     ['Ledger', result.ledger + (result.deploymentId ? ` (deployment ${result.deploymentId})` : '')]
   ]
@@ -26,7 +27,7 @@ export function rollbackSummary(result: RollbackResult, runUrl?: string): Summar
     {
       caption: 'Phases',
       header: ['phase', 'duration'],
-      rows: result.phases.map(p => [p.name, formatMs(p.ms)])
+      rows: result.phases.map(p => [p.name, spokenDuration(p.ms)])
     }
   ]
   if (result.hosts.length) {
@@ -36,7 +37,7 @@ export function rollbackSummary(result: RollbackResult, runUrl?: string): Summar
       rows: result.hosts.map(h => [
         h.host,
         h.release ?? '—',
-        h.phases.switch === undefined ? '—' : formatMs(h.phases.switch)
+        h.phases.switch === undefined ? '—' : spokenDuration(h.phases.switch)
       ])
     })
   }
@@ -58,4 +59,11 @@ export function rollbackOutputs(result: RollbackResult): Record<string, string> 
     'deployment-id': result.deploymentId,
     result: JSON.stringify(result)
   }
+}
+
+/** One line saying why the step failed, or undefined when it did not. */
+export function rollbackFailure(result: RollbackResult): string | undefined {
+  return result.outcome === 'failure'
+    ? `Rollback of ${result.environment} to ${result.version} failed: ${result.error}`
+    : undefined
 }

@@ -78,9 +78,3 @@ export function toText(doc: SummaryDoc): string {
   if (doc.links?.length) parts.push(doc.links.map(([label, url]) => `${label}: ${url}`).join('\n'))
   return parts.join('\n\n') + '\n'
 }
-
-export function formatMs(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`
-  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`
-}

@@ -4,7 +4,7 @@ import { doctorFailure, doctorSummary } from '../report/doctor-report.js'
 import type { StepHandler } from './steps.js'
 
 /**
- * `shiprail doctor` (SPEC §10): a CLI command run like a step, so it shares the CLI's flags,
+ * `shiprail doctor`: a CLI command run like a step, so it shares the CLI's flags,
  * secrets masking, --json and exit codes. It is not an action step: it changes nothing and
  * records nothing, and a workflow can run the CLI.
  */

@@ -14,7 +14,7 @@ export interface RunEnvironment {
 }
 
 /**
- * What the adapters learn from the environment they run in: GitHub Actions' variables, or
+ * What the edges (action, CLI) learn from the environment they run in: GitHub Actions' variables, or
  * the equivalents of GitLab CI, Jenkins and CircleCI for the CLI.
  * https://docs.github.com/en/actions/reference/variables-reference#default-environment-variables
  */

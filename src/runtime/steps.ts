@@ -7,21 +7,26 @@ import { parseRollbackSettings } from '../core/settings/rollback-settings.js'
 import { parseSmokeTestSettings } from '../core/settings/smoke-test-settings.js'
 import { parseStatusCheckSettings } from '../core/settings/status-check-settings.js'
 import { rollback } from '../core/steps/rollback.js'
-import { smokeTest, smokeTestOutputs, smokeTestSummary } from '../core/steps/smoke-test.js'
+import { smokeTest } from '../core/steps/smoke-test.js'
+import { statusCheck } from '../core/steps/status-check.js'
+import { deployFailure, deployOutputs, deploySummary } from '../report/deploy-report.js'
+import { rollbackFailure, rollbackOutputs, rollbackSummary } from '../report/rollback-report.js'
 import {
-  statusCheck,
+  smokeTestFailure,
+  smokeTestOutputs,
+  smokeTestSummary
+} from '../report/smoke-test-report.js'
+import {
   statusCheckFailure,
   statusCheckOutputs,
   statusCheckSummary
-} from '../core/steps/status-check.js'
-import { deployOutputs, deploySummary } from '../report/deploy-report.js'
-import { rollbackOutputs, rollbackSummary } from '../report/rollback-report.js'
+} from '../report/status-check-report.js'
 import { historyOutputs, historySummary } from '../report/history-report.js'
 import { parseHistorySettings } from '../core/settings/history-settings.js'
 import { history } from '../core/steps/history.js'
 import type { SummaryDoc } from '../report/summary.js'
 
-/** What an adapter needs to run one step: parse, run, and present. */
+/** What an edge (action or CLI) needs to run one step: parse, run, and present. */
 export interface StepHandler {
   parse(raw: RawInputs, defaults: RunDefaults, workspace: string): CommonSettings
   run(settings: CommonSettings, ctx: Context): Promise<StepResult>
@@ -53,10 +58,7 @@ export const STEP_HANDLERS: Record<StepName, StepHandler> = {
         data: result,
         outputs: deployOutputs(result),
         summary: runUrl => deploySummary(result, runUrl),
-        failure:
-          result.outcome === 'failure'
-            ? `Deploy of ${result.version} to ${result.environment} failed: ${result.error}`
-            : undefined
+        failure: deployFailure(result)
       }
     }
   }),
@@ -64,14 +66,11 @@ export const STEP_HANDLERS: Record<StepName, StepHandler> = {
     parse: (raw, defaults, workspace) => parseSmokeTestSettings(raw, defaults, workspace),
     async run(settings, ctx) {
       const result = await smokeTest(settings, ctx)
-      const failed = result.checks.filter(c => !c.passed)
       return {
         data: result,
         outputs: smokeTestOutputs(result),
         summary: () => smokeTestSummary(result),
-        failure: result.passed
-          ? undefined
-          : `Smoke test failed: ${failed.length} of ${result.checks.length} checks failed (${failed.map(c => `${c.name}: ${c.reason}`).join('; ')}).`
+        failure: smokeTestFailure(result)
       }
     }
   }),
@@ -95,10 +94,7 @@ export const STEP_HANDLERS: Record<StepName, StepHandler> = {
         data: result,
         outputs: rollbackOutputs(result),
         summary: runUrl => rollbackSummary(result, runUrl),
-        failure:
-          result.outcome === 'failure'
-            ? `Rollback of ${result.environment} to ${result.version} failed: ${result.error}`
-            : undefined
+        failure: rollbackFailure(result)
       }
     }
   }),

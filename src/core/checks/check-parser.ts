@@ -34,7 +34,7 @@ import {
 } from './yaml-fields.js'
 
 /**
- * The checks smoke-test and status-check run (SPEC §4): parsed and validated in full before
+ * The checks smoke-test and status-check run: parsed and validated in full before
  * any request is sent, so a typo fails the step at once with one line naming the check and
  * the field instead of after a two-minute readiness wait.
  */

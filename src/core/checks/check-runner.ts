@@ -1,5 +1,6 @@
 import type { Clock } from '../context.js'
 import { backoffDelay } from '../retry.js'
+import { plural, spokenDuration } from '../wording.js'
 import { evaluate, type Evaluation } from './assertions.js'
 import type { CheckSpec } from './check-spec.js'
 import { httpProbe, type ProbeResult } from './http-probe.js'
@@ -92,18 +93,6 @@ export interface CheckOutcome {
 const MIN_ATTEMPT_MS = 1000
 const DEFAULT_MAX_WAIT_MS = 10_000
 
-/** "412 ms", "7.2 s", "30 s", "2 min 5 s". */
-export function spokenDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`
-  if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`
-  if (ms < 120_000) return `${Math.round(ms / 1000)} s`
-  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`
-}
-
-function times(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
-}
-
 /**
  * Retries one check until it passes `consecutiveSuccesses` times in a row or the deadline
  * passes. Every failure is retried, whatever its kind: during a rollout a refused connection,
@@ -140,7 +129,7 @@ export async function runCheck(
     cancelled,
     last
   })
-  const over = () => `after ${times(attempts, 'attempt')} over ${spokenDuration(now() - started)}`
+  const over = () => `after ${plural(attempts, 'attempt')} over ${spokenDuration(now() - started)}`
 
   for (;;) {
     if (signal?.aborted) return outcome(false, `cancelled ${over()}`, true)
@@ -161,7 +150,7 @@ export async function runCheck(
       if (streak >= required) {
         const reason =
           required > 1
-            ? `passed ${required} times in a row (${times(attempts, 'attempt')} over ${spokenDuration(now() - started)})`
+            ? `passed ${required} times in a row (${plural(attempts, 'attempt')} over ${spokenDuration(now() - started)})`
             : attempts === 1
               ? 'passed on the first attempt'
               : `passed on attempt ${attempts} after ${spokenDuration(now() - started)}`

@@ -1,5 +1,5 @@
 /**
- * The checks smoke-test and status-check run (SPEC §4): what one check asks and expects.
+ * The checks smoke-test and status-check run: what one check asks and expects.
  * check-parser.ts builds these from the `url` and `checks` inputs; credential-masking.ts says
  * which parts of one may never be shown.
  */

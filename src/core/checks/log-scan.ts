@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Context } from '../context.js'
 import { errorMessage } from '../errors.js'
 import { describeExit, runProcess } from '../process-runner.js'
+import { plural } from '../wording.js'
 
 /**
  * status-check's log scan: the user's `log-command` (`kubectl logs`, `ssh host journalctl`,
@@ -80,10 +81,6 @@ export function scanText(
   if (lines[lines.length - 1] === '') lines.pop()
   for (const line of lines) matcher.feed(line.replace(/\r$/, ''))
   return { count: matcher.count, lines: matcher.lines, first: matcher.first }
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
 /**

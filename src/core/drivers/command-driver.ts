@@ -7,7 +7,10 @@ import { describeExit, runProcess } from '../process-runner.js'
 import type { CommandDriverSettings } from '../settings/deploy-settings.js'
 import type { Driver, DriverOutcome, DriverRequest } from './driver.js'
 
-/** The variables a deploy script receives (SPEC §3). */
+/**
+ * The variables a deploy or rollback script receives: the environment, the version going live
+ * and the one before it, the commit, the ledger's deployment id, and which operation it is.
+ */
 export function commandEnvironment(request: DriverRequest): Record<string, string> {
   return {
     SHIPRAIL_ENVIRONMENT: request.environment,

@@ -3,7 +3,7 @@ import type { LedgerKind } from '../ledger/ledger.js'
 import type { InputReader } from './input-reader.js'
 import { showValue } from './input-reader.js'
 
-/** What the adapter knows about where it runs; used for defaults. */
+/** What the edge (action or CLI) knows about where it runs; used for defaults. */
 export interface RunDefaults {
   /** True inside GitHub Actions. */
   insideActions: boolean
@@ -15,7 +15,7 @@ export interface RunDefaults {
   manual?: boolean
 }
 
-/** Inputs every step has (SPEC §2). */
+/** Inputs every step has: environment, token, ledger, ledger-file, dry-run. */
 export interface CommonSettings {
   /** GitHub environment name; '' when the step does not need one. */
   environment: string

@@ -2,7 +2,7 @@ import { InputError } from '../errors.js'
 import { parseHosts, type HostSpec } from './deploy-settings.js'
 import { showValue, type InputReader } from './input-reader.js'
 
-/** Inputs of the containers driver (SPEC §3). */
+/** Inputs of the containers driver, parsed once into one typed object. */
 export interface ContainersDriverSettings {
   kind: 'containers'
   /** Image reference to run ('' for rollback, which runs kept containers and images). */

@@ -24,7 +24,7 @@ export interface DoctorHost {
   checks: DoctorCheck[]
 }
 
-/** SPEC §10: `{ ok, hosts: [ { host, checks: [ { name, ok, detail, fix } ] } ] }`. */
+/** The JSON shape: `{ ok, hosts: [ { host, checks: [ { name, ok, detail, fix } ] } ] }`. */
 export interface DoctorResult {
   ok: boolean
   hosts: DoctorHost[]

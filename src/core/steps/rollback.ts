@@ -32,8 +32,11 @@ export interface RollbackResult {
   release: string | null
   hosts: HostReport[]
   phases: PhaseTiming[]
-  /** How long putting the target live took (the driver's work). */
-  switchMs: number
+  /**
+   * The whole driver phase in ms: for releases, connect, lock, switch `current` and write
+   * history on every host (each host's own switch is in `hosts[].phases.switch`).
+   */
+  driverMs: number
   startedAt: string
   durationMs: number
   note?: string
@@ -98,7 +101,7 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
     release: null,
     hosts: [],
     phases,
-    switchMs: 0,
+    driverMs: 0,
     startedAt: startedAt.toISOString(),
     durationMs: 0,
     note: choice.note
@@ -165,7 +168,7 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
   result.release = applied.release
   result.hosts = applied.hosts
   result.outcome = applied.outcome
-  result.switchMs = applied.driverMs
+  result.driverMs = applied.driverMs
   if (applied.error !== undefined) result.error = applied.error
   result.durationMs = ctx.clock.now().getTime() - startedAt.getTime()
   const icon = result.outcome === 'success' ? ':rewind:' : ':x:'

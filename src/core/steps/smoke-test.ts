@@ -1,16 +1,11 @@
 import { describeExpectations, type CheckSpec } from '../checks/check-spec.js'
 import { maskCheckSecrets, shownHeaders } from '../checks/credential-masking.js'
-import {
-  runChecks,
-  spokenDuration,
-  type AttemptEvent,
-  type CheckOutcome
-} from '../checks/check-runner.js'
+import { runChecks, type AttemptEvent, type CheckOutcome } from '../checks/check-runner.js'
 import type { Context } from '../context.js'
 import { CheckFailedError, errorMessage } from '../errors.js'
 import { recordVerdict } from '../ledger/verdict.js'
 import type { SmokeTestSettings } from '../settings/smoke-test-settings.js'
-import { formatMs, type SummaryDoc } from '../../report/summary.js'
+import { spokenDuration } from '../wording.js'
 
 /** One check's line in the report (output `report`, the summary table, `--json`). */
 export interface CheckReport {
@@ -112,9 +107,9 @@ function lastBody(outcome: CheckOutcome): string | undefined {
 }
 
 /**
- * The smoke-test step (SPEC §4): runs every check until ready or the deadline, records the
- * verdict on the live deployment when `environment` is set, and returns the result. A failed
- * check is a result with passed: false, not an exception; the adapter fails the step.
+ * The smoke-test step: runs every check until ready or the deadline, records the verdict on the
+ * live deployment when `environment` is set, and returns the result. A failed check is a result
+ * with passed: false, not an exception; the edge (action or CLI) fails the step.
  */
 export async function smokeTest(
   settings: SmokeTestSettings,
@@ -223,51 +218,4 @@ export async function smokeTest(
     }
   }
   return result
-}
-
-/** The job summary: the verdict and one row per check. */
-export function smokeTestSummary(result: SmokeTestResult): SummaryDoc {
-  const total = result.checks.length
-  const failed = result.checks.filter(c => !c.passed).length
-  const verdict = result.dryRun
-    ? `📝 dry run: ${total} check(s) planned, nothing sent`
-    : result.passed
-      ? `✅ ${total} of ${total} check(s) passed`
-      : `❌ ${failed} of ${total} check(s) failed`
-  const facts: [string, string][] = []
-  if (result.environment) facts.push(['Environment', result.environment])
-  facts.push(['Duration', formatMs(result.durationMs)])
-  if (result.verdictDeploymentId)
-    facts.push(['Verdict recorded on', `deployment ${result.verdictDeploymentId}`])
-  return {
-    title: 'Smoke test',
-    verdict,
-    facts,
-    tables: [
-      {
-        header: ['Check', 'Result', 'Attempts', 'Status', 'Latency', 'Reason'],
-        rows: result.checks.map(c => [
-          `${c.name}`,
-          result.dryRun ? '—' : c.passed ? '✅' : '❌',
-          String(c.attempts),
-          c.status === null ? '—' : String(c.status),
-          c.latencyMs === null ? '—' : `${c.latencyMs} ms`,
-          c.reason
-        ])
-      }
-    ]
-  }
-}
-
-/** The step's outputs: `passed`, `report` (JSON per check) and `result` (the whole result). */
-export function smokeTestOutputs(result: SmokeTestResult): {
-  passed: string
-  report: string
-  result: string
-} {
-  return {
-    passed: String(result.passed),
-    report: JSON.stringify(result.checks),
-    result: JSON.stringify(result)
-  }
 }

@@ -147,6 +147,22 @@ const section: Section = {
             )
         },
         {
+          bundle: 'history',
+          what: 'file ledger with two deploys',
+          prepare: () =>
+            actionRun(
+              ctx,
+              'history',
+              'history',
+              { environment: 'bench', ledger: 'file' },
+              succeeds,
+              dir => {
+                mkdirSync(join(dir, '.shiprail'), { recursive: true })
+                copyFileSync(join(history, 'ledger.json'), join(dir, '.shiprail', 'ledger.json'))
+              }
+            )
+        },
+        {
           bundle: 'smoke-test',
           what: 'one check against a local endpoint',
           prepare: () => actionRun(ctx, 'smoke-test', 'smoke-test', { url: okUrl }, succeeds)

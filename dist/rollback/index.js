@@ -37194,7 +37194,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 852:
+/***/ 8647:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40438,6 +40438,12 @@ const INPUT_LIST = [
         steps: ['status-check']
     },
     {
+        name: 'record-verdict',
+        description: '`auto`: record the verdict on the live deployment only when this same workflow run created it (a check run by hand only reports); `true`: always; `false`: never.',
+        default: 'auto',
+        steps: PROBING
+    },
+    {
         name: 'on-no-data',
         description: 'status-check: what a query with no data means: `fail` or `pass`.',
         default: 'fail',
@@ -40468,7 +40474,7 @@ const INPUT_LIST = [
     },
     {
         name: 'reason',
-        description: 'rollback: why; recorded in the ledger. Required for a manual rollback of production.',
+        description: 'rollback: why; recorded in the ledger. Required for a manual rollback of production (one of a deployment this run did not create).',
         steps: ['rollback']
     },
     {
@@ -41355,27 +41361,62 @@ async function supersedeEarlier(ledger, environment, currentId, logger) {
     return marked;
 }
 
+;// CONCATENATED MODULE: ./build/ncc/core/ledger/same-run.js
+/**
+ * Whether a deployment was created by the run that is asking. A GitHub Actions run URL names its
+ * attempt (`/actions/runs/<id>/attempts/<n>`); a re-run of a failed job is still the same run, so
+ * GitHub run URLs compare by repository and run id. Other CI URLs (GitLab job, Jenkins build)
+ * compare whole.
+ */
+function sameRun(recorded, current) {
+    if (!recorded || !current)
+        return false;
+    const a = githubRun(recorded);
+    const b = githubRun(current);
+    if (a && b)
+        return a === b;
+    return recorded.replace(/\/+$/, '') === current.replace(/\/+$/, '');
+}
+function githubRun(url) {
+    const m = /^(https?:\/\/[^/]+\/[^/]+\/[^/]+)\/actions\/runs\/(\d+)(?:\/attempts\/\d+)?\/?$/.exec(url);
+    return m ? `${m[1].toLowerCase()}#${m[2]}` : undefined;
+}
+
 ;// CONCATENATED MODULE: ./build/ncc/core/ledger/verdict.js
 
 
+
+/** Input `record-verdict`: `auto` records only a verdict on this same run's deployment. */
+const RECORD_VERDICT_MODES = ['auto', 'true', 'false'];
 /**
  * Records a check's verdict on the live deployment of an environment, so rollback and
- * promote-from know which versions were verified. Returns the deployment it went on, if any.
+ * promote-from know which versions were verified. With `auto`, only when that deployment was
+ * created by this same run: a check run by hand (a mistyped port) must never mark a good
+ * version bad, or the next rollback would skip it.
  */
-async function recordVerdict(ctx, environment, step, passed, detail) {
+async function recordVerdict(ctx, environment, step, passed, detail, mode) {
     if (!environment || ctx.ledger.kind === 'none')
-        return undefined;
+        return {};
+    if (mode === 'false')
+        return skipped(ctx, step, 'record-verdict is false');
     const live = await findLive(ctx, environment);
     if (!live) {
-        ctx.logger.warning(`No live deployment of ${environment} in the ledger; the ${step} verdict is not recorded.`);
-        return undefined;
+        return skipped(ctx, step, `no live deployment of ${environment} in the ledger`);
+    }
+    if (mode === 'auto' && !sameRun(live.payload.run_url, ctx.run.runUrl)) {
+        const by = live.payload.run_url ? `run ${live.payload.run_url}` : 'a run without a URL';
+        return skipped(ctx, step, `live deployment ${live.id} (${live.payload.version}) was created by ${by}, not this one; set record-verdict: true to record a hand-run check`);
     }
     await ctx.ledger.addStatus(live.id, {
         state: passed ? 'success' : 'failure',
         description: (0,ledger_ledger/* clampDescription */.gs)(`${step} ${passed ? 'passed' : 'failed'}: ${detail}`),
         logUrl: ctx.run.runUrl
     });
-    return live;
+    return { deployment: live };
+}
+function skipped(ctx, step, why) {
+    ctx.logger.warning(`The ${step} verdict is not recorded: ${why}.`);
+    return { notRecorded: why };
 }
 /** How far back a scan for the live deployment goes before giving up. */
 const LIVE_SCAN_LIMIT = 50;
@@ -41654,11 +41695,6 @@ function parseRollbackSettings(raw, defaults) {
     const production = reader.has('production-environment')
         ? reader.bool('production-environment')
         : isProductionName(common.environment);
-    // A person rolling production back by hand says why; an automatic rollback inside a
-    // deploy job (push, workflow_call) gets a generated reason.
-    if (production && defaults.manual && reason === '') {
-        throw new errors/* InputError */.dz('reason', `is required for a manual rollback of ${common.environment}`, 'a short sentence saying why');
-    }
     if (common.ledger === 'none') {
         throw new errors/* InputError */.dz('ledger', 'is `none`, but rollback needs the history', '`github` or `file`');
     }
@@ -42309,6 +42345,7 @@ function maskCheckSecrets(checks, secrets) {
 
 
 
+
 /** Reads and validates every smoke-test input; nothing is sent before this succeeds. */
 function parseSmokeTestSettings(raw, defaults, workspace) {
     const reader = new InputReader(raw);
@@ -42331,11 +42368,13 @@ function parseSmokeTestSettings(raw, defaults, workspace) {
         requestTimeoutMs,
         retryIntervalMs,
         consecutiveSuccesses,
-        concurrency
+        concurrency,
+        recordVerdict: reader.oneOf('record-verdict', RECORD_VERDICT_MODES)
     };
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/settings/status-check-settings.js
+
 
 
 
@@ -42481,7 +42520,8 @@ function parseStatusCheckSettings(raw, defaults, workspace) {
         onNoData,
         logCommand: logCommand.trim() === '' ? '' : logCommand,
         logErrorPattern,
-        maxLogErrors
+        maxLogErrors,
+        recordVerdict: reader.oneOf('record-verdict', RECORD_VERDICT_MODES)
     };
 }
 
@@ -42625,6 +42665,7 @@ async function readRollbackTarget(history, environment, options = {}) {
 
 
 
+
 /**
  * The rollback step: choose the target (never a guess), record a new deployment of it, let the
  * driver put it live (releases: switch to the kept release, no upload), then mark the deployment
@@ -42643,15 +42684,19 @@ async function rollback(settings, ctx) {
         throw new errors/* CheckFailedError */.CO(`Cannot roll back ${settings.environment}: ${choice.reason}`);
     const live = records.find(isLive);
     const target = choice.target;
+    // A rollback of a deployment this same run created is the deploy undoing itself: automatic,
+    // whatever started the run (push, workflow_dispatch, a CLI job in another CI).
+    const automatic = sameRun(live.payload.run_url, ctx.run.runUrl);
     // At most one automatic rollback per run: a run that already rolled this environment back
     // does not roll back again (a rollback loop would hide the real failure).
-    if (!ctx.run.manual &&
-        live.payload.operation === 'rollback' &&
-        ctx.run.runUrl &&
-        live.payload.run_url === ctx.run.runUrl) {
+    if (automatic && live.payload.operation === 'rollback') {
         throw new errors/* CheckFailedError */.CO(`This run already rolled ${settings.environment} back to ${live.payload.version}; not rolling back twice in one run.`);
     }
-    const reason = settings.reason || `automatic rollback${ctx.run.runUrl ? ` by ${ctx.run.runUrl}` : ''}`;
+    // A person rolling production back by hand says why; checked before anything changes.
+    if (!automatic && ctx.run.manual && settings.productionEnvironment && !settings.reason) {
+        throw new errors/* InputError */.dz('reason', `is required for a manual rollback of ${settings.environment} (${live.payload.version} was not deployed by this run)`, 'a short sentence saying why');
+    }
+    const reason = settings.reason || defaultReason(automatic, ctx.run);
     if (choice.note)
         ctx.logger.warning(`Rollback target: ${choice.note}.`);
     ctx.logger.info(`Rolling ${settings.environment} back from ${live.payload.version} to ${target.payload.version}: ${reason}`);
@@ -42665,6 +42710,7 @@ async function rollback(settings, ctx) {
         targetDeploymentId: target.id,
         targetVerified: choice.verified,
         reason,
+        automatic,
         driver: settings.driver.kind,
         ledger: ctx.ledger.kind,
         deploymentId: '',
@@ -42741,6 +42787,14 @@ async function rollback(settings, ctx) {
     const icon = result.outcome === 'success' ? ':rewind:' : ':x:';
     await notify(ctx, settings.notifyUrl, `${icon} Shiprail ${result.outcome === 'success' ? 'rolled back' : 'failed to roll back'} ${settings.environment} from ${result.fromVersion} to ${result.version}: ${result.error ?? reason}`);
     return result;
+}
+/** The recorded reason when none was given: never "automatic" for a rollback a person started. */
+function defaultReason(automatic, run) {
+    if (automatic)
+        return `automatic rollback by ${run.runUrl}`;
+    if (run.manual)
+        return `manual rollback${run.actor ? ` by ${run.actor}` : ''}; no reason given`;
+    return `rollback by ${run.runUrl ?? 'a CI job'}; no reason given`;
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -43528,7 +43582,10 @@ async function smokeTest(settings, ctx) {
     };
     if (environment) {
         try {
-            const live = await recordVerdict(ctx, environment, 'smoke-test', passed, verdictDetail(checks));
+            const written = await recordVerdict(ctx, environment, 'smoke-test', passed, verdictDetail(checks), settings.recordVerdict);
+            if (written.notRecorded)
+                result.verdictNotRecorded = written.notRecorded;
+            const live = written.deployment;
             if (live) {
                 result.verdictDeploymentId = live.id;
                 ctx.logger.info(`Recorded the verdict (${passed ? 'passed' : 'failed'}) on deployment ${live.id} of ${environment}.`);
@@ -43556,6 +43613,8 @@ function smokeTestSummary(result) {
     facts.push(['Duration', formatMs(result.durationMs)]);
     if (result.verdictDeploymentId)
         facts.push(['Verdict recorded on', `deployment ${result.verdictDeploymentId}`]);
+    if (result.verdictNotRecorded)
+        facts.push(['Verdict not recorded', result.verdictNotRecorded]);
     return {
         title: 'Smoke test',
         verdict,
@@ -44478,7 +44537,10 @@ async function statusCheck(settings, ctx) {
             ctx.logger.error(redact(`❌ metric ${m.name}: ${m.reason}`));
     }
     try {
-        const recorded = await recordVerdict(ctx, environment, 'status-check', result.healthy, redact(status_check_verdictDetail(result)));
+        const written = await recordVerdict(ctx, environment, 'status-check', result.healthy, redact(status_check_verdictDetail(result)), settings.recordVerdict);
+        if (written.notRecorded)
+            result.verdictNotRecorded = written.notRecorded;
+        const recorded = written.deployment;
         if (recorded) {
             result.verdictDeploymentId = recorded.id;
             ctx.logger.info(`Recorded the verdict (${result.healthy ? 'healthy' : 'unhealthy'}) on deployment ${recorded.id} of ${environment}.`);
@@ -44601,6 +44663,8 @@ function statusCheckSummary(result) {
     facts.push(['Duration', formatMs(result.durationMs)]);
     if (result.verdictDeploymentId)
         facts.push(['Verdict recorded on', `deployment ${result.verdictDeploymentId}`]);
+    if (result.verdictNotRecorded)
+        facts.push(['Verdict not recorded', result.verdictNotRecorded]);
     const rows = [];
     const detail = (passed, reason) => (passed ? '' : reason);
     for (const p of result.probes) {
@@ -45691,7 +45755,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(852);
+/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8647);
 /* harmony import */ var _main_module_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(340);
 
 

@@ -272,6 +272,13 @@ const INPUT_LIST = [
     steps: ['status-check']
   },
   {
+    name: 'record-verdict',
+    description:
+      '`auto`: record the verdict on the live deployment only when this same workflow run created it (a check run by hand only reports); `true`: always; `false`: never.',
+    default: 'auto',
+    steps: PROBING
+  },
+  {
     name: 'on-no-data',
     description: 'status-check: what a query with no data means: `fail` or `pass`.',
     default: 'fail',
@@ -305,7 +312,7 @@ const INPUT_LIST = [
   {
     name: 'reason',
     description:
-      'rollback: why; recorded in the ledger. Required for a manual rollback of production.',
+      'rollback: why; recorded in the ledger. Required for a manual rollback of production (one of a deployment this run did not create).',
     steps: ['rollback']
   },
   {

@@ -176,6 +176,8 @@ export interface StatusCheckResult {
   logs?: LogScanReport
   /** Ledger id of the deployment the verdict was recorded on, if it was. */
   verdictDeploymentId?: string
+  /** Why the verdict was not recorded, when the ledger was there to take it. */
+  verdictNotRecorded?: string
 }
 
 /** Mutable state of one query over the window. */
@@ -735,13 +737,16 @@ export async function statusCheck(
   }
 
   try {
-    const recorded = await recordVerdict(
+    const written = await recordVerdict(
       ctx,
       environment,
       'status-check',
       result.healthy,
-      redact(verdictDetail(result))
+      redact(verdictDetail(result)),
+      settings.recordVerdict
     )
+    if (written.notRecorded) result.verdictNotRecorded = written.notRecorded
+    const recorded = written.deployment
     if (recorded) {
       result.verdictDeploymentId = recorded.id
       ctx.logger.info(
@@ -874,6 +879,7 @@ export function statusCheckSummary(result: StatusCheckResult): SummaryDoc {
   facts.push(['Duration', formatMs(result.durationMs)])
   if (result.verdictDeploymentId)
     facts.push(['Verdict recorded on', `deployment ${result.verdictDeploymentId}`])
+  if (result.verdictNotRecorded) facts.push(['Verdict not recorded', result.verdictNotRecorded])
 
   const rows: string[][] = []
   const detail = (passed: boolean, reason: string) => (passed ? '' : reason)

@@ -78,9 +78,12 @@ async function deploy(version: string): Promise<ActionRun> {
   return run
 }
 
+// Each rollback a person starts is a run of its own (the deploys above ran in run 100): a
+// rollback of a deployment made in the same run would be automatic.
+let personRun = 200
 async function rollback(
   inputs: Record<string, string> = {},
-  runEnv = env('workflow_dispatch')
+  runEnv = env('workflow_dispatch', String(personRun++))
 ): Promise<ActionRun> {
   return runAction('dist/rollback/index.js', {
     inputs: { ...driverInputs(), reason: 'checks failed', ...inputs },
@@ -165,7 +168,7 @@ describe('rollback through dist/ with the releases driver and the github ledger'
 
   it('wants a reason for a manual rollback of production another run deployed', async () => {
     const before = api.deployments(REPO).length
-    const run = await rollback({ reason: '' }, env('workflow_dispatch', '200'))
+    const run = await rollback({ reason: '' })
     expect(run.code).toBe(1)
     expect(api.deployments(REPO).length).toBe(before)
     expect(run.stdout).toContain(

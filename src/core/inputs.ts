@@ -191,7 +191,7 @@ const INPUT_LIST = [
   {
     name: 'lock-timeout',
     description:
-      "releases driver: seconds to wait for another deploy's lock; 0 fails at once, naming the holder.",
+      "Seconds to wait for another deploy of the environment (its ledger lock, and the releases driver's host locks); 0 fails at once, naming the holder.",
     default: '0',
     steps: DEPLOYING
   },

@@ -4,7 +4,7 @@ import type { DriverRequest, HostReport } from '../drivers/driver.js'
 import type { RunInfo } from '../context.js'
 import { CheckFailedError, InputError } from '../errors.js'
 import { isLive } from '../ledger/deployment-state.js'
-import type { DeploymentRecord, LedgerKind } from '../ledger/ledger.js'
+import type { LedgerKind } from '../ledger/ledger.js'
 import { clampDescription, shiprailInactive } from '../ledger/ledger.js'
 import { readRollbackTarget } from '../ledger/rollback-target.js'
 import { sameRun } from '../ledger/same-run.js'
@@ -62,27 +62,29 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
       force: settings.force
     })
   )
-  if (!choice.ok)
-    throw new CheckFailedError(`Cannot roll back ${settings.environment}: ${choice.reason}`)
-  const live = records.find(isLive) as DeploymentRecord
-  const target = choice.target
-
+  const live = records.find(isLive)
   // A rollback of a deployment this same run created is the deploy undoing itself: automatic,
   // whatever started the run (push, workflow_dispatch, a CLI job in another CI).
-  const automatic = sameRun(live.payload.run_url, ctx.run.runUrl)
+  const automatic = live !== undefined && sameRun(live.payload.run_url, ctx.run.runUrl)
+  // A person rolling production back by hand says why: bad input comes first, before anything
+  // else is reported or changed.
+  if (!automatic && ctx.run.manual && settings.productionEnvironment && !settings.reason) {
+    throw new InputError(
+      'reason',
+      `is required for a manual rollback of ${settings.environment}${live ? ` (${live.payload.version} was not deployed by this run)` : ''}`,
+      'a short sentence saying why'
+    )
+  }
+  if (!choice.ok || !live)
+    throw new CheckFailedError(
+      `Cannot roll back ${settings.environment}: ${choice.ok ? 'nothing is live' : choice.reason}`
+    )
+  const target = choice.target
   // At most one automatic rollback per run: a run that already rolled this environment back
   // does not roll back again (a rollback loop would hide the real failure).
   if (automatic && live.payload.operation === 'rollback') {
     throw new CheckFailedError(
       `This run already rolled ${settings.environment} back to ${live.payload.version}; not rolling back twice in one run.`
-    )
-  }
-  // A person rolling production back by hand says why; checked before anything changes.
-  if (!automatic && ctx.run.manual && settings.productionEnvironment && !settings.reason) {
-    throw new InputError(
-      'reason',
-      `is required for a manual rollback of ${settings.environment} (${live.payload.version} was not deployed by this run)`,
-      'a short sentence saying why'
     )
   }
   const reason = settings.reason || defaultReason(automatic, ctx.run)
@@ -158,6 +160,7 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
     successDescription: `Rolled back to ${target.payload.version}: ${reason}`,
     failureDescription: error => `Rollback to ${target.payload.version} failed: ${error}`,
     environmentUrl: settings.environmentUrl,
+    lockTimeoutSeconds: settings.driver.lockTimeoutSeconds,
     async afterSuccess(id) {
       // The version rolled back from is bad from now on: a failure verdict, then inactive.
       await ctx.ledger.addStatus(live.id, {

@@ -14,7 +14,13 @@ const request: DriverRequest = {
   ref: 'c'.repeat(40),
   deploymentId: '17'
 }
-const settings = { kind: 'command' as const, run: '', rollbackRun: '', timeoutSeconds: 30 }
+const settings = {
+  kind: 'command' as const,
+  run: '',
+  rollbackRun: '',
+  timeoutSeconds: 30,
+  lockTimeoutSeconds: 0
+}
 
 /** Running, not a zombie (PID 1 in a container may never reap an orphan). */
 function pidAlive(pid: number): boolean {

@@ -78,9 +78,12 @@ async function deploy(version: string): Promise<ActionRun> {
   return run
 }
 
+// Each rollback a person starts is a run of its own (the deploys above ran in run 100): a
+// rollback of a deployment made in the same run would be automatic.
+let personRun = 200
 async function rollback(
   inputs: Record<string, string> = {},
-  runEnv = env('workflow_dispatch')
+  runEnv = env('workflow_dispatch', String(personRun++))
 ): Promise<ActionRun> {
   return runAction('dist/rollback/index.js', {
     inputs: { ...driverInputs(), reason: 'checks failed', ...inputs },
@@ -163,9 +166,11 @@ describe('rollback through dist/ with the releases driver and the github ledger'
     expect(api.deployments(REPO).length).toBe(before)
   }, 120_000)
 
-  it('wants a reason for a manual rollback of production', async () => {
+  it('wants a reason for a manual rollback of production another run deployed', async () => {
+    const before = api.deployments(REPO).length
     const run = await rollback({ reason: '' })
     expect(run.code).toBe(1)
+    expect(api.deployments(REPO).length).toBe(before)
     expect(run.stdout).toContain(
       "::error::Input 'reason' is required for a manual rollback of production"
     )
@@ -173,15 +178,16 @@ describe('rollback through dist/ with the releases driver and the github ledger'
 
   it('rolls back automatically at most once per run', async () => {
     const inputs = { ...driverInputs(), environment: 'auto' }
+    // The deploys and the rollbacks run in one run, started by hand: the README's pattern.
+    const auto = env('workflow_dispatch', '777')
     for (const version of ['5.0.0', '6.0.0', '7.0.0']) {
       const run = await runAction('dist/deploy/index.js', {
         inputs: { ...inputs, version, source: source(version) },
-        env: env(),
+        env: auto,
         timeoutMs: 120_000
       })
       expect(run.code).toBe(0)
     }
-    const auto = env('push', '777')
     const once = await rollback({ environment: 'auto', reason: '' }, auto)
     expect(once.code).toBe(0)
     expect(once.outputs).toMatchObject({ version: '6.0.0', 'from-version': '7.0.0' })

@@ -337,7 +337,8 @@ describe('smokeTest', () => {
         driver: 'command',
         previous_version: null,
         operation: 'deploy',
-        run_url: null
+        // The run testContext stands for: the check belongs to this deploy.
+        run_url: 'https://github.com/o/r/actions/runs/1'
       }
     })
     await ledger.addStatus(deployment.id, { state: 'success', description: 'deployed' })

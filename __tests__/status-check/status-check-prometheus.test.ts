@@ -76,7 +76,8 @@ describe('statusCheck with Prometheus', () => {
         driver: 'command',
         previous_version: '2.3.9',
         operation: 'deploy',
-        run_url: null
+        // The run testContext stands for: the check belongs to this deploy.
+        run_url: 'https://github.com/o/r/actions/runs/1'
       }
     })
     await ledger.addStatus(deployment.id, { state: 'success', description: 'deployed' })

@@ -98,6 +98,8 @@ export interface GitHubStandIn {
   seed(repo: string, items: SeedItem[]): number[]
   /** Commits GET /repos/{owner}/{repo}/commits/{ref} knows: full SHA → committer date (ISO). */
   seedCommits(repo: string, commits: Record<string, string>): void
+  /** Workflow runs GET /repos/{owner}/{repo}/actions/runs/{run_id} knows, and their status. */
+  seedRun(repo: string, runId: number, status: WorkflowRunStatus): void
   /** Fault injection for the next n requests matching (optional) method/path regex. */
   fail(opts: { times: number; status: FaultStatus; method?: string; path?: RegExp }): void
   /** Clear requests, violations and faults (not data). */
@@ -111,6 +113,7 @@ export interface GitHubStandIn {
 // The OpenAPI description: only the operations the stand-in serves
 
 const SERVED_PATHS = [
+  '/repos/{owner}/{repo}/actions/runs/{run_id}',
   '/repos/{owner}/{repo}/commits/{ref}',
   '/repos/{owner}/{repo}/deployments',
   '/repos/{owner}/{repo}/deployments/{deployment_id}',
@@ -414,7 +417,11 @@ interface Repo {
   deployments: StoredDeployment[]
   /** Full SHA → committer date, for get-commit. */
   commits: Map<string, string>
+  /** Workflow run id → its status, for get-workflow-run. */
+  runs: Map<number, WorkflowRunStatus>
 }
+
+export type WorkflowRunStatus = 'queued' | 'in_progress' | 'completed'
 
 /** Active means shown as live: GitHub refuses to delete it unless it is the only one. */
 function isInactive(d: StoredDeployment): boolean {
@@ -432,7 +439,7 @@ class Store {
     const key = `${owner}/${name}`.toLowerCase()
     let repo = this.repos.get(key)
     if (!repo) {
-      repo = { owner, name, deployments: [], commits: new Map() }
+      repo = { owner, name, deployments: [], commits: new Map(), runs: new Map() }
       this.repos.set(key, repo)
     }
     return repo
@@ -638,6 +645,84 @@ function withPage(page: { page: unknown[]; link?: string }): Reply {
   return { status: 200, body: page.page, headers: page.link ? { link: page.link } : undefined }
 }
 
+/** A repository as a workflow run embeds it (minimal-repository): what the schema requires. */
+function minimalRepositoryJson(base: string, repo: Repo): Record<string, unknown> {
+  const api = `${base}/repos/${repo.owner}/${repo.name}`
+  const urls = Object.fromEntries(
+    (
+      'archive assignees blobs branches collaborators comments commits compare contents ' +
+      'contributors deployments downloads events forks git_commits git_refs git_tags hooks ' +
+      'issue_comment issue_events issues keys labels languages merges milestones notifications ' +
+      'pulls releases stargazers statuses subscribers subscription tags teams trees'
+    )
+      .split(' ')
+      .map(name => [`${name}_url`, `${api}/${name.replace(/_/g, '/')}`])
+  )
+  return {
+    ...urls,
+    id: 1296269,
+    node_id: nodeId('Repository', 1296269),
+    name: repo.name,
+    full_name: `${repo.owner}/${repo.name}`,
+    owner: ACTIONS_BOT,
+    private: true,
+    html_url: `https://github.com/${repo.owner}/${repo.name}`,
+    description: null,
+    fork: false,
+    url: api
+  }
+}
+
+/** A workflow run as get-workflow-run answers it; only the status is seeded. */
+function workflowRunJson(
+  base: string,
+  repo: Repo,
+  id: number,
+  status: WorkflowRunStatus
+): Record<string, unknown> {
+  const api = `${base}/repos/${repo.owner}/${repo.name}/actions/runs/${id}`
+  const sha = createHash('sha1').update(`run ${id}`).digest('hex')
+  const at = new Date(Date.UTC(2026, 10, 30)).toISOString().replace('.000', '')
+  const person = { name: 'Mona Lisa', email: 'mona@example.com' }
+  const repository = minimalRepositoryJson(base, repo)
+  return {
+    id,
+    node_id: nodeId('WorkflowRun', id),
+    name: 'deploy',
+    head_branch: 'main',
+    head_sha: sha,
+    path: '.github/workflows/deploy.yml',
+    display_title: 'Deploy',
+    run_number: id,
+    event: 'push',
+    status,
+    conclusion: status === 'completed' ? 'success' : null,
+    workflow_id: 161335,
+    url: api,
+    html_url: `https://github.com/${repo.owner}/${repo.name}/actions/runs/${id}`,
+    pull_requests: [],
+    created_at: at,
+    updated_at: at,
+    jobs_url: `${api}/jobs`,
+    logs_url: `${api}/logs`,
+    check_suite_url: `${base}/repos/${repo.owner}/${repo.name}/check-suites/${id}`,
+    artifacts_url: `${api}/artifacts`,
+    cancel_url: `${api}/cancel`,
+    rerun_url: `${api}/rerun`,
+    workflow_url: `${base}/repos/${repo.owner}/${repo.name}/actions/workflows/161335`,
+    head_commit: {
+      id: sha,
+      tree_id: sha,
+      message: 'Change',
+      timestamp: at,
+      author: person,
+      committer: person
+    },
+    repository,
+    head_repository: repository
+  }
+}
+
 /** A commit as get-commit answers it; only what the schema requires, with the seeded date. */
 function commitJson(base: string, repo: Repo, sha: string, date: string): Record<string, unknown> {
   const repositoryUrl = `${base}/repos/${repo.owner}/${repo.name}`
@@ -667,6 +752,14 @@ function commitJson(base: string, repo: Repo, sha: string, date: string): Record
 
 function handlers(store: Store): Record<string, (call: Call) => Reply> {
   return {
+    'actions/get-workflow-run': call => {
+      const id = Number(call.params.run_id)
+      const status = call.repo.runs.get(id)
+      return status
+        ? { status: 200, body: workflowRunJson(call.url.origin, call.repo, id, status) }
+        : notFound(call)
+    },
+
     'repos/get-commit': call => {
       const sha = String(call.params.ref).toLowerCase()
       const date = call.repo.commits.get(sha)
@@ -1068,6 +1161,11 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
         })
         return d.id
       })
+    },
+
+    seedRun(repo, runId, status) {
+      const [owner, name] = repo.split('/')
+      store.repo(owner, name).runs.set(runId, status)
     },
 
     seedCommits(repo, commits) {

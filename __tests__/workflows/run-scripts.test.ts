@@ -405,3 +405,35 @@ describe('deploy.yml: the final step says what state the environment was left in
     expect(result.summary).toContain(message)
   })
 })
+
+describe('pipeline.yml: hosts have no default', () => {
+  const pipeline = loadWorkflow('.github/workflows/pipeline.yml')
+  const step = stepById(pipeline, 'check-inputs', 'check')
+
+  it('declares no default that would deploy onto the runner', () => {
+    const inputs = pipeline.data.on.workflow_call.inputs
+    expect(inputs['staging-hosts'].default).toBe('')
+    expect(inputs['production-hosts'].default).toBe('')
+    // Every deploy waits for the check: ci needs it, and everything else needs ci.
+    expect(pipeline.data.jobs.ci.needs).toBe('check-inputs')
+  })
+
+  it.each([
+    ['releases', '', 'host-a', 2, ['staging-hosts']],
+    ['releases', 'host-a', ' \n', 2, ['production-hosts']],
+    ['containers', '', '', 2, ['staging-hosts', 'production-hosts']],
+    ['releases', 'local', 'deploy@web1:2222,web2', 0, []],
+    ['command', '', '', 0, []]
+  ])('driver %s, staging %j, production %j: exit %i naming %j', (driver, s, p, code, named) => {
+    const { temp, workspace } = runner()
+    const run = runStep(
+      step,
+      { DRIVER: driver, STAGING_HOSTS: s, PRODUCTION_HOSTS: p },
+      { temp, workspace }
+    )
+    expect(run.status).toBe(code)
+    const errors = run.stdout.split('\n').filter(line => line.startsWith('::error'))
+    expect(errors.map(line => /title=([a-z-]+)::/.exec(line)?.[1])).toEqual(named)
+    for (const line of errors) expect(line).toContain(`the ${driver} driver needs it`)
+  })
+})

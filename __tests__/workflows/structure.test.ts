@@ -33,13 +33,15 @@ describe('pipeline.yml: ci -> staging -> production -> verification -> rollback'
 
   it('has exactly these jobs, each waiting for the one before', () => {
     expect(Object.keys(jobs)).toEqual([
+      'check-inputs',
       'ci',
       'staging',
       'production',
       'verify-production',
       'rollback-production'
     ])
-    expect(needsOf(pipeline, 'ci')).toEqual([])
+    expect(needsOf(pipeline, 'check-inputs')).toEqual([])
+    expect(needsOf(pipeline, 'ci')).toEqual(['check-inputs'])
     expect(needsOf(pipeline, 'staging')).toEqual(['ci'])
     expect(needsOf(pipeline, 'production')).toEqual(expect.arrayContaining(['staging', 'ci']))
     expect(needsOf(pipeline, 'verify-production')).toEqual(['production'])

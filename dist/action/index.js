@@ -37194,7 +37194,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 8912:
+/***/ 5346:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37489,6 +37489,124 @@ async function removeSshLeftovers(tempDir, env) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./build/ncc/core/ledger/ledger.js
+var ledger_ledger = __nccwpck_require__(6192);
+;// CONCATENATED MODULE: ./build/ncc/core/ledger/file-environment-lock.js
+
+
+
+
+/**
+ * `ledger: file`: one lock file per environment beside the ledger
+ * (`<ledger-file>.<environment>.lock`), created exclusively (O_EXCL) and naming its holder.
+ * A lock whose process is gone on this machine is stale: removed, its deployment ended with
+ * `error`, said in the log. A lock from another machine cannot be checked and is never guessed
+ * stale; the refusal names the file to remove.
+ */
+class FileEnvironmentLock {
+    ledgerPath;
+    endAbandoned;
+    constructor(ledgerPath, 
+    /** Ends an abandoned holder's deployment. */
+    endAbandoned) {
+        this.ledgerPath = ledgerPath;
+        this.endAbandoned = endAbandoned;
+    }
+    pathFor(environment) {
+        // Environment names may hold `/`; the lock stays one file beside the ledger.
+        return `${this.ledgerPath}.${environment.replace(/\//g, '%2F')}.lock`;
+    }
+    async tryLock(own, ctx) {
+        const path = this.pathFor(own.environment);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        const mine = {
+            environment: own.environment,
+            deploymentId: own.id,
+            version: own.payload.version,
+            runUrl: own.payload.run_url,
+            since: ctx.clock.now().toISOString(),
+            pid: process.pid,
+            host: (0,external_node_os_.hostname)()
+        };
+        for (let attempt = 0;; attempt++) {
+            try {
+                const handle = await (0,promises_.open)(path, 'wx');
+                try {
+                    await handle.writeFile(JSON.stringify(mine, null, 2) + '\n');
+                }
+                finally {
+                    await handle.close();
+                }
+                return { acquired: true, release: () => this.release(path, own.id) };
+            }
+            catch (err) {
+                if (err.code !== 'EEXIST')
+                    throw err;
+            }
+            const held = await readLock(path);
+            // Vanished, or still being written: look again (a few times) before naming anyone.
+            if (!held) {
+                if (attempt < 5)
+                    continue;
+                return { acquired: false, holder: unknownHolder(path) };
+            }
+            if (attempt < 5 && isDeadHere(held)) {
+                ctx.logger.warning(`Removing the stale lock of ${own.environment} (${path}): deployment ${held.deploymentId} of ${held.version}, process ${held.pid}@${held.host} is gone.`);
+                await (0,promises_.rm)(path, { force: true });
+                await this.endAbandoned(held.deploymentId, (0,ledger_ledger/* clampDescription */.gs)(`${ledger_ledger/* SHIPRAIL_MARK */.d0} abandoned: its process ${held.pid}@${held.host} died`)).catch(() => undefined);
+                continue;
+            }
+            return {
+                acquired: false,
+                holder: {
+                    deploymentId: held.deploymentId,
+                    version: held.version,
+                    runUrl: held.runUrl,
+                    since: held.since,
+                    process: `pid ${held.pid}@${held.host}, ${path}`
+                }
+            };
+        }
+    }
+    async release(path, id) {
+        // Only our own lock is removed: a lock taken over as stale belongs to someone else now.
+        const held = await readLock(path);
+        if (held?.deploymentId === id && held.pid === process.pid)
+            await (0,promises_.rm)(path, { force: true });
+    }
+}
+async function readLock(path) {
+    try {
+        const data = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        if (typeof data.pid !== 'number' || typeof data.deploymentId !== 'string')
+            return undefined;
+        return data;
+    }
+    catch {
+        return undefined;
+    }
+}
+function isDeadHere(held) {
+    if (held.host !== (0,external_node_os_.hostname)())
+        return false;
+    try {
+        process.kill(held.pid, 0);
+        return false;
+    }
+    catch (err) {
+        return err.code === 'ESRCH';
+    }
+}
+function unknownHolder(path) {
+    return {
+        deploymentId: '?',
+        version: '?',
+        runUrl: null,
+        since: '?',
+        process: `unreadable ${path}`
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/ncc/core/ledger/ledger-file-schema.js
 /**
  * The schema of the `ledger: file` JSON file, checked in full on every read: a hand-edited or
@@ -37601,6 +37719,7 @@ function ledgerFileProblem(data) {
 
 
 
+
 /** How long a writer may hold the lock before another process treats it as abandoned. */
 const STALE_LOCK_MS = 30_000;
 /** How long a writer waits for the lock before giving up. */
@@ -37616,12 +37735,14 @@ class FileLedger {
     commitTime;
     kind = 'file';
     commitSource = 'the local git repository (git show -s --format=%cI)';
+    locking;
     constructor(path, clock, 
     /** Reads a commit's time where the deployments' commits live (the local repository). */
     commitTime) {
         this.path = path;
         this.clock = clock;
         this.commitTime = commitTime;
+        this.locking = new FileEnvironmentLock(path, (id, description) => this.addStatus(id, { state: 'error', description }));
     }
     async *history(environment) {
         const data = await this.read();
@@ -37811,7 +37932,7 @@ async function createLedger(settings, deps) {
     if (settings.ledger === 'github' && settings.token) {
         // Loaded on demand so file-ledger and CLI runs do not pay for Octokit's start-up.
         const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7834));
-        const { GitHubLedger } = await __nccwpck_require__.e(/* import() */ 620).then(__nccwpck_require__.bind(__nccwpck_require__, 7620));
+        const { GitHubLedger } = await __nccwpck_require__.e(/* import() */ 40).then(__nccwpck_require__.bind(__nccwpck_require__, 8040));
         ledger = new GitHubLedger(createGitHubClient(settings.token, deps.apiUrl, deps.logger), settings.repository);
     }
     else if (settings.ledger === 'file') {
@@ -38146,7 +38267,13 @@ function parseDriver(reader, operation) {
         if (run.trim() === '' && !(operation === 'rollback' && rollbackRun.trim() !== '')) {
             throw new errors/* InputError */.dz('run', 'is required with `driver: command`', 'a bash script that deploys $SHIPRAIL_VERSION');
         }
-        return { kind, run, rollbackRun, timeoutSeconds: reader.int('run-timeout', 1, 6 * 3600) };
+        return {
+            kind,
+            run,
+            rollbackRun,
+            timeoutSeconds: reader.int('run-timeout', 1, 6 * 3600),
+            lockTimeoutSeconds: reader.int('lock-timeout', 0, 24 * 3600)
+        };
     }
     const hosts = deploy_settings_parseHosts(reader.string('hosts'));
     const strict = reader.bool('ssh-strict-host-key-checking');
@@ -38315,101 +38442,8 @@ async function createDriver(settings, ctx) {
     return createReleasesDriver(settings);
 }
 
-// EXTERNAL MODULE: ./build/ncc/core/ledger/ledger.js
-var ledger_ledger = __nccwpck_require__(6192);
-;// CONCATENATED MODULE: ./build/ncc/core/ledger/deployment-state.js
-const TERMINAL = new Set(['success', 'failure', 'error']);
-/**
- * The first terminal status is the deploy's outcome; any later success/failure is a verdict
- * posted by smoke-test, status-check or rollback; inactive means something newer took over.
- */
-function deploymentState(record) {
-    // Ledgers give statuses oldest first (timestamps alone cannot order them: GitHub's have
-    // whole-second resolution).
-    const statuses = record.statuses;
-    const outcomeIndex = statuses.findIndex(s => TERMINAL.has(s.state));
-    const outcome = outcomeIndex >= 0 ? statuses[outcomeIndex] : undefined;
-    const verdicts = outcome
-        ? statuses.slice(outcomeIndex + 1).filter(s => TERMINAL.has(s.state))
-        : [];
-    const deployed = outcome?.state === 'success';
-    const bad = deployed && verdicts.some(v => v.state !== 'success');
-    const newest = statuses[statuses.length - 1];
-    return {
-        deployed,
-        inProgress: !outcome && newest?.state !== 'inactive',
-        inactive: newest?.state === 'inactive',
-        verified: deployed && verdicts.length > 0 && !bad,
-        bad,
-        outcome,
-        verdicts
-    };
-}
-/** The live deployment: the newest that deployed and was not superseded. */
-function isLive(record) {
-    const state = deploymentState(record);
-    return state.deployed && !state.inactive;
-}
-/**
- * The one vocabulary for a deployment's state, used by every message, the history table, its
- * JSON and the demo. Each word says what a rollback may do with the deployment.
- */
-const STATE_MEANINGS = {
-    'in-progress': 'the deploy has not recorded an outcome yet',
-    live: 'deployed and serving now (the newest deployment that succeeded and was not superseded)',
-    verified: 'deployed, superseded, and every check recorded on it passed: a rollback candidate',
-    unverified: 'deployed and superseded, no check recorded: a rollback candidate after verified ones',
-    bad: 'deployed, then a check failed on it: never a rollback target without force',
-    failed: 'the deploy itself failed (or was cancelled)',
-    'rolled-back': 'deployed, then a rollback replaced it: never a rollback target without force',
-    inactive: 'superseded without counting: it never finished, or a newer deployment of the same version speaks for it'
-};
-const DEPLOYMENT_STATE_NAMES = Object.keys(STATE_MEANINGS);
-/**
- * The state word of each record of an environment's history (newest first, as ledgers give
- * it). A word depends on the newer records too: which one is live, which rollback left a
- * deployment, and whether its version was deployed again later.
- */
-function stateNames(records) {
-    const states = records.map(deploymentState);
-    const liveIndex = records.findIndex(isLive);
-    const rolledBack = new Set(records
-        .filter((r, i) => r.payload.operation === 'rollback' && states[i].deployed)
-        .map(r => r.payload.rollback_of));
-    const seen = new Set();
-    return records.map((record, i) => {
-        const s = states[i];
-        const newerOfVersion = seen.has(record.payload.version);
-        if (s.deployed)
-            seen.add(record.payload.version);
-        if (s.inProgress)
-            return 'in-progress';
-        if (!s.outcome)
-            return 'inactive';
-        if (!s.deployed)
-            return 'failed';
-        if (i === liveIndex)
-            return 'live';
-        if (rolledBack.has(record.id))
-            return 'rolled-back';
-        if (s.bad)
-            return 'bad';
-        if (newerOfVersion)
-            return 'inactive';
-        return s.verified ? 'verified' : 'unverified';
-    });
-}
-/**
- * "1.4.2 (verified)" for messages. A deployment a check failed on also names that check, so a
- * live one that failed its checks says so.
- */
-function describeRecord(record, state) {
-    const failed = deploymentState(record).verdicts.find(v => v.state !== 'success');
-    if (!failed || state === 'rolled-back')
-        return `${record.payload.version} (${state})`;
-    return `${record.payload.version} (${state}: ${failed.description || 'a check failed'})`;
-}
-
+// EXTERNAL MODULE: ./build/ncc/core/ledger/deployment-state.js
+var deployment_state = __nccwpck_require__(4570);
 ;// CONCATENATED MODULE: ./build/ncc/core/ledger/promotion.js
 
 /** A commit as people quote it: the first 12 hex digits. */
@@ -38424,11 +38458,11 @@ function promotion_short(ref) {
  * version blocks promotion.
  */
 function checkPromotion(records, version, ref, sourceEnvironment) {
-    const states = stateNames(records);
+    const states = (0,deployment_state/* stateNames */.U0)(records);
     const context = records.length
         ? `${sourceEnvironment} has: ${records
             .slice(0, 3)
-            .map((r, i) => describeRecord(r, states[i]))
+            .map((r, i) => (0,deployment_state/* describeRecord */.TV)(r, states[i]))
             .join(', ')}`
         : `${sourceEnvironment} has no deployments`;
     const index = records.findIndex(r => r.payload.version === version);
@@ -38440,24 +38474,24 @@ function checkPromotion(records, version, ref, sourceEnvironment) {
     }
     const latest = records[index];
     if (latest.ref.toLowerCase() !== ref.toLowerCase()) {
-        const verified = records.find(r => r.payload.version === version && deploymentState(r).verified);
+        const verified = records.find(r => r.payload.version === version && (0,deployment_state/* deploymentState */.DY)(r).verified);
         const there = verified === latest
             ? `verified commit ${promotion_short(latest.ref)}`
-            : `is commit ${promotion_short(latest.ref)} (${describeRecord(latest, states[index])})${verified ? `; it verified commit ${promotion_short(verified.ref)} before that` : ''}`;
+            : `is commit ${promotion_short(latest.ref)} (${(0,deployment_state/* describeRecord */.TV)(latest, states[index])})${verified ? `; it verified commit ${promotion_short(verified.ref)} before that` : ''}`;
         return {
             allowed: false,
             reason: `version ${version} in ${sourceEnvironment} ${there}, not ${promotion_short(ref)}: the same label was built from another commit (${context}).`
         };
     }
-    if (!deploymentState(latest).verified) {
+    if (!(0,deployment_state/* deploymentState */.DY)(latest).verified) {
         const others = records
             .slice(0, 3)
-            .map((r, i) => (i === index ? '' : describeRecord(r, states[i])))
+            .map((r, i) => (i === index ? '' : (0,deployment_state/* describeRecord */.TV)(r, states[i])))
             .filter(Boolean);
         const also = others.length ? ` (${sourceEnvironment} also has: ${others.join(', ')})` : '';
         return {
             allowed: false,
-            reason: `version ${version} is not verified in ${sourceEnvironment}: ${describeRecord(latest, states[index])}${also}.`
+            reason: `version ${version} is not verified in ${sourceEnvironment}: ${(0,deployment_state/* describeRecord */.TV)(latest, states[index])}${also}.`
         };
     }
     return { allowed: true, from: latest };
@@ -38485,7 +38519,7 @@ async function supersedeEarlier(ledger, environment, currentId, logger) {
             older = record.id === currentId;
             continue;
         }
-        const state = deploymentState(record);
+        const state = (0,deployment_state/* deploymentState */.DY)(record);
         if (state.inactive)
             break;
         if (state.deployed) {
@@ -38500,34 +38534,69 @@ async function supersedeEarlier(ledger, environment, currentId, logger) {
     return marked;
 }
 
+;// CONCATENATED MODULE: ./build/ncc/core/ledger/same-run.js
+/**
+ * Whether a deployment was created by the run that is asking. A GitHub Actions run URL names its
+ * attempt (`/actions/runs/<id>/attempts/<n>`); a re-run of a failed job is still the same run, so
+ * GitHub run URLs compare by repository and run id. Other CI URLs (GitLab job, Jenkins build)
+ * compare whole.
+ */
+function sameRun(recorded, current) {
+    if (!recorded || !current)
+        return false;
+    const a = githubRun(recorded);
+    const b = githubRun(current);
+    if (a && b)
+        return a === b;
+    return recorded.replace(/\/+$/, '') === current.replace(/\/+$/, '');
+}
+function githubRun(url) {
+    const m = /^(https?:\/\/[^/]+\/[^/]+\/[^/]+)\/actions\/runs\/(\d+)(?:\/attempts\/\d+)?\/?$/.exec(url);
+    return m ? `${m[1].toLowerCase()}#${m[2]}` : undefined;
+}
+
 ;// CONCATENATED MODULE: ./build/ncc/core/ledger/verdict.js
 
 
+
+/** Input `record-verdict`: `auto` records only a verdict on this same run's deployment. */
+const RECORD_VERDICT_MODES = ['auto', 'true', 'false'];
 /**
  * Records a check's verdict on the live deployment of an environment, so rollback and
- * promote-from know which versions were verified. Returns the deployment it went on, if any.
+ * promote-from know which versions were verified. With `auto`, only when that deployment was
+ * created by this same run: a check run by hand (a mistyped port) must never mark a good
+ * version bad, or the next rollback would skip it.
  */
-async function recordVerdict(ctx, environment, step, passed, detail) {
+async function recordVerdict(ctx, environment, step, passed, detail, mode) {
     if (!environment || ctx.ledger.kind === 'none')
-        return undefined;
+        return {};
+    if (mode === 'false')
+        return skipped(ctx, step, 'record-verdict is false');
     const live = await findLive(ctx, environment);
     if (!live) {
-        ctx.logger.warning(`No live deployment of ${environment} in the ledger; the ${step} verdict is not recorded.`);
-        return undefined;
+        return skipped(ctx, step, `no live deployment of ${environment} in the ledger`);
+    }
+    if (mode === 'auto' && !sameRun(live.payload.run_url, ctx.run.runUrl)) {
+        const by = live.payload.run_url ? `run ${live.payload.run_url}` : 'a run without a URL';
+        return skipped(ctx, step, `live deployment ${live.id} (${live.payload.version}) was created by ${by}, not this one; set record-verdict: true to record a hand-run check`);
     }
     await ctx.ledger.addStatus(live.id, {
         state: passed ? 'success' : 'failure',
         description: (0,ledger_ledger/* clampDescription */.gs)(`${step} ${passed ? 'passed' : 'failed'}: ${detail}`),
         logUrl: ctx.run.runUrl
     });
-    return live;
+    return { deployment: live };
+}
+function skipped(ctx, step, why) {
+    ctx.logger.warning(`The ${step} verdict is not recorded: ${why}.`);
+    return { notRecorded: why };
 }
 /** How far back a scan for the live deployment goes before giving up. */
 const LIVE_SCAN_LIMIT = 50;
 async function findLive(ctx, environment) {
     let scanned = 0;
     for await (const record of ctx.ledger.history(environment)) {
-        if (isLive(record))
+        if ((0,deployment_state/* isLive */.DG)(record))
             return record;
         if (++scanned >= LIVE_SCAN_LIMIT)
             break;
@@ -38610,6 +38679,42 @@ async function notify(ctx, url, text) {
     }
 }
 
+;// CONCATENATED MODULE: ./build/ncc/core/ledger/environment-lock.js
+
+function describeHolder(h) {
+    const where = h.process ? `, ${h.process}` : '';
+    return `deployment ${h.deploymentId} of ${h.version} (run ${h.runUrl ?? 'none recorded'}${where}), since ${h.since}`;
+}
+/** First wait when the environment is held; doubles up to MAX_WAIT_MS, with jitter. */
+const FIRST_WAIT_MS = 1000;
+const MAX_WAIT_MS = 15_000;
+/**
+ * Takes the environment for `own`, waiting up to `timeoutSeconds` with back-off. 0 refuses at
+ * once. A refusal throws CheckFailedError naming the holder; the caller ends its own record.
+ */
+async function lockEnvironment(locking, own, timeoutSeconds, ctx) {
+    const deadline = ctx.clock.now().getTime() + timeoutSeconds * 1000;
+    let wait = FIRST_WAIT_MS;
+    let said = false;
+    for (;;) {
+        const attempt = await locking.tryLock(own, ctx);
+        if (attempt.acquired)
+            return attempt.release;
+        const holder = describeHolder(attempt.holder);
+        const left = deadline - ctx.clock.now().getTime();
+        if (left <= 0) {
+            const waited = timeoutSeconds > 0 ? ` after waiting ${timeoutSeconds} s` : '';
+            throw new errors/* CheckFailedError */.CO(`${own.environment} is locked by another deploy${waited}: ${holder}. One deploy per environment at a time; set lock-timeout to wait for it.`);
+        }
+        if (!said) {
+            ctx.logger.info(`Waiting up to ${timeoutSeconds} s for ${own.environment}, held by ${holder}`);
+            said = true;
+        }
+        await ctx.clock.sleep(Math.min(left, wait * (0.75 + Math.random() / 2)), ctx.signal);
+        wait = Math.min(MAX_WAIT_MS, wait * 2);
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/ncc/core/steps/phases.js
 /** Runs one phase of a step in its own log group and records how long it took. */
 async function timed(ctx, phases, name, fn) {
@@ -38626,6 +38731,7 @@ async function timed(ctx, phases, name, fn) {
 
 
 
+
 /**
  * The sequence deploy and rollback share: record the deployment as in progress, let the driver
  * put the version live, then record its outcome. A driver failure becomes outcome `failure`
@@ -38637,6 +38743,38 @@ async function applyDeployment(ctx, driver, phases, plan) {
     const request = { ...plan.request, deploymentId: record.id };
     if (record.id)
         ctx.onDeploymentStarted?.(record.id);
+    const release = await holdEnvironment(ctx, phases, record, plan.lockTimeoutSeconds);
+    try {
+        return await applyHeld(ctx, driver, phases, plan, record, request);
+    }
+    finally {
+        await release();
+    }
+}
+/**
+ * One deploy per environment at a time, whatever the driver (SPEC §3): the ledger holds the
+ * environment from the record's creation until its outcome is recorded. A refused record is
+ * ended with `error`, so it never counts as live.
+ */
+async function holdEnvironment(ctx, phases, record, timeoutSeconds) {
+    const locking = ctx.ledger.locking;
+    if (!locking || !record.id)
+        return async () => undefined;
+    try {
+        return await timed(ctx, phases, 'lock environment', () => lockEnvironment(locking, record, timeoutSeconds, ctx));
+    }
+    catch (err) {
+        const why = ctx.secrets.redact((0,errors/* errorMessage */.gJ)(err));
+        await ctx.ledger.addStatus(record.id, {
+            state: 'error',
+            description: (0,ledger_ledger/* clampDescription */.gs)(`Not run: ${why}`),
+            logUrl: ctx.run.runUrl
+        });
+        ctx.onDeploymentFinished?.(record.id);
+        throw err;
+    }
+}
+async function applyHeld(ctx, driver, phases, plan, record, request) {
     const applied = {
         outcome: 'failure',
         deploymentId: record.id,
@@ -39723,6 +39861,7 @@ async function deploy(settings, ctx) {
         successDescription: `Deployed ${settings.version}`,
         failureDescription: error => `Deploy of ${settings.version} failed: ${error}`,
         environmentUrl: settings.environmentUrl,
+        lockTimeoutSeconds: settings.driver.lockTimeoutSeconds,
         async afterSuccess(id) {
             const marked = await supersedeEarlier(ctx.ledger, settings.environment, id, ctx.logger);
             if (marked)
@@ -39765,11 +39904,6 @@ function parseRollbackSettings(raw, defaults) {
     const production = reader.has('production-environment')
         ? reader.bool('production-environment')
         : isProductionName(common.environment);
-    // A person rolling production back by hand says why; an automatic rollback inside a
-    // deploy job (push, workflow_call) gets a generated reason.
-    if (production && defaults.manual && reason === '') {
-        throw new errors/* InputError */.dz('reason', `is required for a manual rollback of ${common.environment}`, 'a short sentence saying why');
-    }
     if (common.ledger === 'none') {
         throw new errors/* InputError */.dz('ledger', 'is `none`, but rollback needs the history', '`github` or `file`');
     }
@@ -40371,6 +40505,7 @@ function parseUrlInput(value) {
 
 
 
+
 /** Reads and validates every smoke-test input; nothing is sent before this succeeds. */
 function parseSmokeTestSettings(raw, defaults, workspace) {
     const reader = new input_reader_InputReader(raw);
@@ -40393,11 +40528,13 @@ function parseSmokeTestSettings(raw, defaults, workspace) {
         requestTimeoutMs,
         retryIntervalMs,
         consecutiveSuccesses,
-        concurrency
+        concurrency,
+        recordVerdict: reader.oneOf('record-verdict', RECORD_VERDICT_MODES)
     };
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/settings/status-check-settings.js
+
 
 
 
@@ -40544,7 +40681,8 @@ function parseStatusCheckSettings(raw, defaults, workspace) {
         onNoData,
         logCommand: logCommand.trim() === '' ? '' : logCommand,
         logErrorPattern,
-        maxLogErrors
+        maxLogErrors,
+        recordVerdict: reader.oneOf('record-verdict', RECORD_VERDICT_MODES)
     };
 }
 
@@ -40554,8 +40692,8 @@ function parseStatusCheckSettings(raw, defaults, workspace) {
 function describeHistory(records, limit = 5) {
     if (!records.length)
         return 'no deployments';
-    const states = stateNames(records);
-    const words = records.slice(0, limit).map((r, i) => describeRecord(r, states[i]));
+    const states = (0,deployment_state/* stateNames */.U0)(records);
+    const words = records.slice(0, limit).map((r, i) => (0,deployment_state/* describeRecord */.TV)(r, states[i]));
     return words.join(', ') + (records.length > limit ? `, and ${records.length - limit} older` : '');
 }
 /**
@@ -40566,7 +40704,7 @@ function badVersions(records) {
     const seen = new Set();
     const bad = new Set();
     for (const r of records) {
-        const s = deploymentState(r);
+        const s = (0,deployment_state/* deploymentState */.DY)(r);
         if (!s.deployed || seen.has(r.payload.version))
             continue;
         seen.add(r.payload.version);
@@ -40584,7 +40722,7 @@ function badVersions(records) {
  *   not bad, preferring one that passed its checks over one that was never checked.
  */
 function chooseRollbackTarget(records, environment, options = {}) {
-    const liveIndex = records.findIndex(isLive);
+    const liveIndex = records.findIndex(deployment_state/* isLive */.DG);
     const history = describeHistory(records);
     if (liveIndex < 0) {
         return {
@@ -40599,7 +40737,7 @@ function chooseRollbackTarget(records, environment, options = {}) {
         if (version === live.payload.version) {
             return { ok: false, reason: `${version} is already live in ${environment}.` };
         }
-        const found = records.find(r => r.payload.version === version && deploymentState(r).deployed);
+        const found = records.find(r => r.payload.version === version && (0,deployment_state/* deploymentState */.DY)(r).deployed);
         if (!found) {
             if (options.force) {
                 return {
@@ -40621,14 +40759,14 @@ function chooseRollbackTarget(records, environment, options = {}) {
         return {
             ok: true,
             target: found,
-            verified: deploymentState(found).verified,
+            verified: (0,deployment_state/* deploymentState */.DY)(found).verified,
             note: options.force && bad.has(version) ? `forced: ${version} is marked bad` : undefined
         };
     }
     const seen = new Set([live.payload.version]);
     let unchecked;
     for (const r of records.slice(liveIndex + 1)) {
-        const s = deploymentState(r);
+        const s = (0,deployment_state/* deploymentState */.DY)(r);
         if (!s.deployed || seen.has(r.payload.version))
             continue;
         seen.add(r.payload.version);
@@ -40664,10 +40802,10 @@ async function readRollbackTarget(history, environment, options = {}) {
         records.push(record);
         if (records.length >= ROLLBACK_SCAN_LIMIT)
             break;
-        if (!records.some(isLive))
+        if (!records.some(deployment_state/* isLive */.DG))
             continue;
         if (options.toVersion) {
-            if (record.payload.version === options.toVersion && deploymentState(record).deployed)
+            if (record.payload.version === options.toVersion && (0,deployment_state/* deploymentState */.DY)(record).deployed)
                 break;
             continue;
         }
@@ -40679,6 +40817,7 @@ async function readRollbackTarget(history, environment, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/steps/rollback.js
+
 
 
 
@@ -40702,19 +40841,24 @@ async function rollback(settings, ctx) {
         toVersion: settings.toVersion || undefined,
         force: settings.force
     }));
-    if (!choice.ok)
-        throw new errors/* CheckFailedError */.CO(`Cannot roll back ${settings.environment}: ${choice.reason}`);
-    const live = records.find(isLive);
+    const live = records.find(deployment_state/* isLive */.DG);
+    // A rollback of a deployment this same run created is the deploy undoing itself: automatic,
+    // whatever started the run (push, workflow_dispatch, a CLI job in another CI).
+    const automatic = live !== undefined && sameRun(live.payload.run_url, ctx.run.runUrl);
+    // A person rolling production back by hand says why: bad input comes first, before anything
+    // else is reported or changed.
+    if (!automatic && ctx.run.manual && settings.productionEnvironment && !settings.reason) {
+        throw new errors/* InputError */.dz('reason', `is required for a manual rollback of ${settings.environment}${live ? ` (${live.payload.version} was not deployed by this run)` : ''}`, 'a short sentence saying why');
+    }
+    if (!choice.ok || !live)
+        throw new errors/* CheckFailedError */.CO(`Cannot roll back ${settings.environment}: ${choice.ok ? 'nothing is live' : choice.reason}`);
     const target = choice.target;
     // At most one automatic rollback per run: a run that already rolled this environment back
     // does not roll back again (a rollback loop would hide the real failure).
-    if (!ctx.run.manual &&
-        live.payload.operation === 'rollback' &&
-        ctx.run.runUrl &&
-        live.payload.run_url === ctx.run.runUrl) {
+    if (automatic && live.payload.operation === 'rollback') {
         throw new errors/* CheckFailedError */.CO(`This run already rolled ${settings.environment} back to ${live.payload.version}; not rolling back twice in one run.`);
     }
-    const reason = settings.reason || `automatic rollback${ctx.run.runUrl ? ` by ${ctx.run.runUrl}` : ''}`;
+    const reason = settings.reason || defaultReason(automatic, ctx.run);
     if (choice.note)
         ctx.logger.warning(`Rollback target: ${choice.note}.`);
     ctx.logger.info(`Rolling ${settings.environment} back from ${live.payload.version} to ${target.payload.version}: ${reason}`);
@@ -40728,6 +40872,7 @@ async function rollback(settings, ctx) {
         targetDeploymentId: target.id,
         targetVerified: choice.verified,
         reason,
+        automatic,
         driver: settings.driver.kind,
         ledger: ctx.ledger.kind,
         deploymentId: '',
@@ -40782,6 +40927,7 @@ async function rollback(settings, ctx) {
         successDescription: `Rolled back to ${target.payload.version}: ${reason}`,
         failureDescription: error => `Rollback to ${target.payload.version} failed: ${error}`,
         environmentUrl: settings.environmentUrl,
+        lockTimeoutSeconds: settings.driver.lockTimeoutSeconds,
         async afterSuccess(id) {
             // The version rolled back from is bad from now on: a failure verdict, then inactive.
             await ctx.ledger.addStatus(live.id, {
@@ -40804,6 +40950,14 @@ async function rollback(settings, ctx) {
     const icon = result.outcome === 'success' ? ':rewind:' : ':x:';
     await notify(ctx, settings.notifyUrl, `${icon} Shiprail ${result.outcome === 'success' ? 'rolled back' : 'failed to roll back'} ${settings.environment} from ${result.fromVersion} to ${result.version}: ${result.error ?? reason}`);
     return result;
+}
+/** The recorded reason when none was given: never "automatic" for a rollback a person started. */
+function defaultReason(automatic, run) {
+    if (automatic)
+        return `automatic rollback by ${run.runUrl}`;
+    if (run.manual)
+        return `manual rollback${run.actor ? ` by ${run.actor}` : ''}; no reason given`;
+    return `rollback by ${run.runUrl ?? 'a CI job'}; no reason given`;
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/wording.js
@@ -41277,7 +41431,10 @@ async function smokeTest(settings, ctx) {
     };
     if (environment) {
         try {
-            const live = await recordVerdict(ctx, environment, 'smoke-test', passed, verdictDetail(checks));
+            const written = await recordVerdict(ctx, environment, 'smoke-test', passed, verdictDetail(checks), settings.recordVerdict);
+            if (written.notRecorded)
+                result.verdictNotRecorded = written.notRecorded;
+            const live = written.deployment;
             if (live) {
                 result.verdictDeploymentId = live.id;
                 ctx.logger.info(`Recorded the verdict (${passed ? 'passed' : 'failed'}) on deployment ${live.id} of ${environment}.`);
@@ -42186,7 +42343,10 @@ async function statusCheck(settings, ctx) {
             ctx.logger.error(redact(`❌ metric ${m.name}: ${m.reason}`));
     }
     try {
-        const recorded = await recordVerdict(ctx, environment, 'status-check', result.healthy, redact(status_check_verdictDetail(result)));
+        const written = await recordVerdict(ctx, environment, 'status-check', result.healthy, redact(status_check_verdictDetail(result)), settings.recordVerdict);
+        if (written.notRecorded)
+            result.verdictNotRecorded = written.notRecorded;
+        const recorded = written.deployment;
         if (recorded) {
             result.verdictDeploymentId = recorded.id;
             ctx.logger.info(`Recorded the verdict (${result.healthy ? 'healthy' : 'unhealthy'}) on deployment ${recorded.id} of ${environment}.`);
@@ -42430,6 +42590,8 @@ function smokeTestSummary(result) {
     facts.push(['Duration', spokenDuration(result.durationMs)]);
     if (result.verdictDeploymentId)
         facts.push(['Verdict recorded on', `deployment ${result.verdictDeploymentId}`]);
+    if (result.verdictNotRecorded)
+        facts.push(['Verdict not recorded', result.verdictNotRecorded]);
     return {
         title: 'Smoke test',
         verdict,
@@ -42565,6 +42727,8 @@ function statusCheckSummary(result) {
     facts.push(['Duration', spokenDuration(result.durationMs)]);
     if (result.verdictDeploymentId)
         facts.push(['Verdict recorded on', `deployment ${result.verdictDeploymentId}`]);
+    if (result.verdictNotRecorded)
+        facts.push(['Verdict not recorded', result.verdictNotRecorded]);
     const rows = [];
     const detail = (passed, reason) => (passed ? '' : reason);
     for (const p of result.probes) {
@@ -42873,7 +43037,7 @@ function delivery_metrics_plural(n, word) {
 }
 /** When a deployment went live: its own success status. */
 function liveAt(record) {
-    return Date.parse(deploymentState(record).outcome?.createdAt ?? record.createdAt);
+    return Date.parse((0,deployment_state/* deploymentState */.DY)(record).outcome?.createdAt ?? record.createdAt);
 }
 /**
  * The four delivery figures engineering leads track (DORA's), from one environment's records.
@@ -42884,8 +43048,8 @@ function deliveryMetrics(input) {
     // Oldest first from here on, so "later" means a higher index.
     const order = records.map((record, i) => ({ record, state: states[i] })).reverse();
     const failedStates = new Set(['bad', 'rolled-back']);
-    const isFailure = (entry) => failedStates.has(entry.state) || deploymentState(entry.record).bad;
-    const deploys = order.filter(e => e.record.payload.operation === 'deploy' && deploymentState(e.record).deployed);
+    const isFailure = (entry) => failedStates.has(entry.state) || (0,deployment_state/* deploymentState */.DY)(entry.record).bad;
+    const deploys = order.filter(e => e.record.payload.operation === 'deploy' && (0,deployment_state/* deploymentState */.DY)(e.record).deployed);
     const windowDays = (input.windowEnd.getTime() - input.windowStart.getTime()) / DAY_MS;
     const span = `between ${day(input.windowStart)} and ${day(input.windowEnd)} (${windowDays.toFixed(1)} days)`;
     // A rate over less than a day says more about when the first deploy happened than about
@@ -42934,7 +43098,7 @@ function deliveryMetrics(input) {
         const at = order.indexOf(bad);
         const good = order
             .slice(at + 1)
-            .find(e => deploymentState(e.record).deployed && !isFailure(e) && e.state !== 'in-progress');
+            .find(e => (0,deployment_state/* deploymentState */.DY)(e.record).deployed && !isFailure(e) && e.state !== 'in-progress');
         if (good)
             restores.push((liveAt(good.record) - liveAt(bad.record)) / 1000);
         else
@@ -42994,7 +43158,7 @@ class SharedHistory {
     }
 }
 function toEntry(record, state, targetId) {
-    const s = deploymentState(record);
+    const s = (0,deployment_state/* deploymentState */.DY)(record);
     return {
         id: record.id,
         version: record.payload.version,
@@ -43030,12 +43194,12 @@ async function history_history(settings, ctx) {
         if (start && Date.parse(record.createdAt) < start.getTime())
             break;
     }
-    const states = stateNames(shared.read);
+    const states = (0,deployment_state/* stateNames */.U0)(shared.read);
     const inWindow = shared.read
         .map((record, i) => ({ record, state: states[i] }))
         .filter(e => !start || Date.parse(e.record.createdAt) >= start.getTime());
     const targetId = choice.ok ? choice.target.id : undefined;
-    const live = shared.read.find(isLive);
+    const live = shared.read.find(deployment_state/* isLive */.DG);
     const result = {
         step: 'history',
         environment: settings.environment,
@@ -43062,7 +43226,7 @@ async function history_history(settings, ctx) {
 async function metricsFor(records, states, start, now, ctx) {
     const commitTimes = new Map();
     const refs = new Set(records
-        .filter(r => r.payload.operation === 'deploy' && deploymentState(r).deployed)
+        .filter(r => r.payload.operation === 'deploy' && (0,deployment_state/* deploymentState */.DY)(r).deployed)
         .map(r => r.ref));
     if (ctx.ledger.commitTime) {
         for (const ref of refs)
@@ -44455,7 +44619,7 @@ const INPUT_LIST = [
     },
     {
         name: 'lock-timeout',
-        description: "releases driver: seconds to wait for another deploy's lock; 0 fails at once, naming the holder.",
+        description: "Seconds to wait for another deploy of the environment (its ledger lock, and the releases driver's host locks); 0 fails at once, naming the holder.",
         default: '0',
         steps: DEPLOYING
     },
@@ -44600,6 +44764,12 @@ const INPUT_LIST = [
         steps: ['status-check']
     },
     {
+        name: 'record-verdict',
+        description: '`auto`: record the verdict on the live deployment only when this same workflow run created it (a check run by hand only reports); `true`: always; `false`: never.',
+        default: 'auto',
+        steps: PROBING
+    },
+    {
         name: 'on-no-data',
         description: 'status-check: what a query with no data means: `fail` or `pass`.',
         default: 'fail',
@@ -44630,7 +44800,7 @@ const INPUT_LIST = [
     },
     {
         name: 'reason',
-        description: 'rollback: why; recorded in the ledger. Required for a manual rollback of production.',
+        description: 'rollback: why; recorded in the ledger. Required for a manual rollback of production (one of a deployment this run did not create).',
         steps: ['rollback']
     },
     {
@@ -44714,6 +44884,111 @@ const STATE = {
     deploymentId: 'deploymentId',
     finished: 'finished'
 };
+
+
+/***/ }),
+
+/***/ 4570:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DG: () => (/* binding */ isLive),
+/* harmony export */   DY: () => (/* binding */ deploymentState),
+/* harmony export */   TV: () => (/* binding */ describeRecord),
+/* harmony export */   U0: () => (/* binding */ stateNames)
+/* harmony export */ });
+/* unused harmony exports STATE_MEANINGS, DEPLOYMENT_STATE_NAMES */
+const TERMINAL = new Set(['success', 'failure', 'error']);
+/**
+ * The first terminal status is the deploy's outcome; any later success/failure is a verdict
+ * posted by smoke-test, status-check or rollback; inactive means something newer took over.
+ */
+function deploymentState(record) {
+    // Ledgers give statuses oldest first (timestamps alone cannot order them: GitHub's have
+    // whole-second resolution).
+    const statuses = record.statuses;
+    const outcomeIndex = statuses.findIndex(s => TERMINAL.has(s.state));
+    const outcome = outcomeIndex >= 0 ? statuses[outcomeIndex] : undefined;
+    const verdicts = outcome
+        ? statuses.slice(outcomeIndex + 1).filter(s => TERMINAL.has(s.state))
+        : [];
+    const deployed = outcome?.state === 'success';
+    const bad = deployed && verdicts.some(v => v.state !== 'success');
+    const newest = statuses[statuses.length - 1];
+    return {
+        deployed,
+        inProgress: !outcome && newest?.state !== 'inactive',
+        inactive: newest?.state === 'inactive',
+        verified: deployed && verdicts.length > 0 && !bad,
+        bad,
+        outcome,
+        verdicts
+    };
+}
+/** The live deployment: the newest that deployed and was not superseded. */
+function isLive(record) {
+    const state = deploymentState(record);
+    return state.deployed && !state.inactive;
+}
+/**
+ * The one vocabulary for a deployment's state, used by every message, the history table, its
+ * JSON and the demo. Each word says what a rollback may do with the deployment.
+ */
+const STATE_MEANINGS = {
+    'in-progress': 'the deploy has not recorded an outcome yet',
+    live: 'deployed and serving now (the newest deployment that succeeded and was not superseded)',
+    verified: 'deployed, superseded, and every check recorded on it passed: a rollback candidate',
+    unverified: 'deployed and superseded, no check recorded: a rollback candidate after verified ones',
+    bad: 'deployed, then a check failed on it: never a rollback target without force',
+    failed: 'the deploy itself failed (or was cancelled)',
+    'rolled-back': 'deployed, then a rollback replaced it: never a rollback target without force',
+    inactive: 'superseded without counting: it never finished, or a newer deployment of the same version speaks for it'
+};
+const DEPLOYMENT_STATE_NAMES = Object.keys(STATE_MEANINGS);
+/**
+ * The state word of each record of an environment's history (newest first, as ledgers give
+ * it). A word depends on the newer records too: which one is live, which rollback left a
+ * deployment, and whether its version was deployed again later.
+ */
+function stateNames(records) {
+    const states = records.map(deploymentState);
+    const liveIndex = records.findIndex(isLive);
+    const rolledBack = new Set(records
+        .filter((r, i) => r.payload.operation === 'rollback' && states[i].deployed)
+        .map(r => r.payload.rollback_of));
+    const seen = new Set();
+    return records.map((record, i) => {
+        const s = states[i];
+        const newerOfVersion = seen.has(record.payload.version);
+        if (s.deployed)
+            seen.add(record.payload.version);
+        if (s.inProgress)
+            return 'in-progress';
+        if (!s.outcome)
+            return 'inactive';
+        if (!s.deployed)
+            return 'failed';
+        if (i === liveIndex)
+            return 'live';
+        if (rolledBack.has(record.id))
+            return 'rolled-back';
+        if (s.bad)
+            return 'bad';
+        if (newerOfVersion)
+            return 'inactive';
+        return s.verified ? 'verified' : 'unverified';
+    });
+}
+/**
+ * "1.4.2 (verified)" for messages. A deployment a check failed on also names that check, so a
+ * live one that failed its checks says so.
+ */
+function describeRecord(record, state) {
+    const failed = deploymentState(record).verdicts.find(v => v.state !== 'success');
+    if (!failed || state === 'rolled-back')
+        return `${record.payload.version} (${state})`;
+    return `${record.payload.version} (${state}: ${failed.description || 'a check failed'})`;
+}
 
 
 /***/ }),
@@ -44869,7 +45144,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8912);
+/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5346);
 /* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9646);
 /* harmony import */ var _main_module_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(340);
 

@@ -197,7 +197,7 @@ const INPUT_LIST = [
   {
     name: 'lock-timeout',
     description:
-      "releases driver: seconds to wait for another deploy's lock; 0 fails at once, naming the holder.",
+      "Seconds to wait for another deploy of the environment (its ledger lock, and the releases driver's host locks); 0 fails at once, naming the holder.",
     default: '0',
     steps: DEPLOYING
   },
@@ -355,6 +355,13 @@ const INPUT_LIST = [
     steps: ['status-check']
   },
   {
+    name: 'record-verdict',
+    description:
+      '`auto`: record the verdict on the live deployment only when this same workflow run created it (a check run by hand only reports); `true`: always; `false`: never.',
+    default: 'auto',
+    steps: PROBING
+  },
+  {
     name: 'on-no-data',
     description: 'status-check: what a query with no data means: `fail` or `pass`.',
     default: 'fail',
@@ -388,7 +395,7 @@ const INPUT_LIST = [
   {
     name: 'reason',
     description:
-      'rollback: why; recorded in the ledger. Required for a manual rollback of production.',
+      'rollback: why; recorded in the ledger. Required for a manual rollback of production (one of a deployment this run did not create).',
     steps: ['rollback']
   },
   {

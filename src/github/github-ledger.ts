@@ -9,6 +9,7 @@ import type {
   NewStatus,
   StatusState
 } from '../core/ledger/ledger.js'
+import { GitHubEnvironmentLock } from './github-environment-lock.js'
 import type { GitHubClient } from './octokit.js'
 
 /** Deployments read per page while walking an environment's history. */
@@ -71,11 +72,14 @@ export class GitHubLedger implements Ledger {
   private readonly owner: string
   private readonly repo: string
 
+  readonly locking: GitHubEnvironmentLock
+
   constructor(
     private readonly client: GitHubClient,
     repository: string
   ) {
     ;[this.owner, this.repo] = repository.split('/')
+    this.locking = new GitHubEnvironmentLock(client, this)
   }
 
   async *history(environment: string): AsyncIterable<DeploymentRecord> {

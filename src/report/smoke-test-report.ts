@@ -16,6 +16,7 @@ export function smokeTestSummary(result: SmokeTestResult): SummaryDoc {
   facts.push(['Duration', spokenDuration(result.durationMs)])
   if (result.verdictDeploymentId)
     facts.push(['Verdict recorded on', `deployment ${result.verdictDeploymentId}`])
+  if (result.verdictNotRecorded) facts.push(['Verdict not recorded', result.verdictNotRecorded])
   return {
     title: 'Smoke test',
     verdict,

@@ -95,6 +95,7 @@ export function statusCheckSummary(result: StatusCheckResult): SummaryDoc {
   facts.push(['Duration', spokenDuration(result.durationMs)])
   if (result.verdictDeploymentId)
     facts.push(['Verdict recorded on', `deployment ${result.verdictDeploymentId}`])
+  if (result.verdictNotRecorded) facts.push(['Verdict not recorded', result.verdictNotRecorded])
 
   const rows: string[][] = []
   const detail = (passed: boolean, reason: string) => (passed ? '' : reason)

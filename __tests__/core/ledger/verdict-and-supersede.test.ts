@@ -79,8 +79,15 @@ describe('recordVerdict', () => {
     const ledger = new ListLedger([rec('2', DEPLOYED, { id: 'live' }), rec('1', SUPERSEDED)])
     const ctx = testContext({ ledger })
     ctx.run.runUrl = 'https://ci.example/run/3'
-    const on = await recordVerdict(ctx, 'production', 'smoke-test', passed, '3/3 checks passed')
-    expect(on?.id).toBe('live')
+    const on = await recordVerdict(
+      ctx,
+      'production',
+      'smoke-test',
+      passed,
+      '3/3 checks passed',
+      'true'
+    )
+    expect(on.deployment?.id).toBe('live')
     expect(ledger.written).toEqual([
       { id: 'live', status: { state, description, logUrl: 'https://ci.example/run/3' } }
     ])
@@ -93,7 +100,8 @@ describe('recordVerdict', () => {
       'production',
       'status-check',
       true,
-      'z'.repeat(500)
+      'z'.repeat(500),
+      'true'
     )
     expect(ledger.written[0].status.description).toHaveLength(140)
   })
@@ -101,10 +109,12 @@ describe('recordVerdict', () => {
   it('records nothing, and says so, when nothing is live', async () => {
     const ledger = new ListLedger([rec('1', FAILED)])
     const ctx = testContext({ ledger })
-    expect(await recordVerdict(ctx, 'production', 'smoke-test', true, 'ok')).toBeUndefined()
+    expect(await recordVerdict(ctx, 'production', 'smoke-test', true, 'ok', 'true')).toEqual({
+      notRecorded: 'no live deployment of production in the ledger'
+    })
     expect(ledger.written).toEqual([])
     expect(ctx.logger.lines).toEqual([
-      'warning: No live deployment of production in the ledger; the smoke-test verdict is not recorded.'
+      'warning: The smoke-test verdict is not recorded: no live deployment of production in the ledger.'
     ])
   })
 
@@ -114,7 +124,7 @@ describe('recordVerdict', () => {
   ])('records nothing %s', async (_label, environment) => {
     const ledger = new ListLedger([rec('2', DEPLOYED, { id: 'live' })])
     const ctx = testContext({ ledger: environment ? new NoneLedger() : ledger })
-    expect(await recordVerdict(ctx, environment, 'smoke-test', true, 'ok')).toBeUndefined()
+    expect(await recordVerdict(ctx, environment, 'smoke-test', true, 'ok', 'true')).toEqual({})
     expect(ledger.written).toEqual([])
     expect(ledger.read).toBe(0)
     expect(ctx.logger.lines).toEqual([])

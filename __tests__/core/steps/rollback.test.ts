@@ -49,7 +49,14 @@ function setup(run: Partial<{ manual: boolean; runUrl: string }> = {}) {
       ctx
     )
     if (verdict !== undefined)
-      await recordVerdict(ctx, 'production', 'smoke-test', verdict, verdict ? 'ok' : 'broken')
+      await recordVerdict(
+        ctx,
+        'production',
+        'smoke-test',
+        verdict,
+        verdict ? 'ok' : 'broken',
+        'true'
+      )
     return result
   }
   const back = (inputs: RawInputs = {}) => {

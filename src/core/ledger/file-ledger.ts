@@ -4,6 +4,7 @@ import { hostname } from 'node:os'
 import { dirname } from 'node:path'
 import type { Clock } from '../context.js'
 import { UserError } from '../errors.js'
+import { FileEnvironmentLock } from './file-environment-lock.js'
 import type { DeploymentRecord, Ledger, NewDeployment, NewStatus } from './ledger.js'
 import { ledgerFileProblem } from './ledger-file-schema.js'
 
@@ -28,12 +29,18 @@ export class FileLedger implements Ledger {
 
   readonly commitSource = 'the local git repository (git show -s --format=%cI)'
 
+  readonly locking: FileEnvironmentLock
+
   constructor(
     readonly path: string,
     private readonly clock: Clock,
     /** Reads a commit's time where the deployments' commits live (the local repository). */
     readonly commitTime?: (ref: string) => Promise<Date | undefined>
-  ) {}
+  ) {
+    this.locking = new FileEnvironmentLock(path, (id, description) =>
+      this.addStatus(id, { state: 'error', description })
+    )
+  }
 
   async *history(environment: string): AsyncIterable<DeploymentRecord> {
     const data = await this.read()

@@ -4,6 +4,8 @@
  * (see deployment-state.ts) reads either.
  */
 
+import type { EnvironmentLocking } from './environment-lock.js'
+
 export type LedgerKind = 'github' | 'file' | 'none'
 
 export type StatusState =
@@ -83,6 +85,8 @@ export interface Ledger {
   commitTime?(ref: string): Promise<Date | undefined>
   /** Where commitTime reads from, in words ("the GitHub API"). */
   readonly commitSource?: string
+  /** How this ledger holds an environment for one deploy at a time; none with ledger: none. */
+  readonly locking?: EnvironmentLocking
 }
 
 /** Status descriptions are limited to 140 characters by GitHub. */

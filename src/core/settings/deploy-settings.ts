@@ -28,6 +28,8 @@ export interface CommandDriverSettings {
   rollbackRun: string
   /** Seconds the script may run. */
   timeoutSeconds: number
+  /** Seconds to wait for another deploy holding the environment. */
+  lockTimeoutSeconds: number
 }
 
 /** Inputs of the releases driver. */
@@ -150,7 +152,13 @@ export function parseDriver(reader: InputReader, operation: 'deploy' | 'rollback
         'a bash script that deploys $SHIPRAIL_VERSION'
       )
     }
-    return { kind, run, rollbackRun, timeoutSeconds: reader.int('run-timeout', 1, 6 * 3600) }
+    return {
+      kind,
+      run,
+      rollbackRun,
+      timeoutSeconds: reader.int('run-timeout', 1, 6 * 3600),
+      lockTimeoutSeconds: reader.int('lock-timeout', 0, 24 * 3600)
+    }
   }
   const hosts = parseHosts(reader.string('hosts'))
   const strict = reader.bool('ssh-strict-host-key-checking')

@@ -13,11 +13,11 @@ import { InputReader, showValue } from './input-reader.js'
 export interface RollbackSettings extends CommonSettings {
   /** Version to return to; '' picks the newest known-good one. */
   toVersion: string
-  /** Why; recorded in the ledger. */
+  /** Why; recorded in the ledger. '' lets the step say who rolled back and how. */
   reason: string
   /** Allow a to-version that never deployed here or is marked bad. */
   force: boolean
-  /** Whether the environment counts as production (reason required when manual). */
+  /** Whether the environment counts as production (a rollback by hand must say why). */
   productionEnvironment: boolean
   /** Shown on the Environments page. */
   environmentUrl?: string
@@ -40,15 +40,6 @@ export function parseRollbackSettings(raw: RawInputs, defaults: RunDefaults): Ro
   const production = reader.has('production-environment')
     ? reader.bool('production-environment')
     : isProductionName(common.environment)
-  // A person rolling production back by hand says why; an automatic rollback inside a
-  // deploy job (push, workflow_call) gets a generated reason.
-  if (production && defaults.manual && reason === '') {
-    throw new InputError(
-      'reason',
-      `is required for a manual rollback of ${common.environment}`,
-      'a short sentence saying why'
-    )
-  }
   if (common.ledger === 'none') {
     throw new InputError(
       'ledger',

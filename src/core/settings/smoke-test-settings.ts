@@ -2,6 +2,7 @@ import { parseChecks } from '../checks/check-parser.js'
 import type { CheckSpec } from '../checks/check-spec.js'
 import { InputError } from '../errors.js'
 import type { RawInputs } from '../inputs.js'
+import { RECORD_VERDICT_MODES, type RecordVerdictMode } from '../ledger/verdict.js'
 import { parseCommon, type CommonSettings, type RunDefaults } from './common.js'
 import { InputReader } from './input-reader.js'
 
@@ -20,6 +21,8 @@ export interface SmokeTestSettings extends CommonSettings {
   consecutiveSuccesses: number
   /** Checks run at once. */
   concurrency: number
+  /** When the verdict goes on the live deployment: `auto` only if this run created it. */
+  recordVerdict: RecordVerdictMode
 }
 
 /** Reads and validates every smoke-test input; nothing is sent before this succeeds. */
@@ -52,6 +55,7 @@ export function parseSmokeTestSettings(
     requestTimeoutMs,
     retryIntervalMs,
     consecutiveSuccesses,
-    concurrency
+    concurrency,
+    recordVerdict: reader.oneOf('record-verdict', RECORD_VERDICT_MODES)
   }
 }

@@ -4,6 +4,7 @@ import type { CheckSpec } from '../checks/check-spec.js'
 import { describeType, isMap, parseRegex } from '../checks/yaml-fields.js'
 import { InputError } from '../errors.js'
 import type { RawInputs } from '../inputs.js'
+import { RECORD_VERDICT_MODES, type RecordVerdictMode } from '../ledger/verdict.js'
 import { parseCommon, type CommonSettings, type RunDefaults } from './common.js'
 import { InputReader, showValue } from './input-reader.js'
 
@@ -22,6 +23,8 @@ export interface PrometheusQuerySpec {
 export type OnNoData = 'fail' | 'pass'
 
 export interface StatusCheckSettings extends CommonSettings {
+  /** When the verdict goes on the live deployment: `auto` only if this run created it. */
+  recordVerdict: RecordVerdictMode
   /** Base URL checks with a `path` are joined to ('' when not given). */
   url: string
   /** Probes sent every round; empty when only metrics or logs are watched. */
@@ -275,6 +278,7 @@ export function parseStatusCheckSettings(
     onNoData,
     logCommand: logCommand.trim() === '' ? '' : logCommand,
     logErrorPattern,
-    maxLogErrors
+    maxLogErrors,
+    recordVerdict: reader.oneOf('record-verdict', RECORD_VERDICT_MODES)
   }
 }

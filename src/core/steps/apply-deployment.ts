@@ -1,7 +1,8 @@
 import type { Context } from '../context.js'
 import type { Driver, DriverRequest, HostReport } from '../drivers/driver.js'
 import { errorMessage } from '../errors.js'
-import type { NewDeployment } from '../ledger/ledger.js'
+import { lockEnvironment } from '../ledger/environment-lock.js'
+import type { DeploymentRecord, NewDeployment } from '../ledger/ledger.js'
 import { clampDescription } from '../ledger/ledger.js'
 import { timed, type PhaseTiming } from './phases.js'
 
@@ -27,6 +28,8 @@ export interface ApplyPlan {
   /** The failure status's description, given the error line. */
   failureDescription(error: string): string
   environmentUrl?: string
+  /** Seconds to wait for another deploy holding the environment; 0 refuses at once. */
+  lockTimeoutSeconds: number
   /** Ledger work after a success status (supersede, mark what was rolled back from). */
   afterSuccess(deploymentId: string): Promise<void>
 }
@@ -46,7 +49,51 @@ export async function applyDeployment(
   const record = await timed(ctx, phases, 'record start', () => ctx.ledger.create(plan.record))
   const request: DriverRequest = { ...plan.request, deploymentId: record.id }
   if (record.id) ctx.onDeploymentStarted?.(record.id)
+  const release = await holdEnvironment(ctx, phases, record, plan.lockTimeoutSeconds)
+  try {
+    return await applyHeld(ctx, driver, phases, plan, record, request)
+  } finally {
+    await release()
+  }
+}
 
+/**
+ * One deploy per environment at a time, whatever the driver (SPEC §3): the ledger holds the
+ * environment from the record's creation until its outcome is recorded. A refused record is
+ * ended with `error`, so it never counts as live.
+ */
+async function holdEnvironment(
+  ctx: Context,
+  phases: PhaseTiming[],
+  record: DeploymentRecord,
+  timeoutSeconds: number
+): Promise<() => Promise<void>> {
+  const locking = ctx.ledger.locking
+  if (!locking || !record.id) return async () => undefined
+  try {
+    return await timed(ctx, phases, 'lock environment', () =>
+      lockEnvironment(locking, record, timeoutSeconds, ctx)
+    )
+  } catch (err) {
+    const why = ctx.secrets.redact(errorMessage(err))
+    await ctx.ledger.addStatus(record.id, {
+      state: 'error',
+      description: clampDescription(`Not run: ${why}`),
+      logUrl: ctx.run.runUrl
+    })
+    ctx.onDeploymentFinished?.(record.id)
+    throw err
+  }
+}
+
+async function applyHeld(
+  ctx: Context,
+  driver: Driver,
+  phases: PhaseTiming[],
+  plan: ApplyPlan,
+  record: DeploymentRecord,
+  request: DriverRequest
+): Promise<AppliedDeployment> {
   const applied: AppliedDeployment = {
     outcome: 'failure',
     deploymentId: record.id,

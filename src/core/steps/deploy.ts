@@ -148,6 +148,7 @@ export async function deploy(settings: DeploySettings, ctx: Context): Promise<De
     successDescription: `Deployed ${settings.version}`,
     failureDescription: error => `Deploy of ${settings.version} failed: ${error}`,
     environmentUrl: settings.environmentUrl,
+    lockTimeoutSeconds: settings.driver.lockTimeoutSeconds,
     async afterSuccess(id) {
       const marked = await supersedeEarlier(ctx.ledger, settings.environment, id, ctx.logger)
       if (marked)

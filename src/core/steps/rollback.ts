@@ -1,11 +1,13 @@
 import type { Context } from '../context.js'
 import { createDriver } from '../drivers/create-driver.js'
 import type { DriverRequest, HostReport } from '../drivers/driver.js'
-import { CheckFailedError } from '../errors.js'
+import type { RunInfo } from '../context.js'
+import { CheckFailedError, InputError } from '../errors.js'
 import { isLive } from '../ledger/deployment-state.js'
-import type { DeploymentRecord, LedgerKind } from '../ledger/ledger.js'
+import type { LedgerKind } from '../ledger/ledger.js'
 import { clampDescription, shiprailInactive } from '../ledger/ledger.js'
 import { readRollbackTarget } from '../ledger/rollback-target.js'
+import { sameRun } from '../ledger/same-run.js'
 import { supersedeEarlier } from '../ledger/supersede.js'
 import { notify } from '../notify.js'
 import type { RollbackSettings } from '../settings/rollback-settings.js'
@@ -26,6 +28,8 @@ export interface RollbackResult {
   /** Whether the target had passed its checks. */
   targetVerified: boolean
   reason: string
+  /** The live deployment was created by this same run: the deploy undoing itself. */
+  automatic: boolean
   driver: string
   ledger: LedgerKind
   deploymentId: string
@@ -61,25 +65,32 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
       force: settings.force
     })
   )
-  if (!choice.ok)
-    throw new CheckFailedError(`Cannot roll back ${settings.environment}: ${choice.reason}`)
-  const live = records.find(isLive) as DeploymentRecord
+  const live = records.find(isLive)
+  // A rollback of a deployment this same run created is the deploy undoing itself: automatic,
+  // whatever started the run (push, workflow_dispatch, a CLI job in another CI).
+  const automatic = live !== undefined && sameRun(live.payload.run_url, ctx.run.runUrl)
+  // A person rolling production back by hand says why: bad input comes first, before anything
+  // else is reported or changed.
+  if (!automatic && ctx.run.manual && settings.productionEnvironment && !settings.reason) {
+    throw new InputError(
+      'reason',
+      `is required for a manual rollback of ${settings.environment}${live ? ` (${live.payload.version} was not deployed by this run)` : ''}`,
+      'a short sentence saying why'
+    )
+  }
+  if (!choice.ok || !live)
+    throw new CheckFailedError(
+      `Cannot roll back ${settings.environment}: ${choice.ok ? 'nothing is live' : choice.reason}`
+    )
   const target = choice.target
-
   // At most one automatic rollback per run: a run that already rolled this environment back
   // does not roll back again (a rollback loop would hide the real failure).
-  if (
-    !ctx.run.manual &&
-    live.payload.operation === 'rollback' &&
-    ctx.run.runUrl &&
-    live.payload.run_url === ctx.run.runUrl
-  ) {
+  if (automatic && live.payload.operation === 'rollback') {
     throw new CheckFailedError(
       `This run already rolled ${settings.environment} back to ${live.payload.version}; not rolling back twice in one run.`
     )
   }
-  const reason =
-    settings.reason || `automatic rollback${ctx.run.runUrl ? ` by ${ctx.run.runUrl}` : ''}`
+  const reason = settings.reason || defaultReason(automatic, ctx.run)
   if (choice.note) ctx.logger.warning(`Rollback target: ${choice.note}.`)
   ctx.logger.info(
     `Rolling ${settings.environment} back from ${live.payload.version} to ${target.payload.version}: ${reason}`
@@ -95,6 +106,7 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
     targetDeploymentId: target.id,
     targetVerified: choice.verified,
     reason,
+    automatic,
     driver: settings.driver.kind,
     ledger: ctx.ledger.kind,
     deploymentId: '',
@@ -151,6 +163,7 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
     successDescription: `Rolled back to ${target.payload.version}: ${reason}`,
     failureDescription: error => `Rollback to ${target.payload.version} failed: ${error}`,
     environmentUrl: settings.environmentUrl,
+    lockTimeoutSeconds: settings.driver.lockTimeoutSeconds,
     async afterSuccess(id) {
       // The version rolled back from is bad from now on: a failure verdict, then inactive.
       await ctx.ledger.addStatus(live.id, {
@@ -178,4 +191,11 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
     `${icon} Shiprail ${result.outcome === 'success' ? 'rolled back' : 'failed to roll back'} ${settings.environment} from ${result.fromVersion} to ${result.version}: ${result.error ?? reason}`
   )
   return result
+}
+
+/** The recorded reason when none was given: never "automatic" for a rollback a person started. */
+export function defaultReason(automatic: boolean, run: RunInfo): string {
+  if (automatic) return `automatic rollback by ${run.runUrl}`
+  if (run.manual) return `manual rollback${run.actor ? ` by ${run.actor}` : ''}; no reason given`
+  return `rollback by ${run.runUrl ?? 'a CI job'}; no reason given`
 }

@@ -36,6 +36,8 @@ export interface SmokeTestResult {
   checks: CheckReport[]
   /** Ledger id of the deployment the verdict was recorded on, if it was. */
   verdictDeploymentId?: string
+  /** Why the verdict was not recorded, when an environment was given. */
+  verdictNotRecorded?: string
 }
 
 /** Plain-word line for one attempt, for the debug log. */
@@ -197,13 +199,16 @@ export async function smokeTest(
 
   if (environment) {
     try {
-      const live = await recordVerdict(
+      const written = await recordVerdict(
         ctx,
         environment,
         'smoke-test',
         passed,
-        verdictDetail(checks)
+        verdictDetail(checks),
+        settings.recordVerdict
       )
+      if (written.notRecorded) result.verdictNotRecorded = written.notRecorded
+      const live = written.deployment
       if (live) {
         result.verdictDeploymentId = live.id
         ctx.logger.info(

@@ -117,6 +117,8 @@ export interface StatusCheckResult {
   logs?: LogScanReport
   /** Ledger id of the deployment the verdict was recorded on, if it was. */
   verdictDeploymentId?: string
+  /** Why the verdict was not recorded, when the ledger was there to take it. */
+  verdictNotRecorded?: string
 }
 
 /** "1.4.2 since 2026-… (deployment 7, by rollback, deployed by alice)". */

@@ -333,13 +333,16 @@ export async function statusCheck(
   }
 
   try {
-    const recorded = await recordVerdict(
+    const written = await recordVerdict(
       ctx,
       environment,
       'status-check',
       result.healthy,
-      redact(verdictDetail(result))
+      redact(verdictDetail(result)),
+      settings.recordVerdict
     )
+    if (written.notRecorded) result.verdictNotRecorded = written.notRecorded
+    const recorded = written.deployment
     if (recorded) {
       result.verdictDeploymentId = recorded.id
       ctx.logger.info(

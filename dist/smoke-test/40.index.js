@@ -1,15 +1,110 @@
-export const id = 620;
-export const ids = [620];
+export const id = 40;
+export const ids = [40];
 export const modules = {
 
-/***/ 7620:
+/***/ 8040:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GitHubLedger: () => (/* binding */ GitHubLedger)
-/* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5052);
-/* harmony import */ var _core_ledger_ledger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6192);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  GitHubLedger: () => (/* binding */ GitHubLedger)
+});
+
+// EXTERNAL MODULE: ./build/ncc/core/errors.js
+var errors = __webpack_require__(5052);
+// EXTERNAL MODULE: ./build/ncc/core/ledger/ledger.js
+var ledger = __webpack_require__(6192);
+// EXTERNAL MODULE: ./build/ncc/core/ledger/deployment-state.js
+var deployment_state = __webpack_require__(4570);
+;// CONCATENATED MODULE: ./build/ncc/github/github-environment-lock.js
+
+
+/** How far back the scan for an older in-progress deployment goes. */
+const SCAN_LIMIT = 50;
+/**
+ * `ledger: github`: the environment's oldest in-progress Shiprail deployment whose workflow run
+ * is still running holds it (SPEC §3). There is no lock to take: each deploy records itself
+ * first, then looks for an older in-progress one, so of two racing deploys exactly one (the
+ * older) goes ahead. A holder whose run has finished (a runner that vanished) is stale: marked
+ * `error` and passed over. A holder recorded outside Actions has no run to ask and is trusted.
+ */
+class GitHubEnvironmentLock {
+    client;
+    ledger;
+    constructor(client, ledger) {
+        this.client = client;
+        this.ledger = ledger;
+    }
+    async tryLock(own, ctx) {
+        const older = [];
+        let scanned = 0;
+        for await (const record of this.ledger.history(own.environment)) {
+            // Below the live deployment nothing can still be running under this rule.
+            if ((0,deployment_state/* isLive */.DG)(record) || ++scanned > SCAN_LIMIT)
+                break;
+            if (record.id === own.id || Number(record.id) > Number(own.id))
+                continue;
+            if ((0,deployment_state/* deploymentState */.DY)(record).inProgress)
+                older.push(record);
+        }
+        for (const holder of older.reverse()) {
+            const run = await this.runState(holder.payload.run_url);
+            if (run !== 'completed') {
+                return {
+                    acquired: false,
+                    holder: {
+                        deploymentId: holder.id,
+                        version: holder.payload.version,
+                        runUrl: holder.payload.run_url,
+                        since: holder.createdAt,
+                        ...(run === 'unknown'
+                            ? {
+                                process: 'its run could not be checked; with actions: read a finished run is passed over'
+                            }
+                            : {})
+                    }
+                };
+            }
+            ctx.logger.warning(`Passing over deployment ${holder.id} of ${holder.payload.version}: still in progress, but its run ${holder.payload.run_url} has finished (or does not exist); marking it error.`);
+            await this.ledger.addStatus(holder.id, {
+                state: 'error',
+                description: (0,ledger/* clampDescription */.gs)(`${ledger/* SHIPRAIL_MARK */.d0} abandoned: its workflow run finished`)
+            });
+        }
+        return { acquired: true, release: async () => undefined };
+    }
+    /**
+     * 'completed' (also a run GitHub does not have: 404), 'running', or 'unknown' (not an Actions
+     * run URL, or a token that may not read runs: 403 without `actions: read`).
+     */
+    async runState(runUrl) {
+        const m = runUrl && /\/([^/]+)\/([^/]+)\/actions\/runs\/(\d+)(?:\/attempts\/\d+)?\/?$/.exec(runUrl);
+        if (!m)
+            return 'unknown';
+        try {
+            // https://docs.github.com/en/rest/actions/workflow-runs#get-a-workflow-run
+            const { data } = await this.client.rest.actions.getWorkflowRun({
+                owner: m[1],
+                repo: m[2],
+                run_id: Number(m[3])
+            });
+            return data.status === 'completed' ? 'completed' : 'running';
+        }
+        catch (err) {
+            const status = err.status;
+            if (status === 404)
+                return 'completed';
+            // A run we may not read (a token without actions: read) is trusted to be running.
+            if (status === 403)
+                return 'unknown';
+            throw err;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./build/ncc/github/github-ledger.js
+
 
 
 /** Deployments read per page while walking an environment's history. */
@@ -61,10 +156,12 @@ class GitHubLedger {
     commits = new Map();
     owner;
     repo;
+    locking;
     constructor(client, repository) {
         this.client = client;
         ;
         [this.owner, this.repo] = repository.split('/');
+        this.locking = new GitHubEnvironmentLock(client, this);
     }
     async *history(environment) {
         for (let page = 1; page <= MAX_PAGES; page++) {
@@ -109,7 +206,7 @@ class GitHubLedger {
             .sort((a, b) => a.id - b.id)
             // GitHub marks deployments inactive on its own (auto_inactive, environment jobs):
             // only Shiprail decides what it superseded.
-            .filter(s => s.state !== 'inactive' || (s.description ?? '').startsWith(_core_ledger_ledger_js__WEBPACK_IMPORTED_MODULE_1__/* .SHIPRAIL_MARK */ .d0))
+            .filter(s => s.state !== 'inactive' || (s.description ?? '').startsWith(ledger/* SHIPRAIL_MARK */.d0))
             .map(toStatus));
     }
     async create(deployment) {
@@ -130,7 +227,7 @@ class GitHubLedger {
         // https://docs.github.com/en/rest/deployments/deployments#create-a-deployment
         if (response.status !== 201 || !('id' in response.data)) {
             const message = response.data.message ?? '';
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`GitHub did not create the deployment (HTTP ${response.status}${message ? `: ${message}` : ''}).`);
+            throw new errors/* UserError */.yo(`GitHub did not create the deployment (HTTP ${response.status}${message ? `: ${message}` : ''}).`);
         }
         const d = response.data;
         const record = {
@@ -155,7 +252,7 @@ class GitHubLedger {
             repo: this.repo,
             deployment_id: Number(id),
             state: status.state,
-            description: (0,_core_ledger_ledger_js__WEBPACK_IMPORTED_MODULE_1__/* .clampDescription */ .gs)(status.description),
+            description: (0,ledger/* clampDescription */.gs)(status.description),
             ...(status.logUrl ? { log_url: status.logUrl } : {}),
             ...(status.environmentUrl ? { environment_url: status.environmentUrl } : {}),
             // Shiprail marks earlier deployments inactive itself, the same way for production

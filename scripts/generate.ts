@@ -8,12 +8,12 @@ import { parse, stringify } from 'yaml'
 import {
   INPUTS,
   inputsFor,
-  outputsFor,
   STEP_INPUT,
   STEPS,
   type InputDef,
   type StepName
 } from '../src/core/inputs.js'
+import { outputsFor } from '../src/core/outputs.js'
 
 const HEADER = '# Generated from src/core/inputs.ts by `npm run generate`: edit there, not here.\n'
 

@@ -123,6 +123,14 @@ describe('container plan', () => {
     expect(pruneContainers(history, shared, R(4), 1).images).toEqual([c(1).image])
   })
 
+  it('removes a container that never went live but keeps its image: a retry may deploy it again', () => {
+    const containers = [1, 2, 3].map(n => c(n))
+    const history = [h(1, 'success'), h(2, 'failure'), h(3, 'success')]
+    const pruned = pruneContainers(history, containers, R(3), 1)
+    expect(pruned.containers).toContain(`shop-${R(2)}`)
+    expect(pruned.images).not.toContain(c(2).image)
+  })
+
   it('offers a removed container as a rollback target while its image and arguments are kept', () => {
     const x = host(
       [c(2)],

@@ -27,7 +27,11 @@ it('promotes only the commit the source environment verified, and says which one
     cli('deploy', '--environment', environment, '--version', '1.0.0', '--run', 'true', ...extra)
 
   expect((await deploy('staging', '--ref', A)).code).toBe(0)
-  expect((await cli('smoke-test', '--environment', 'staging', '--url', url)).code).toBe(0)
+  // From a terminal there is no run to tie the check to: record its verdict explicitly.
+  expect(
+    (await cli('smoke-test', '--environment', 'staging', '--url', url, '--record-verdict', 'true'))
+      .code
+  ).toBe(0)
 
   const other = await deploy('production', '--ref', B, '--promote-from', 'staging')
   expect(other.code).toBe(1)

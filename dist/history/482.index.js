@@ -543,9 +543,13 @@ function pruneContainers(history, containers, live, keep) {
     const gone = containers.filter(c => remove.has(c.release) && c.release !== live);
     const stay = containers.filter(c => !gone.includes(c));
     const usedImages = new Set(stay.map(c => c.image));
+    // Only an image that once ran a live release is an old release's image. A container that never
+    // went live (a failed or killed deploy) may run the very image the next deploy asks for (a
+    // retry): removing it would untag that image and force a pull, or fail without a registry.
+    const wentLive = new Set(history.filter(e => e.outcome !== 'failure').map(e => e.release));
     return {
         containers: gone.map(c => c.name),
-        images: [...new Set(gone.map(c => c.image))].filter(i => !usedImages.has(i))
+        images: [...new Set(gone.filter(c => wentLive.has(c.release)).map(c => c.image))].filter(i => !usedImages.has(i))
     };
 }
 /** Releases a rollback can return to here: a kept container, or a kept image with its arguments. */

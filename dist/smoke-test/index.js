@@ -40580,48 +40580,6 @@ function inputsFor(step) {
 function inputs_inputDef(name) {
     return INPUTS.find(i => i.name === name);
 }
-const OUTPUT_LIST = [
-    { name: 'deployment-id', description: 'Ledger id of the deployment made.', steps: DEPLOYING },
-    { name: 'version', description: 'The version now live.', steps: DEPLOYING },
-    {
-        name: 'previous-version',
-        description: 'The version live before the deploy.',
-        steps: ['deploy']
-    },
-    { name: 'from-version', description: 'The version rolled back from.', steps: ['rollback'] },
-    { name: 'environment-url', description: 'The environment URL recorded.', steps: ['deploy'] },
-    { name: 'release', description: 'Release directory name (releases driver).', steps: ['deploy'] },
-    { name: 'passed', description: '`true` when every check passed.', steps: ['smoke-test'] },
-    {
-        name: 'healthy',
-        description: '`true` when the environment stayed healthy.',
-        steps: ['status-check']
-    },
-    {
-        name: 'success-rate',
-        description: 'Share of probes that passed, 0 to 1.',
-        steps: ['status-check']
-    },
-    { name: 'p95-ms', description: '95th-percentile probe latency in ms.', steps: ['status-check'] },
-    { name: 'report', description: 'JSON report per check.', steps: PROBING },
-    { name: 'live-version', description: 'The version live now.', steps: ['history'] },
-    {
-        name: 'rollback-version',
-        description: 'The version a rollback would pick now (empty when there is none).',
-        steps: ['history']
-    },
-    {
-        name: 'metrics',
-        description: 'Delivery metrics as JSON (with `metrics: true`).',
-        steps: ['history']
-    },
-    { name: 'result', description: 'The whole result as JSON.', steps: ALL }
-];
-const OUTPUTS = (/* unused pure expression or super */ null && (OUTPUT_LIST));
-function outputsFor(step) {
-    return OUTPUTS.filter(o => o.steps.includes(step));
-}
-/** State names shared by the main and post runs of an action. */
 const STATE = {
     isPost: 'isPost',
     deploymentId: 'deploymentId',

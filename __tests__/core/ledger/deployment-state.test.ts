@@ -8,20 +8,20 @@ describe('deploymentState: the one reading of a status list', () => {
     [
       'nothing yet',
       [],
-      { deployed: false, running: true, inactive: false, verified: false, bad: false },
+      { deployed: false, inProgress: true, inactive: false, verified: false, bad: false },
       false
     ],
     [
       'in progress',
       ['in_progress'],
-      { deployed: false, running: true, inactive: false, verified: false, bad: false },
+      { deployed: false, inProgress: true, inactive: false, verified: false, bad: false },
       false
     ],
-    ['queued then pending', ['queued', 'pending'], { deployed: false, running: true }, false],
+    ['queued then pending', ['queued', 'pending'], { deployed: false, inProgress: true }, false],
     [
       'deployed, unchecked',
       ['in_progress', 'success'],
-      { deployed: true, running: false, inactive: false, verified: false, bad: false },
+      { deployed: true, inProgress: false, inactive: false, verified: false, bad: false },
       true
     ],
     [
@@ -57,10 +57,10 @@ describe('deploymentState: the one reading of a status list', () => {
     [
       'deploy failed',
       ['in_progress', 'failure'],
-      { deployed: false, running: false, verified: false, bad: false },
+      { deployed: false, inProgress: false, verified: false, bad: false },
       false
     ],
-    ['deploy errored', ['in_progress', 'error'], { deployed: false, running: false }, false],
+    ['deploy errored', ['in_progress', 'error'], { deployed: false, inProgress: false }, false],
     [
       'deploy failed, then a stray success: not deployed',
       ['in_progress', 'failure', 'success'],
@@ -70,13 +70,13 @@ describe('deploymentState: the one reading of a status list', () => {
     [
       'superseded',
       ['in_progress', 'success', 'success', 'inactive'],
-      { deployed: true, inactive: true, verified: true, running: false },
+      { deployed: true, inactive: true, verified: true, inProgress: false },
       false
     ],
     [
       'cancelled before finishing (inactive, no outcome)',
       ['in_progress', 'inactive'],
-      { deployed: false, running: false, inactive: true },
+      { deployed: false, inProgress: false, inactive: true },
       false
     ],
     [

@@ -105,7 +105,7 @@ describe('chooseRollbackTarget without to-version', () => {
     [
       'nothing live',
       [rec('2', FAILED), rec('1', RUNNING)],
-      /^nothing is live in production to roll back from \(history: 2 \(failed to deploy\), 1 \(in progress\)\)\.$/
+      /^nothing is live in production to roll back from \(history: 2 \(failed\), 1 \(in-progress\)\)\.$/
     ],
     [
       'an empty history',
@@ -115,7 +115,7 @@ describe('chooseRollbackTarget without to-version', () => {
     [
       'only bad or failed before the live one',
       [rec('3', DEPLOYED), rec('2', [...BAD, 'inactive']), rec('1', FAILED)],
-      /^no known-good version to roll back to in production \(history: 3 \(live\), 2 \(bad\), 1 \(failed to deploy\)\)\.$/
+      /^no known-good version to roll back to in production \(history: 3 \(live\), 2 \(bad: failure 2\), 1 \(failed\)\)\.$/
     ],
     ['only the live version', [rec('1', DEPLOYED), rec('1', SUPERSEDED)], /^no known-good version/]
   ])('refuses, never guessing, with %s', (_label, records, reason) => {
@@ -159,7 +159,7 @@ describe('chooseRollbackTarget with to-version', () => {
     [
       'a version that only failed to deploy',
       { toVersion: '0' },
-      '0 never deployed successfully in production (history: 4 (live), 3 (bad), 2 (verified, inactive), 2 (failed to deploy), 1 (inactive), and 1 older); set force: true to roll back to it anyway.'
+      '0 never deployed successfully in production (history: 4 (live), 3 (bad: failure 2), 2 (verified), 2 (failed), 1 (unverified), and 1 older); set force: true to roll back to it anyway.'
     ],
     ['an unknown version', { toVersion: '9' }, '9 never deployed successfully in production'],
     [
@@ -219,22 +219,20 @@ describe('describeHistory', () => {
         rec('4', SUPERSEDED),
         rec('3', [...DEPLOYED, 'inactive'])
       ],
-      '7 (in progress), 6 (failed to deploy), 5 (bad), 4 (verified, inactive), 3 (inactive)'
+      '7 (in-progress), 6 (failed), 5 (live: failure 2), 4 (verified), 3 (unverified)'
     ],
-    ['live, verified', [rec('2', VERIFIED)], '2 (live, verified)'],
+    ['live, verified', [rec('2', VERIFIED)], '2 (live)'],
     ['live', [rec('2', DEPLOYED)], '2 (live)'],
     [
       'the first five and how many older',
       ['7', '6', '5', '4', '3', '2', '1'].map(v => rec(v, FAILED)),
-      '7 (failed to deploy), 6 (failed to deploy), 5 (failed to deploy), 4 (failed to deploy), 3 (failed to deploy), and 2 older'
+      '7 (failed), 6 (failed), 5 (failed), 4 (failed), 3 (failed), and 2 older'
     ]
   ])('%s', (_label, records, words) => {
     expect(describeHistory(records)).toBe(words)
   })
 
   it('takes a limit', () => {
-    expect(describeHistory([rec('2', FAILED), rec('1', FAILED)], 1)).toBe(
-      '2 (failed to deploy), and 1 older'
-    )
+    expect(describeHistory([rec('2', FAILED), rec('1', FAILED)], 1)).toBe('2 (failed), and 1 older')
   })
 })

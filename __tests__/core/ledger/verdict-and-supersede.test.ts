@@ -260,13 +260,17 @@ describe('FileLedger', () => {
 
   it.each([
     ['not JSON', '{"schema": 1, ', 'is not valid JSON; fix or move it.'],
-    ['another schema', '{"schema": 2, "deployments": []}', 'is not a Shiprail ledger (schema 1).'],
+    [
+      'another schema',
+      '{"schema": 2, "deployments": []}',
+      'is not a Shiprail ledger: $.schema is number 2'
+    ],
     [
       'no deployments list',
       '{"schema": 1, "deployments": {}}',
-      'is not a Shiprail ledger (schema 1).'
+      'is not a Shiprail ledger: $.nextId is missing'
     ],
-    ['null', 'null', 'is not a Shiprail ledger (schema 1).']
+    ['null', 'null', 'is not a Shiprail ledger: $ is null, expected a Shiprail ledger (an object)']
   ])('refuses a file that is %s, naming it', async (_label, text, problem) => {
     const { ledger, path } = fresh()
     mkdirSync(dirname(path), { recursive: true })

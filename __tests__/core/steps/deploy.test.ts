@@ -79,6 +79,7 @@ describe('deploy (in-process, file ledger, fake clock)', () => {
     expect(second.phases.map(p => p.name)).toEqual([
       'plan',
       'record start',
+      'lock environment',
       'command driver',
       'record outcome'
     ])

@@ -125,6 +125,8 @@ describe('rollback (in-process, file ledger, fake clock)', () => {
     await t.ship('2.0.0', true)
     await t.ship('3.0.0', false)
     await t.back()
+    // A later run: one run never rolls back twice (that would hide the real failure).
+    t.ctx.run.runUrl = 'https://ci.example/run/10'
     const second = await t.back()
     expect(second).toMatchObject({ outcome: 'success', version: '1.0.0', fromVersion: '2.0.0' })
   })

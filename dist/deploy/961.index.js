@@ -2,6 +2,185 @@ export const id = 961;
 export const ids = [961];
 export const modules = {
 
+/***/ 2761:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ hookVariables)
+/* harmony export */ });
+/**
+ * The variables every hook gets, as name, value pairs in one flat list (the host scripts read
+ * them as positional parameters, never as shell text).
+ */
+function hookVariables(request) {
+    return [
+        'SHIPRAIL_VERSION',
+        request.version,
+        'SHIPRAIL_PREVIOUS_VERSION',
+        request.previousVersion ?? '',
+        'SHIPRAIL_ENVIRONMENT',
+        request.environment,
+        'SHIPRAIL_REF',
+        request.ref,
+        'SHIPRAIL_DEPLOYMENT_ID',
+        request.deploymentId,
+        'SHIPRAIL_OPERATION',
+        request.operation
+    ];
+}
+
+
+/***/ }),
+
+/***/ 2940:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GO: () => (/* binding */ failIfAny),
+/* harmony export */   Mo: () => (/* binding */ requireOk),
+/* harmony export */   Tv: () => (/* binding */ withLockedFleet),
+/* harmony export */   ay: () => (/* binding */ timed),
+/* harmony export */   eB: () => (/* binding */ warnFailures),
+/* harmony export */   nY: () => (/* binding */ forEachHost),
+/* harmony export */   yd: () => (/* binding */ hostMessage)
+/* harmony export */ });
+/* unused harmony export resolveHomePath */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5052);
+/* harmony import */ var _process_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2069);
+/* harmony import */ var _host_transport_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6285);
+/* harmony import */ var _release_lock_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9124);
+
+
+
+
+
+const CONNECT_TIMEOUT_MS = 30_000;
+/** Runs fn for each host, at most `limit` at once, and waits for all of them. */
+async function forEachHost(hosts, limit, fn) {
+    const results = new Array(hosts.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < hosts.length) {
+            const i = next++;
+            try {
+                await fn(hosts[i]);
+                results[i] = { ok: true };
+            }
+            catch (error) {
+                results[i] = { ok: false, error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, hosts.length) }, worker));
+    return results;
+}
+function hostMessage(host, error) {
+    const message = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error);
+    return message.startsWith(`${host.transport.label}: `)
+        ? message
+        : `${host.transport.label}: ${message}`;
+}
+/** Throws one error naming every host where `phase` failed; UserError when any was the user's. */
+function failIfAny(hosts, results, phase, consequence) {
+    const failed = results
+        .map((r, i) => (r.ok ? undefined : hostMessage(hosts[i], r.error)))
+        .filter((m) => m !== undefined);
+    if (failed.length === 0)
+        return;
+    const user = results.find(r => !r.ok && r.error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo);
+    const text = `${phase} failed on ${failed.length} of ${hosts.length} host(s): ${failed.join('; ')}. ${consequence}`;
+    if (user)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(text);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckFailedError */ .CO(text);
+}
+/** Logs each failure as a warning: for cleanup whose failure must not hide the real error. */
+function warnFailures(hosts, results, ctx, suffix = '') {
+    results.forEach((r, i) => {
+        if (!r.ok)
+            ctx.logger.warning(`${hostMessage(hosts[i], r.error)}${suffix}`);
+    });
+}
+async function timed(host, phase, fn) {
+    const started = Date.now();
+    try {
+        await fn();
+    }
+    finally {
+        host.report.phases[phase] = (host.report.phases[phase] ?? 0) + Date.now() - started;
+    }
+}
+function requireOk(host, what, result, timeoutMs) {
+    if (result.exitCode === 0)
+        return;
+    const detail = (0,_host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .lastLines */ .w$)(result.stderr || result.stdout);
+    throw new _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .HostError */ .dh(host.transport.label, `${what} ${(0,_process_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .describeExit */ .K)(result, timeoutMs)}: ${detail}`);
+}
+/**
+ * `~/x` is the login user's home on the host: this machine's home for `local`, and a path
+ * relative to the SSH session's start directory (the home) for a remote host.
+ */
+function resolveHomePath(path, local) {
+    if (!path.startsWith('~/'))
+        return path;
+    return local ? `${(0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)()}/${path.slice(2)}` : path.slice(2);
+}
+/**
+ * Connects to every host, locks every host (one after the other in a fixed order, so two
+ * deploys meet at the first host and neither holds half of them), runs `work`, then unlocks
+ * and disconnects whatever happened.
+ */
+async function withLockedFleet(settings, path, ctx, extend, work) {
+    const { logger } = ctx;
+    const remote = settings.hosts.some(h => !h.local);
+    const env = ctx.run.env;
+    if (remote && !settings.strictHostKeyChecking) {
+        logger.warning('ssh-strict-host-key-checking is false: host keys are not verified, so a machine in the middle could receive this deploy. Set known-hosts to verify them.');
+    }
+    let credentials;
+    const hosts = [];
+    try {
+        if (remote) {
+            credentials = await _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .SshCredentials */ .B2.create(settings.sshKey, settings.knownHosts, settings.strictHostKeyChecking, ctx.run.tempDir);
+        }
+        settings.hosts.forEach((spec, i) => hosts.push(extend({
+            transport: spec.local
+                ? new _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .LocalTransport */ .Vu(env)
+                : new _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .SshTransport */ .e1(spec, credentials, i, env),
+            report: { host: spec.label, phases: {} },
+            root: resolveHomePath(path, spec.local)
+        })));
+        const connected = await logger.group('Connect to hosts', () => forEachHost(hosts, settings.parallel, host => timed(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal))));
+        failIfAny(hosts, connected, 'Connecting', 'Nothing was changed.');
+        const lock = (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .newLockInfo */ .kq)(ctx.run.actor, ctx.run.runUrl, ctx.clock.now());
+        const locked = [];
+        try {
+            await logger.group('Lock', async () => {
+                for (const host of [...hosts].sort((a, b) => a.transport.label.localeCompare(b.transport.label))) {
+                    await timed(host, 'lock', () => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .acquireLock */ .IZ)(host.transport, host.root, lock, {
+                        timeoutSeconds: settings.lockTimeoutSeconds,
+                        logger,
+                        clock: ctx.clock,
+                        signal: ctx.signal
+                    }));
+                    locked.push(host);
+                }
+            });
+            return await work(hosts);
+        }
+        finally {
+            await forEachHost(locked, settings.parallel, host => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .releaseLock */ .x_)(host.transport, host.root, lock, logger));
+        }
+    }
+    finally {
+        await Promise.all(hosts.map(h => h.transport.close()));
+        await credentials?.dispose();
+    }
+}
+
+
+/***/ }),
+
 /***/ 1630:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -163,6 +342,8 @@ var external_node_path_ = __webpack_require__(6760);
 var errors = __webpack_require__(5052);
 // EXTERNAL MODULE: ./build/ncc/core/process-runner.js
 var process_runner = __webpack_require__(2069);
+// EXTERNAL MODULE: ./build/ncc/core/drivers/driver.js
+var driver = __webpack_require__(2761);
 // EXTERNAL MODULE: ./build/ncc/core/drivers/host-transport.js
 var host_transport = __webpack_require__(6285);
 // EXTERNAL MODULE: ./build/ncc/core/drivers/release-history.js
@@ -301,58 +482,13 @@ function planUpload(entries, facts, live, sharedPaths) {
     };
 }
 
+// EXTERNAL MODULE: ./build/ncc/core/drivers/host-fleet.js
+var host_fleet = __webpack_require__(2940);
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-phases.js
 
 
+// One host loop, failure report and phase timer for every driver that works on hosts.
 
-/** Runs fn for each host, at most `limit` at once, and waits for all of them. */
-async function forEachHost(hosts, limit, fn) {
-    const results = new Array(hosts.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < hosts.length) {
-            const i = next++;
-            try {
-                await fn(hosts[i]);
-                results[i] = { ok: true };
-            }
-            catch (error) {
-                results[i] = { ok: false, error };
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, hosts.length) }, worker));
-    return results;
-}
-function hostMessage(host, error) {
-    const message = (0,errors/* errorMessage */.gJ)(error);
-    return message.startsWith(`${host.transport.label}: `)
-        ? message
-        : `${host.transport.label}: ${message}`;
-}
-/** Throws one CheckFailedError naming every host where `phase` failed. */
-function failIfAny(hosts, results, phase, consequence) {
-    const failed = results
-        .map((r, i) => (r.ok ? undefined : hostMessage(hosts[i], r.error)))
-        .filter((m) => m !== undefined);
-    if (failed.length === 0)
-        return;
-    const user = results.find(r => !r.ok && r.error instanceof errors/* UserError */.yo);
-    const text = `${phase} failed on ${failed.length} of ${hosts.length} host(s): ${failed.join('; ')}. ${consequence}`;
-    if (user)
-        throw new errors/* UserError */.yo(text);
-    throw new errors/* CheckFailedError */.CO(text);
-}
-/** Adds the time fn takes to the host's `phase` (several calls add up). */
-async function timed(host, phase, fn) {
-    const started = Date.now();
-    try {
-        await fn();
-    }
-    finally {
-        host.report.phases[phase] = (host.report.phases[phase] ?? 0) + Date.now() - started;
-    }
-}
 function requireOk(host, what, result, timeoutMs) {
     if (result.exitCode === 0)
         return;
@@ -611,7 +747,7 @@ function releaseSwitcher(root, parallel) {
      * switch elsewhere, the caller's failure line marks that release bad again.
      */
     async function switchAll(hosts, targetOf, ctx, recordOf) {
-        const results = await ctx.logger.group('Switch current on every host', () => forEachHost(hosts, parallel, host => timed(host, 'switch', async () => {
+        const results = await ctx.logger.group('Switch current on every host', () => (0,host_fleet/* forEachHost */.nY)(hosts, parallel, host => (0,host_fleet/* timed */.ay)(host, 'switch', async () => {
             host.switchTried = true;
             const write = recordOf?.(host);
             if (write?.remove.length)
@@ -622,12 +758,12 @@ function releaseSwitcher(root, parallel) {
         if (results.every(r => r.ok))
             return;
         const back = hosts.filter(h => h.switchTried);
-        const undo = await ctx.logger.group('Switch back', () => forEachHost(back, parallel, async (host) => {
+        const undo = await ctx.logger.group('Switch back', () => (0,host_fleet/* forEachHost */.nY)(back, parallel, async (host) => {
             await switchTo(host, host.live ?? '', ctx);
             ctx.logger.info(`${host.transport.label}: current -> ${host.live ? `releases/${host.live}` : '(none, as before)'}`);
         }));
         const stuck = back.filter((_, i) => !undo[i].ok).map(h => h.transport.label);
-        failIfAny(hosts, results, 'The switch', stuck.length === 0
+        (0,host_fleet/* failIfAny */.GO)(hosts, results, 'The switch', stuck.length === 0
             ? 'Every host was switched back to the release it served before.'
             : `Switching back FAILED on ${stuck.join(', ')}: check ${root}/current there.`);
     }
@@ -768,6 +904,7 @@ async function uploadRelease(host, index, job) {
 
 
 
+
 const CONNECT_TIMEOUT_MS = 30_000;
 const releases_driver_SCRIPT_TIMEOUT_MS = 60_000;
 /** before-switch / after-switch have no input for a limit yet; an hour bounds a hung hook. */
@@ -780,20 +917,7 @@ function createReleasesDriver(settings) {
     const remote = settings.hosts.some(h => !h.local);
     const sharedPaths = settings.sharedPaths.map(p => p.replace(/\/+$/, ''));
     const { record, switchAll } = releaseSwitcher(root, settings.parallel);
-    const hookEnv = (request) => [
-        'SHIPRAIL_VERSION',
-        request.version,
-        'SHIPRAIL_PREVIOUS_VERSION',
-        request.previousVersion ?? '',
-        'SHIPRAIL_ENVIRONMENT',
-        request.environment,
-        'SHIPRAIL_REF',
-        request.ref,
-        'SHIPRAIL_DEPLOYMENT_ID',
-        request.deploymentId,
-        'SHIPRAIL_OPERATION',
-        request.operation
-    ];
+    const hookEnv = driver/* hookVariables */.h;
     /** Reads what PREPARE reported with the lock (see acquireLocks). */
     function prepared(host, result) {
         requireOk(host, `preparing ${root}`, result, releases_driver_SCRIPT_TIMEOUT_MS);
@@ -835,18 +959,18 @@ function createReleasesDriver(settings) {
         const abandon = async (err) => {
             // Cleanup must run even when the job was cancelled: no signal here.
             const started = hosts.filter(h => h.uploadStarted);
-            await logger.group('Remove the unfinished release', () => forEachHost(started, settings.parallel, async (host) => {
+            await logger.group('Remove the unfinished release', () => (0,host_fleet/* forEachHost */.nY)(started, settings.parallel, async (host) => {
                 await record(host, { entries: [entry('failure')], remove: [release] });
             }).then(results => results.forEach((r, i) => {
                 if (!r.ok)
-                    logger.warning(`${hostMessage(started[i], r.error)} (the next deploy removes it)`);
+                    logger.warning(`${(0,host_fleet/* hostMessage */.yd)(started[i], r.error)} (the next deploy removes it)`);
             })));
             throw err;
         };
         const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'shiprail-upload-'));
         let switched = false;
         try {
-            const uploaded = await logger.group(`Upload release ${release}`, () => forEachHost(hosts, settings.parallel, host => timed(host, 'upload', () => uploadRelease(host, hosts.indexOf(host), {
+            const uploaded = await logger.group(`Upload release ${release}`, () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'upload', () => uploadRelease(host, hosts.indexOf(host), {
                 root,
                 release,
                 source,
@@ -856,10 +980,10 @@ function createReleasesDriver(settings) {
                 signal: ctx.signal,
                 logger
             }))));
-            failIfAny(hosts, uploaded, 'Upload', 'No host was switched; every host still serves its old release.');
+            (0,host_fleet/* failIfAny */.GO)(hosts, uploaded, 'Upload', 'No host was switched; every host still serves its old release.');
             if (settings.beforeSwitch.trim() !== '') {
-                const ready = await logger.group('before-switch', () => forEachHost(hosts, settings.parallel, host => timed(host, 'before-switch', () => runHook(host, release, settings.beforeSwitch, request, ctx))));
-                failIfAny(hosts, ready, 'before-switch', 'No host was switched; every host still serves its old release.');
+                const ready = await logger.group('before-switch', () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'before-switch', () => runHook(host, release, settings.beforeSwitch, request, ctx))));
+                (0,host_fleet/* failIfAny */.GO)(hosts, ready, 'before-switch', 'No host was switched; every host still serves its old release.');
             }
             if (ctx.signal.aborted)
                 throw new errors/* CheckFailedError */.CO('The deploy was cancelled before the switch; no host was switched.');
@@ -877,14 +1001,14 @@ function createReleasesDriver(settings) {
             if (!hooked)
                 return { release, hosts: hosts.map(h => h.report) };
             const after = await afterSwitch(hosts, () => release, request, ctx);
-            await logger.group('Record history and prune', () => forEachHost(hosts, settings.parallel, async (host) => {
+            await logger.group('Record history and prune', () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, async (host) => {
                 const write = finalWrite(host, after.ok);
                 if (write.remove.length)
                     logger.info(`${host.transport.label}: removing ${write.remove.join(', ')}`);
                 await record(host, write);
             }).then(results => results.forEach((r, i) => {
                 if (!r.ok)
-                    logger.warning(hostMessage(hosts[i], r.error));
+                    logger.warning((0,host_fleet/* hostMessage */.yd)(hosts[i], r.error));
             })));
             if (!after.ok)
                 throw after.error;
@@ -902,9 +1026,9 @@ function createReleasesDriver(settings) {
     async function afterSwitch(hosts, releaseOf, request, ctx) {
         if (settings.afterSwitch.trim() === '')
             return { ok: true };
-        const results = await ctx.logger.group('after-switch', () => forEachHost(hosts, settings.parallel, host => timed(host, 'after-switch', () => runHook(host, releaseOf(host), settings.afterSwitch, request, ctx))));
+        const results = await ctx.logger.group('after-switch', () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'after-switch', () => runHook(host, releaseOf(host), settings.afterSwitch, request, ctx))));
         try {
-            failIfAny(hosts, results, 'after-switch', `The new release stays live on every host (the switch is done); roll back if it is broken.`);
+            (0,host_fleet/* failIfAny */.GO)(hosts, results, 'after-switch', `The new release stays live on every host (the switch is done); roll back if it is broken.`);
             return { ok: true };
         }
         catch (error) {
@@ -930,7 +1054,7 @@ function createReleasesDriver(settings) {
         await switchAll(hosts, host => host.target, ctx);
         const after = await afterSwitch(hosts, host => host.target, request, ctx);
         const time = ctx.clock.now().toISOString();
-        await ctx.logger.group('Record history', () => forEachHost(hosts, settings.parallel, async (host) => {
+        await ctx.logger.group('Record history', () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, async (host) => {
             const entries = [];
             const from = host.live;
             if (from && from !== host.target) {
@@ -961,7 +1085,7 @@ function createReleasesDriver(settings) {
             await record(host, { entries, remove: [] });
         }).then(results => results.forEach((r, i) => {
             if (!r.ok)
-                ctx.logger.warning(hostMessage(hosts[i], r.error));
+                ctx.logger.warning((0,host_fleet/* hostMessage */.yd)(hosts[i], r.error));
         })));
         if (!after.ok)
             throw after.error;
@@ -1035,8 +1159,8 @@ function createReleasesDriver(settings) {
                     uploadStarted: false,
                     switchTried: false
                 }));
-                const connected = await logger.group('Connect to hosts', () => forEachHost(hosts, settings.parallel, host => timed(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal))));
-                failIfAny(hosts, connected, 'Connecting', 'Nothing was changed.');
+                const connected = await logger.group('Connect to hosts', () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal))));
+                (0,host_fleet/* failIfAny */.GO)(hosts, connected, 'Connecting', 'Nothing was changed.');
                 const lock = (0,release_lock/* newLockInfo */.kq)(ctx.run.actor, ctx.run.runUrl, ctx.clock.now());
                 const started = Date.now();
                 const results = await logger.group('Lock', () => (0,release_lock/* acquireLocks */.x)(hosts.map(h => h.transport), root, lock, {
@@ -1057,14 +1181,14 @@ function createReleasesDriver(settings) {
                 try {
                     for (const host of hosts)
                         host.report.phases.lock = Date.now() - started;
-                    const inspected = await forEachHost(hosts, settings.parallel, async (host) => prepared(host, results.get(host.transport)));
-                    failIfAny(hosts, inspected, 'Preparing', 'Nothing was changed.');
+                    const inspected = await (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, async (host) => prepared(host, results.get(host.transport)));
+                    (0,host_fleet/* failIfAny */.GO)(hosts, inspected, 'Preparing', 'Nothing was changed.');
                     return request.operation === 'rollback'
                         ? await rollback(hosts, request, ctx)
                         : await deploy(hosts, request, source, hashing, ctx);
                 }
                 finally {
-                    await forEachHost(hosts, settings.parallel, host => (0,release_lock/* releaseLock */.x_)(host.transport, root, lock, logger));
+                    await (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,release_lock/* releaseLock */.x_)(host.transport, root, lock, logger));
                 }
             }
             finally {

@@ -41762,7 +41762,7 @@ async function createDriver(settings, ctx) {
     if (settings.kind === 'command')
         return createCommandDriver(settings, ctx.run.env);
     if (settings.kind === 'containers') {
-        const { createContainersDriver } = await __nccwpck_require__.e(/* import() */ 482).then(__nccwpck_require__.bind(__nccwpck_require__, 4482));
+        const { createContainersDriver } = await __nccwpck_require__.e(/* import() */ 584).then(__nccwpck_require__.bind(__nccwpck_require__, 2584));
         return createContainersDriver(settings);
     }
     // Loaded on demand: the releases driver pulls in SSH and rsync handling a command deploy never needs.

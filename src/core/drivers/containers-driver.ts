@@ -34,7 +34,7 @@ import {
   switchNginx
 } from './container-switch.js'
 import { imageOntoHosts } from './container-image.js'
-import type { Driver, DriverOutcome, DriverRequest } from './driver.js'
+import { hookVariables, type Driver, type DriverOutcome, type DriverRequest } from './driver.js'
 import {
   failIfAny,
   forEachHost,
@@ -61,18 +61,7 @@ function newHost(base: FleetHost): ContainerHost {
 export function createContainersDriver(settings: ContainersDriverSettings): Driver {
   const remote = settings.hosts.some(h => !h.local)
   const hookEnv = (request: DriverRequest, host: ContainerHost) => [
-    'SHIPRAIL_VERSION',
-    request.version,
-    'SHIPRAIL_PREVIOUS_VERSION',
-    request.previousVersion ?? '',
-    'SHIPRAIL_ENVIRONMENT',
-    request.environment,
-    'SHIPRAIL_REF',
-    request.ref,
-    'SHIPRAIL_DEPLOYMENT_ID',
-    request.deploymentId,
-    'SHIPRAIL_OPERATION',
-    request.operation,
+    ...hookVariables(request),
     'SHIPRAIL_SERVICE',
     settings.service,
     'SHIPRAIL_CONTAINER',

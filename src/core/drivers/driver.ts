@@ -49,3 +49,24 @@ export interface Driver {
   /** Puts request.version live. Throws CheckFailedError when the work fails. */
   apply(request: DriverRequest, ctx: Context): Promise<DriverOutcome>
 }
+
+/**
+ * The variables every hook gets, as name, value pairs in one flat list (the host scripts read
+ * them as positional parameters, never as shell text).
+ */
+export function hookVariables(request: DriverRequest): string[] {
+  return [
+    'SHIPRAIL_VERSION',
+    request.version,
+    'SHIPRAIL_PREVIOUS_VERSION',
+    request.previousVersion ?? '',
+    'SHIPRAIL_ENVIRONMENT',
+    request.environment,
+    'SHIPRAIL_REF',
+    request.ref,
+    'SHIPRAIL_DEPLOYMENT_ID',
+    request.deploymentId,
+    'SHIPRAIL_OPERATION',
+    request.operation
+  ]
+}

@@ -62,7 +62,7 @@ export async function forEachHost<H>(
   return results
 }
 
-export function hostMessage(host: FleetHost, error: unknown): string {
+export function hostMessage(host: Pick<FleetHost, 'transport'>, error: unknown): string {
   const message = errorMessage(error)
   return message.startsWith(`${host.transport.label}: `)
     ? message
@@ -71,7 +71,7 @@ export function hostMessage(host: FleetHost, error: unknown): string {
 
 /** Throws one error naming every host where `phase` failed; UserError when any was the user's. */
 export function failIfAny(
-  hosts: FleetHost[],
+  hosts: Pick<FleetHost, 'transport'>[],
   results: Settled[],
   phase: string,
   consequence: string
@@ -99,7 +99,7 @@ export function warnFailures(
 }
 
 export async function timed(
-  host: FleetHost,
+  host: Pick<FleetHost, 'report'>,
   phase: string,
   fn: () => Promise<void>
 ): Promise<void> {

@@ -5,7 +5,7 @@ import type { Context } from '../context.js'
 import { CheckFailedError, UserError } from '../errors.js'
 import { describeExit } from '../process-runner.js'
 import type { ReleasesDriverSettings } from '../settings/deploy-settings.js'
-import type { Driver, DriverOutcome, DriverRequest } from './driver.js'
+import { hookVariables, type Driver, type DriverOutcome, type DriverRequest } from './driver.js'
 import {
   HostError,
   LocalTransport,
@@ -52,20 +52,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
   const remote = settings.hosts.some(h => !h.local)
   const sharedPaths = settings.sharedPaths.map(p => p.replace(/\/+$/, ''))
   const { record, switchAll } = releaseSwitcher(root, settings.parallel)
-  const hookEnv = (request: DriverRequest) => [
-    'SHIPRAIL_VERSION',
-    request.version,
-    'SHIPRAIL_PREVIOUS_VERSION',
-    request.previousVersion ?? '',
-    'SHIPRAIL_ENVIRONMENT',
-    request.environment,
-    'SHIPRAIL_REF',
-    request.ref,
-    'SHIPRAIL_DEPLOYMENT_ID',
-    request.deploymentId,
-    'SHIPRAIL_OPERATION',
-    request.operation
-  ]
+  const hookEnv = hookVariables
 
   /** Reads what PREPARE reported with the lock (see acquireLocks). */
   function prepared(host: HostState, result: Parameters<typeof requireOk>[2]): void {

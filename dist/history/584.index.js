@@ -1,8 +1,8 @@
-export const id = 482;
-export const ids = [482];
+export const id = 584;
+export const ids = [584];
 export const modules = {
 
-/***/ 4482:
+/***/ 2584:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,141 +19,8 @@ var external_node_path_ = __webpack_require__(6760);
 var errors = __webpack_require__(5052);
 // EXTERNAL MODULE: ./build/ncc/core/drivers/host-transport.js
 var host_transport = __webpack_require__(6285);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./build/ncc/core/process-runner.js
-var process_runner = __webpack_require__(2069);
-// EXTERNAL MODULE: ./build/ncc/core/drivers/release-lock.js
-var release_lock = __webpack_require__(9124);
-;// CONCATENATED MODULE: ./build/ncc/core/drivers/host-fleet.js
-
-
-
-
-
-const CONNECT_TIMEOUT_MS = 30_000;
-/** Runs fn for each host, at most `limit` at once, and waits for all of them. */
-async function forEachHost(hosts, limit, fn) {
-    const results = new Array(hosts.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < hosts.length) {
-            const i = next++;
-            try {
-                await fn(hosts[i]);
-                results[i] = { ok: true };
-            }
-            catch (error) {
-                results[i] = { ok: false, error };
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, hosts.length) }, worker));
-    return results;
-}
-function hostMessage(host, error) {
-    const message = (0,errors/* errorMessage */.gJ)(error);
-    return message.startsWith(`${host.transport.label}: `)
-        ? message
-        : `${host.transport.label}: ${message}`;
-}
-/** Throws one error naming every host where `phase` failed; UserError when any was the user's. */
-function failIfAny(hosts, results, phase, consequence) {
-    const failed = results
-        .map((r, i) => (r.ok ? undefined : hostMessage(hosts[i], r.error)))
-        .filter((m) => m !== undefined);
-    if (failed.length === 0)
-        return;
-    const user = results.find(r => !r.ok && r.error instanceof errors/* UserError */.yo);
-    const text = `${phase} failed on ${failed.length} of ${hosts.length} host(s): ${failed.join('; ')}. ${consequence}`;
-    if (user)
-        throw new errors/* UserError */.yo(text);
-    throw new errors/* CheckFailedError */.CO(text);
-}
-/** Logs each failure as a warning: for cleanup whose failure must not hide the real error. */
-function warnFailures(hosts, results, ctx, suffix = '') {
-    results.forEach((r, i) => {
-        if (!r.ok)
-            ctx.logger.warning(`${hostMessage(hosts[i], r.error)}${suffix}`);
-    });
-}
-async function timed(host, phase, fn) {
-    const started = Date.now();
-    try {
-        await fn();
-    }
-    finally {
-        host.report.phases[phase] = (host.report.phases[phase] ?? 0) + Date.now() - started;
-    }
-}
-function requireOk(host, what, result, timeoutMs) {
-    if (result.exitCode === 0)
-        return;
-    const detail = (0,host_transport/* lastLines */.w$)(result.stderr || result.stdout);
-    throw new host_transport/* HostError */.dh(host.transport.label, `${what} ${(0,process_runner/* describeExit */.K)(result, timeoutMs)}: ${detail}`);
-}
-/**
- * `~/x` is the login user's home on the host: this machine's home for `local`, and a path
- * relative to the SSH session's start directory (the home) for a remote host.
- */
-function resolveHomePath(path, local) {
-    if (!path.startsWith('~/'))
-        return path;
-    return local ? `${(0,external_node_os_.homedir)()}/${path.slice(2)}` : path.slice(2);
-}
-/**
- * Connects to every host, locks every host (one after the other in a fixed order, so two
- * deploys meet at the first host and neither holds half of them), runs `work`, then unlocks
- * and disconnects whatever happened.
- */
-async function withLockedFleet(settings, path, ctx, extend, work) {
-    const { logger } = ctx;
-    const remote = settings.hosts.some(h => !h.local);
-    const env = ctx.run.env;
-    if (remote && !settings.strictHostKeyChecking) {
-        logger.warning('ssh-strict-host-key-checking is false: host keys are not verified, so a machine in the middle could receive this deploy. Set known-hosts to verify them.');
-    }
-    let credentials;
-    const hosts = [];
-    try {
-        if (remote) {
-            credentials = await host_transport/* SshCredentials */.B2.create(settings.sshKey, settings.knownHosts, settings.strictHostKeyChecking, ctx.run.tempDir);
-        }
-        settings.hosts.forEach((spec, i) => hosts.push(extend({
-            transport: spec.local
-                ? new host_transport/* LocalTransport */.Vu(env)
-                : new host_transport/* SshTransport */.e1(spec, credentials, i, env),
-            report: { host: spec.label, phases: {} },
-            root: resolveHomePath(path, spec.local)
-        })));
-        const connected = await logger.group('Connect to hosts', () => forEachHost(hosts, settings.parallel, host => timed(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal))));
-        failIfAny(hosts, connected, 'Connecting', 'Nothing was changed.');
-        const lock = (0,release_lock/* newLockInfo */.kq)(ctx.run.actor, ctx.run.runUrl, ctx.clock.now());
-        const locked = [];
-        try {
-            await logger.group('Lock', async () => {
-                for (const host of [...hosts].sort((a, b) => a.transport.label.localeCompare(b.transport.label))) {
-                    await timed(host, 'lock', () => (0,release_lock/* acquireLock */.IZ)(host.transport, host.root, lock, {
-                        timeoutSeconds: settings.lockTimeoutSeconds,
-                        logger,
-                        clock: ctx.clock,
-                        signal: ctx.signal
-                    }));
-                    locked.push(host);
-                }
-            });
-            return await work(hosts);
-        }
-        finally {
-            await forEachHost(locked, settings.parallel, host => (0,release_lock/* releaseLock */.x_)(host.transport, host.root, lock, logger));
-        }
-    }
-    finally {
-        await Promise.all(hosts.map(h => h.transport.close()));
-        await credentials?.dispose();
-    }
-}
-
+// EXTERNAL MODULE: ./build/ncc/core/drivers/host-fleet.js
+var host_fleet = __webpack_require__(2940);
 // EXTERNAL MODULE: ./build/ncc/core/drivers/release-history.js
 var release_history = __webpack_require__(6911);
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/container-host.js
@@ -230,7 +97,7 @@ function parseInspect(host, stdout) {
 }
 async function inspectHost(host, service, upstreamFile) {
     const result = await host.transport.run(INSPECT, [host.root, service, String(HISTORY_TAIL_BYTES), upstreamFile], { timeoutMs: SCRIPT_TIMEOUT_MS });
-    requireOk(host, `inspecting ${service}`, result, SCRIPT_TIMEOUT_MS);
+    (0,host_fleet/* requireOk */.Mo)(host, `inspecting ${service}`, result, SCRIPT_TIMEOUT_MS);
     parseInspect(host, result.stdout);
 }
 /** The port an upstream file sends traffic to, from its `server 127.0.0.1:<port>;` line. */
@@ -258,7 +125,7 @@ const DOCKER = `exec docker "$@"`;
 /** Runs `docker <args>` on the host; throws naming `what` when it fails. */
 async function docker(host, what, args, timeoutMs = SCRIPT_TIMEOUT_MS, signal) {
     const result = await host.transport.run(DOCKER, args, { timeoutMs, signal });
-    requireOk(host, what, result, timeoutMs);
+    (0,host_fleet/* requireOk */.Mo)(host, what, result, timeoutMs);
     return result.stdout;
 }
 const ENSURE_IMAGE = `
@@ -272,7 +139,7 @@ async function ensureImage(host, image, signal) {
         timeoutMs: PULL_TIMEOUT_MS,
         signal
     });
-    requireOk(host, `getting image ${image}`, result, PULL_TIMEOUT_MS);
+    (0,host_fleet/* requireOk */.Mo)(host, `getting image ${image}`, result, PULL_TIMEOUT_MS);
     return imageIdFrom(host, result.stdout);
 }
 function imageIdFrom(host, stdout) {
@@ -292,7 +159,7 @@ async function loadArchive(host, archive, image, uploadDir, signal) {
         timeoutMs: PULL_TIMEOUT_MS,
         signal
     });
-    requireOk(host, `loading ${archive} (it must hold ${image})`, result, PULL_TIMEOUT_MS);
+    (0,host_fleet/* requireOk */.Mo)(host, `loading ${archive} (it must hold ${image})`, result, PULL_TIMEOUT_MS);
     return imageIdFrom(host, result.stdout);
 }
 const RUN_CONTAINER = `
@@ -313,13 +180,13 @@ function portFrom(stdout) {
 /** `docker run` with `args` (options then image); returns the published host port. */
 async function runContainer(host, name, containerPort, args, signal) {
     const result = await host.transport.run(RUN_CONTAINER, [name, containerPort ? String(containerPort) : '', ...args], { timeoutMs: STOP_TIMEOUT_MS, signal });
-    requireOk(host, `starting ${name}`, result, STOP_TIMEOUT_MS);
+    (0,host_fleet/* requireOk */.Mo)(host, `starting ${name}`, result, STOP_TIMEOUT_MS);
     return portFrom(result.stdout);
 }
 /** Starts a kept (stopped) container again; returns its new host port (docker picks afresh). */
 async function startContainer(host, name, containerPort) {
     const result = await host.transport.run(START_CONTAINER, [name, containerPort ? String(containerPort) : ''], { timeoutMs: STOP_TIMEOUT_MS });
-    requireOk(host, `starting ${name}`, result, STOP_TIMEOUT_MS);
+    (0,host_fleet/* requireOk */.Mo)(host, `starting ${name}`, result, STOP_TIMEOUT_MS);
     return portFrom(result.stdout);
 }
 async function stopContainers(host, names) {
@@ -411,7 +278,7 @@ async function writeUpstream(host, file, content, reload) {
     const result = await host.transport.run(WRITE_UPSTREAM, [file, content, reload], {
         timeoutMs: SCRIPT_TIMEOUT_MS
     });
-    requireOk(host, `switching ${file} and running proxy-reload`, result, SCRIPT_TIMEOUT_MS);
+    (0,host_fleet/* requireOk */.Mo)(host, `switching ${file} and running proxy-reload`, result, SCRIPT_TIMEOUT_MS);
 }
 /** after-switch on the host, in the state directory, with the SHIPRAIL_* variables. */
 const HOOK = `
@@ -426,7 +293,7 @@ async function runHostHook(host, hook, env, onLine, signal) {
         signal,
         onLine
     });
-    requireOk(host, 'the script', result, HOOK_TIMEOUT_MS);
+    (0,host_fleet/* requireOk */.Mo)(host, 'the script', result, HOOK_TIMEOUT_MS);
 }
 /** Runs a one-off container (`docker run --rm ...`), its output shown line by line. */
 async function runOneOff(host, args, onLine, signal) {
@@ -435,7 +302,7 @@ async function runOneOff(host, args, onLine, signal) {
         signal,
         onLine
     });
-    requireOk(host, 'the one-off container', result, HOOK_TIMEOUT_MS);
+    (0,host_fleet/* requireOk */.Mo)(host, 'the one-off container', result, HOOK_TIMEOUT_MS);
 }
 /**
  * Appends whole history lines with one write (O_APPEND), then removes the named containers and
@@ -457,7 +324,7 @@ exit $status`;
 async function recordHistory(host, entries, containers = [], images = []) {
     const text = entries.map(e => (0,release_history/* formatHistoryLine */.kz)(e) + '\n').join('');
     const result = await host.transport.run(RECORD, [host.root, text, ...containers.map(c => `container:${c}`), ...images.map(i => `image:${i}`)], { timeoutMs: STOP_TIMEOUT_MS });
-    requireOk(host, 'recording history', result, STOP_TIMEOUT_MS);
+    (0,host_fleet/* requireOk */.Mo)(host, 'recording history', result, STOP_TIMEOUT_MS);
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/container-plan.js
@@ -598,7 +465,7 @@ function pickTargets(hosts, service, version) {
  *   its old one started again.
  */
 async function switchNginx(hosts, settings, ctx) {
-    const results = await ctx.logger.group('Switch the upstream on every host', () => forEachHost(hosts, settings.parallel, host => timed(host, 'switch', async () => {
+    const results = await ctx.logger.group('Switch the upstream on every host', () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'switch', async () => {
         host.switchTried = true;
         await writeUpstream(host, settings.upstreamFile, upstreamLine(host.next.port), settings.proxyReload);
         ctx.logger.info(`${host.transport.label}: ${settings.upstreamFile} -> ${host.next.name} (127.0.0.1:${host.next.port})`);
@@ -606,10 +473,10 @@ async function switchNginx(hosts, settings, ctx) {
     if (results.every(r => r.ok))
         return;
     const back = hosts.filter(h => h.switchTried);
-    const undo = await ctx.logger.group('Restore the previous upstream', () => forEachHost(back, settings.parallel, host => writeUpstream(host, settings.upstreamFile, host.upstream ?? '', settings.proxyReload)));
+    const undo = await ctx.logger.group('Restore the previous upstream', () => (0,host_fleet/* forEachHost */.nY)(back, settings.parallel, host => writeUpstream(host, settings.upstreamFile, host.upstream ?? '', settings.proxyReload)));
     const stuck = back.filter((_, i) => !undo[i].ok).map(h => h.transport.label);
-    warnFailures(back, undo, ctx);
-    failIfAny(hosts, results, 'The switch', stuck.length === 0
+    (0,host_fleet/* warnFailures */.eB)(back, undo, ctx);
+    (0,host_fleet/* failIfAny */.GO)(hosts, results, 'The switch', stuck.length === 0
         ? 'Every host has its previous upstream file again.'
         : `Restoring the previous upstream FAILED on ${stuck.join(', ')}: check ${settings.upstreamFile} there.`);
 }
@@ -618,7 +485,7 @@ async function switchNginx(hosts, settings, ctx) {
  * and returns its host port.
  */
 async function switchInPlace(hosts, settings, ctx, start) {
-    const results = await ctx.logger.group('Replace the container on every host', () => forEachHost(hosts, settings.parallel, host => timed(host, 'switch', async () => {
+    const results = await ctx.logger.group('Replace the container on every host', () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'switch', async () => {
         host.switchTried = true;
         if (host.live)
             await stopContainers(host, [host.live.name]);
@@ -630,12 +497,12 @@ async function switchInPlace(hosts, settings, ctx, start) {
     if (results.every(r => r.ok))
         return;
     const back = hosts.filter(h => h.switchTried);
-    const undo = await ctx.logger.group('Start the old containers again', () => forEachHost(back, settings.parallel, async (host) => {
+    const undo = await ctx.logger.group('Start the old containers again', () => (0,host_fleet/* forEachHost */.nY)(back, settings.parallel, async (host) => {
         await restoreInPlace(host, settings);
     }));
-    warnFailures(back, undo, ctx);
+    (0,host_fleet/* warnFailures */.eB)(back, undo, ctx);
     const stuck = back.filter((_, i) => !undo[i].ok).map(h => h.transport.label);
-    failIfAny(hosts, results, 'The switch', stuck.length === 0
+    (0,host_fleet/* failIfAny */.GO)(hosts, results, 'The switch', stuck.length === 0
         ? 'Every host runs its old container again.'
         : `Starting the old container again FAILED on ${stuck.join(', ')}.`);
 }
@@ -664,19 +531,21 @@ async function drainAndStop(hosts, settings, ctx) {
         // Not cancellable: a cancelled job still stops the old containers cleanly.
         await ctx.clock.sleep(settings.drainSeconds * 1000);
     }
-    const results = await ctx.logger.group('Stop the old containers (kept for rollback)', () => forEachHost(hosts, settings.parallel, host => timed(host, 'stop old', async () => {
+    const results = await ctx.logger.group('Stop the old containers (kept for rollback)', () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'stop old', async () => {
         const names = old(host);
         await stopContainers(host, names);
         if (names.length)
             ctx.logger.info(`${host.transport.label}: stopped ${names.join(', ')}`);
     })));
-    warnFailures(hosts, results, ctx, ' (the next deploy stops it)');
+    (0,host_fleet/* warnFailures */.eB)(hosts, results, ctx, ' (the next deploy stops it)');
 }
 function cancelledBeforeSwitch(ctx) {
     if (ctx.signal.aborted)
         throw new errors/* CheckFailedError */.CO('The deploy was cancelled before the switch; no host was switched.');
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/container-image.js
 
 
@@ -698,7 +567,7 @@ async function imageOntoHosts(hosts, settings, ctx) {
             // rsync sends directories: stage the tarball alone in one (a hard link costs nothing).
             await (0,promises_.link)(archive, (0,external_node_path_.join)(staged, (0,external_node_path_.basename)(archive))).catch(() => (0,promises_.copyFile)(archive, (0,external_node_path_.join)(staged, (0,external_node_path_.basename)(archive))));
         }
-        const results = await ctx.logger.group(`Image ${settings.image} onto every host`, () => forEachHost(hosts, settings.parallel, host => timed(host, 'image', async () => {
+        const results = await ctx.logger.group(`Image ${settings.image} onto every host`, () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'image', async () => {
             if (!archive) {
                 host.imageId = await ensureImage(host, settings.image, ctx.signal);
             }
@@ -716,7 +585,7 @@ async function imageOntoHosts(hosts, settings, ctx) {
             host.report.image = host.imageId;
             ctx.logger.info(`${host.transport.label}: ${settings.image} is ${host.imageId}`);
         })));
-        failIfAny(hosts, results, 'Getting the image', 'Nothing was changed.');
+        (0,host_fleet/* failIfAny */.GO)(hosts, results, 'Getting the image', 'Nothing was changed.');
     }
     finally {
         if (staged)
@@ -724,9 +593,12 @@ async function imageOntoHosts(hosts, settings, ctx) {
     }
 }
 
+// EXTERNAL MODULE: ./build/ncc/core/drivers/driver.js
+var driver = __webpack_require__(2761);
 // EXTERNAL MODULE: ./build/ncc/core/drivers/release-source.js
 var release_source = __webpack_require__(1630);
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/containers-driver.js
+
 
 
 
@@ -751,18 +623,7 @@ function newHost(base) {
 function createContainersDriver(settings) {
     const remote = settings.hosts.some(h => !h.local);
     const hookEnv = (request, host) => [
-        'SHIPRAIL_VERSION',
-        request.version,
-        'SHIPRAIL_PREVIOUS_VERSION',
-        request.previousVersion ?? '',
-        'SHIPRAIL_ENVIRONMENT',
-        request.environment,
-        'SHIPRAIL_REF',
-        request.ref,
-        'SHIPRAIL_DEPLOYMENT_ID',
-        request.deploymentId,
-        'SHIPRAIL_OPERATION',
-        request.operation,
+        ...(0,driver/* hookVariables */.h)(request),
         'SHIPRAIL_SERVICE',
         settings.service,
         'SHIPRAIL_CONTAINER',
@@ -770,15 +631,15 @@ function createContainersDriver(settings) {
     ];
     const show = (ctx, host) => (line) => ctx.logger.info(ctx.secrets.redact(`[${host.transport.label}] ${line}`));
     async function inspectAll(hosts) {
-        const inspected = await forEachHost(hosts, settings.parallel, async (host) => {
+        const inspected = await (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, async (host) => {
             await inspectHost(host, settings.service, settings.upstreamFile);
             host.live = findLive(host, settings.proxy);
         });
-        failIfAny(hosts, inspected, 'Inspecting the hosts', 'Nothing was changed.');
+        (0,host_fleet/* failIfAny */.GO)(hosts, inspected, 'Inspecting the hosts', 'Nothing was changed.');
     }
     /** "The next deploy removes what it left": containers of an interrupted deploy go first. */
     async function removeLeftovers(hosts, ctx) {
-        const results = await forEachHost(hosts, settings.parallel, async (host) => {
+        const results = await (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, async (host) => {
             const names = leftovers(host).map(c => c.name);
             if (names.length === 0)
                 return;
@@ -786,7 +647,7 @@ function createContainersDriver(settings) {
             await removeContainers(host, names);
             host.containers = host.containers.filter(c => !names.includes(c.name));
         });
-        warnFailures(hosts, results, ctx);
+        (0,host_fleet/* warnFailures */.eB)(hosts, results, ctx);
     }
     async function deploy(hosts, request, ctx) {
         const { logger } = ctx;
@@ -820,15 +681,15 @@ function createContainersDriver(settings) {
         };
         try {
             if (settings.proxy === 'nginx') {
-                const started = await logger.group(`Start ${name} on every host`, () => forEachHost(hosts, settings.parallel, host => timed(host, 'start', async () => {
+                const started = await logger.group(`Start ${name} on every host`, () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'start', async () => {
                     const port = await create(host);
                     if (port === undefined)
                         throw new errors/* CheckFailedError */.CO(`${name} has no published port for ${settings.containerPort}`);
                     host.next = { name, port };
                 })));
-                failIfAny(hosts, started, 'Starting the new container', 'No host was switched; every host still serves its old container.');
-                const healthy = await logger.group('Wait until every new container is healthy', () => forEachHost(hosts, settings.parallel, host => timed(host, 'health', () => waitHealthy(host, name, healthCheck(settings, host.next.port), t => ctx.secrets.redact(t), ctx.signal))));
-                failIfAny(hosts, healthy, 'The health check', 'No host was switched; every host still serves its old container.');
+                (0,host_fleet/* failIfAny */.GO)(hosts, started, 'Starting the new container', 'No host was switched; every host still serves its old container.');
+                const healthy = await logger.group('Wait until every new container is healthy', () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'health', () => waitHealthy(host, name, healthCheck(settings, host.next.port), t => ctx.secrets.redact(t), ctx.signal))));
+                (0,host_fleet/* failIfAny */.GO)(hosts, healthy, 'The health check', 'No host was switched; every host still serves its old container.');
             }
             else {
                 for (const host of hosts)
@@ -845,17 +706,17 @@ function createContainersDriver(settings) {
             // Cleanup runs even when the job was cancelled: no signal here.
             const made = hosts.filter(h => h.created && !(settings.proxy === 'none' && h.switchTried));
             await logger.group('Remove the new containers', async () => {
-                const removed = await forEachHost(made, settings.parallel, host => removeContainers(host, [name]));
-                warnFailures(made, removed, ctx, ' (the next deploy removes it)');
-                const recorded = await forEachHost(hosts.filter(h => h.created), settings.parallel, host => recordHistory(host, [entry(host, 'failure')]));
-                warnFailures(hosts, recorded, ctx);
+                const removed = await (0,host_fleet/* forEachHost */.nY)(made, settings.parallel, host => removeContainers(host, [name]));
+                (0,host_fleet/* warnFailures */.eB)(made, removed, ctx, ' (the next deploy removes it)');
+                const recorded = await (0,host_fleet/* forEachHost */.nY)(hosts.filter(h => h.created), settings.parallel, host => recordHistory(host, [entry(host, 'failure')]));
+                (0,host_fleet/* warnFailures */.eB)(hosts, recorded, ctx);
             });
             throw err;
         }
         await drainAndStop(hosts, settings, ctx);
         const after = await afterSwitch(hosts, request, ctx);
         await logger.group('Record history and prune', async () => {
-            const results = await forEachHost(hosts, settings.parallel, async (host) => {
+            const results = await (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, async (host) => {
                 const done = entry(host, after.ok ? 'success' : 'failure');
                 const kept = [
                     ...host.containers,
@@ -875,7 +736,7 @@ function createContainersDriver(settings) {
                     logger.info(`${host.transport.label}: removing ${prune.containers.join(', ')}`);
                 await recordHistory(host, [done], prune.containers, prune.images);
             });
-            warnFailures(hosts, results, ctx);
+            (0,host_fleet/* warnFailures */.eB)(hosts, results, ctx);
         });
         if (!after.ok)
             throw after.error;
@@ -891,7 +752,7 @@ function createContainersDriver(settings) {
             envArgs.push(`--env=${env[i]}=${env[i + 1]}`);
         await ctx.logger.group('before-switch', async () => {
             try {
-                await timed(host, 'before-switch', () => runOneOff(host, [
+                await (0,host_fleet/* timed */.ay)(host, 'before-switch', () => runOneOff(host, [
                     ...settings.dockerArgs,
                     ...envArgs,
                     '--entrypoint',
@@ -909,9 +770,9 @@ function createContainersDriver(settings) {
     async function afterSwitch(hosts, request, ctx) {
         if (settings.afterSwitch.trim() === '')
             return { ok: true };
-        const results = await ctx.logger.group('after-switch', () => forEachHost(hosts, settings.parallel, host => timed(host, 'after-switch', () => runHostHook(host, settings.afterSwitch, hookEnv(request, host), show(ctx, host), ctx.signal))));
+        const results = await ctx.logger.group('after-switch', () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'after-switch', () => runHostHook(host, settings.afterSwitch, hookEnv(request, host), show(ctx, host), ctx.signal))));
         try {
-            failIfAny(hosts, results, 'after-switch', 'The new container stays live on every host (the switch is done); roll back if it is broken.');
+            (0,host_fleet/* failIfAny */.GO)(hosts, results, 'after-switch', 'The new container stays live on every host (the switch is done); roll back if it is broken.');
             return { ok: true };
         }
         catch (error) {
@@ -939,11 +800,11 @@ function createContainersDriver(settings) {
         const moving = hosts.filter(h => h.live?.name !== h.next.name);
         try {
             if (settings.proxy === 'nginx') {
-                const ready = await ctx.logger.group('Start the kept containers', () => forEachHost(moving, settings.parallel, host => timed(host, 'start', async () => {
+                const ready = await ctx.logger.group('Start the kept containers', () => (0,host_fleet/* forEachHost */.nY)(moving, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'start', async () => {
                     host.next.port = await bring(host);
                     await waitHealthy(host, host.next.name, healthCheck(settings, host.next.port), t => ctx.secrets.redact(t), ctx.signal);
                 })));
-                failIfAny(moving, ready, 'Starting the rollback target', 'No host was switched; every host still serves its current container.');
+                (0,host_fleet/* failIfAny */.GO)(moving, ready, 'Starting the rollback target', 'No host was switched; every host still serves its current container.');
                 await switchNginx(moving, settings, ctx);
             }
             else {
@@ -952,20 +813,20 @@ function createContainersDriver(settings) {
         }
         catch (err) {
             if (settings.proxy === 'nginx') {
-                const stop = await forEachHost(moving, settings.parallel, async (host) => {
+                const stop = await (0,host_fleet/* forEachHost */.nY)(moving, settings.parallel, async (host) => {
                     if (host.created)
                         await removeContainers(host, [host.next.name]);
                     else
                         await stopContainers(host, [host.next.name]);
                 });
-                warnFailures(moving, stop, ctx);
+                (0,host_fleet/* warnFailures */.eB)(moving, stop, ctx);
             }
             throw err;
         }
         await drainAndStop(moving, settings, ctx);
         const after = await afterSwitch(hosts, request, ctx);
         const time = ctx.clock.now().toISOString();
-        const recorded = await forEachHost(hosts, settings.parallel, async (host) => {
+        const recorded = await (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, async (host) => {
             const entries = [];
             const from = host.live;
             const to = host.report.release;
@@ -997,7 +858,7 @@ function createContainersDriver(settings) {
             });
             await recordHistory(host, entries);
         });
-        warnFailures(hosts, recorded, ctx);
+        (0,host_fleet/* warnFailures */.eB)(hosts, recorded, ctx);
         if (!after.ok)
             throw after.error;
         return { release: hosts[0]?.report.release, hosts: hosts.map(h => h.report) };
@@ -1044,11 +905,190 @@ function createContainersDriver(settings) {
         },
         async apply(request, ctx) {
             ctx.secrets.add(settings.sshKey);
-            return withLockedFleet(settings, settings.path, ctx, newHost, hosts => request.operation === 'rollback'
+            return (0,host_fleet/* withLockedFleet */.Tv)(settings, settings.path, ctx, newHost, hosts => request.operation === 'rollback'
                 ? rollback(hosts, request, ctx)
                 : deploy(hosts, request, ctx));
         }
     };
+}
+
+
+/***/ }),
+
+/***/ 2761:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ hookVariables)
+/* harmony export */ });
+/**
+ * The variables every hook gets, as name, value pairs in one flat list (the host scripts read
+ * them as positional parameters, never as shell text).
+ */
+function hookVariables(request) {
+    return [
+        'SHIPRAIL_VERSION',
+        request.version,
+        'SHIPRAIL_PREVIOUS_VERSION',
+        request.previousVersion ?? '',
+        'SHIPRAIL_ENVIRONMENT',
+        request.environment,
+        'SHIPRAIL_REF',
+        request.ref,
+        'SHIPRAIL_DEPLOYMENT_ID',
+        request.deploymentId,
+        'SHIPRAIL_OPERATION',
+        request.operation
+    ];
+}
+
+
+/***/ }),
+
+/***/ 2940:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GO: () => (/* binding */ failIfAny),
+/* harmony export */   Mo: () => (/* binding */ requireOk),
+/* harmony export */   Tv: () => (/* binding */ withLockedFleet),
+/* harmony export */   ay: () => (/* binding */ timed),
+/* harmony export */   eB: () => (/* binding */ warnFailures),
+/* harmony export */   nY: () => (/* binding */ forEachHost),
+/* harmony export */   yd: () => (/* binding */ hostMessage)
+/* harmony export */ });
+/* unused harmony export resolveHomePath */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5052);
+/* harmony import */ var _process_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2069);
+/* harmony import */ var _host_transport_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6285);
+/* harmony import */ var _release_lock_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9124);
+
+
+
+
+
+const CONNECT_TIMEOUT_MS = 30_000;
+/** Runs fn for each host, at most `limit` at once, and waits for all of them. */
+async function forEachHost(hosts, limit, fn) {
+    const results = new Array(hosts.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < hosts.length) {
+            const i = next++;
+            try {
+                await fn(hosts[i]);
+                results[i] = { ok: true };
+            }
+            catch (error) {
+                results[i] = { ok: false, error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, hosts.length) }, worker));
+    return results;
+}
+function hostMessage(host, error) {
+    const message = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error);
+    return message.startsWith(`${host.transport.label}: `)
+        ? message
+        : `${host.transport.label}: ${message}`;
+}
+/** Throws one error naming every host where `phase` failed; UserError when any was the user's. */
+function failIfAny(hosts, results, phase, consequence) {
+    const failed = results
+        .map((r, i) => (r.ok ? undefined : hostMessage(hosts[i], r.error)))
+        .filter((m) => m !== undefined);
+    if (failed.length === 0)
+        return;
+    const user = results.find(r => !r.ok && r.error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo);
+    const text = `${phase} failed on ${failed.length} of ${hosts.length} host(s): ${failed.join('; ')}. ${consequence}`;
+    if (user)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(text);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckFailedError */ .CO(text);
+}
+/** Logs each failure as a warning: for cleanup whose failure must not hide the real error. */
+function warnFailures(hosts, results, ctx, suffix = '') {
+    results.forEach((r, i) => {
+        if (!r.ok)
+            ctx.logger.warning(`${hostMessage(hosts[i], r.error)}${suffix}`);
+    });
+}
+async function timed(host, phase, fn) {
+    const started = Date.now();
+    try {
+        await fn();
+    }
+    finally {
+        host.report.phases[phase] = (host.report.phases[phase] ?? 0) + Date.now() - started;
+    }
+}
+function requireOk(host, what, result, timeoutMs) {
+    if (result.exitCode === 0)
+        return;
+    const detail = (0,_host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .lastLines */ .w$)(result.stderr || result.stdout);
+    throw new _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .HostError */ .dh(host.transport.label, `${what} ${(0,_process_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .describeExit */ .K)(result, timeoutMs)}: ${detail}`);
+}
+/**
+ * `~/x` is the login user's home on the host: this machine's home for `local`, and a path
+ * relative to the SSH session's start directory (the home) for a remote host.
+ */
+function resolveHomePath(path, local) {
+    if (!path.startsWith('~/'))
+        return path;
+    return local ? `${(0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)()}/${path.slice(2)}` : path.slice(2);
+}
+/**
+ * Connects to every host, locks every host (one after the other in a fixed order, so two
+ * deploys meet at the first host and neither holds half of them), runs `work`, then unlocks
+ * and disconnects whatever happened.
+ */
+async function withLockedFleet(settings, path, ctx, extend, work) {
+    const { logger } = ctx;
+    const remote = settings.hosts.some(h => !h.local);
+    const env = ctx.run.env;
+    if (remote && !settings.strictHostKeyChecking) {
+        logger.warning('ssh-strict-host-key-checking is false: host keys are not verified, so a machine in the middle could receive this deploy. Set known-hosts to verify them.');
+    }
+    let credentials;
+    const hosts = [];
+    try {
+        if (remote) {
+            credentials = await _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .SshCredentials */ .B2.create(settings.sshKey, settings.knownHosts, settings.strictHostKeyChecking, ctx.run.tempDir);
+        }
+        settings.hosts.forEach((spec, i) => hosts.push(extend({
+            transport: spec.local
+                ? new _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .LocalTransport */ .Vu(env)
+                : new _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .SshTransport */ .e1(spec, credentials, i, env),
+            report: { host: spec.label, phases: {} },
+            root: resolveHomePath(path, spec.local)
+        })));
+        const connected = await logger.group('Connect to hosts', () => forEachHost(hosts, settings.parallel, host => timed(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal))));
+        failIfAny(hosts, connected, 'Connecting', 'Nothing was changed.');
+        const lock = (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .newLockInfo */ .kq)(ctx.run.actor, ctx.run.runUrl, ctx.clock.now());
+        const locked = [];
+        try {
+            await logger.group('Lock', async () => {
+                for (const host of [...hosts].sort((a, b) => a.transport.label.localeCompare(b.transport.label))) {
+                    await timed(host, 'lock', () => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .acquireLock */ .IZ)(host.transport, host.root, lock, {
+                        timeoutSeconds: settings.lockTimeoutSeconds,
+                        logger,
+                        clock: ctx.clock,
+                        signal: ctx.signal
+                    }));
+                    locked.push(host);
+                }
+            });
+            return await work(hosts);
+        }
+        finally {
+            await forEachHost(locked, settings.parallel, host => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .releaseLock */ .x_)(host.transport, host.root, lock, logger));
+        }
+    }
+    finally {
+        await Promise.all(hosts.map(h => h.transport.close()));
+        await credentials?.dispose();
+    }
 }
 
 

@@ -260,13 +260,21 @@ describe('FileLedger', () => {
 
   it.each([
     ['not JSON', '{"schema": 1, ', 'is not valid JSON; fix or move it.'],
-    ['another schema', '{"schema": 2, "deployments": []}', 'is not a Shiprail ledger (schema 1).'],
+    [
+      'another schema',
+      '{"schema": 2, "nextId": 1, "deployments": []}',
+      'is not a Shiprail ledger: $.schema is number 2, expected one of 1; fix or move it.'
+    ],
     [
       'no deployments list',
-      '{"schema": 1, "deployments": {}}',
-      'is not a Shiprail ledger (schema 1).'
+      '{"schema": 1, "nextId": 1, "deployments": {}}',
+      'is not a Shiprail ledger: $.deployments is an object, expected a list; fix or move it.'
     ],
-    ['null', 'null', 'is not a Shiprail ledger (schema 1).']
+    [
+      'null',
+      'null',
+      'is not a Shiprail ledger: $ is null, expected a Shiprail ledger (an object); fix or move it.'
+    ]
   ])('refuses a file that is %s, naming it', async (_label, text, problem) => {
     const { ledger, path } = fresh()
     mkdirSync(dirname(path), { recursive: true })

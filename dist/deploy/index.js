@@ -41061,15 +41061,22 @@ class FileLedger {
     path;
     clock;
     commitTime;
+    wallTime;
     kind = 'file';
     commitSource = 'the local git repository (git show -s --format=%cI)';
     locking;
     constructor(path, clock, 
     /** Reads a commit's time where the deployments' commits live (the local repository). */
-    commitTime) {
+    commitTime, 
+    /**
+     * Wall time for the lock's wait limit and staleness, which compare with file times; a test
+     * passes its own to reach the limits without waiting them out.
+     */
+    wallTime = Date.now) {
         this.path = path;
         this.clock = clock;
         this.commitTime = commitTime;
+        this.wallTime = wallTime;
         this.locking = new FileEnvironmentLock(path, (id, description) => this.addStatus(id, { state: 'error', description }));
     }
     async *history(environment) {
@@ -41153,7 +41160,7 @@ class FileLedger {
     }
     async lock() {
         const lockPath = `${this.path}.lock`;
-        const deadline = Date.now() + LOCK_WAIT_MS;
+        const deadline = this.wallTime() + LOCK_WAIT_MS;
         for (;;) {
             try {
                 const handle = await (0,promises_.open)(lockPath, 'wx');
@@ -41169,7 +41176,7 @@ class FileLedger {
                 await (0,promises_.rm)(lockPath, { force: true });
                 continue;
             }
-            if (Date.now() > deadline) {
+            if (this.wallTime() > deadline) {
                 throw new errors/* UserError */.yo(`The ledger file ${this.path} stayed locked for ${LOCK_WAIT_MS / 1000} s (${lockPath}).`);
             }
             await this.clock.sleep(10 + Math.random() * 40);
@@ -41178,7 +41185,7 @@ class FileLedger {
     async isStale(lockPath) {
         try {
             const info = await (0,promises_.stat)(lockPath);
-            if (Date.now() - info.mtimeMs > STALE_LOCK_MS)
+            if (this.wallTime() - info.mtimeMs > STALE_LOCK_MS)
                 return true;
             const holder = JSON.parse(await (0,promises_.readFile)(lockPath, 'utf8'));
             if (holder.host === (0,external_node_os_.hostname)() && typeof holder.pid === 'number') {

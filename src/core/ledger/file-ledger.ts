@@ -35,7 +35,12 @@ export class FileLedger implements Ledger {
     readonly path: string,
     private readonly clock: Clock,
     /** Reads a commit's time where the deployments' commits live (the local repository). */
-    readonly commitTime?: (ref: string) => Promise<Date | undefined>
+    readonly commitTime?: (ref: string) => Promise<Date | undefined>,
+    /**
+     * Wall time for the lock's wait limit and staleness, which compare with file times; a test
+     * passes its own to reach the limits without waiting them out.
+     */
+    private readonly wallTime: () => number = Date.now
   ) {
     this.locking = new FileEnvironmentLock(path, (id, description) =>
       this.addStatus(id, { state: 'error', description })
@@ -124,7 +129,7 @@ export class FileLedger implements Ledger {
 
   private async lock(): Promise<() => Promise<void>> {
     const lockPath = `${this.path}.lock`
-    const deadline = Date.now() + LOCK_WAIT_MS
+    const deadline = this.wallTime() + LOCK_WAIT_MS
     for (;;) {
       try {
         const handle = await open(lockPath, 'wx')
@@ -140,7 +145,7 @@ export class FileLedger implements Ledger {
         await rm(lockPath, { force: true })
         continue
       }
-      if (Date.now() > deadline) {
+      if (this.wallTime() > deadline) {
         throw new UserError(
           `The ledger file ${this.path} stayed locked for ${LOCK_WAIT_MS / 1000} s (${lockPath}).`
         )
@@ -152,7 +157,7 @@ export class FileLedger implements Ledger {
   private async isStale(lockPath: string): Promise<boolean> {
     try {
       const info = await stat(lockPath)
-      if (Date.now() - info.mtimeMs > STALE_LOCK_MS) return true
+      if (this.wallTime() - info.mtimeMs > STALE_LOCK_MS) return true
       const holder = JSON.parse(await readFile(lockPath, 'utf8')) as { pid?: number; host?: string }
       if (holder.host === hostname() && typeof holder.pid === 'number') {
         try {

@@ -41488,12 +41488,7 @@ function parseContainersDriver(reader, operation) {
         (!/\.(tar|tar\.gz|tgz)$/.test(imageArchive) || /[\0\n\r]/.test(imageArchive))) {
         throw new errors/* InputError */.dz('image-archive', `is ${input_reader_showValue(imageArchive)}`, 'a `docker save` tarball (`.tar` or `.tar.gz`) on the runner');
     }
-    const hosts = deploy_settings_parseHosts(reader.string('hosts'));
-    const strict = reader.bool('ssh-strict-host-key-checking');
-    const knownHosts = reader.text('known-hosts');
-    if (strict && knownHosts.trim() === '' && hosts.some(h => !h.local)) {
-        throw new errors/* InputError */.dz('known-hosts', 'is required for remote hosts', 'known_hosts lines (ssh-keyscan output you have checked), or `ssh-strict-host-key-checking: false` to skip verification');
-    }
+    const { hosts, strict, knownHosts } = parseHostAccess(reader);
     const proxy = reader.oneOf('proxy', ['none', 'nginx']);
     const containerPort = reader.has('container-port')
         ? reader.int('container-port', 1, 65535)
@@ -41610,12 +41605,7 @@ function parseDriver(reader, operation) {
             lockTimeoutSeconds: reader.int('lock-timeout', 0, 24 * 3600)
         };
     }
-    const hosts = deploy_settings_parseHosts(reader.string('hosts'));
-    const strict = reader.bool('ssh-strict-host-key-checking');
-    const knownHosts = reader.text('known-hosts');
-    if (strict && knownHosts.trim() === '' && hosts.some(h => !h.local)) {
-        throw new errors/* InputError */.dz('known-hosts', 'is required for remote hosts', 'known_hosts lines (ssh-keyscan output you have checked), or `ssh-strict-host-key-checking: false` to skip verification');
-    }
+    const { hosts, strict, knownHosts } = parseHostAccess(reader);
     const source = operation === 'deploy'
         ? reader.required('source', 'a directory or a .tar.gz/.tgz file', ' with `driver: releases`')
         : '';
@@ -41697,6 +41687,19 @@ function parseDeploySettings(raw, defaults) {
         promoteFrom,
         driver: parseDriver(reader, 'deploy')
     };
+}
+/**
+ * The hosts and how their keys are checked, for every driver that works on hosts: remote hosts
+ * need `known-hosts` unless verification was turned off explicitly.
+ */
+function parseHostAccess(reader) {
+    const hosts = deploy_settings_parseHosts(reader.string('hosts'));
+    const strict = reader.bool('ssh-strict-host-key-checking');
+    const knownHosts = reader.text('known-hosts');
+    if (strict && knownHosts.trim() === '' && hosts.some(h => !h.local)) {
+        throw new errors/* InputError */.dz('known-hosts', 'is required for remote hosts', 'known_hosts lines (ssh-keyscan output you have checked), or `ssh-strict-host-key-checking: false` to skip verification');
+    }
+    return { hosts, strict, knownHosts };
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/command-driver.js

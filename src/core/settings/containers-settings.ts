@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js'
-import { parseHosts, type HostSpec } from './deploy-settings.js'
+import { parseHostAccess, type HostSpec } from './deploy-settings.js'
 import { showValue, type InputReader } from './input-reader.js'
 
 /** Inputs of the containers driver, parsed once into one typed object. */
@@ -149,16 +149,7 @@ export function parseContainersDriver(
       'a `docker save` tarball (`.tar` or `.tar.gz`) on the runner'
     )
   }
-  const hosts = parseHosts(reader.string('hosts'))
-  const strict = reader.bool('ssh-strict-host-key-checking')
-  const knownHosts = reader.text('known-hosts')
-  if (strict && knownHosts.trim() === '' && hosts.some(h => !h.local)) {
-    throw new InputError(
-      'known-hosts',
-      'is required for remote hosts',
-      'known_hosts lines (ssh-keyscan output you have checked), or `ssh-strict-host-key-checking: false` to skip verification'
-    )
-  }
+  const { hosts, strict, knownHosts } = parseHostAccess(reader)
   const proxy = reader.oneOf('proxy', ['none', 'nginx'] as const)
   const containerPort = reader.has('container-port')
     ? reader.int('container-port', 1, 65535)

@@ -160,16 +160,7 @@ export function parseDriver(reader: InputReader, operation: 'deploy' | 'rollback
       lockTimeoutSeconds: reader.int('lock-timeout', 0, 24 * 3600)
     }
   }
-  const hosts = parseHosts(reader.string('hosts'))
-  const strict = reader.bool('ssh-strict-host-key-checking')
-  const knownHosts = reader.text('known-hosts')
-  if (strict && knownHosts.trim() === '' && hosts.some(h => !h.local)) {
-    throw new InputError(
-      'known-hosts',
-      'is required for remote hosts',
-      'known_hosts lines (ssh-keyscan output you have checked), or `ssh-strict-host-key-checking: false` to skip verification'
-    )
-  }
+  const { hosts, strict, knownHosts } = parseHostAccess(reader)
   const source =
     operation === 'deploy'
       ? reader.required('source', 'a directory or a .tar.gz/.tgz file', ' with `driver: releases`')
@@ -279,4 +270,26 @@ export function parseDeploySettings(raw: RawInputs, defaults: RunDefaults): Depl
     promoteFrom,
     driver: parseDriver(reader, 'deploy')
   }
+}
+
+/**
+ * The hosts and how their keys are checked, for every driver that works on hosts: remote hosts
+ * need `known-hosts` unless verification was turned off explicitly.
+ */
+export function parseHostAccess(reader: InputReader): {
+  hosts: HostSpec[]
+  strict: boolean
+  knownHosts: string
+} {
+  const hosts = parseHosts(reader.string('hosts'))
+  const strict = reader.bool('ssh-strict-host-key-checking')
+  const knownHosts = reader.text('known-hosts')
+  if (strict && knownHosts.trim() === '' && hosts.some(h => !h.local)) {
+    throw new InputError(
+      'known-hosts',
+      'is required for remote hosts',
+      'known_hosts lines (ssh-keyscan output you have checked), or `ssh-strict-host-key-checking: false` to skip verification'
+    )
+  }
+  return { hosts, strict, knownHosts }
 }

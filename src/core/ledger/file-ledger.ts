@@ -3,7 +3,7 @@ import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/prom
 import { hostname } from 'node:os'
 import { dirname } from 'node:path'
 import type { Clock } from '../context.js'
-import { UserError } from '../errors.js'
+import { errorMessage, UserError } from '../errors.js'
 import { FileEnvironmentLock } from './file-environment-lock.js'
 import type { DeploymentRecord, Ledger, NewDeployment, NewStatus } from './ledger.js'
 import { ledgerFileProblem } from './ledger-file-schema.js'
@@ -93,9 +93,13 @@ export class FileLedger implements Ledger {
     try {
       text = await readFile(this.path, 'utf8')
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT')
-        return { schema: 1, nextId: 1, deployments: [] }
-      throw err
+      const code = (err as NodeJS.ErrnoException).code
+      if (code === 'ENOENT') return { schema: 1, nextId: 1, deployments: [] }
+      // Only a missing file is an empty history: reading any other failure as one would let a
+      // rollback pick from nothing and a deploy overwrite every record.
+      throw new UserError(
+        `The ledger file ${this.path} cannot be read (${code ?? errorMessage(err)}); fix or move it.`
+      )
     }
     let data: unknown
     try {

@@ -112,7 +112,7 @@ export async function timed(
 }
 
 export function requireOk(
-  host: FleetHost,
+  host: Pick<FleetHost, 'transport'>,
   what: string,
   result: RunResult,
   timeoutMs: number

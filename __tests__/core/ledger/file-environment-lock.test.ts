@@ -1,4 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
+import { open } from 'node:fs/promises'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { LockAttempt } from '../../../src/core/ledger/environment-lock.js'
@@ -99,6 +109,28 @@ describe('FileEnvironmentLock: taking a free environment', () => {
     await attempt.release()
     expect(existsSync(t.path)).toBe(false)
     expect(t.ctx.logger.lines).toEqual([])
+  })
+
+  it('leaves no file open', async () => {
+    const t = fresh()
+    const before = readdirSync('/proc/self/fd').length
+    const attempt = await t.locking.tryLock(own('5'), t.ctx)
+    if (!attempt.acquired) throw new Error('not acquired')
+    expect(readdirSync('/proc/self/fd')).toHaveLength(before)
+    await attempt.release()
+  })
+
+  it('a lock that vanishes while it is being read: looks again and takes the environment', async () => {
+    const t = fresh()
+    mkdirSync(join(t.ledgerPath, '..'), { recursive: true })
+    // A FIFO holds the reader until the "holder" lets go: it removes its lock mid-read.
+    execFileSync('mkfifo', [t.path])
+    const trying = t.locking.tryLock(own('5'), t.ctx)
+    const holder = await open(t.path, 'w')
+    rmSync(t.path)
+    await holder.close()
+    expect((await trying).acquired).toBe(true)
+    expect(JSON.parse(readFileSync(t.path, 'utf8'))).toMatchObject({ deploymentId: '5' })
   })
 
   it('holds one environment only: another environment is taken beside it', async () => {

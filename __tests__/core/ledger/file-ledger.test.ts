@@ -197,6 +197,20 @@ describe('FileLedger: the environment lock ends an abandoned holder’s deployme
   })
 })
 
+describe('FileLedger: a hand-written record without statuses', () => {
+  it('takes a status stamped with the clock', async () => {
+    const t = fresh()
+    const r = await t.create('1')
+    const data = JSON.parse(readFileSync(t.path, 'utf8'))
+    data.deployments[0].statuses = []
+    writeFileSync(t.path, JSON.stringify(data))
+    await t.ledger.addStatus(r.id, { state: 'success', description: 'ok' })
+    expect(JSON.parse(readFileSync(t.path, 'utf8')).deployments[0].statuses).toEqual([
+      { state: 'success', description: 'ok', createdAt: '2026-11-30T12:00:00.000Z' }
+    ])
+  })
+})
+
 describe('FileLedger: where commit times come from', () => {
   it('names the local repository and the command, as the delivery metrics say', () => {
     expect(fresh().ledger.commitSource).toBe('the local git repository (git show -s --format=%cI)')

@@ -34,7 +34,8 @@ describe('sameRun: was the deployment created by the run that asks?', () => {
     // Trailing slashes never make two runs differ, however many.
     [`${RUN}/`, `${RUN}//`, true],
     ['https://ci.example/job/7/', 'https://ci.example/job/7', true],
-    ['https://ci.example/job/7', 'https://ci.example/job/7//', true]
+    ['https://ci.example/job/7', 'https://ci.example/job/7//', true],
+    ['https://ci.example/job/7//', 'https://ci.example/job/7', true]
   ])('%j vs %j: %j', (recorded, current, expected) => {
     expect(sameRun(recorded, current)).toBe(expected)
   })

@@ -30,7 +30,7 @@ export interface HostState {
   target?: string
 }
 
-// One host loop, failure report, phase timer and exit check for every driver that works on hosts.
+// The host loop, failure report, phase timer and exit check every host driver shares.
 export {
   failIfAny,
   forEachHost,

@@ -7,7 +7,6 @@ import { deploymentState } from '../src/core/ledger/deployment-state.js'
 import { FileLedger } from '../src/core/ledger/file-ledger.js'
 import type { DeploymentRecord, StatusState } from '../src/core/ledger/ledger.js'
 import { clampDescription } from '../src/core/ledger/ledger.js'
-import { checkPromotion } from '../src/core/ledger/promotion.js'
 import { supersedeEarlier } from '../src/core/ledger/supersede.js'
 import { findLive } from '../src/core/ledger/verdict.js'
 import { MemoryLogger, testContext } from './support/context.js'
@@ -59,55 +58,6 @@ describe('deploymentState', () => {
     [['in_progress', 'inactive'], { inProgress: false, inactive: true, deployed: false }]
   ])('%j', (states, expected) => {
     expect(deploymentState(record('1', '1.0', states))).toMatchObject(expected)
-  })
-})
-
-describe('checkPromotion', () => {
-  const verified = record('3', '1.1', ['in_progress', 'success', 'success'])
-  const unchecked = record('2', '1.0', ['in_progress', 'success'])
-  const failedChecks = record('4', '1.2', ['in_progress', 'success', 'failure'])
-  const failedDeploy = record('5', '1.3', ['in_progress', 'failure'])
-
-  it.each<[string, DeploymentRecord[], string, boolean, RegExp?]>([
-    ['verified version', [verified, unchecked], '1.1', true, undefined],
-    [
-      'never deployed',
-      [verified],
-      '9.9',
-      false,
-      /never deployed to staging \(staging has: 1\.1 \(live\)\)/
-    ],
-    ['nothing there at all', [], '1.0', false, /staging has no deployments/],
-    ['deployed but not checked', [verified, unchecked], '1.0', false, /1\.0 \(unverified\)/],
-    ['failed its checks', [failedChecks, verified], '1.2', false, /1\.2 \(live: /],
-    ['failed to deploy', [failedDeploy, verified], '1.3', false, /1\.3 \(failed\)/],
-    // The newest record of the version decides: a later failed redeploy blocks promotion.
-    [
-      'redeployed and failed',
-      [record('6', '1.1', ['in_progress', 'failure']), verified],
-      '1.1',
-      false,
-      /1\.1 \(failed\)/
-    ],
-    // Issue 12, item 9: a version label reused for another commit proves nothing.
-    [
-      'same label, verified from another commit',
-      [record('7', '1.1', ['in_progress', 'success', 'success'], 'b'.repeat(40))],
-      '1.1',
-      false,
-      /version 1\.1 in staging verified commit bbbbbbbbbbbb, not aaaaaaaaaaaa/
-    ],
-    [
-      'same label rebuilt from another commit, not verified, after a verified one',
-      [record('8', '1.1', ['in_progress', 'success'], 'c'.repeat(40)), verified],
-      '1.1',
-      false,
-      /in staging is commit cccccccccccc \(1\.1 \(live\)\); it verified commit aaaaaaaaaaaa before that, not aaaaaaaaaaaa/
-    ]
-  ])('%s', (_label, records, version, allowed, reason) => {
-    const verdict = checkPromotion(records, version, 'a'.repeat(40), 'staging')
-    expect(verdict.allowed).toBe(allowed)
-    if (!verdict.allowed && reason) expect(verdict.reason).toMatch(reason)
   })
 })
 

@@ -85,9 +85,35 @@ describe('stateNames', () => {
         ]
       },
       ['failed', 'live']
+    ],
+    [
+      'a failed rollback of a deployment later superseded leaves it as its checks say',
+      () => {
+        const two = record('2', ['in_progress', 'success', 'success', 'inactive'])
+        return [
+          record('3', ['in_progress', 'success']),
+          record('1', ['in_progress', 'failure'], { operation: 'rollback', rollback_of: two.id }),
+          two
+        ]
+      },
+      ['live', 'failed', 'verified']
+    ],
+    [
+      'a failed redeploy of a version does not make its older good deployment inactive',
+      () => [
+        record('3', ['in_progress', 'success']),
+        record('2', ['in_progress', 'failure']),
+        record('2', ['in_progress', 'success', 'success', 'inactive'])
+      ],
+      ['live', 'failed', 'verified']
     ]
   ])('%s', (_label, history, expected) => {
     expect(stateNames(history())).toEqual(expected)
+  })
+
+  it('a rolled-back deployment is described by its word alone, whatever check failed on it', () => {
+    const r = record('2.0.0', ['in_progress', 'success', ['failure', 'status-check failed: 5xx']])
+    expect(describeRecord(r, 'rolled-back')).toBe('2.0.0 (rolled-back)')
   })
 
   it('describes a deployment with its word, naming the check that failed on it', () => {

@@ -73,6 +73,13 @@ describe('checkPromotion', () => {
       'version 1.1 in staging is commit cccccccccccc (1.1 (live)), not aaaaaaaaaaaa: the same label was built from another commit (staging has: 1.1 (live)).'
     ],
     [
+      'same label from another commit; only another version was verified',
+      [rec('1.1', DEPLOYED, { ref: 'c'.repeat(40) }), rec('1.0', VERIFIED)],
+      '1.1',
+      false,
+      'version 1.1 in staging is commit cccccccccccc (1.1 (live)), not aaaaaaaaaaaa: the same label was built from another commit (staging has: 1.1 (live), 1.0 (verified)).'
+    ],
+    [
       'a record without a commit',
       [rec('1.1', VERIFIED, { ref: '' })],
       '1.1',

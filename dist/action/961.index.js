@@ -499,7 +499,7 @@ function planUpload(entries, facts, live, sharedPaths) {
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-phases.js
-// One host loop, failure report, phase timer and exit check for every driver that works on hosts.
+// The host loop, failure report, phase timer and exit check every host driver shares.
 
 
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-scripts.js

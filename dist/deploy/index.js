@@ -47637,12 +47637,13 @@ const GATE_GRACE_MS = 5000;
 const BACKOFF_MS = 250;
 /**
  * Takes the lock of each target's root on every host at once, each in one command with its
- * follow-up script (if any), and returns each host's result (its follow-up's output). Two deploys started together must not each
- * hold some hosts and wait for the rest forever, so the hosts have a fixed order (by label)
- * and the first one decides: a deploy that did not get it lets go of every lock it took and
- * backs off (with jitter) until lock-timeout; the one that got it keeps its locks and retries
- * the hosts it missed, for up to GATE_GRACE_MS longer. Exactly one of two deploys to the same
- * hosts proceeds. On failure no lock of ours is left; on success the caller releases them.
+ * follow-up script (if any), and returns each host's result (its follow-up's output). Two
+ * deploys started together must not each hold some hosts and wait for the rest forever, so the
+ * hosts have a fixed order (by label) and the first one decides: a deploy that did not get it
+ * lets go of every lock it took and backs off (with jitter) until lock-timeout; the one that got
+ * it keeps its locks and retries the hosts it missed, for up to GATE_GRACE_MS longer. Exactly
+ * one of two deploys to the same hosts proceeds. On failure no lock of ours is left; on success
+ * the caller releases them.
  */
 async function acquireLocks(targets, info, options) {
     const order = [...targets].sort((a, b) => a.transport.label.localeCompare(b.transport.label));

@@ -38753,7 +38753,7 @@ async function applyDeployment(ctx, driver, phases, plan) {
     const request = { ...plan.request, deploymentId: record.id };
     if (record.id)
         ctx.onDeploymentStarted?.(record.id);
-    const release = await holdEnvironment(ctx, phases, record, plan.lockTimeoutSeconds);
+    const release = await holdEnvironment(ctx, phases, record, plan);
     try {
         return await applyHeld(ctx, driver, phases, plan, record, request);
     }
@@ -38762,18 +38762,23 @@ async function applyDeployment(ctx, driver, phases, plan) {
     }
 }
 /**
- * One deploy per environment at a time, whatever the driver (SPEC §3): the ledger holds the
- * environment from the record's creation until its outcome is recorded. A refused record is
- * ended with `error`, so it never counts as live.
+ * One deploy per environment at a time, whatever the driver: the ledger holds the environment
+ * from the record's creation until its outcome is recorded. A refused record (locked, or the
+ * plan no longer holds once the lock is taken) is ended with `error`, so it never counts as
+ * live, and the lock is let go.
  */
-async function holdEnvironment(ctx, phases, record, timeoutSeconds) {
+async function holdEnvironment(ctx, phases, record, plan) {
     const locking = ctx.ledger.locking;
     if (!locking || !record.id)
         return async () => undefined;
+    let release;
     try {
-        return await timed(ctx, phases, 'lock environment', () => lockEnvironment(locking, record, timeoutSeconds, ctx));
+        release = await timed(ctx, phases, 'lock environment', () => lockEnvironment(locking, record, plan.lockTimeoutSeconds, ctx));
+        await plan.confirm?.();
+        return release;
     }
     catch (err) {
+        await release?.();
         const why = ctx.secrets.redact((0,errors/* errorMessage */.gJ)(err));
         await ctx.ledger.addStatus(record.id, {
             state: 'error',
@@ -40938,6 +40943,13 @@ async function rollback(settings, ctx) {
         failureDescription: error => `Rollback to ${target.payload.version} failed: ${error}`,
         environmentUrl: settings.environmentUrl,
         lockTimeoutSeconds: settings.driver.lockTimeoutSeconds,
+        // The target was chosen before the lock: a deploy that went live while this rollback
+        // waited would otherwise be left live in fact while the ledger names the target.
+        async confirm() {
+            const now = await readLive(ctx, settings.environment);
+            if (now?.id !== live.id)
+                throw new errors/* CheckFailedError */.CO(`${settings.environment} changed while this rollback waited for it: ${now ? `${now.payload.version} (deployment ${now.id})` : 'nothing'} is live now, not ${live.payload.version}; nothing was rolled back, run the rollback again`);
+        },
         async afterSuccess(id) {
             // The version rolled back from is bad from now on: a failure verdict, then inactive.
             await ctx.ledger.addStatus(live.id, {
@@ -40960,6 +40972,12 @@ async function rollback(settings, ctx) {
     const icon = result.outcome === 'success' ? ':rewind:' : ':x:';
     await notify(ctx, settings.notifyUrl, `${icon} Shiprail ${result.outcome === 'success' ? 'rolled back' : 'failed to roll back'} ${settings.environment} from ${result.fromVersion} to ${result.version}: ${result.error ?? reason}`);
     return result;
+}
+async function readLive(ctx, environment) {
+    for await (const record of ctx.ledger.history(environment))
+        if ((0,deployment_state/* isLive */.DG)(record))
+            return record;
+    return undefined;
 }
 /** The recorded reason when none was given: never "automatic" for a rollback a person started. */
 function defaultReason(automatic, run) {

@@ -32,6 +32,11 @@ export interface ApplyPlan {
   lockTimeoutSeconds: number
   /** Ledger work after a success status (supersede, mark what was rolled back from). */
   afterSuccess(deploymentId: string): Promise<void>
+  /**
+   * Checked once the environment is held, before the driver runs: throws when what the plan
+   * was built on changed while it waited (another deploy went live meanwhile).
+   */
+  confirm?(): Promise<void>
 }
 
 /**
@@ -49,7 +54,7 @@ export async function applyDeployment(
   const record = await timed(ctx, phases, 'record start', () => ctx.ledger.create(plan.record))
   const request: DriverRequest = { ...plan.request, deploymentId: record.id }
   if (record.id) ctx.onDeploymentStarted?.(record.id)
-  const release = await holdEnvironment(ctx, phases, record, plan.lockTimeoutSeconds)
+  const release = await holdEnvironment(ctx, phases, record, plan)
   try {
     return await applyHeld(ctx, driver, phases, plan, record, request)
   } finally {
@@ -58,23 +63,28 @@ export async function applyDeployment(
 }
 
 /**
- * One deploy per environment at a time, whatever the driver (SPEC §3): the ledger holds the
- * environment from the record's creation until its outcome is recorded. A refused record is
- * ended with `error`, so it never counts as live.
+ * One deploy per environment at a time, whatever the driver: the ledger holds the environment
+ * from the record's creation until its outcome is recorded. A refused record (locked, or the
+ * plan no longer holds once the lock is taken) is ended with `error`, so it never counts as
+ * live, and the lock is let go.
  */
 async function holdEnvironment(
   ctx: Context,
   phases: PhaseTiming[],
   record: DeploymentRecord,
-  timeoutSeconds: number
+  plan: ApplyPlan
 ): Promise<() => Promise<void>> {
   const locking = ctx.ledger.locking
   if (!locking || !record.id) return async () => undefined
+  let release: (() => Promise<void>) | undefined
   try {
-    return await timed(ctx, phases, 'lock environment', () =>
-      lockEnvironment(locking, record, timeoutSeconds, ctx)
+    release = await timed(ctx, phases, 'lock environment', () =>
+      lockEnvironment(locking, record, plan.lockTimeoutSeconds, ctx)
     )
+    await plan.confirm?.()
+    return release
   } catch (err) {
+    await release?.()
     const why = ctx.secrets.redact(errorMessage(err))
     await ctx.ledger.addStatus(record.id, {
       state: 'error',

@@ -41827,9 +41827,13 @@ function checkPromotion(records, version, ref, sourceEnvironment) {
             .map((r, i) => (i === index ? '' : (0,deployment_state/* describeRecord */.TV)(r, states[i])))
             .filter(Boolean);
         const also = others.length ? ` (${sourceEnvironment} also has: ${others.join(', ')})` : '';
+        // Deployed with no verdict yet: say so, or "2 (live)" reads as if being live were the fault.
+        const unchecked = (0,deployment_state/* deploymentState */.DY)(latest).deployed && (0,deployment_state/* deploymentState */.DY)(latest).verdicts.length === 0
+            ? ', no check has recorded a verdict on it'
+            : '';
         return {
             allowed: false,
-            reason: `version ${version} is not verified in ${sourceEnvironment}: ${(0,deployment_state/* describeRecord */.TV)(latest, states[index])}${also}.`
+            reason: `version ${version} is not verified in ${sourceEnvironment}: ${(0,deployment_state/* describeRecord */.TV)(latest, states[index])}${unchecked}${also}.`
         };
     }
     return { allowed: true, from: latest };

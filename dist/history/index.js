@@ -25783,7 +25783,7 @@ const {
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(8835)
 const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
 const { channels } = __nccwpck_require__(2414)
 const { CloseEvent } = __nccwpck_require__(5188)
@@ -26781,7 +26781,7 @@ module.exports = { PerMessageDeflate }
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
 const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(8835)
 const { channels } = __nccwpck_require__(2414)
 const {
   isValidStatusCode,
@@ -27418,7 +27418,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 8835:
 /***/ ((module) => {
 
 
@@ -27442,7 +27442,7 @@ module.exports = {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(8835)
 const { states, opcodes } = __nccwpck_require__(736)
 const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
 const { isUtf8 } = __nccwpck_require__(4573)
@@ -27783,7 +27783,7 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(8835)
 const {
   isConnecting,
   isEstablished,
@@ -37194,7 +37194,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 6026:
+/***/ 1216:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40440,7 +40440,7 @@ const INPUT_LIST = [
     },
     {
         name: 'checks',
-        description: 'YAML list of checks, inline or a path to a YAML file.',
+        description: 'List of checks (format: docs/checks.md): inline YAML, or a path to a `.yml`, `.yaml` or `.json` file.',
         steps: PROBING
     },
     {
@@ -43257,74 +43257,6 @@ function parseRollbackSettings(raw, defaults) {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./build/ncc/core/checks/check-spec.js
-
-const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
-const CHECK_FIELDS = [
-    'name',
-    'url',
-    'path',
-    'method',
-    'headers',
-    'body',
-    'expect-status',
-    'expect-body-contains',
-    'expect-body-regex',
-    'expect-json',
-    'expect-header',
-    'max-latency-ms',
-    'expect-version',
-    'follow-redirects'
-];
-/** Plain words for what a check expects, for the dry-run plan and the logs. */
-function describeExpectations(check) {
-    const out = [`status ${check.expectStatus.text}`];
-    for (const s of check.expectBodyContains)
-        out.push(`body contains ${JSON.stringify(s)}`);
-    for (const r of check.expectBodyRegex)
-        out.push(`body matches ${String(r)}`);
-    for (const j of check.expectJson)
-        out.push(`json ${j.path} = ${showExpected(j)}`);
-    for (const h of check.expectHeader) {
-        if (h.regex)
-            out.push(`header ${h.name} matches ${String(h.regex)}`);
-        else if (h.contains === '')
-            out.push(`header ${h.name} present`);
-        else
-            out.push(`header ${h.name} contains ${JSON.stringify(isCredentialHeader(h.name) ? '***' : h.contains)}`);
-    }
-    if (check.maxLatencyMs !== undefined)
-        out.push(`latency at most ${check.maxLatencyMs} ms`);
-    if (check.expectVersion)
-        out.push(`version ${check.expectVersion} in body or headers`);
-    return out;
-}
-/** An expected JSON value as the user wrote it. */
-function showExpected(j) {
-    if (typeof j.expected === 'number' &&
-        typeof j.expectedText === 'string' &&
-        String(j.expected) !== j.expectedText) {
-        return j.expectedText;
-    }
-    return JSON.stringify(j.expected) ?? String(j.expected);
-}
-/** Joins a check's path onto the base URL: `https://x/app` + `/health` = `https://x/app/health`. */
-function joinUrl(base, path) {
-    const url = new URL(base);
-    const cut = path.search(/[?#]/);
-    const pathname = cut >= 0 ? path.slice(0, cut) : path;
-    const rest = cut >= 0 ? path.slice(cut) : '';
-    url.pathname = `${url.pathname.replace(/\/+$/, '')}/${pathname.replace(/^\/+/, '')}`;
-    url.hash = '';
-    if (rest.startsWith('?'))
-        url.search = rest.replace(/#.*$/, '');
-    return url.toString();
-}
-
 ;// CONCATENATED MODULE: ./build/ncc/core/checks/status-range.js
 const STATUS_FORM = 'a status code (`200`), a range (`200-299` or `2xx`) or a list (`200,204,301-302`)';
 const DEFAULT_STATUS = '200-299';
@@ -43378,6 +43310,159 @@ function statusMatches(range, status) {
     return range.ranges.some(([low, high]) => status >= low && status <= high);
 }
 
+;// CONCATENATED MODULE: ./build/ncc/core/checks/check-fields.js
+
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const URL_FORM = 'an absolute http:// or https:// URL';
+const REGEX_FORM = 'a JavaScript regular expression, optionally written `/pattern/flags` (flags i, m, s, u)';
+const CHECK_FIELD_LIST = [
+    {
+        name: 'name',
+        type: 'a one-line name of at most 100 characters',
+        default: 'the request, e.g. `GET /health`',
+        description: 'Shown in logs, the report and the summary; unique among the checks.',
+        example: 'name: health'
+    },
+    {
+        name: 'url',
+        type: URL_FORM,
+        description: 'The URL requested. Give either `url` or `path`.',
+        example: 'url: https://api.example.com/health'
+    },
+    {
+        name: 'path',
+        type: 'a path such as `/health`, without spaces',
+        description: 'Joined to the `url` input (the base URL). Give either `url` or `path`.',
+        example: 'path: /health?full=1'
+    },
+    {
+        name: 'method',
+        type: `one of ${HTTP_METHODS.join(', ')}`,
+        default: 'GET',
+        description: 'HTTP method, in any case.',
+        example: 'method: POST'
+    },
+    {
+        name: 'headers',
+        type: 'a map of header name to a text value',
+        description: 'Request headers. Values of credential headers (`Authorization`, `*token*`, `*key*`, …) are masked everywhere and dropped on a redirect to another origin.',
+        example: 'headers: { Accept: application/json }'
+    },
+    {
+        name: 'body',
+        type: 'a text, or a map or list (sent as JSON)',
+        description: 'Request body. A map or list is sent as JSON with `Content-Type: application/json` unless `headers` sets one. Not with `method: HEAD`.',
+        example: 'body: { ping: true }'
+    },
+    {
+        name: 'expect-status',
+        type: STATUS_FORM,
+        default: DEFAULT_STATUS,
+        description: 'Status codes that pass. A YAML list of codes and ranges works too.',
+        example: 'expect-status: [200, 301-302]'
+    },
+    {
+        name: 'expect-body-contains',
+        type: 'a string or a list of strings',
+        description: 'Text the body must contain; with a list, each one.',
+        example: 'expect-body-contains: ok'
+    },
+    {
+        name: 'expect-body-regex',
+        type: `${REGEX_FORM}, or a list of them`,
+        description: 'Regular expressions the body must match; with a list, each one.',
+        example: 'expect-body-regex: \'/"status":\\s*"up"/i\''
+    },
+    {
+        name: 'expect-json',
+        type: 'a map of dotted path to value, e.g. `status: ok` or `items.0.id: 7`',
+        description: 'Values the JSON body must hold. Paths are `a.b`, `items.0.id`, `items[0].id` or `$.items[0].id`. A scalar also matches by its text as written (`version: 1.10` matches `"1.10"`, `count: "3"` matches `3`); a map matches when it has the keys given, a list item by item.',
+        example: 'expect-json: { status: ok, items.0.id: 7 }'
+    },
+    {
+        name: 'expect-header',
+        type: 'a map of header name to a substring or `/regex/`',
+        description: 'Response headers and what each must contain (or match, when written `/regex/flags`); an empty value means the header must be present.',
+        example: "expect-header: { content-type: json, x-served-by: '/^web-\\d+$/' }"
+    },
+    {
+        name: 'max-latency-ms',
+        type: 'milliseconds from 1 to 600000, e.g. `500`',
+        description: 'Highest latency (time to the full body) that passes.',
+        example: 'max-latency-ms: 500'
+    },
+    {
+        name: 'expect-version',
+        type: 'a version string without spaces, e.g. `1.4.2` or a commit SHA',
+        description: 'Version that must appear as a whole token in the body or a header (a leading `v` is allowed; a short SHA matches a longer one): catches the old release still answering.',
+        example: 'expect-version: 1.4.2'
+    },
+    {
+        name: 'follow-redirects',
+        type: '`true` or `false`',
+        default: 'true',
+        description: 'Follow 3xx redirects (up to 10); `false` lets the check assert the redirect itself.',
+        example: 'follow-redirects: false'
+    }
+];
+const CHECK_FIELD_TABLE = CHECK_FIELD_LIST;
+const CHECK_FIELDS = CHECK_FIELD_LIST.map(f => f.name);
+const BY_NAME = new Map(CHECK_FIELD_TABLE.map(f => [f.name, f]));
+function checkField(name) {
+    return BY_NAME.get(name);
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/checks/check-spec.js
+
+/** Plain words for what a check expects, for the dry-run plan and the logs. */
+function describeExpectations(check) {
+    const out = [`status ${check.expectStatus.text}`];
+    for (const s of check.expectBodyContains)
+        out.push(`body contains ${JSON.stringify(s)}`);
+    for (const r of check.expectBodyRegex)
+        out.push(`body matches ${String(r)}`);
+    for (const j of check.expectJson)
+        out.push(`json ${j.path} = ${showExpected(j)}`);
+    for (const h of check.expectHeader) {
+        if (h.regex)
+            out.push(`header ${h.name} matches ${String(h.regex)}`);
+        else if (h.contains === '')
+            out.push(`header ${h.name} present`);
+        else
+            out.push(`header ${h.name} contains ${JSON.stringify(isCredentialHeader(h.name) ? '***' : h.contains)}`);
+    }
+    if (check.maxLatencyMs !== undefined)
+        out.push(`latency at most ${check.maxLatencyMs} ms`);
+    if (check.expectVersion)
+        out.push(`version ${check.expectVersion} in body or headers`);
+    return out;
+}
+/** An expected JSON value as the user wrote it. */
+function showExpected(j) {
+    if (typeof j.expected === 'number' &&
+        typeof j.expectedText === 'string' &&
+        String(j.expected) !== j.expectedText) {
+        return j.expectedText;
+    }
+    return JSON.stringify(j.expected) ?? String(j.expected);
+}
+/** Joins a check's path onto the base URL: `https://x/app` + `/health` = `https://x/app/health`. */
+function joinUrl(base, path) {
+    const url = new URL(base);
+    const cut = path.search(/[?#]/);
+    const pathname = cut >= 0 ? path.slice(0, cut) : path;
+    const rest = cut >= 0 ? path.slice(cut) : '';
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}/${pathname.replace(/^\/+/, '')}`;
+    url.hash = '';
+    if (rest.startsWith('?'))
+        url.search = rest.replace(/#.*$/, '');
+    return url.toString();
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./build/ncc/core/checks/yaml-fields.js
 
 /**
@@ -43500,8 +43585,88 @@ const BOOL_WORDS = {
     FALSE: false
 };
 
-;// CONCATENATED MODULE: ./build/ncc/core/checks/check-parser.js
+;// CONCATENATED MODULE: ./build/ncc/core/checks/checks-document.js
 
+
+
+
+
+/**
+ * The `checks` input as a document: inline YAML, or a .yml/.yaml/.json file in the workspace,
+ * read twice (typed, and with every scalar kept as written). check-parser.ts then reads the
+ * checks out of it.
+ */
+const CHECKS_FORM = 'a YAML list of checks (e.g. `- path: /health`), or a path to a .yml, .yaml or .json file holding one';
+function yamlProblem(err) {
+    if (err instanceof dist/* YAMLParseError */.XT)
+        return err.message.split('\n')[0].replace(/:$/, '');
+    return err instanceof Error ? err.message : String(err);
+}
+/** `checks` holds a file path when it is one line ending in .yml/.yaml/.json; otherwise inline YAML. */
+function isChecksFile(value) {
+    return !/[\r\n]/.test(value.trim()) && /\.(ya?ml|json)$/i.test(value.trim());
+}
+/**
+ * Why a .json checks file is not JSON, at a line and column: JSON is YAML, so YAML reads it, but
+ * YAML's flow syntax also accepts what JSON does not (comments, bare words, trailing commas) and
+ * words its errors for YAML. Node's "at position 41" is rewritten as a line and column.
+ */
+function jsonProblem(text) {
+    try {
+        JSON.parse(text);
+        return undefined;
+    }
+    catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        const at = /at position (\d+)/.exec(message);
+        if (!at)
+            return message;
+        const before = text.slice(0, Number(at[1]));
+        const where = `line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')}`;
+        return `${message.replace(/\s*in JSON at position \d+.*$/s, '')} at ${where}`;
+    }
+}
+function readChecksText(value, workspace) {
+    if (!isChecksFile(value))
+        return { text: value, source: '' };
+    const file = value.trim();
+    const full = (0,external_node_path_.resolve)(workspace, file);
+    try {
+        return { text: (0,external_node_fs_.readFileSync)(full, 'utf8'), source: file };
+    }
+    catch (err) {
+        const code = err.code;
+        const problem = code === 'ENOENT'
+            ? 'does not exist'
+            : code === 'EISDIR'
+                ? 'is a directory'
+                : `cannot be read (${code ?? yamlProblem(err)})`;
+        throw new errors/* InputError */.dz('checks', `names the file ${show(file)}, which ${problem} (looked at ${full})`, CHECKS_FORM);
+    }
+}
+/**
+ * Reads the `checks` input. `typed` is the document as YAML's core schema reads it; `texts` is
+ * the same with every scalar as a string. Throws InputError naming the file and the line.
+ */
+function readChecksDocument(value, workspace) {
+    const { text, source } = readChecksText(value, workspace);
+    const format = /\.json$/i.test(source) ? 'JSON' : 'YAML';
+    const notJson = format === 'JSON' ? jsonProblem(text) : undefined;
+    if (notJson)
+        throw new errors/* InputError */.dz('checks', `is not valid JSON in ${source} (${notJson})`, CHECKS_FORM);
+    let typed;
+    let texts;
+    try {
+        typed = (0,dist/* parse */.qg)(text);
+        texts = (0,dist/* parse */.qg)(text, { schema: 'failsafe' });
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz('checks', `is not valid ${format}${source ? ` in ${source}` : ''} (${yamlProblem(err)})`, CHECKS_FORM);
+    }
+    return { typed, texts, source };
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/checks/check-parser.js
 
 
 
@@ -43514,10 +43679,11 @@ const BOOL_WORDS = {
  * any request is sent, so a typo fails the step at once with one line naming the check and
  * the field instead of after a two-minute readiness wait.
  */
-const CHECKS_FORM = 'a YAML list of checks (e.g. `- path: /health`), or a path to a .yml/.yaml file holding one';
-const URL_FORM = 'an absolute http:// or https:// URL';
-const REGEX_FORM = 'a JavaScript regular expression, optionally written `/pattern/flags` (flags i, m, s, u)';
 const MAX_CHECKS = 1000;
+/** The accepted form of a field, as docs/checks.md states it. */
+const check_parser_form = (field) => checkField(field).type;
+/** A field's default from the table (only read for fields that have one). */
+const fallback = (field) => checkField(field).default ?? '';
 function parseUrl(label, field, text) {
     let parsed;
     try {
@@ -43549,10 +43715,10 @@ function parseCheck(typed, text, index, base, source) {
     if (!isMap(text) || !isMap(typed)) {
         throw new errors/* InputError */.dz('checks', `has a ${describeType(text)} as ${unnamed}`, 'each check to be a map of fields, e.g. `- path: /health`');
     }
-    const nameText = text.name === undefined ? undefined : scalarText(unnamed, 'name', text.name, 'a short name');
+    const nameText = text.name === undefined ? undefined : scalarText(unnamed, 'name', text.name, check_parser_form('name'));
     if (nameText !== undefined &&
         (nameText.trim() === '' || /[\r\n]/.test(nameText) || nameText.length > 100)) {
-        throw unnamed.error('name', show(nameText), 'a one-line name of at most 100 characters');
+        throw unnamed.error('name', show(nameText), check_parser_form('name'));
     }
     const label = new CheckLabel(index, nameText, source);
     for (const field of Object.keys(text)) {
@@ -43564,29 +43730,28 @@ function parseCheck(typed, text, index, base, source) {
         }
     }
     const methodText = text.method === undefined
-        ? 'GET'
-        : scalarText(label, 'method', text.method, HTTP_METHODS.join(', '));
+        ? fallback('method')
+        : scalarText(label, 'method', text.method, check_parser_form('method'));
     const method = methodText.toUpperCase();
-    if (!HTTP_METHODS.includes(method)) {
-        throw label.error('method', show(methodText), `one of ${HTTP_METHODS.join(', ')}`);
-    }
+    if (!HTTP_METHODS.includes(method))
+        throw label.error('method', show(methodText), check_parser_form('method'));
     let url;
     let shownPath;
     if (text.url !== undefined && text.path !== undefined) {
         throw label.error('url', 'a value next to `path`', 'either `url` (absolute) or `path` (joined to the `url` input), not both');
     }
     else if (text.url !== undefined) {
-        url = parseUrl(label, 'url', scalarText(label, 'url', text.url, URL_FORM));
+        url = parseUrl(label, 'url', scalarText(label, 'url', text.url, check_parser_form('url')));
         const parsed = new URL(maskUrl(url));
         shownPath = `${parsed.pathname}${parsed.search}`;
     }
     else if (text.path !== undefined) {
-        const path = scalarText(label, 'path', text.path, 'a path such as `/health`');
+        const path = scalarText(label, 'path', text.path, check_parser_form('path'));
         if (/^[a-z][a-z0-9+.-]*:/i.test(path)) {
             throw label.error('path', `${show(maskUrl(path))}, a full URL`, 'a path such as `/health`; put full URLs in `url`');
         }
         if (path.trim() === '' || /\s/.test(path))
-            throw label.error('path', show(path), 'a path such as `/health`, without spaces');
+            throw label.error('path', show(path), check_parser_form('path'));
         if (!base) {
             throw label.error('path', `${show(path)} but no base URL`, 'the `url` input set to a base URL (e.g. `https://staging.example.com`), or a full `url` in the check');
         }
@@ -43600,7 +43765,7 @@ function parseCheck(typed, text, index, base, source) {
     const headers = {};
     if (text.headers !== undefined) {
         if (!isMap(text.headers))
-            throw label.error('headers', `a ${describeType(text.headers)}`, 'a map of header name to value');
+            throw label.error('headers', `a ${describeType(text.headers)}`, check_parser_form('headers'));
         const seen = new Set();
         for (const [name, value] of Object.entries(text.headers)) {
             if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
@@ -43632,7 +43797,7 @@ function parseCheck(typed, text, index, base, source) {
     }
     let expectStatus;
     try {
-        const status = text['expect-status'] ?? DEFAULT_STATUS;
+        const status = text['expect-status'] ?? fallback('expect-status');
         if (!isScalar(status) && !(Array.isArray(status) && status.every(isScalar)))
             throw new StatusRangeError(`a ${describeType(status)}`);
         expectStatus = parseStatusRange(status);
@@ -43640,19 +43805,19 @@ function parseCheck(typed, text, index, base, source) {
     catch (err) {
         if (!(err instanceof StatusRangeError))
             throw err;
-        throw label.error('expect-status', err.message, STATUS_FORM);
+        throw label.error('expect-status', err.message, check_parser_form('expect-status'));
     }
     const expectBodyContains = text['expect-body-contains'] === undefined
         ? []
-        : stringList(label, 'expect-body-contains', text['expect-body-contains'], 'a string or a list of strings');
+        : stringList(label, 'expect-body-contains', text['expect-body-contains'], check_parser_form('expect-body-contains'));
     const expectBodyRegex = text['expect-body-regex'] === undefined
         ? []
-        : stringList(label, 'expect-body-regex', text['expect-body-regex'], REGEX_FORM).map(r => {
+        : stringList(label, 'expect-body-regex', text['expect-body-regex'], check_parser_form('expect-body-regex')).map(r => {
             try {
                 return parseRegex(r);
             }
             catch (err) {
-                throw label.error('expect-body-regex', `the bad regular expression ${show(r)} (${err.message})`, REGEX_FORM);
+                throw label.error('expect-body-regex', `the bad regular expression ${show(r)} (${err.message})`, check_parser_form('expect-body-regex'));
             }
         });
     const expectJson = [];
@@ -43660,7 +43825,7 @@ function parseCheck(typed, text, index, base, source) {
         const typedJson = typed['expect-json'];
         const map = text['expect-json'];
         if (!isMap(map) || !isMap(typedJson) || Object.keys(map).length === 0) {
-            throw label.error('expect-json', `a ${describeType(map)}`, 'a map of dotted path to value, e.g. `status: ok` or `items.0.id: 7`');
+            throw label.error('expect-json', `a ${describeType(map)}`, check_parser_form('expect-json'));
         }
         for (const path of Object.keys(map)) {
             let segments;
@@ -43676,7 +43841,7 @@ function parseCheck(typed, text, index, base, source) {
     const expectHeader = [];
     if (text['expect-header'] !== undefined) {
         const map = text['expect-header'];
-        const accepted = 'a map of header name to a substring or `/regex/`';
+        const accepted = check_parser_form('expect-header');
         if (!isMap(map) || Object.keys(map).length === 0)
             throw label.error('expect-header', `a ${describeType(map)}`, accepted);
         for (const [name, value] of Object.entries(map)) {
@@ -43697,26 +43862,25 @@ function parseCheck(typed, text, index, base, source) {
     }
     let maxLatencyMs;
     if (text['max-latency-ms'] !== undefined) {
-        const value = scalarText(label, 'max-latency-ms', text['max-latency-ms'], 'milliseconds from 1 to 600000');
+        const value = scalarText(label, 'max-latency-ms', text['max-latency-ms'], check_parser_form('max-latency-ms'));
         maxLatencyMs = Number(value);
         if (!/^\d+(\.\d+)?$/.test(value) || maxLatencyMs < 1 || maxLatencyMs > 600_000) {
-            throw label.error('max-latency-ms', show(value), 'milliseconds from 1 to 600000, e.g. `500`');
+            throw label.error('max-latency-ms', show(value), check_parser_form('max-latency-ms'));
         }
     }
     let expectVersion;
     if (text['expect-version'] !== undefined) {
-        expectVersion = scalarText(label, 'expect-version', text['expect-version'], 'a version string');
+        expectVersion = scalarText(label, 'expect-version', text['expect-version'], check_parser_form('expect-version'));
         if (expectVersion.trim() === '' || /\s/.test(expectVersion) || expectVersion.length > 128) {
-            throw label.error('expect-version', show(expectVersion), 'a version string without spaces, e.g. `1.4.2` or a commit SHA');
+            throw label.error('expect-version', show(expectVersion), check_parser_form('expect-version'));
         }
     }
-    let followRedirects = true;
-    if (text['follow-redirects'] !== undefined) {
-        const value = scalarText(label, 'follow-redirects', text['follow-redirects'], '`true` or `false`');
-        if (!Object.hasOwn(BOOL_WORDS, value))
-            throw label.error('follow-redirects', show(value), '`true` or `false`');
-        followRedirects = BOOL_WORDS[value];
-    }
+    const redirects = text['follow-redirects'] === undefined
+        ? fallback('follow-redirects')
+        : scalarText(label, 'follow-redirects', text['follow-redirects'], check_parser_form('follow-redirects'));
+    if (!Object.hasOwn(BOOL_WORDS, redirects))
+        throw label.error('follow-redirects', show(redirects), check_parser_form('follow-redirects'));
+    const followRedirects = BOOL_WORDS[redirects];
     return {
         name: nameText,
         defaultName: `${method} ${shownPath}`,
@@ -43741,33 +43905,6 @@ function checkFromUrl(url) {
     const { defaultName, ...rest } = check;
     return { ...rest, name: defaultName };
 }
-function yamlProblem(err) {
-    if (err instanceof dist/* YAMLParseError */.XT)
-        return err.message.split('\n')[0].replace(/:$/, '');
-    return err instanceof Error ? err.message : String(err);
-}
-/** `checks` holds a file path when it is one line ending in .yml/.yaml; otherwise inline YAML. */
-function isChecksFile(value) {
-    return !/[\r\n]/.test(value.trim()) && /\.ya?ml$/i.test(value.trim());
-}
-function readChecksText(value, workspace) {
-    if (!isChecksFile(value))
-        return { text: value, source: '' };
-    const file = value.trim();
-    const full = (0,external_node_path_.resolve)(workspace, file);
-    try {
-        return { text: (0,external_node_fs_.readFileSync)(full, 'utf8'), source: file };
-    }
-    catch (err) {
-        const code = err.code;
-        const problem = code === 'ENOENT'
-            ? 'does not exist'
-            : code === 'EISDIR'
-                ? 'is a directory'
-                : `cannot be read (${code ?? yamlProblem(err)})`;
-        throw new errors/* InputError */.dz('checks', `names the file ${show(file)}, which ${problem} (looked at ${full})`, CHECKS_FORM);
-    }
-}
 /**
  * Builds every check from the `url` and `checks` inputs. Throws InputError (input `checks` or
  * `url`) naming the check and field for anything that is not right, before any request.
@@ -43782,16 +43919,7 @@ function parseChecks(options) {
             throw new errors/* InputError */.dz('url', 'is required when `checks` is empty', 'a base URL (e.g. `https://staging.example.com/health`) or a `checks` list');
         return [checkFromUrl(base)];
     }
-    const { text, source } = readChecksText(raw, options.workspace);
-    let typed;
-    let texts;
-    try {
-        typed = (0,dist/* parse */.qg)(text);
-        texts = (0,dist/* parse */.qg)(text, { schema: 'failsafe' });
-    }
-    catch (err) {
-        throw new errors/* InputError */.dz('checks', `is not valid YAML${source ? ` in ${source}` : ''} (${yamlProblem(err)})`, CHECKS_FORM);
-    }
+    const { typed, texts, source } = readChecksDocument(raw, options.workspace);
     if (!Array.isArray(typed) || !Array.isArray(texts)) {
         throw new errors/* InputError */.dz('checks', `is a ${describeType(typed)}${source ? ` in ${source}` : ''}, not a list`, CHECKS_FORM);
     }
@@ -48037,7 +48165,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6026);
+/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1216);
 /* harmony import */ var _main_module_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(340);
 
 

@@ -287,7 +287,8 @@ const INPUT_LIST = [
   },
   {
     name: 'checks',
-    description: 'YAML list of checks, inline or a path to a YAML file.',
+    description:
+      'List of checks (format: docs/checks.md): inline YAML, or a path to a `.yml`, `.yaml` or `.json` file.',
     steps: PROBING
   },
   {

@@ -25783,7 +25783,7 @@ const {
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(8835)
+} = __nccwpck_require__(1216)
 const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
 const { channels } = __nccwpck_require__(2414)
 const { CloseEvent } = __nccwpck_require__(5188)
@@ -26781,7 +26781,7 @@ module.exports = { PerMessageDeflate }
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
 const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(8835)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
 const { channels } = __nccwpck_require__(2414)
 const {
   isValidStatusCode,
@@ -27418,7 +27418,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 8835:
+/***/ 1216:
 /***/ ((module) => {
 
 
@@ -27442,7 +27442,7 @@ module.exports = {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(8835)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
 const { states, opcodes } = __nccwpck_require__(736)
 const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
 const { isUtf8 } = __nccwpck_require__(4573)
@@ -27783,7 +27783,7 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(8835)
+} = __nccwpck_require__(1216)
 const {
   isConnecting,
   isEstablished,
@@ -37194,7 +37194,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 1216:
+/***/ 9739:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41776,7 +41776,7 @@ async function createDriver(settings, ctx) {
         return createContainersDriver(settings);
     }
     // Loaded on demand: the releases driver pulls in SSH and rsync handling a command deploy never needs.
-    const { createReleasesDriver } = await __nccwpck_require__.e(/* import() */ 961).then(__nccwpck_require__.bind(__nccwpck_require__, 2961));
+    const { createReleasesDriver } = await __nccwpck_require__.e(/* import() */ 248).then(__nccwpck_require__.bind(__nccwpck_require__, 4248));
     return createReleasesDriver(settings);
 }
 
@@ -42597,135 +42597,8 @@ async function httpProbe(request) {
 
 // EXTERNAL MODULE: ./build/ncc/core/drivers/release-lock.js
 var release_lock = __nccwpck_require__(9124);
-;// CONCATENATED MODULE: ./build/ncc/core/doctor/host-checks.js
-
-const passed = (name, detail) => ({
-    name,
-    ok: true,
-    detail,
-    fix: ''
-});
-const failed = (name, detail, fix) => ({
-    name,
-    ok: false,
-    detail,
-    fix
-});
-/** Without a `source` to measure, less free space than this is reported as a problem. */
-const MIN_FREE_BYTES = 100 * 1024 * 1024;
-function formatBytes(bytes) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-/** The checks that follow from what the probe saw on one host. Pure. */
-function hostChecks(facts, options) {
-    const containers = options.driver === 'containers';
-    return [
-        programsCheck(facts, options.programs),
-        ...(containers && facts.programs.docker ? [dockerCheck(facts)] : []),
-        pathCheck(facts),
-        diskCheck(facts, options.releaseBytes),
-        lockCheck(facts, options),
-        containers ? liveFromHistory(facts) : liveCheck(facts)
-    ];
-}
-function dockerCheck(facts) {
-    if (facts.dockerServer)
-        return passed('docker', `dockerd ${facts.dockerServer} answers`);
-    const user = facts.user || 'the deploy user';
-    return failed('docker', `${user} cannot reach dockerd: ${facts.dockerError ?? 'no answer'}`, /permission denied/i.test(facts.dockerError ?? '')
-        ? `On the host: sudo usermod -aG docker ${user} (then log in again).`
-        : 'Start the Docker engine on the host (sudo systemctl enable --now docker).');
-}
-/** Containers have no `current`: what is live is the newest successful line of history. */
-function liveFromHistory(facts) {
-    const entry = [...facts.history].reverse().find(e => e.outcome === 'success');
-    if (!entry)
-        return passed('live', 'nothing yet (no successful deploy in history): the first deploy');
-    return passed('live', `${entry.version} (release ${entry.release}, ${entry.operation} at ${entry.time})`);
-}
-function programsCheck(facts, programs) {
-    const missing = programs.filter(p => facts.missing.includes(p) || !(p in facts.programs));
-    if (missing.length === 0)
-        return passed('programs', programs.join(', '));
-    const debian = missing.map(p => (p === 'docker' ? 'docker.io' : p)).join(' ');
-    return failed('programs', `not found on the PATH of ${facts.user || 'the login user'}: ${missing.join(', ')}`, `Install them on the host (Debian/Ubuntu: sudo apt-get install -y ${debian}; Fedora/RHEL: sudo dnf install -y ${missing.join(' ')}).`);
-}
-function pathCheck(facts) {
-    const user = facts.user || 'the deploy user';
-    if (facts.existingNotDir) {
-        return failed('path', `${facts.existing} is not a directory`, `Choose another path, or move ${facts.existing} away on the host.`);
-    }
-    if (facts.unwritable.length) {
-        const list = facts.unwritable.map(u => `${u.path} (owner ${u.owner || 'unknown'})`).join(', ');
-        const fix = facts.existing === facts.root
-            ? `On the host: sudo chown -R ${user}: ${facts.root}`
-            : `On the host: sudo install -d -o ${user} -g ${user} -m 755 ${facts.root}`;
-        return failed('path', `${user} cannot write ${list}`, `${fix} (docs/hosts.md).`);
-    }
-    if (facts.existing !== facts.root) {
-        return passed('path', `${facts.root} does not exist yet; ${user} can create it in ${facts.existing}`);
-    }
-    return passed('path', `${facts.root} is writable by ${user}`);
-}
-function diskCheck(facts, releaseBytes) {
-    if (facts.freeKiB === undefined || !Number.isFinite(facts.freeKiB)) {
-        return failed('disk', `could not read free space of ${facts.existing}`, 'Check `df -P` works on the host.');
-    }
-    const free = facts.freeKiB * 1024;
-    const where = `on ${facts.mount || facts.existing}`;
-    if (releaseBytes !== undefined) {
-        if (free < releaseBytes) {
-            return failed('disk', `${formatBytes(free)} free ${where}; the release needs ${formatBytes(releaseBytes)}`, `Free at least ${formatBytes(releaseBytes - free)} on the host (old releases beyond keep-releases, logs, package caches) or grow the disk.`);
-        }
-        return passed('disk', `${formatBytes(free)} free ${where}; the release needs ${formatBytes(releaseBytes)}`);
-    }
-    if (free < MIN_FREE_BYTES) {
-        return failed('disk', `${formatBytes(free)} free ${where}, under ${formatBytes(MIN_FREE_BYTES)}`, 'Free space on the host (old releases, logs, package caches) or grow the disk; give --source to compare with the release size.');
-    }
-    return passed('disk', `${formatBytes(free)} free ${where}`);
-}
-function lockCheck(facts, options) {
-    const file = `${facts.root}/.shiprail/lock`;
-    if (facts.lockIsDir) {
-        return failed('lock', `${file} is a directory`, `Remove it on the host: rmdir ${file}`);
-    }
-    if (facts.lock === undefined)
-        return passed('lock', 'free');
-    const info = (0,release_lock/* parseLockInfo */.BF)(facts.lock);
-    const holder = (0,release_lock/* describeLock */.FD)(info, facts.lock);
-    const stale = info && (0,release_lock/* staleReason */.Wf)(info, options.machine, options.now, options.isAlive);
-    if (stale) {
-        // A deploy takes a stale lock over by itself (release-lock.ts), so it is not a problem.
-        return passed('lock', `stale: held by ${holder}; ${stale}, so the next deploy takes it over`);
-    }
-    return failed('lock', `held by ${holder}`, `A deploy is running: wait for it, or set lock-timeout to wait. If none is running, remove ${file} on the host.`);
-}
-function liveCheck(facts) {
-    const current = `${facts.root}/current`;
-    if (facts.currentNotLink) {
-        return failed('live', `${current} exists and is not a symlink`, `Move ${current} away on the host; a deploy makes it a symlink to the live release.`);
-    }
-    if (facts.current === undefined)
-        return passed('live', 'nothing yet (no current): the first deploy');
-    if (facts.currentResolved === undefined) {
-        return failed('live', `${current} points to ${facts.current}, which does not exist`, 'Deploy again, or roll back to a kept release (shiprail rollback).');
-    }
-    const release = facts.currentResolved.split('/').pop() ?? '';
-    const entry = [...facts.history]
-        .reverse()
-        .find(e => e.release === release && e.outcome === 'success');
-    if (!entry)
-        return passed('live', `${release} (not in ${facts.root}/.shiprail/history.jsonl)`);
-    return passed('live', `${entry.version} (release ${release}, ${entry.operation} at ${entry.time})`);
-}
-
+// EXTERNAL MODULE: ./build/ncc/core/doctor/host-checks.js
+var host_checks = __nccwpck_require__(6599);
 // EXTERNAL MODULE: ./build/ncc/core/drivers/release-history.js
 var release_history = __nccwpck_require__(6911);
 ;// CONCATENATED MODULE: ./build/ncc/core/doctor/host-probe.js
@@ -43005,14 +42878,14 @@ async function checkHost(spec, transport, settings, needs, ctx) {
         const result = await transport.run(PROBE_SCRIPT, [settings.path, String(PROBE_HISTORY_BYTES), ...needs.programs], { timeoutMs: PROBE_TIMEOUT_MS, signal: ctx.signal });
         // The login shell could not start bash: nothing else can be learnt, and nothing deploys.
         if (result.exitCode === 127) {
-            checks.push(failed('programs', `bash not found on the host (${result.stderr.trim().split('\n').pop() ?? ''})`, 'Install bash on the host (Debian/Ubuntu: sudo apt-get install -y bash rsync tar).'));
+            checks.push((0,host_checks/* failed */.gz)('programs', `bash not found on the host (${result.stderr.trim().split('\n').pop() ?? ''})`, 'Install bash on the host (Debian/Ubuntu: sudo apt-get install -y bash rsync tar).'));
             return checks;
         }
         if (result.exitCode !== 0) {
-            checks.push(failed('probe', `the read-only check script failed (exit ${result.exitCode}): ${(0,host_transport/* lastLines */.w$)(`${result.stderr}\n${result.stdout}`)}`, "The host's shell failed the command: the login user needs a real shell (not nologin); see the error."));
+            checks.push((0,host_checks/* failed */.gz)('probe', `the read-only check script failed (exit ${result.exitCode}): ${(0,host_transport/* lastLines */.w$)(`${result.stderr}\n${result.stdout}`)}`, "The host's shell failed the command: the login user needs a real shell (not nologin); see the error."));
             return checks;
         }
-        checks.push(...hostChecks(parseProbe(result.stdout), {
+        checks.push(...(0,host_checks/* hostChecks */.mj)(parseProbe(result.stdout), {
             driver: settings.driver === 'containers' ? 'containers' : 'releases',
             programs: needs.programs,
             releaseBytes: needs.releaseBytes,
@@ -43022,7 +42895,7 @@ async function checkHost(spec, transport, settings, needs, ctx) {
         }));
     }
     catch (err) {
-        checks.push(failed('probe', (0,errors/* errorMessage */.gJ)(err), 'Check the connection to the host and run doctor again.'));
+        checks.push((0,host_checks/* failed */.gz)('probe', (0,errors/* errorMessage */.gJ)(err), 'Check the connection to the host and run doctor again.'));
     }
     finally {
         await transport.close();
@@ -43048,24 +42921,24 @@ async function connect(spec, transport, signal) {
  */
 function sshChecks(spec, settings, trouble) {
     const hostKeyOk = settings.strictHostKeyChecking
-        ? passed('host-key', 'matches known-hosts')
-        : passed('host-key', 'not verified: ssh-strict-host-key-checking is false');
+        ? (0,host_checks/* passed */.bF)('host-key', 'matches known-hosts')
+        : (0,host_checks/* passed */.bF)('host-key', 'not verified: ssh-strict-host-key-checking is false');
     if (trouble === undefined) {
         return [
-            passed('ssh', `reachable on port ${spec.port ?? 22}`),
+            (0,host_checks/* passed */.bF)('ssh', `reachable on port ${spec.port ?? 22}`),
             hostKeyOk,
-            passed('ssh-auth', `logged in${spec.user ? ` as ${spec.user}` : ''} with the key`)
+            (0,host_checks/* passed */.bF)('ssh-auth', `logged in${spec.user ? ` as ${spec.user}` : ''} with the key`)
         ];
     }
     const { kind, detail } = diagnoseSsh(trouble);
     const fix = sshFix(kind, spec);
     if (kind === 'unreachable')
-        return [failed('ssh', `cannot connect: ${detail}`, fix)];
-    const reachable = passed('ssh', `reachable on port ${spec.port ?? 22}`);
+        return [(0,host_checks/* failed */.gz)('ssh', `cannot connect: ${detail}`, fix)];
+    const reachable = (0,host_checks/* passed */.bF)('ssh', `reachable on port ${spec.port ?? 22}`);
     if (kind === 'auth-refused')
-        return [reachable, hostKeyOk, failed('ssh-auth', `refused: ${detail}`, fix)];
+        return [reachable, hostKeyOk, (0,host_checks/* failed */.gz)('ssh-auth', `refused: ${detail}`, fix)];
     const what = kind === 'host-key-changed' ? 'changed' : 'unknown';
-    return [reachable, failed('host-key', `${what}: ${detail}`, fix)];
+    return [reachable, (0,host_checks/* failed */.gz)('host-key', `${what}: ${detail}`, fix)];
 }
 async function urlCheck(url, ctx) {
     const answer = await httpProbe({
@@ -43075,15 +42948,15 @@ async function urlCheck(url, ctx) {
         signal: ctx.signal
     });
     if (answer.type === 'error') {
-        return failed('url', `no answer: ${answer.message}`, 'Check that the service runs on the host (systemctl status), that nginx proxies to it, and that the URL is the public one (docs/hosts.md).');
+        return (0,host_checks/* failed */.gz)('url', `no answer: ${answer.message}`, 'Check that the service runs on the host (systemctl status), that nginx proxies to it, and that the URL is the public one (docs/hosts.md).');
     }
     const detail = `${answer.status} in ${answer.latencyMs} ms${answer.redirects ? ` after ${answer.redirects} redirect(s) to ${answer.url}` : ''}`;
     if (answer.status >= 400) {
-        return failed('url', detail, answer.status >= 500
+        return (0,host_checks/* failed */.gz)('url', detail, answer.status >= 500
             ? "The app or the proxy fails: read the service's log (journalctl -u <unit>) and nginx's error log."
             : 'The URL answers but not with success: check its path and any authentication.');
     }
-    return passed('url', detail);
+    return (0,host_checks/* passed */.bF)('url', detail);
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/steps/deploy.js
@@ -46998,6 +46871,148 @@ async function runPost(step) {
 
 /***/ }),
 
+/***/ 6599:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bF: () => (/* binding */ passed),
+/* harmony export */   gz: () => (/* binding */ failed),
+/* harmony export */   mj: () => (/* binding */ hostChecks),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony export MIN_FREE_BYTES */
+/* harmony import */ var _drivers_release_lock_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9124);
+
+const passed = (name, detail) => ({
+    name,
+    ok: true,
+    detail,
+    fix: ''
+});
+const failed = (name, detail, fix) => ({
+    name,
+    ok: false,
+    detail,
+    fix
+});
+/** Without a `source` to measure, less free space than this is reported as a problem. */
+const MIN_FREE_BYTES = 100 * 1024 * 1024;
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+/** The checks that follow from what the probe saw on one host. Pure. */
+function hostChecks(facts, options) {
+    const containers = options.driver === 'containers';
+    return [
+        programsCheck(facts, options.programs),
+        ...(containers && facts.programs.docker ? [dockerCheck(facts)] : []),
+        pathCheck(facts),
+        diskCheck(facts, options.releaseBytes),
+        lockCheck(facts, options),
+        containers ? liveFromHistory(facts) : liveCheck(facts)
+    ];
+}
+function dockerCheck(facts) {
+    if (facts.dockerServer)
+        return passed('docker', `dockerd ${facts.dockerServer} answers`);
+    const user = facts.user || 'the deploy user';
+    return failed('docker', `${user} cannot reach dockerd: ${facts.dockerError ?? 'no answer'}`, /permission denied/i.test(facts.dockerError ?? '')
+        ? `On the host: sudo usermod -aG docker ${user} (then log in again).`
+        : 'Start the Docker engine on the host (sudo systemctl enable --now docker).');
+}
+/** Containers have no `current`: what is live is the newest successful line of history. */
+function liveFromHistory(facts) {
+    const entry = [...facts.history].reverse().find(e => e.outcome === 'success');
+    if (!entry)
+        return passed('live', 'nothing yet (no successful deploy in history): the first deploy');
+    return passed('live', `${entry.version} (release ${entry.release}, ${entry.operation} at ${entry.time})`);
+}
+function programsCheck(facts, programs) {
+    const missing = programs.filter(p => facts.missing.includes(p) || !(p in facts.programs));
+    if (missing.length === 0)
+        return passed('programs', programs.join(', '));
+    const debian = missing.map(p => (p === 'docker' ? 'docker.io' : p)).join(' ');
+    return failed('programs', `not found on the PATH of ${facts.user || 'the login user'}: ${missing.join(', ')}`, `Install them on the host (Debian/Ubuntu: sudo apt-get install -y ${debian}; Fedora/RHEL: sudo dnf install -y ${missing.join(' ')}).`);
+}
+function pathCheck(facts) {
+    const user = facts.user || 'the deploy user';
+    if (facts.existingNotDir) {
+        return failed('path', `${facts.existing} is not a directory`, `Choose another path, or move ${facts.existing} away on the host.`);
+    }
+    if (facts.unwritable.length) {
+        const list = facts.unwritable.map(u => `${u.path} (owner ${u.owner || 'unknown'})`).join(', ');
+        const fix = facts.existing === facts.root
+            ? `On the host: sudo chown -R ${user}: ${facts.root}`
+            : `On the host: sudo install -d -o ${user} -g ${user} -m 755 ${facts.root}`;
+        return failed('path', `${user} cannot write ${list}`, `${fix} (docs/hosts.md).`);
+    }
+    if (facts.existing !== facts.root) {
+        return passed('path', `${facts.root} does not exist yet; ${user} can create it in ${facts.existing}`);
+    }
+    return passed('path', `${facts.root} is writable by ${user}`);
+}
+function diskCheck(facts, releaseBytes) {
+    if (facts.freeKiB === undefined || !Number.isFinite(facts.freeKiB)) {
+        return failed('disk', `could not read free space of ${facts.existing}`, 'Check `df -P` works on the host.');
+    }
+    const free = facts.freeKiB * 1024;
+    const where = `on ${facts.mount || facts.existing}`;
+    if (releaseBytes !== undefined) {
+        if (free < releaseBytes) {
+            return failed('disk', `${formatBytes(free)} free ${where}; the release needs ${formatBytes(releaseBytes)}`, `Free at least ${formatBytes(releaseBytes - free)} on the host (old releases beyond keep-releases, logs, package caches) or grow the disk.`);
+        }
+        return passed('disk', `${formatBytes(free)} free ${where}; the release needs ${formatBytes(releaseBytes)}`);
+    }
+    if (free < MIN_FREE_BYTES) {
+        return failed('disk', `${formatBytes(free)} free ${where}, under ${formatBytes(MIN_FREE_BYTES)}`, 'Free space on the host (old releases, logs, package caches) or grow the disk; give --source to compare with the release size.');
+    }
+    return passed('disk', `${formatBytes(free)} free ${where}`);
+}
+function lockCheck(facts, options) {
+    const file = `${facts.root}/.shiprail/lock`;
+    if (facts.lockIsDir) {
+        return failed('lock', `${file} is a directory`, `Remove it on the host: rmdir ${file}`);
+    }
+    if (facts.lock === undefined)
+        return passed('lock', 'free');
+    const info = (0,_drivers_release_lock_js__WEBPACK_IMPORTED_MODULE_0__/* .parseLockInfo */ .BF)(facts.lock);
+    const holder = (0,_drivers_release_lock_js__WEBPACK_IMPORTED_MODULE_0__/* .describeLock */ .FD)(info, facts.lock);
+    const stale = info && (0,_drivers_release_lock_js__WEBPACK_IMPORTED_MODULE_0__/* .staleReason */ .Wf)(info, options.machine, options.now, options.isAlive);
+    if (stale) {
+        // A deploy takes a stale lock over by itself (release-lock.ts), so it is not a problem.
+        return passed('lock', `stale: held by ${holder}; ${stale}, so the next deploy takes it over`);
+    }
+    return failed('lock', `held by ${holder}`, `A deploy is running: wait for it, or set lock-timeout to wait. If none is running, remove ${file} on the host.`);
+}
+function liveCheck(facts) {
+    const current = `${facts.root}/current`;
+    if (facts.currentNotLink) {
+        return failed('live', `${current} exists and is not a symlink`, `Move ${current} away on the host; a deploy makes it a symlink to the live release.`);
+    }
+    if (facts.current === undefined)
+        return passed('live', 'nothing yet (no current): the first deploy');
+    if (facts.currentResolved === undefined) {
+        return failed('live', `${current} points to ${facts.current}, which does not exist`, 'Deploy again, or roll back to a kept release (shiprail rollback).');
+    }
+    const release = facts.currentResolved.split('/').pop() ?? '';
+    const entry = [...facts.history]
+        .reverse()
+        .find(e => e.release === release && e.outcome === 'success');
+    if (!entry)
+        return passed('live', `${release} (not in ${facts.root}/.shiprail/history.jsonl)`);
+    return passed('live', `${entry.version} (release ${release}, ${entry.operation} at ${entry.time})`);
+}
+
+
+/***/ }),
+
 /***/ 6285:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -48165,7 +48180,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1216);
+/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9739);
 /* harmony import */ var _main_module_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(340);
 
 

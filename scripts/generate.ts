@@ -39,8 +39,7 @@ const STEP_TEXT: Record<StepName, { title: string; description: string; post: bo
   },
   rollback: {
     title: 'Shiprail rollback',
-    description:
-      'Roll an environment back to the last version that deployed and passed its checks.',
+    description: 'Roll an environment back to its last known-good version (a verified one first).',
     post: true
   },
   history: {

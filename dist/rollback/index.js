@@ -40535,10 +40535,10 @@ const INPUT_LIST = [
         default: '0',
         steps: ['status-check']
     },
-    // rollback: the target (default: newest verified before the live one) and why.
+    // rollback: the target (default: newest known-good before the live one) and why.
     {
         name: 'to-version',
-        description: 'rollback: version to return to. Default: the newest version before the live one that deployed and verified successfully.',
+        description: 'rollback: version to return to. Default: the newest known-good version before the live one (a verified one first, else one with no check recorded).',
         steps: ['rollback']
     },
     {
@@ -44037,7 +44037,7 @@ function describeHistory(records, limit = 5) {
 }
 /**
  * Versions whose newest completed deployment is bad (a check failed on it, or it was rolled back
- * from). A version redeployed and verified later is good again.
+ * from). A version redeployed and verified later is known-good again.
  */
 function badVersions(records) {
     const seen = new Set();
@@ -45860,7 +45860,7 @@ function rollbackSummary(result, runUrl) {
         ['Live now', result.outcome === 'success' ? result.version : result.fromVersion],
         [
             'Target',
-            `${result.version} (${result.targetVerified ? 'passed its checks' : 'deployed, no check recorded'})`
+            `${result.version} (${result.targetVerified ? 'verified' : 'unverified: deployed, no check recorded'})`
         ],
         ['Why', result.reason],
         ['Driver phase took', spokenDuration(result.driverMs)],
@@ -47488,7 +47488,7 @@ function pickRollbackRelease(history, version, existing) {
     const keptText = present
         ? keptVersions.length
             ? `releases still kept: ${keptVersions.join(', ')}`
-            : 'no good release is kept'
+            : 'no known-good release is kept'
         : '';
     let reason;
     if (candidates.length > 0) {

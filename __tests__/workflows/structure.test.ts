@@ -22,6 +22,9 @@ import { STEPS } from '../../src/core/inputs.js'
 const pipeline = loadWorkflow('.github/workflows/pipeline.yml')
 const deploy = loadWorkflow('.github/workflows/deploy.yml')
 const rollback = loadWorkflow('.github/workflows/rollback.yml')
+/** The environment names: the old input names (deprecated aliases) win when a caller sets them. */
+const STAGING = '${{ inputs.staging-environment || inputs.staging-name }}'
+const PRODUCTION = '${{ inputs.production-environment || inputs.production-name }}'
 
 const needsOf = (wf: Workflow, job: string): string[] => {
   const needs = wf.data.jobs[job].needs ?? []
@@ -60,19 +63,19 @@ describe('pipeline.yml: ci -> staging -> production -> verification -> rollback'
       expect(given['artifact-name']).toBe('${{ needs.ci.outputs.artifact-name }}')
       expect(given['artifact-sha256']).toBe('${{ needs.ci.outputs.artifact-sha256 }}')
     }
-    expect(calls.staging.def.with.environment).toBe('${{ inputs.staging-environment }}')
-    expect(calls.production.def.with.environment).toBe('${{ inputs.production-environment }}')
+    expect(calls.staging.def.with.environment).toBe(STAGING)
+    expect(calls.production.def.with.environment).toBe(PRODUCTION)
   })
 
   it('lets into production only what passed in staging (promote-from)', () => {
-    expect(jobs.production.with['promote-from']).toBe('${{ inputs.staging-environment }}')
+    expect(jobs.production.with['promote-from']).toBe(STAGING)
     expect(jobs.staging.with['promote-from']).toBeUndefined()
   })
 
   it('verifies production with a longer status check than the deploy jobs run', () => {
     const verify = shiprailSteps(pipeline).filter(s => s.job === 'verify-production')
     expect(verify.map(s => s.action)).toEqual(['status-check'])
-    expect(verify[0].with.environment).toBe('${{ inputs.production-environment }}')
+    expect(verify[0].with.environment).toBe(PRODUCTION)
     expect(verify[0].with.duration).toBe('${{ inputs.verify-duration }}')
     const inputs = workflowCallSpec('pipeline.yml').inputs
     expect(Number(inputs['verify-duration'].default)).toBeGreaterThan(
@@ -86,7 +89,7 @@ describe('pipeline.yml: ci -> staging -> production -> verification -> rollback'
       'rollback.yml'
     )
     expect(job.if).toMatch(/^always\(\) && needs\.verify-production\.result == 'failure'/)
-    expect(job.with.environment).toBe('${{ inputs.production-environment }}')
+    expect(job.with.environment).toBe(PRODUCTION)
   })
 })
 
@@ -175,7 +178,7 @@ describe('concurrency: deploys, rollbacks and verification of one environment sh
 
   it("pipeline.yml's verification holds production's group", () => {
     expect(pipeline.data.jobs['verify-production'].concurrency).toEqual({
-      group: 'shiprail-deploy-${{ inputs.production-environment }}',
+      group: `shiprail-deploy-${PRODUCTION}`,
       'cancel-in-progress': false
     })
   })

@@ -1,5 +1,5 @@
-export const id = 961;
-export const ids = [961];
+export const id = 248;
+export const ids = [248];
 export const modules = {
 
 /***/ 2761:
@@ -321,7 +321,7 @@ async function requireTool(tool, why, env) {
 
 /***/ }),
 
-/***/ 2961:
+/***/ 4248:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -505,17 +505,26 @@ function requireOk(host, what, result, timeoutMs) {
  * so each phase is one script per host.
  */
 /**
+ * Prints `free\t<KiB available>\t<mount point>` for the filesystem holding "$root" (POSIX
+ * `df -P`: one line, fixed columns; the mount point may hold spaces, so it comes last).
+ * Prints nothing when df fails: the check is then skipped rather than the deploy refused.
+ */
+const FREE_SPACE = `
+df -Pk -- "$root" 2>/dev/null | { read -r _; read -r _ _ _ avail _ mount \\
+  && printf 'free\\t%s\\t%s\\n' "$avail" "$mount"; } || true`;
+/**
  * Creates the layout and reports the live release, the real path of releases/, the release
  * directories, the live release's manifest when the disk still matches its stat snapshot
- * (`manifest\t<state>`), and the tail of the history. $1 root, $2 history bytes, $3 `manifest`
- * when the caller wants the manifest. Runs right after the lock is taken, in the same command.
+ * (`manifest\t<state>`), the free space (`free\t<KiB>\t<mount>`, see release-space.ts) and
+ * the tail of the history. $1 root, $2 history bytes, $3 `manifest` when the caller wants the
+ * manifest. Runs right after the lock is taken, in the same command.
  * The snapshot check needs GNU find, sort, comm and cut (-z); without them the state says so
  * and the deploy takes the --checksum path.
  */
 const PREPARE = `
 set -euo pipefail
 root=$1
-mkdir -p -- "$root/releases" "$root/shared" "$root/.shiprail/manifests"
+mkdir -p -- "$root/releases" "$root/shared" "$root/.shiprail/manifests"${FREE_SPACE}
 cd -- "$root"
 # Leftovers of a switch interrupted between ln and mv; the lock is ours, nobody else switches.
 rm -f -- current.tmp-* .shiprail/manifests/.*.tmp .shiprail/manifests/.*.tmp.*
@@ -699,6 +708,99 @@ echo switched
 set -- "$1" "\${@:3}"
 ${RECORD_BODY}`;
 
+// EXTERNAL MODULE: ./build/ncc/core/doctor/host-checks.js
+var host_checks = __webpack_require__(6599);
+;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-space.js
+
+
+
+
+
+/**
+ * Disk space on the hosts of a releases deploy. A full disk used to surface as rsync's
+ * "[sender] write error: Broken pipe": the free space under the deploy root is read in the
+ * command that takes the lock (FREE_SPACE in PREPARE, no extra round trip), compared with what
+ * the new release writes before anything is uploaded, and read again when an upload fails, so
+ * the error says the disk is full and how much is free.
+ */
+const DIAGNOSE_TIMEOUT_MS = 30_000;
+const DIAGNOSE = `
+root=$1
+${FREE_SPACE}`;
+/** The `free` line of FREE_SPACE's output, if there is one. Pure. */
+function parseFreeSpace(stdout) {
+    const m = /^free\t(\d+)\t(.*)$/m.exec(stdout);
+    return m ? { bytes: Number(m[1]) * 1024, mount: m[2] } : undefined;
+}
+/** Filesystems allocate whole blocks: a 10-byte file takes 4 KiB, as does a directory. */
+const BLOCK = 4096;
+const blocks = (bytes) => Math.ceil(bytes / BLOCK) * BLOCK;
+/**
+ * Bytes the new release writes on a host: every file and directory, rounded up to whole
+ * blocks, less the files the live release's manifest lists with the same size and mode (they
+ * are hard-linked). Undefined when a release is live but its manifest cannot be trusted: rsync
+ * then hard-links what it finds identical, which only the upload knows. Pure.
+ */
+function bytesNeeded(entries, live, manifest) {
+    if (live && !manifest)
+        return undefined;
+    let total = 0;
+    for (const e of entries) {
+        if (e.kind === 'dir')
+            total += BLOCK;
+        if (e.kind !== 'file')
+            continue;
+        const old = manifest?.get(e.path);
+        if (old && old.size === e.size && old.mode === e.mode)
+            continue;
+        total += blocks(e.size);
+    }
+    return total;
+}
+function fullDisk(free, need) {
+    return `disk full: ${(0,host_checks/* formatBytes */.z3)(free.bytes)} free on ${free.mount}, the release needs ${(0,host_checks/* formatBytes */.z3)(need)}`;
+}
+/** Whether there is room, and if not, the one-line problem. Pure. */
+function spaceProblem(free, need) {
+    if (!free || need === undefined || free.bytes >= need)
+        return undefined;
+    return fullDisk(free, need);
+}
+/**
+ * Refuses the deploy before anything is uploaded when a host has less free space than the new
+ * release writes there, naming each such host, what is free and what is needed.
+ */
+function requireSpace(hosts, entries) {
+    const results = hosts.map((host) => {
+        const problem = spaceProblem(host.free, bytesNeeded(entries, host.live, host.liveManifest));
+        return problem
+            ? { ok: false, error: new host_transport/* HostError */.dh(host.transport.label, problem) }
+            : { ok: true };
+    });
+    (0,host_fleet/* failIfAny */.GO)(hosts, results, 'Disk space check', 'Nothing was uploaded; no host was switched; every host still serves its old release.');
+}
+/**
+ * After a failed upload: reads the free space again, and when it is less than the release
+ * needs (or rsync said ENOSPC), throws the error rewritten to say the disk is full, with what
+ * rsync said after it; any other failure is thrown unchanged. A round trip only on this path.
+ */
+async function explainUploadFailure(host, root, entries, signal, error) {
+    if (signal.aborted)
+        throw error;
+    const { transport } = host;
+    const need = bytesNeeded(entries, host.live, host.liveManifest) ??
+        bytesNeeded(entries, undefined, undefined);
+    const answer = await transport
+        .run(DIAGNOSE, [root], { timeoutMs: DIAGNOSE_TIMEOUT_MS })
+        .catch(() => undefined);
+    const free = answer?.exitCode === 0 ? parseFreeSpace(answer.stdout) : undefined;
+    const said = (0,errors/* errorMessage */.gJ)(error).replace(`${transport.label}: `, '');
+    const enospc = /No space left on device|Disk quota exceeded/i.test(said);
+    if (!free || (free.bytes >= need && !enospc))
+        throw error;
+    throw new host_transport/* HostError */.dh(transport.label, `${fullDisk(free, need)} (${said})`);
+}
+
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-switch.js
 
 
@@ -779,6 +881,7 @@ var release_source = __webpack_require__(1630);
 
 
 
+
 const UPLOAD_TIMEOUT_MS = 3600_000;
 const LINK_TIMEOUT_MS = 600_000;
 const PROBLEMS = {
@@ -808,6 +911,8 @@ function parsePrepared(stdout) {
             out.live = value;
         else if (key === 'dir')
             out.dirs.push(value);
+        else if (key === 'free')
+            out.free = parseFreeSpace(line);
         else if (key === 'manifest' && rest[0] !== 'ok') {
             out.manifestProblem =
                 (PROBLEMS[rest[0]] ?? `the manifest check answered ${JSON.stringify(value)}`) +
@@ -905,6 +1010,7 @@ async function uploadRelease(host, index, job) {
 
 
 
+
 const CONNECT_TIMEOUT_MS = 30_000;
 const releases_driver_SCRIPT_TIMEOUT_MS = 60_000;
 /** before-switch / after-switch have no input for a limit yet; an hour bounds a hung hook. */
@@ -930,6 +1036,7 @@ function createReleasesDriver(settings) {
         host.dirs = facts.dirs;
         host.liveManifest = facts.manifest;
         host.manifestProblem = facts.manifestProblem;
+        host.free = facts.free;
     }
     async function runHook(host, release, hook, request, ctx) {
         const result = await host.transport.run(HOOK, [root, release, hook, ...hookEnv(request)], {
@@ -967,6 +1074,7 @@ function createReleasesDriver(settings) {
             })));
             throw err;
         };
+        requireSpace(hosts, source.entries);
         const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'shiprail-upload-'));
         let switched = false;
         try {
@@ -979,7 +1087,7 @@ function createReleasesDriver(settings) {
                 workDir,
                 signal: ctx.signal,
                 logger
-            }))));
+            }).catch(err => explainUploadFailure(host, root, source.entries, ctx.signal, err)))));
             (0,host_fleet/* failIfAny */.GO)(hosts, uploaded, 'Upload', 'No host was switched; every host still serves its old release.');
             if (settings.beforeSwitch.trim() !== '') {
                 const ready = await logger.group('before-switch', () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'before-switch', () => runHook(host, release, settings.beforeSwitch, request, ctx))));

@@ -33,13 +33,14 @@ import {
   switchInPlace,
   switchNginx
 } from './container-switch.js'
-import { imageOntoHosts } from './container-image.js'
+import { imageOntoHosts, recordedImages } from './container-image.js'
 import { hookVariables, type Driver, type DriverOutcome, type DriverRequest } from './driver.js'
 import {
   failIfAny,
   forEachHost,
   timed,
   warnFailures,
+  withFleet,
   withLockedFleet,
   type FleetHost
 } from './host-fleet.js'
@@ -108,7 +109,7 @@ export function createContainersDriver(settings: ContainersDriverSettings): Driv
     const name = containerName(settings.service, release)
     const options = runOptions(settings, release, request.version)
     for (const host of hosts) host.report.release = release
-    await imageOntoHosts(hosts, settings, ctx)
+    await imageOntoHosts(hosts, settings, ctx, request.images)
 
     const entry = (host: ContainerHost, outcome: HistoryEntry['outcome']): HistoryEntry => ({
       release,
@@ -300,7 +301,7 @@ export function createContainersDriver(settings: ContainersDriverSettings): Driv
     ctx: Context
   ): Promise<DriverOutcome> {
     await inspectAll(hosts)
-    const targets = pickTargets(hosts, settings.service, request.version)
+    const targets = pickTargets(hosts, settings.service, request.version, request.images)
     if (!targets.ok) {
       throw new CheckFailedError(
         `Cannot roll back to ${request.version}: ${targets.problems.join('; ')}. Nothing was changed.`
@@ -446,6 +447,15 @@ export function createContainersDriver(settings: ContainersDriverSettings): Driv
         'unlock every host'
       )
       return lines
+    },
+
+    /** The image onto every host before the deployment is recorded, its ID into the payload. */
+    async resolve(_request: DriverRequest, ctx: Context) {
+      ctx.secrets.add(settings.sshKey)
+      return withFleet(settings, settings.path, ctx, newHost, async hosts => {
+        await imageOntoHosts(hosts, settings, ctx)
+        return recordedImages(hosts)
+      })
     },
 
     async apply(request: DriverRequest, ctx: Context): Promise<DriverOutcome> {

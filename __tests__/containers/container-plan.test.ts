@@ -16,8 +16,9 @@ import {
   runOptions
 } from '../../src/core/drivers/container-plan.js'
 import { recordedImages } from '../../src/core/drivers/container-image.js'
+import { createContainersDriver } from '../../src/core/drivers/containers-driver.js'
 import type { HistoryEntry } from '../../src/core/drivers/release-history.js'
-import { containersSettings } from './fixtures.js'
+import { containersSettings, request } from './fixtures.js'
 
 const R = (n: number) => `20261130T10000${n}Z-v${n}`
 const c = (n: number, state = 'exited', ports: number[] = []): ContainerInfo => ({
@@ -180,6 +181,17 @@ describe('container plan', () => {
       image_id: null,
       image_ids: { a: c(1).image, b: c(2).image }
     })
+  })
+
+  it('a dry run says the image goes onto the hosts before the record and the lock', () => {
+    const plan = createContainersDriver(containersSettings({ image: 'shop:2' })).plan(request('2'))
+    expect(plan.slice(1, 3)).toEqual([
+      'pull shop:2 on every host where it is not present, before the deployment is recorded (its payload names the image ID)',
+      'lock /nonexistent/.shiprail/lock on every host (wait up to 0 s)'
+    ])
+    expect(
+      createContainersDriver(containersSettings({})).plan(request('1', 'rollback'))[1]
+    ).toMatch(/^lock /)
   })
 
   it('parses what the host reports in one round trip', () => {

@@ -944,10 +944,14 @@ function createContainersDriver(settings) {
         },
         plan(request) {
             const hosts = settings.hosts.map(h => h.label).join(', ');
-            const lines = [
-                `hosts: ${hosts} (${settings.parallel} at a time); state in ${settings.path}`,
-                `lock ${settings.path}/.shiprail/lock on every host (wait up to ${settings.lockTimeoutSeconds} s)`
-            ];
+            const lines = [`hosts: ${hosts} (${settings.parallel} at a time); state in ${settings.path}`];
+            if (request.operation === 'deploy') {
+                const image = settings.imageArchive
+                    ? `upload ${settings.imageArchive} and docker load it on every host`
+                    : `pull ${settings.image} on every host where it is not present`;
+                lines.push(`${image}, before the deployment is recorded (its payload names the image ID)`);
+            }
+            lines.push(`lock ${settings.path}/.shiprail/lock on every host (wait up to ${settings.lockTimeoutSeconds} s)`);
             const health = settings.healthPath
                 ? `until ${settings.healthPath} answers 2xx`
                 : "until the image's HEALTHCHECK says healthy (or it still runs after 5 s)";
@@ -955,9 +959,7 @@ function createContainersDriver(settings) {
                 lines.push(`start the kept container of ${request.version} on every host (or run its kept image), wait ${health}`);
             }
             else {
-                lines.push(settings.imageArchive
-                    ? `upload ${settings.imageArchive} and docker load it on every host`
-                    : `pull ${settings.image} on every host where it is not present`, `run ${settings.service}-<UTC time>-${request.version} on every host and wait ${health} (at most ${settings.healthTimeoutSeconds} s)`, ...(settings.beforeSwitch.trim()
+                lines.push(`run ${settings.service}-<UTC time>-${request.version} on every host and wait ${health} (at most ${settings.healthTimeoutSeconds} s)`, ...(settings.beforeSwitch.trim()
                     ? ['run before-switch once, in a one-off container on the first host']
                     : []));
             }

@@ -42,6 +42,7 @@ function hookVariables(request) {
 /* harmony export */   ay: () => (/* binding */ timed),
 /* harmony export */   eB: () => (/* binding */ warnFailures),
 /* harmony export */   nY: () => (/* binding */ forEachHost),
+/* harmony export */   xd: () => (/* binding */ withFleet),
 /* harmony export */   yd: () => (/* binding */ hostMessage)
 /* harmony export */ });
 /* unused harmony export resolveHomePath */
@@ -131,6 +132,33 @@ function resolveHomePath(path, local) {
  * and disconnects whatever happened.
  */
 async function withLockedFleet(settings, path, ctx, extend, work) {
+    return withFleet(settings, path, ctx, extend, async (hosts) => {
+        const lock = (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .newLockInfo */ .kq)(ctx.run.actor, ctx.run.runUrl, ctx.clock.now());
+        const locked = [];
+        try {
+            await ctx.logger.group('Lock', async () => {
+                for (const host of [...hosts].sort((a, b) => a.transport.label.localeCompare(b.transport.label))) {
+                    await timed(host, 'lock', () => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .acquireLock */ .IZ)(host.transport, host.root, lock, {
+                        timeoutSeconds: settings.lockTimeoutSeconds,
+                        logger: ctx.logger,
+                        clock: ctx.clock,
+                        signal: ctx.signal
+                    }));
+                    locked.push(host);
+                }
+            });
+            return await work(hosts);
+        }
+        finally {
+            await forEachHost(locked, settings.parallel, host => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .releaseLock */ .x_)(host.transport, host.root, lock, ctx.logger));
+        }
+    });
+}
+/**
+ * Connects to every host, runs `work` (which changes nothing that serves: no lock is taken),
+ * then disconnects whatever happened.
+ */
+async function withFleet(settings, path, ctx, extend, work) {
     const { logger } = ctx;
     const remote = settings.hosts.some(h => !h.local);
     const env = ctx.run.env;
@@ -152,25 +180,7 @@ async function withLockedFleet(settings, path, ctx, extend, work) {
         })));
         const connected = await logger.group('Connect to hosts', () => forEachHost(hosts, settings.parallel, host => timed(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal))));
         failIfAny(hosts, connected, 'Connecting', 'Nothing was changed.');
-        const lock = (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .newLockInfo */ .kq)(ctx.run.actor, ctx.run.runUrl, ctx.clock.now());
-        const locked = [];
-        try {
-            await logger.group('Lock', async () => {
-                for (const host of [...hosts].sort((a, b) => a.transport.label.localeCompare(b.transport.label))) {
-                    await timed(host, 'lock', () => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .acquireLock */ .IZ)(host.transport, host.root, lock, {
-                        timeoutSeconds: settings.lockTimeoutSeconds,
-                        logger,
-                        clock: ctx.clock,
-                        signal: ctx.signal
-                    }));
-                    locked.push(host);
-                }
-            });
-            return await work(hosts);
-        }
-        finally {
-            await forEachHost(locked, settings.parallel, host => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .releaseLock */ .x_)(host.transport, host.root, lock, logger));
-        }
+        return await work(hosts);
     }
     finally {
         await Promise.all(hosts.map(h => h.transport.close()));

@@ -41014,7 +41014,9 @@ const deployment = object({
         previous_deployment_id: nullable(ledger_file_schema_text),
         rollback_of: nullable(ledger_file_schema_text),
         reason: nullable(ledger_file_schema_text),
-        release: nullable(ledger_file_schema_text)
+        release: nullable(ledger_file_schema_text),
+        image: nullable(ledger_file_schema_text),
+        image_id: nullable(ledger_file_schema_text)
     }, 'a payload'),
     statuses: list(ledger_file_schema_status)
 }, 'a deployment');
@@ -42075,22 +42077,45 @@ async function timed(ctx, phases, name, fn) {
 
 
 /**
- * The sequence deploy and rollback share: record the deployment as in progress, let the driver
- * put the version live, then record its outcome. A driver failure becomes outcome `failure`
- * (the ledger says so too); only ledger errors throw. The post step is told about the record
- * as soon as it exists, so a cancelled job still ends it with a terminal status.
+ * The sequence deploy and rollback share: for a deploy, let the driver resolve what the record
+ * must carry (containers: the image ID on every host); record the deployment as in progress,
+ * let the driver put the version live, then record its outcome. A driver failure (resolving
+ * included) becomes outcome `failure` (the ledger says so too); only ledger errors throw. The
+ * post step is told about the record as soon as it exists, so a cancelled job still ends it
+ * with a terminal status.
  */
 async function applyDeployment(ctx, driver, phases, plan) {
-    const record = await timed(ctx, phases, 'record start', () => ctx.ledger.create(plan.record));
-    const request = { ...plan.request, deploymentId: record.id };
+    const resolved = await resolveFirst(ctx, driver, phases, plan.request);
+    const record = await timed(ctx, phases, 'record start', () => ctx.ledger.create({ ...plan.record, payload: { ...plan.record.payload, ...resolved?.payload } }));
+    const request = {
+        ...plan.request,
+        deploymentId: record.id,
+        ...(resolved ? { images: resolved.payload } : {})
+    };
     if (record.id)
         ctx.onDeploymentStarted?.(record.id);
     const release = await holdEnvironment(ctx, phases, record, plan);
     try {
-        return await applyHeld(ctx, driver, phases, plan, record, request);
+        return await applyHeld(ctx, driver, phases, plan, record, request, resolved?.error);
     }
     finally {
         await release();
+    }
+}
+/**
+ * driver.resolve's payload fields for a deploy, or the error that fails the deploy once it is
+ * recorded (a deploy that could not get its image is in the ledger as failed, like any other).
+ */
+async function resolveFirst(ctx, driver, phases, request) {
+    if (!driver.resolve || request.operation !== 'deploy')
+        return undefined;
+    try {
+        return {
+            payload: await timed(ctx, phases, `${driver.name} resolve`, () => driver.resolve(request, ctx))
+        };
+    }
+    catch (error) {
+        return { payload: {}, error };
     }
 }
 /**
@@ -42121,7 +42146,7 @@ async function holdEnvironment(ctx, phases, record, plan) {
         throw err;
     }
 }
-async function applyHeld(ctx, driver, phases, plan, record, request) {
+async function applyHeld(ctx, driver, phases, plan, record, request, resolveError) {
     const applied = {
         outcome: 'failure',
         deploymentId: record.id,
@@ -42130,7 +42155,7 @@ async function applyHeld(ctx, driver, phases, plan, record, request) {
         driverMs: 0
     };
     try {
-        const outcome = await timed(ctx, phases, `${plan.record.payload.driver} driver`, () => driver.apply(request, ctx));
+        const outcome = await timed(ctx, phases, `${plan.record.payload.driver} driver`, () => resolveError === undefined ? driver.apply(request, ctx) : Promise.reject(resolveError));
         applied.release = outcome.release ?? null;
         applied.hosts = outcome.hosts ?? [];
         applied.outcome = 'success';
@@ -44232,13 +44257,22 @@ async function rollback(settings, ctx) {
         durationMs: 0,
         note: choice.note
     };
+    // containers: the image the target recorded, by ID, so a re-pointed tag cannot change it.
+    const images = settings.driver.kind === 'containers'
+        ? {
+            image: target.payload.image ?? null,
+            image_id: target.payload.image_id ?? null,
+            ...(target.payload.image_ids ? { image_ids: target.payload.image_ids } : {})
+        }
+        : undefined;
     const request = {
         operation: 'rollback',
         environment: settings.environment,
         version: target.payload.version,
         previousVersion: live.payload.version,
         ref: target.ref,
-        deploymentId: ''
+        deploymentId: '',
+        ...(images ? { images } : {})
     };
     if (settings.dryRun) {
         result.plan = [
@@ -44268,7 +44302,8 @@ async function rollback(settings, ctx) {
                 previous_deployment_id: target.payload.previous_deployment_id ?? null,
                 rollback_of: live.id,
                 reason,
-                release: target.payload.release ?? null
+                release: target.payload.release ?? null,
+                ...images
             }
         },
         request,
@@ -48056,6 +48091,7 @@ function describeRecord(record, state) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rd: () => (/* binding */ recordedImageId),
 /* harmony export */   d0: () => (/* binding */ SHIPRAIL_MARK),
 /* harmony export */   gs: () => (/* binding */ clampDescription),
 /* harmony export */   kW: () => (/* binding */ shiprailInactive)
@@ -48065,6 +48101,10 @@ function describeRecord(record, state) {
  * Both real ledgers use GitHub's vocabulary (deployment + statuses) so one set of pure rules
  * (see deployment-state.ts) reads either.
  */
+/** The image ID recorded for one host, if any. */
+function recordedImageId(recorded, host) {
+    return recorded?.image_ids?.[host] ?? recorded?.image_id ?? undefined;
+}
 /** Status descriptions are limited to 140 characters by GitHub. */
 function clampDescription(text) {
     const oneLine = text.replace(/\s+/g, ' ').trim();

@@ -118,13 +118,23 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
     durationMs: 0,
     note: choice.note
   }
+  // containers: the image the target recorded, by ID, so a re-pointed tag cannot change it.
+  const images =
+    settings.driver.kind === 'containers'
+      ? {
+          image: target.payload.image ?? null,
+          image_id: target.payload.image_id ?? null,
+          ...(target.payload.image_ids ? { image_ids: target.payload.image_ids } : {})
+        }
+      : undefined
   const request: DriverRequest = {
     operation: 'rollback',
     environment: settings.environment,
     version: target.payload.version,
     previousVersion: live.payload.version,
     ref: target.ref,
-    deploymentId: ''
+    deploymentId: '',
+    ...(images ? { images } : {})
   }
   if (settings.dryRun) {
     result.plan = [
@@ -156,7 +166,8 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
         previous_deployment_id: target.payload.previous_deployment_id ?? null,
         rollback_of: live.id,
         reason,
-        release: target.payload.release ?? null
+        release: target.payload.release ?? null,
+        ...images
       }
     },
     request,

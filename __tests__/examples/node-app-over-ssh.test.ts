@@ -79,6 +79,7 @@ install -m 600 -o deploy -g deploy /dev/null /srv/app/shared/.env
 printf 'PORT=%s\\n' "$PORT" >> /srv/app/shared/.env
 mkdir -p /etc/systemd/system
 printf '%s' "$UNIT" > /etc/systemd/system/app.service
+systemd-analyze verify /etc/systemd/system/app.service
 echo 'deploy ALL=(root) NOPASSWD: /usr/bin/systemctl restart app.service' > /etc/sudoers.d/app-deploy
 chmod 440 /etc/sudoers.d/app-deploy
 visudo -cf /etc/sudoers.d/app-deploy >/dev/null`
@@ -120,7 +121,7 @@ function startLoad(target: string, url: string): { stop(): Promise<Load> } {
     while (running) {
       load.requests++
       await once()
-      await new Promise(r => setTimeout(r, 5))
+      await new Promise(r => setTimeout(r, 20))
     }
   })()
   return {
@@ -147,6 +148,7 @@ let scratch: string
 let knownHosts: string
 let runs = 0
 
+let proxyNeverDown: NginxProxy
 const staging = () => hosts[0]
 const production = () => hosts.slice(1)
 
@@ -169,24 +171,34 @@ beforeAll(async () => {
       UNIT: readFileSync(join(EXAMPLE, 'app.service'), 'utf8')
     })
     if (r.exitCode !== 0) throw new Error(`${h.name} setup failed: ${r.stderr}`)
+    // systemd-analyze exits 0 on unknown keys and typos; it must have nothing to say.
+    if (r.stdout + r.stderr) throw new Error(`${h.name} setup: ${r.stdout}${r.stderr}`)
   }
   knownHosts = hosts.map(h => h.sandbox.knownHostsLine).join('\n') + '\n'
-  // The production URL: nginx over both production hosts, as a load balancer would be.
-  proxy = await startNginxProxy()
+  // The production URL: nginx over both production hosts, as a load balancer would be; and a
+  // second one that never marks a host down (max_fails=0), to measure what that changes.
+  proxy = await loadBalancer('')
+  proxyNeverDown = await loadBalancer(' max_fails=0')
+}, 120_000)
+
+async function loadBalancer(parameters: string): Promise<NginxProxy> {
+  const lb = await startNginxProxy()
   writeFileSync(
-    proxy.upstreamFile,
+    lb.upstreamFile,
     production()
-      .map(h => `server 127.0.0.1:${h.port};\n`)
+      .map(h => `server 127.0.0.1:${h.port}${parameters};\n`)
       .join('')
   )
-  const reload = spawnSync('sh', ['-c', proxy.reload], { encoding: 'utf8' })
+  const reload = spawnSync('sh', ['-c', lb.reload], { encoding: 'utf8' })
   if (reload.status !== 0) throw new Error(`nginx reload failed: ${reload.stderr}`)
-}, 120_000)
+  return lb
+}
 
 afterAll(async () => {
   for (const h of hosts) await h.sandbox.asRoot('systemctl stop app.service')
   await Promise.all(hosts.map(h => h.sandbox.stop()))
   await proxy?.stop()
+  await proxyNeverDown?.stop()
   await api?.close()
   await rm(scratch, { recursive: true, force: true })
 })
@@ -308,7 +320,8 @@ describe('examples/node-app-over-ssh, the newcomer path', () => {
   test('second deploy: 1.1.0 goes live on both hosts; what the restart costs, measured under load', async () => {
     const loads = [
       ...production().map(h => startLoad(`${h.name} directly`, h.url)),
-      startLoad('production URL (nginx over both)', proxy.url)
+      startLoad('nginx over both hosts, defaults', proxy.url),
+      startLoad('nginx over both hosts, max_fails=0', proxyNeverDown.url)
     ]
     const run = await ship('1.1.0')
     const measured = await Promise.all(loads.map(l => l.stop()))
@@ -354,6 +367,11 @@ describe('examples/node-app-over-ssh, the newcomer path', () => {
     )
     expect(await served(staging().url)).toBe('1.1.0')
     for (const h of production()) expect(await served(h.url)).toBe('1.1.0')
-    console.log(ledger('staging'))
+    const [back, bad] = api.deployments(REPO).filter(d => d.environment === 'staging')
+    expect(bad.payload).toMatchObject({ version: '1.2.0', operation: 'deploy' })
+    expect(bad.statuses.map(s => s.state)).toContain('failure')
+    expect(back.payload).toMatchObject({ version: '1.1.0', operation: 'rollback' })
+    expect(back.statuses.at(-1)?.state).toBe('success')
+    expect(ledger('production').at(-1)).toMatch(/^1\.1\.0:in_progress>success/)
   }, 180_000)
 })

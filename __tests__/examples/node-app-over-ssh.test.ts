@@ -133,6 +133,9 @@ function startLoad(target: string, url: string): { stop(): Promise<Load> } {
   }
 }
 
+const describeLoad = (m: Load) =>
+  `  ${m.target}: ${m.failed} of ${m.requests} requests failed, within ${m.failedWindowMs} ms (${JSON.stringify(m.reasons)})`
+
 interface Host {
   name: string
   sandbox: HostSandbox
@@ -227,11 +230,8 @@ function checkout(version: string, change?: (dir: string) => void): string {
   return dir
 }
 
-async function ship(version: string, change?: (dir: string) => void): Promise<WorkflowRun> {
-  const workspace = checkout(version, change)
-  const runId = 7000 + ++runs
-  api.seedRun(REPO, runId, 'in_progress')
-  const run = await runWorkflow(join(workspace, CALLER), {
+function runOptions(workspace: string, runId: number, version: string) {
+  return {
     workspace,
     artifacts: join(scratch, `artifacts-${runId}`),
     github: {
@@ -251,7 +251,14 @@ async function ship(version: string, change?: (dir: string) => void): Promise<Wo
     },
     secrets: { SSH_KEY: key.privateKey, KNOWN_HOSTS: knownHosts },
     env: { GITHUB_API_URL: api.url }
-  })
+  }
+}
+
+async function ship(version: string, change?: (dir: string) => void): Promise<WorkflowRun> {
+  const workspace = checkout(version, change)
+  const runId = 7000 + ++runs
+  api.seedRun(REPO, runId, 'in_progress')
+  const run = await runWorkflow(join(workspace, CALLER), runOptions(workspace, runId, version))
   api.seedRun(REPO, runId, 'completed')
   api.expectNoViolations()
   return run
@@ -327,14 +334,7 @@ describe('examples/node-app-over-ssh, the newcomer path', () => {
     const measured = await Promise.all(loads.map(l => l.stop()))
     expectResult(run, 'success')
     for (const h of hosts) expect(await served(h.url)).toBe('1.1.0')
-    console.log(
-      `restart cost during the 1.1.0 deploy:\n${measured
-        .map(
-          m =>
-            `  ${m.target}: ${m.failed} of ${m.requests} requests failed, within ${m.failedWindowMs} ms (${JSON.stringify(m.reasons)})`
-        )
-        .join('\n')}`
-    )
+    console.log(`restart cost during the 1.1.0 deploy:\n${measured.map(describeLoad).join('\n')}`)
     for (const m of measured) expect(m.requests).toBeGreaterThan(100)
     // Straight to a host: connections refused while app.service restarts, nothing else, and
     // for a moment (a few seconds at most, on this busy machine).
@@ -373,5 +373,51 @@ describe('examples/node-app-over-ssh, the newcomer path', () => {
     expect(back.payload).toMatchObject({ version: '1.1.0', operation: 'rollback' })
     expect(back.statuses.at(-1)?.state).toBe('success')
     expect(ledger('production').at(-1)).toMatch(/^1\.1\.0:in_progress>success/)
+  }, 180_000)
+
+  test('one host at a time behind nginx with max_fails=0: not one failed request, measured', async () => {
+    // deploy.yml called directly (pipeline.yml does not pass `parallel`), with the build of
+    // 1.3.0 as `source`: restart.sh restarts a host and waits until it answers, and only then
+    // the next host restarts, while nginx sends the refused requests to the other one.
+    const workspace = checkout('1.3.0')
+    const build = join(workspace, 'build')
+    for (const file of ['server.js', 'restart.sh', 'package.json'])
+      cpSync(join(workspace, file), join(build, file))
+    writeFileSync(join(build, 'VERSION'), '1.3.0\n')
+    const loads = [
+      startLoad('nginx over both hosts, defaults', proxy.url),
+      startLoad('nginx over both hosts, max_fails=0', proxyNeverDown.url)
+    ]
+    const runId = 7000 + ++runs
+    api.seedRun(REPO, runId, 'in_progress')
+    const run = await runWorkflow(
+      '.github/workflows/deploy.yml',
+      runOptions(workspace, runId, '1.3.0'),
+      {
+        environment: 'production',
+        version: '1.3.0',
+        'environment-url': proxyNeverDown.url,
+        driver: 'releases',
+        source: build,
+        hosts: hostList(production()),
+        path: '/srv/app',
+        'shared-paths': '.env',
+        'after-switch': './restart.sh',
+        parallel: 1,
+        'smoke-checks': 'checks.yml',
+        'status-duration': 0
+      }
+    )
+    const measured = await Promise.all(loads.map(l => l.stop()))
+    api.seedRun(REPO, runId, 'completed')
+    expectResult(run, 'success')
+    for (const h of production()) expect(await served(h.url)).toBe('1.3.0')
+    console.log(
+      `restart cost during the 1.3.0 deploy, one host at a time:\n${measured.map(describeLoad).join('\n')}`
+    )
+    const [defaults, neverDown] = measured
+    expect(neverDown.requests).toBeGreaterThan(50)
+    expect(neverDown.failed).toBe(0)
+    expect(defaults.requests).toBeGreaterThan(50)
   }, 180_000)
 })

@@ -68,12 +68,12 @@ function evaluate(expression: string, contexts: Contexts, failed: boolean): data
 }
 
 /** A value as GitHub evaluates it: one whole `${{ }}` keeps its type, text around one is a string. */
-function template(value: unknown, contexts: Contexts, failed = false): unknown {
+function template(value: unknown, contexts: Contexts): unknown {
   if (typeof value !== 'string' || !value.includes('${{')) return value
   const whole = /^\$\{\{([\s\S]*?)\}\}$/.exec(value.trim())
-  if (whole && !whole[1].includes('}}')) return toJs(evaluate(whole[1], contexts, failed))
+  if (whole && !whole[1].includes('}}')) return toJs(evaluate(whole[1], contexts, false))
   return value.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, e: string) =>
-    evaluate(e, contexts, failed).coerceString()
+    evaluate(e, contexts, false).coerceString()
   )
 }
 
@@ -102,8 +102,17 @@ function evaluateMap(map: Yaml, contexts: Contexts): Record<string, string> {
 
 const loadYaml = (path: string): Yaml => parse(readFileSync(join(ROOT, path), 'utf8'))
 
-/** Inputs of a called workflow: given values converted to the declared type, else the default. */
+/**
+ * Inputs of a called workflow: given values converted to the declared type, else the default.
+ * An input it does not declare, or a required one missing, fails as GitHub fails the run.
+ */
 function typedInputs(declared: Yaml, given: Record<string, unknown>): Record<string, unknown> {
+  for (const name of Object.keys(given)) {
+    if (!declared?.[name]) throw new Error(`the called workflow has no input ${name}`)
+  }
+  for (const [name, def] of Object.entries<Yaml>(declared ?? {})) {
+    if (def.required === true && !(name in given)) throw new Error(`input ${name} is required`)
+  }
   return Object.fromEntries(
     Object.entries<Yaml>(declared ?? {}).map(([name, def]) => {
       const value = name in given ? given[name] : def.default
@@ -114,14 +123,18 @@ function typedInputs(declared: Yaml, given: Record<string, unknown>): Record<str
   )
 }
 
-/** Runs `path` (a caller in `workspace`, or one of Shiprail's under .github/workflows/). */
+/**
+ * Runs `path` (a caller in `workspace`, or one of Shiprail's under .github/workflows/, called
+ * with `given` inputs as a caller's `with:` would give them).
+ */
 export async function runWorkflow(
   path: string,
   options: WorkflowRunOptions,
-  inputs: Record<string, unknown> = {},
+  given: Record<string, unknown> = {},
   secrets: Record<string, string> = options.secrets ?? {}
 ): Promise<WorkflowRun> {
   const wf = parse(readFileSync(isAbsolute(path) ? path : join(ROOT, path), 'utf8'))
+  const inputs = typedInputs(wf.on?.workflow_call?.inputs, given)
   const base = { github: options.github, vars: options.vars ?? {}, inputs, secrets }
   const jobs: Record<string, JobResult> = {}
   const log: string[] = []
@@ -165,13 +178,7 @@ async function callWorkflow(
   const given = Object.fromEntries(
     Object.entries<unknown>(def.with ?? {}).map(([k, v]) => [k, template(v, contexts)])
   )
-  const declared = loadYaml(m[1]).on.workflow_call
-  const run = await runWorkflow(
-    m[1],
-    options,
-    typedInputs(declared.inputs, given),
-    evaluateMap(def.secrets, contexts)
-  )
+  const run = await runWorkflow(m[1], options, given, evaluateMap(def.secrets, contexts))
   log.push(...run.log)
   return { result: run.result, outputs: run.outputs }
 }

@@ -322,7 +322,7 @@ describe('examples/node-app-over-ssh, the newcomer path', () => {
       )
       expect(onHost.stdout).toBe('root restart app.service\n/srv/app/shared/.env\n')
     }
-  }, 180_000)
+  }, 300_000)
 
   test('second deploy: 1.1.0 goes live on both hosts; what the restart costs, measured under load', async () => {
     const loads = [
@@ -342,7 +342,7 @@ describe('examples/node-app-over-ssh, the newcomer path', () => {
       expect(Object.keys(m.reasons)).toEqual(['ECONNREFUSED'])
       expect(m.failedWindowMs).toBeLessThan(5000)
     }
-  }, 180_000)
+  }, 300_000)
 
   test('failed deploy: 1.2.0 fails its smoke test in staging and is rolled back automatically; production never sees it', async () => {
     const run = await ship('1.2.0', dir => {
@@ -373,7 +373,7 @@ describe('examples/node-app-over-ssh, the newcomer path', () => {
     expect(back.payload).toMatchObject({ version: '1.1.0', operation: 'rollback' })
     expect(back.statuses.at(-1)?.state).toBe('success')
     expect(ledger('production').at(-1)).toMatch(/^1\.1\.0:in_progress>success/)
-  }, 180_000)
+  }, 300_000)
 
   test('one host at a time behind nginx with max_fails=0: not one failed request, measured', async () => {
     // deploy.yml called directly (pipeline.yml does not pass `parallel`), with the build of
@@ -419,5 +419,5 @@ describe('examples/node-app-over-ssh, the newcomer path', () => {
     expect(neverDown.requests).toBeGreaterThan(50)
     expect(neverDown.failed).toBe(0)
     expect(defaults.requests).toBeGreaterThan(50)
-  }, 180_000)
+  }, 300_000)
 })

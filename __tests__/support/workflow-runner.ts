@@ -249,6 +249,9 @@ async function runScript(
   env: Record<string, string>,
   workspace: string
 ): Promise<StepRun> {
+  // Shiprail's workflows never put an expression into a script (security.test.ts): one here
+  // would run unevaluated, so it is refused rather than run wrong.
+  if (String(step.run).includes('${{')) throw new Error(`an expression in run: ${step.run}`)
   const dir = mkdtempSync(join(env.RUNNER_TEMP, 'step-'))
   const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary') }
   for (const f of Object.values(files)) writeFileSync(f, '')

@@ -116,8 +116,11 @@ export function runStep(cli, step, inputs, { env, cwd, emit, children }) {
       try {
         data = JSON.parse(stdout)
       } catch {
-        // No result: the step refused its input or was stopped; errors says why.
+        // No result: the step was stopped; errors says why.
       }
+      // `{ step, outcome, exitCode, error }` is the CLI saying it has no result (bad input, an
+      // unexpected error); its error line is already in errors.
+      if (data && 'exitCode' in data) data = null
       resolve({ code: code ?? (signal ? 128 : 1), signal, data, errors })
     })
   })

@@ -193,6 +193,19 @@ describe('--json on every exit', () => {
 })
 
 describe('errors that point at the real cause', () => {
+  it('a ledger file that cannot be written names it and the input, exit 2', async () => {
+    const cwd = newDir()
+    writeFileSync(join(cwd, 'a-file'), '')
+    const run = await runCliBundle(
+      ['deploy', '--environment=qa', '--version=1', '--run=true', '--ledger-file=a-file/l.json'],
+      { cwd }
+    )
+    expect(run.code).toBe(2)
+    expect(run.stderr.trim().split('\n').pop()).toMatch(
+      /^error: Cannot write the ledger file .*a-file\/l\.json \(ENOTDIR: .*\): set ledger-file to a path in a directory this job can write\.$/
+    )
+  })
+
   it('a deploy path that cannot be written is said so, not as a lock problem', async () => {
     const cwd = newDir()
     mkdirSync(join(cwd, 'build'))

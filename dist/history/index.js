@@ -41048,6 +41048,17 @@ function ledgerFileProblem(data) {
 
 
 
+/** What the file system says when a path cannot be written (or its directory made). */
+const UNWRITABLE_CODES = ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR'];
+/**
+ * A path this job cannot write is said as such, naming the ledger file and the input, not as
+ * an unexpected error about its lock file.
+ */
+function cannotWrite(path, err) {
+    if (!UNWRITABLE_CODES.includes(err.code ?? ''))
+        return err;
+    return new errors/* UserError */.yo(`Cannot write the ledger file ${path} (${(0,errors/* errorMessage */.gJ)(err)}): set ledger-file to a path in a directory this job can write.`);
+}
 /** How long a writer may hold the lock before another process treats it as abandoned. */
 const STALE_LOCK_MS = 30_000;
 /** How long a writer waits for the lock before giving up. */
@@ -41128,7 +41139,7 @@ class FileLedger {
         catch (err) {
             if (err.code === 'ENOENT')
                 return { schema: 1, nextId: 1, deployments: [] };
-            throw err;
+            throw cannotWrite(this.path, err);
         }
         let data;
         try {
@@ -41144,7 +41155,9 @@ class FileLedger {
         return data;
     }
     async update(change) {
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(this.path), { recursive: true });
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(this.path), { recursive: true }).catch(err => {
+            throw cannotWrite(this.path, err);
+        });
         const release = await this.lock();
         try {
             const data = await this.read();
@@ -41170,7 +41183,7 @@ class FileLedger {
             }
             catch (err) {
                 if (err.code !== 'EEXIST')
-                    throw err;
+                    throw cannotWrite(this.path, err);
             }
             if (await this.isStale(lockPath)) {
                 await (0,promises_.rm)(lockPath, { force: true });

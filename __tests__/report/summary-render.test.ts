@@ -152,12 +152,16 @@ describe('job summaries rendered the way GitHub renders them', () => {
     for (const theme of ['light', 'dark'] as Theme[]) {
       const page = rendered['status-check'][theme]
       expect(page.lineColours.length).toBeGreaterThanOrEqual(2)
-      for (const colour of page.lineColours)
-        expect({ theme, colour, ratio: contrast(colour, THEMES[theme].bg) >= 3 }).toEqual({
-          theme,
-          colour,
-          ratio: true
-        })
+      // Against the page and against the chart's own background, whichever is drawn.
+      for (const bg of [THEMES[theme].bg, ...page.chartBackgrounds]) {
+        for (const colour of page.lineColours)
+          expect({ theme, colour, bg, ratio: contrast(colour, bg) >= 3 }).toEqual({
+            theme,
+            colour,
+            bg,
+            ratio: true
+          })
+      }
     }
   })
 

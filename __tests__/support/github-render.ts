@@ -44,6 +44,8 @@ export interface RenderedSummary {
   charts: number
   /** Stroke colours of every plotted line, as rgb()/hex strings. */
   lineColours: string[]
+  /** Fill of each chart's own background (mermaid's dark theme draws one). */
+  chartBackgrounds: string[]
   /** Text of each table's header cells. */
   tableHeaders: string[][]
   /** The page's visible text, whitespace collapsed. */
@@ -108,6 +110,9 @@ window.rendered = (async () => {
     charts: document.querySelectorAll('pre.mermaid svg').length,
     lineColours: [...document.querySelectorAll('pre.mermaid svg [class*="line-plot"] path')].map(
       p => getComputedStyle(p).stroke
+    ),
+    chartBackgrounds: [...document.querySelectorAll('pre.mermaid svg rect.background')].map(
+      r => getComputedStyle(r).fill
     ),
     tableHeaders: [...document.querySelectorAll('table')].map(t =>
       [...t.querySelectorAll('thead th')].map(th => th.textContent.trim())

@@ -222,6 +222,11 @@ describe('releases driver over SSH (real sshd)', () => {
     expect(err.message).toMatch(
       /could not connect: .*(Host key verification failed|REMOTE HOST IDENTIFICATION)/
     )
+    // The fix is about the known-hosts input, never OpenSSH's advice to edit our temp file.
+    expect(err.message).toMatch(
+      /replace its line in known-hosts|put the line in the known-hosts input/
+    )
+    expect(err.message).not.toMatch(/shiprail-ssh-|ssh-keygen -f|known_hosts:\d/)
     expect(existsSync(hostRoot(0))).toBe(false)
 
     const ctx = testContext()

@@ -2,6 +2,7 @@ import { judgeProbe } from '../../src/core/steps/status-check-judging.js'
 import type { ProbeSample, StatusCheckResult } from '../../src/core/steps/status-check-result.js'
 import {
   latencyChart,
+  niceCeiling,
   statusCheckOutputs,
   statusCheckSummary
 } from '../../src/report/status-check-report.js'
@@ -232,14 +233,50 @@ describe('latencyChart', () => {
     const chart = latencyChart(result(4)) as string
     expect(chart.split('\n')).toEqual([
       '```mermaid',
+      '---',
+      'config: {"themeVariables":{"xyChart":{"plotColorPalette":"#2f81f7, #e5534b"}}}',
+      '---',
       'xychart-beta',
-      '    title "Probe latency per round, p95 (ms); flat line = max 250 ms"',
+      '    title "Probe latency per round, p95 (ms); red line = max 250 ms"',
       '    x-axis "seconds since start" ["0", "1", "2", "3"]',
-      '    y-axis "latency (ms)" 0 --> 500',
+      '    y-axis "latency (ms)" 0 --> 300',
       '    line [10, 11, 12, 13]',
       '    line [250, 250, 250, 250]',
       '```'
     ])
+  })
+
+  it('leaves rounds without a reply off the line and names them, instead of drawing 0 ms', () => {
+    const r = result(4)
+    r.probes[0].samples[2] = { ...r.probes[0].samples[2], ok: false, latencyMs: null }
+    const chart = latencyChart(r) as string
+    expect(chart).toContain('x-axis "seconds since start" ["0", "1", "3"]')
+    expect(chart).toContain('    line [10, 11, 13]')
+    expect(chart).not.toMatch(/line \[[^\]]*\b0\b/)
+    expect(chart.split('\n').at(-1)).toBe(
+      'No reply at all in 1 round (at 2 s): left off the chart, not drawn as 0 ms.'
+    )
+  })
+
+  it('is left out under two rounds with a reply: one point draws an empty chart', () => {
+    expect(latencyChart(result(1))).toBeUndefined()
+    const r = result(3)
+    r.probes[0].samples[1] = { ...r.probes[0].samples[1], latencyMs: null }
+    r.probes[0].samples[2] = { ...r.probes[0].samples[2], latencyMs: null }
+    expect(latencyChart(r)).toBeUndefined()
+    expect(latencyChart(result(2))).toBeDefined()
+  })
+
+  it.each([
+    [220, 250],
+    [242, 250],
+    [251, 300],
+    [13, 15],
+    [100, 100],
+    [0.7, 0.8],
+    [901, 1000]
+  ])('ends the axis on a close readable number: %p -> %p', (value, top) => {
+    expect(niceCeiling(value)).toBe(top)
   })
 
   it('buckets a long window to at most 60 points, keeping the slowest round of each', () => {
@@ -302,5 +339,36 @@ describe('outputs', () => {
       ['probe GET /health', 'success rate', '100% (3/3)', '≥ 100%', '✅', ''],
       ['probe GET /health', 'latency p95', '16 ms (p50 13 ms, max 900 ms)', '≤ 250 ms', '✅', '']
     ])
+  })
+
+  it('say why probes failed when the verdict is still healthy', () => {
+    const r = result(4)
+    r.probes[0] = {
+      ...r.probes[0],
+      samples: samples(10, 'fail', 12, 11),
+      passes: 3,
+      successRate: 0.75,
+      minSuccessRate: 0.5
+    }
+    const summary = statusCheckSummary(r)
+    expect(summary.verdict).toBe(
+      '✅ **healthy**: production held every threshold for 3.0 s (4 rounds); 1 probe failed, within the thresholds (see Detail)'
+    )
+    expect(summary.tables[0].rows[0][5]).toBe(
+      '1 of 4 failed, within the threshold; last: expected status 200-299, got 503'
+    )
+  })
+
+  it('give an unhealthy verdict in one line naming what failed; the reason only in Detail', () => {
+    const reason = 'success rate 50% (2/4) is under min 100%; last failure: got 503'
+    const r = result(4, { healthy: false, reasons: [`GET /health: ${reason}`], endedEarly: true })
+    r.probes[0] = { ...r.probes[0], successRatePassed: false, passed: false, reason }
+    const summary = statusCheckSummary(r)
+    expect(summary.verdict).toBe(
+      '❌ **unhealthy**: probe GET /health success rate missed its threshold (see Detail)'
+    )
+    expect(summary.tables[0].rows[0][5]).toBe(reason)
+    const text = JSON.stringify(summary)
+    expect(text.split('is under min 100%')).toHaveLength(2)
   })
 })

@@ -37194,7 +37194,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 8818:
+/***/ 5297:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37722,6 +37722,17 @@ function ledgerFileProblem(data) {
 
 
 
+/** What the file system says when a path cannot be written (or its directory made). */
+const UNWRITABLE_CODES = ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR'];
+/**
+ * A path this job cannot write is said as such, naming the ledger file and the input, not as
+ * an unexpected error about its lock file.
+ */
+function cannotWrite(path, err) {
+    if (!UNWRITABLE_CODES.includes(err.code ?? ''))
+        return err;
+    return new errors/* UserError */.yo(`Cannot write the ledger file ${path} (${(0,errors/* errorMessage */.gJ)(err)}): set ledger-file to a path in a directory this job can write.`);
+}
 /** How long a writer may hold the lock before another process treats it as abandoned. */
 const STALE_LOCK_MS = 30_000;
 /** How long a writer waits for the lock before giving up. */
@@ -37802,7 +37813,7 @@ class FileLedger {
         catch (err) {
             if (err.code === 'ENOENT')
                 return { schema: 1, nextId: 1, deployments: [] };
-            throw err;
+            throw cannotWrite(this.path, err);
         }
         let data;
         try {
@@ -37818,7 +37829,9 @@ class FileLedger {
         return data;
     }
     async update(change) {
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(this.path), { recursive: true });
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(this.path), { recursive: true }).catch(err => {
+            throw cannotWrite(this.path, err);
+        });
         const release = await this.lock();
         try {
             const data = await this.read();
@@ -37844,7 +37857,7 @@ class FileLedger {
             }
             catch (err) {
                 if (err.code !== 'EEXIST')
-                    throw err;
+                    throw cannotWrite(this.path, err);
             }
             if (await this.isStale(lockPath)) {
                 await (0,promises_.rm)(lockPath, { force: true });
@@ -38382,6 +38395,8 @@ function parseHostAccess(reader) {
 
 
 
+/** Lines of a failed script's output the summary shows. */
+const TAIL_LINES = 10;
 /**
  * The variables a deploy or rollback script receives: the environment, the version going live
  * and the one before it, the commit, the ledger's deployment id, and which operation it is.
@@ -38420,16 +38435,23 @@ function createCommandDriver(settings, baseEnv) {
                 const file = (0,external_node_path_.join)(dir, 'script.sh');
                 await (0,promises_.writeFile)(file, scriptFor(request), { mode: 0o600 });
                 const timeoutMs = settings.timeoutSeconds * 1000;
+                const tail = [];
                 const result = await (0,process_runner/* runProcess */.R)('bash', {
                     args: ['--noprofile', '--norc', '-eo', 'pipefail', file],
                     cwd: ctx.run.workspace,
                     env: { ...baseEnv, ...commandEnvironment(request) },
                     timeoutMs,
                     signal: ctx.signal,
-                    onLine: line => ctx.logger.info(ctx.secrets.redact(line))
+                    onLine: line => {
+                        const masked = ctx.secrets.redact(line);
+                        ctx.logger.info(masked);
+                        tail.push(masked);
+                        if (tail.length > TAIL_LINES)
+                            tail.shift();
+                    }
                 });
                 if (result.exitCode !== 0) {
-                    throw new errors/* CheckFailedError */.CO(`The ${request.operation} script ${(0,process_runner/* describeExit */.K)(result, timeoutMs)}.`);
+                    throw new errors/* CheckFailedError */.CO(`The ${request.operation} script ${(0,process_runner/* describeExit */.K)(result, timeoutMs)}.`, tail);
                 }
                 return {};
             }
@@ -38826,14 +38848,18 @@ async function applyHeld(ctx, driver, phases, plan, record, request, resolveErro
         hosts: [],
         driverMs: 0
     };
+    const driverPhase = `${plan.record.payload.driver} driver`;
     try {
-        const outcome = await timed(ctx, phases, `${plan.record.payload.driver} driver`, () => resolveError === undefined ? driver.apply(request, ctx) : Promise.reject(resolveError));
+        const outcome = await timed(ctx, phases, driverPhase, () => resolveError === undefined ? driver.apply(request, ctx) : Promise.reject(resolveError));
         applied.release = outcome.release ?? null;
         applied.hosts = outcome.hosts ?? [];
         applied.outcome = 'success';
     }
     catch (err) {
         applied.error = ctx.secrets.redact((0,errors/* errorMessage */.gJ)(err));
+        applied.failedPhase = driverPhase;
+        if (err instanceof errors/* CheckFailedError */.CO && err.lastLines.length)
+            applied.lastLines = err.lastLines.map(line => ctx.secrets.redact(line));
     }
     applied.driverMs = phases[phases.length - 1].ms;
     await timed(ctx, phases, 'record outcome', async () => {
@@ -39481,42 +39507,8 @@ async function directorySize(root) {
     return total;
 }
 
-;// CONCATENATED MODULE: ./build/ncc/core/doctor/ssh-diagnosis.js
-/** Classifies the message of a failed `ssh` connect. Pure. */
-function diagnoseSsh(message) {
-    // Our temp known_hosts file is gone when the user reads this; never point at it.
-    const detail = message
-        .split(' / ')
-        .filter(part => !/^Offending .* key in |^Remove with:|ssh-keygen -f /.test(part))
-        .join(' / ')
-        .replace(/\/\S*shiprail-ssh-[^\s:]+/g, '(known-hosts)')
-        .trim();
-    if (/IDENTIFICATION HAS CHANGED|host key for .* has changed|Host key for .* has changed/i.test(message))
-        return { kind: 'host-key-changed', detail };
-    if (/Host key verification failed|No [A-Z0-9-]+ host key is known|host key is not known/i.test(message))
-        return { kind: 'host-key-unknown', detail };
-    if (/Permission denied|Too many authentication failures|Load key .*: (invalid format|error in libcrypto)|no such identity|Authentication failed/i.test(message))
-        return { kind: 'auth-refused', detail };
-    return { kind: 'unreachable', detail };
-}
-function portFlag(host) {
-    return host.port ? `-p ${host.port} ` : '';
-}
-/** What to do about each kind of failure, with the host's own names in the commands. */
-function sshFix(kind, host) {
-    const user = host.user ?? 'the deploy user';
-    switch (kind) {
-        case 'unreachable':
-            return `Check that ${host.host} resolves and its sshd listens on port ${host.port ?? 22} for this machine (try: ssh ${portFlag(host)}${host.user ? `${host.user}@` : ''}${host.host} true); open the firewall or fix the address in hosts.`;
-        case 'host-key-unknown':
-            return `Add the host's key to known-hosts: run ssh-keyscan ${portFlag(host)}${host.host}, check its fingerprint (ssh-keygen -lf on that output) against ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub run on the host, and put the line in the known-hosts input (docs/hosts.md).`;
-        case 'host-key-changed':
-            return `The host's key is not the one in known-hosts. If the host was rebuilt, check its new fingerprint (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on the host) and replace its line in known-hosts; otherwise do not deploy: something may be intercepting the connection.`;
-        case 'auth-refused':
-            return `Put the public half of ssh-key in ~${host.user ?? ''}/.ssh/authorized_keys on the host (owned by ${user}, mode 600) and check the user name in hosts (${host.label}).`;
-    }
-}
-
+// EXTERNAL MODULE: ./build/ncc/core/doctor/ssh-diagnosis.js
+var ssh_diagnosis = __nccwpck_require__(1357);
 ;// CONCATENATED MODULE: ./build/ncc/core/steps/doctor.js
 
 
@@ -39615,6 +39607,8 @@ async function connect(spec, transport, signal) {
         return undefined;
     }
     catch (err) {
+        if (err instanceof host_transport/* SshConnectError */.zN)
+            return err.diagnosis.detail;
         const message = (0,errors/* errorMessage */.gJ)(err);
         return err instanceof host_transport/* HostError */.dh
             ? message.slice(spec.label.length + 2).replace(/^could not connect:\s*/, '')
@@ -39636,8 +39630,8 @@ function sshChecks(spec, settings, trouble) {
             (0,host_checks/* passed */.bF)('ssh-auth', `logged in${spec.user ? ` as ${spec.user}` : ''} with the key`)
         ];
     }
-    const { kind, detail } = diagnoseSsh(trouble);
-    const fix = sshFix(kind, spec);
+    const { kind, detail } = (0,ssh_diagnosis/* diagnoseSsh */.z)(trouble);
+    const fix = (0,ssh_diagnosis/* sshFix */.W)(kind, spec);
     if (kind === 'unreachable')
         return [(0,host_checks/* failed */.gz)('ssh', `cannot connect: ${detail}`, fix)];
     const reachable = (0,host_checks/* passed */.bF)('ssh', `reachable on port ${spec.port ?? 22}`);
@@ -39751,6 +39745,7 @@ async function deploy(settings, ctx) {
             const problems = checked.hosts.flatMap(h => h.checks.filter(c => !c.ok).map(c => `${h.host} ${c.name}: ${c.detail}`));
             if (problems.length) {
                 result.outcome = 'failure';
+                result.failedPhase = 'doctor';
                 result.error = `dry run: the hosts are not ready (${problems.join('; ')}); shiprail doctor gives the fix for each`;
             }
         }
@@ -39791,6 +39786,10 @@ async function deploy(settings, ctx) {
     result.outcome = applied.outcome;
     if (applied.error !== undefined)
         result.error = applied.error;
+    if (applied.failedPhase !== undefined)
+        result.failedPhase = applied.failedPhase;
+    if (applied.lastLines !== undefined)
+        result.lastLines = applied.lastLines;
     result.durationMs = ctx.clock.now().getTime() - startedAt.getTime();
     await notify(ctx, settings.notifyUrl, deployMessage(result));
     return result;
@@ -40920,6 +40919,7 @@ async function rollback(settings, ctx) {
         automatic,
         driver: settings.driver.kind,
         ledger: ctx.ledger.kind,
+        environmentUrl: settings.environmentUrl ?? (0,ledger_ledger/* environmentUrlOf */.k0)(live) ?? null,
         deploymentId: '',
         release: null,
         hosts: [],
@@ -40981,7 +40981,8 @@ async function rollback(settings, ctx) {
         request,
         successDescription: `Rolled back to ${target.payload.version}: ${reason}`,
         failureDescription: error => `Rollback to ${target.payload.version} failed: ${error}`,
-        environmentUrl: settings.environmentUrl,
+        // The URL stays the environment's after a rollback: carry it over when none was given.
+        environmentUrl: result.environmentUrl ?? undefined,
         lockTimeoutSeconds: settings.driver.lockTimeoutSeconds,
         // The target was chosen before the lock: a deploy that went live while this rollback
         // waited would otherwise be left live in fact while the ledger names the target.
@@ -42129,6 +42130,7 @@ function describeLive(live) {
 
 
 
+
 /**
  * The status-check step, modelled on Argo Rollouts' analysis: a fixed number of
  * rounds (`duration / interval + 1`: one at the start, one at the end of the window), each
@@ -42165,6 +42167,9 @@ function liveOf(record) {
     };
     if (record.creator)
         live.creator = record.creator;
+    const url = (0,ledger_ledger/* environmentUrlOf */.k0)(record);
+    if (url)
+        live.environmentUrl = url;
     return live;
 }
 function status_check_planLines(settings, rounds) {
@@ -42325,13 +42330,14 @@ async function statusCheck(settings, ctx) {
             const decided = [
                 ...samples.flatMap((s, i) => {
                     const j = judgeProbe(s, remaining, settings.minSuccessRate, settings.maxP95LatencyMs);
-                    return j.decided ? [`${settings.checks[i].name}: ${j.reason}`] : [];
+                    return j.decided ? [`probe ${settings.checks[i].name}`] : [];
                 }),
-                ...metrics.flatMap(m => (m.failure ? [`${m.spec.name}: ${m.failure}`] : []))
+                ...metrics.flatMap(m => (m.failure ? [`metric ${m.spec.name}`] : []))
             ];
             if (decided.length) {
                 endedEarly = true;
-                ctx.logger.error(redact(`Ending the window early after ${plural(rounds, 'round')} of ${plannedRounds}: ${decided.join('; ')}`));
+                // Names only: the failure line at the end gives each reason, once.
+                ctx.logger.info(redact(`Ending the window early after ${plural(rounds, 'round')} of ${plannedRounds}: ${decided.join(', ')} can no longer meet the thresholds.`));
                 break;
             }
         }
@@ -42359,7 +42365,7 @@ async function statusCheck(settings, ctx) {
             if (report.passed)
                 ctx.logger.info(`✅ logs: ${report.reason}`);
             else
-                ctx.logger.error(`❌ logs: ${report.reason}`);
+                ctx.logger.info('❌ logs: over the limit of error lines');
             for (const line of report.firstMatches)
                 ctx.logger.info(`   ${line}`);
             return report;
@@ -42398,17 +42404,18 @@ async function statusCheck(settings, ctx) {
         result.live = live;
     if (logs)
         result.logs = logs;
+    // A failure is named here and explained once, by the step's failure line.
     for (const p of probes) {
         if (p.passed)
             ctx.logger.info(`✅ probe ${p.name}: ${p.reason}`);
         else
-            ctx.logger.error(`❌ probe ${p.name}: ${p.reason}`);
+            ctx.logger.info(`❌ probe ${p.name}: missed its threshold`);
     }
     for (const m of metricReports) {
         if (m.passed)
             ctx.logger.info(redact(`✅ metric ${m.name}: ${m.reason}`));
         else
-            ctx.logger.error(redact(`❌ metric ${m.name}: ${m.reason}`));
+            ctx.logger.info(redact(`❌ metric ${m.name}: missed its threshold`));
     }
     try {
         const written = await recordVerdict(ctx, environment, 'status-check', result.healthy, redact(status_check_verdictDetail(result)), settings.recordVerdict);
@@ -42486,6 +42493,7 @@ function doctor_report_plural(n, word) {
 ;// CONCATENATED MODULE: ./build/ncc/report/deploy-report.js
 
 
+
 function deploySummary(result, runUrl) {
     const verdict = result.outcome === 'planned'
         ? `📝 Dry run: would deploy **${result.version}** to **${result.environment}**`
@@ -42501,17 +42509,32 @@ function deploySummary(result, runUrl) {
         ['Ledger', result.ledger + (result.deploymentId ? ` (deployment ${result.deploymentId})` : '')],
         ['Duration', spokenDuration(result.durationMs)]
     ];
+    if (result.outcome === 'failure')
+        facts.push(['Live now', liveAfterFailure(result)]);
     if (result.release)
         facts.push(['Release', result.release]);
-    if (result.environmentUrl)
+    if (result.environmentUrl && result.outcome !== 'failure')
         facts.push(['URL', result.environmentUrl]);
+    const failed = result.failedPhase;
     const tables = [
         {
             caption: 'Phases',
-            header: ['phase', 'duration'],
-            rows: result.phases.map(p => [p.name, spokenDuration(p.ms)])
+            header: failed ? ['phase', 'duration', 'result'] : ['phase', 'duration'],
+            rows: result.phases.map(p => [
+                p.name,
+                spokenDuration(p.ms),
+                ...(failed ? [p.name === failed ? '❌ failed here' : '✅'] : [])
+            ])
         }
     ];
+    if (result.lastLines?.length) {
+        tables.push({
+            caption: `Last ${result.lastLines.length} line(s) of the script's output (secrets masked)`,
+            header: ['output'],
+            rows: result.lastLines.map(line => [line === '' ? ' ' : `\`${line.replace(/`/g, "'")}\``]),
+            logged: true
+        });
+    }
     if (result.hosts.length) {
         const phaseNames = [...new Set(result.hosts.flatMap(h => Object.keys(h.phases)))];
         // How the releases driver found unchanged files; a fallback says why it read every file.
@@ -42533,7 +42556,7 @@ function deploySummary(result, runUrl) {
                 ...(images
                     ? [h.image?.slice(0, 19) ?? '—']
                     : [
-                        h.bytesSent === undefined ? '—' : String(h.bytesSent),
+                        h.bytesSent === undefined ? '—' : (0,host_checks/* formatBytes */.z3)(h.bytesSent),
                         h.filesLinked === undefined ? '—' : String(h.filesLinked)
                     ]),
                 ...(found
@@ -42547,16 +42570,34 @@ function deploySummary(result, runUrl) {
             ])
         });
     }
-    if (result.plan)
-        tables.push({ caption: 'Plan', header: ['step'], rows: result.plan.map(line => [line]) });
+    if (result.plan) {
+        tables.push({
+            caption: 'Plan',
+            header: ['step'],
+            rows: result.plan.map(line => [line]),
+            logged: true
+        });
+    }
     if (result.preflight)
         tables.push(doctorTable(result.preflight, 'Hosts (read-only check)'));
     const links = [];
-    if (result.environmentUrl)
+    // After a failure the URL serves whatever was live before, not this version.
+    if (result.environmentUrl && result.outcome === 'success')
         links.push(['Open environment', result.environmentUrl]);
     if (runUrl)
         links.push(['Run log', runUrl]);
     return { title: 'Shiprail deploy', verdict, facts, tables, links };
+}
+/** What the environment runs after a failed deploy, as far as Shiprail knows. */
+function liveAfterFailure(result) {
+    const before = result.previousVersion ?? 'nothing';
+    if (result.failedPhase === 'doctor')
+        return `${before} (a dry run changes nothing)`;
+    if (/No host was switched/.test(result.error ?? ''))
+        return `${before} on every host (no host was switched)`;
+    return result.driver === 'command'
+        ? `${before} per the ledger (the failed script may have changed part of the system before it stopped)`
+        : `${before} per the ledger (the error above says which hosts were switched)`;
 }
 function deployOutputs(result) {
     return {
@@ -42616,15 +42657,20 @@ function rollbackSummary(result, runUrl) {
             ])
         });
     }
-    if (result.plan)
-        tables.push({ caption: 'Plan', header: ['step'], rows: result.plan.map(line => [line]) });
-    return {
-        title: 'Shiprail rollback',
-        verdict,
-        facts,
-        tables,
-        links: runUrl ? [['Run log', runUrl]] : []
-    };
+    if (result.plan) {
+        tables.push({
+            caption: 'Plan',
+            header: ['step'],
+            rows: result.plan.map(line => [line]),
+            logged: true
+        });
+    }
+    const links = [];
+    if (result.environmentUrl)
+        links.push(['Open environment', result.environmentUrl]);
+    if (runUrl)
+        links.push(['Run log', runUrl]);
+    return { title: 'Shiprail rollback', verdict, facts, tables, links };
 }
 function rollbackOutputs(result) {
     return {
@@ -42661,7 +42707,7 @@ function smokeTestSummary(result) {
     if (result.verdictNotRecorded)
         facts.push(['Verdict not recorded', result.verdictNotRecorded]);
     return {
-        title: 'Smoke test',
+        title: 'Shiprail smoke test',
         verdict,
         facts,
         tables: [
@@ -42704,22 +42750,39 @@ function smokeTestFailure(result) {
 const CHART_POINTS = 60;
 /** Outputs over this size lose their per-round arrays: GitHub caps one output at 1 MB. */
 const MAX_OUTPUT_CHARS = 900_000;
-/** Round values up to 1, 2 or 5 × 10^n, so the chart's axis ends on a readable number. */
+/** Mantissas an axis may end on: close steps, so 220 ms ends the axis at 250, not 500. */
+const AXIS_STEPS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+/** The smallest readable number (a step above × 10^n) at or above value. */
 function niceCeiling(value) {
     if (value <= 0)
         return 1;
     const power = 10 ** Math.floor(Math.log10(value));
-    for (const step of [1, 2, 5, 10])
-        if (step * power >= value)
-            return step * power;
-    return 10 * power;
+    const step = AXIS_STEPS.find(s => s * power >= value) ?? 10;
+    return Math.round(step * power * 1000) / 1000;
+}
+/**
+ * Line colours that read on GitHub's light (#ffffff) and dark (#0d1117) backgrounds: mermaid's
+ * default palette starts with #ECECFF, nearly invisible on white. Latency blue, limit red.
+ */
+const CHART_PALETTE = ['#2f81f7', '#e5534b'];
+/** Rounds bucketed to at most CHART_POINTS points; a bucket's value is its slowest reply. */
+function bucketed(points) {
+    const size = Math.ceil(points.length / CHART_POINTS);
+    const buckets = [];
+    for (let i = 0; i < points.length; i += size) {
+        const bucket = points.slice(i, i + size);
+        const values = bucket.flatMap(b => (b.value === null ? [] : [b.value]));
+        buckets.push({ atMs: bucket[0].atMs, value: values.length ? Math.max(...values) : null });
+    }
+    return buckets;
 }
 /**
  * A mermaid xychart-beta of probe latency over the window: per round, the p95 of that round's
  * probes (the one latency for a single check); a flat line marks max-p95-latency-ms. Lines in
- * xychart-beta carry no legend, so the title says which is which. Long windows are bucketed to
- * CHART_POINTS points (the slowest round of each bucket), keeping the chart readable.
- * https://mermaid.js.org/syntax/xyChart.html
+ * xychart-beta carry no legend, so the title says which is which. A line cannot have gaps, so a
+ * round without a single reply is left off the chart (plotting it as 0 ms would read as the
+ * service getting faster while it was down) and named below it. Under two plotted rounds there
+ * is no line to draw, so no chart. https://mermaid.js.org/syntax/xyChart.html
  */
 function latencyChart(result) {
     const byRound = new Map();
@@ -42732,35 +42795,40 @@ function latencyChart(result) {
         }
     }
     const rounds = [...byRound.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v);
-    if (!rounds.some(r => r.latencies.length))
+    const buckets = bucketed(rounds.map(r => ({ atMs: r.atMs, value: summarizeLatency(r.latencies).p95 })));
+    const plotted = buckets.filter((b) => b.value !== null);
+    if (plotted.length < 2)
         return undefined;
-    const points = rounds.map(r => ({
-        atMs: r.atMs,
-        value: summarizeLatency(r.latencies).p95 ?? 0
-    }));
-    const size = Math.ceil(points.length / CHART_POINTS);
-    const buckets = [];
-    for (let i = 0; i < points.length; i += size) {
-        const bucket = points.slice(i, i + size);
-        buckets.push({ atMs: bucket[0].atMs, value: Math.max(...bucket.map(b => b.value)) });
-    }
+    const silent = buckets.filter(b => b.value === null).map(b => status_check_report_seconds(b.atMs));
     const limit = result.probes[0]?.maxP95LatencyMs;
-    const top = niceCeiling(Math.max(...buckets.map(b => b.value), limit ?? 0) * 1.1);
+    const top = niceCeiling(Math.max(...plotted.map(b => b.value), limit ?? 0) * 1.1);
     const title = limit === undefined
         ? 'Probe latency per round, p95 (ms)'
-        : `Probe latency per round, p95 (ms); flat line = max ${limit} ms`;
+        : `Probe latency per round, p95 (ms); red line = max ${limit} ms`;
+    const config = {
+        themeVariables: { xyChart: { plotColorPalette: CHART_PALETTE.join(', ') } }
+    };
     const lines = [
         '```mermaid',
+        '---',
+        `config: ${JSON.stringify(config)}`,
+        '---',
         'xychart-beta',
         `    title "${title}"`,
-        `    x-axis "seconds since start" [${buckets.map(b => `"${Math.round(b.atMs / 1000)}"`).join(', ')}]`,
+        `    x-axis "seconds since start" [${plotted.map(b => `"${status_check_report_seconds(b.atMs)}"`).join(', ')}]`,
         `    y-axis "latency (ms)" 0 --> ${top}`,
-        `    line [${buckets.map(b => Math.round(b.value)).join(', ')}]`
+        `    line [${plotted.map(b => Math.round(b.value)).join(', ')}]`
     ];
     if (limit !== undefined)
-        lines.push(`    line [${buckets.map(() => limit).join(', ')}]`);
+        lines.push(`    line [${plotted.map(() => limit).join(', ')}]`);
     lines.push('```');
+    if (silent.length) {
+        lines.push('', `No reply at all in ${plural(silent.length, 'round')} (at ${silent.map(s => `${s} s`).join(', ')}): left off the chart, not drawn as 0 ms.`);
+    }
     return lines.join('\n');
+}
+function status_check_report_seconds(ms) {
+    return Math.round(ms / 1000);
 }
 function mark(passed, dryRun) {
     if (dryRun || passed === null)
@@ -42768,21 +42836,46 @@ function mark(passed, dryRun) {
     return passed ? '✅' : '❌';
 }
 /** Job summary: the verdict first, then every figure beside its threshold, then the chart. */
-function statusCheckSummary(result) {
+/** The figures that missed their thresholds, by name: "probe GET / success rate". */
+function failedFigures(result) {
+    return [
+        ...result.probes.flatMap(p => [
+            ...(p.successRatePassed ? [] : [`probe ${p.name} success rate`]),
+            ...(p.p95Passed === false ? [`probe ${p.name} latency p95`] : [])
+        ]),
+        ...result.metrics.filter(m => !m.passed).map(m => `metric ${m.name}`),
+        ...(result.logs && !result.logs.passed ? ['logs'] : [])
+    ];
+}
+/** Why probes failed although the success rate held: the last failure, so a pass is explained. */
+function toleratedFailures(p) {
+    const failed = p.samples.filter(s => !s.ok);
+    if (!failed.length)
+        return '';
+    const last = failed[failed.length - 1].reason;
+    return `${failed.length} of ${p.total} failed, within the threshold${last ? `; last: ${last}` : ''}`;
+}
+/**
+ * Job summary: a one-line verdict first (what failed, never why: the Detail column says that
+ * once), then every figure beside its threshold, then the chart.
+ */
+function statusCheckSummary(result, runUrl) {
     const window = spokenDuration(result.plannedDurationMs);
     let verdict;
     if (result.dryRun) {
         verdict = `📝 dry run: would watch ${result.environment} for ${window} (${result.plannedRounds} rounds); nothing sent`;
     }
     else if (result.healthy) {
-        verdict = `✅ **healthy**: ${result.environment} held every threshold for ${spokenDuration(result.durationMs)} (${plural(result.rounds, 'round')})`;
+        const tolerated = result.probes.reduce((n, p) => n + p.total - p.passes, 0);
+        const note = tolerated
+            ? `; ${plural(tolerated, 'probe')} failed, within the thresholds (see Detail)`
+            : '';
+        verdict = `✅ **healthy**: ${result.environment} held every threshold for ${spokenDuration(result.durationMs)} (${plural(result.rounds, 'round')})${note}`;
     }
     else {
-        const more = result.reasons.length > 1 ? ` (and ${result.reasons.length - 1} more)` : '';
-        const early = result.endedEarly
-            ? ` after ${spokenDuration(result.durationMs)} of ${window} (ended early: a threshold could no longer be met)`
-            : '';
-        verdict = `❌ **unhealthy**${early}: ${result.reasons[0]}${more}`;
+        const failed = failedFigures(result);
+        const what = failed.length ? failed.join(', ') : 'a threshold';
+        verdict = `❌ **unhealthy**: ${what} missed ${failed.length > 1 ? 'their thresholds' : 'its threshold'} (see Detail)`;
     }
     const facts = [['Environment', result.environment]];
     if (result.live)
@@ -42806,7 +42899,7 @@ function statusCheckSummary(result) {
             p.total ? `${percent(p.successRate)} (${p.passes}/${p.total})` : '—',
             `≥ ${percent(p.minSuccessRate)}`,
             mark(p.total ? p.successRatePassed : null, result.dryRun),
-            p.successRatePassed ? '' : p.reason
+            p.successRatePassed ? toleratedFailures(p) : p.reason
         ]);
         rows.push([
             `probe ${p.name}`,
@@ -42890,12 +42983,18 @@ function statusCheckSummary(result) {
         });
     }
     const chart = latencyChart(result);
+    const links = [];
+    if (result.live?.environmentUrl)
+        links.push(['Open environment', result.live.environmentUrl]);
+    if (runUrl)
+        links.push(['Run log', runUrl]);
     return {
-        title: 'Status check',
+        title: 'Shiprail status check',
         verdict,
         facts,
         tables,
-        ...(chart ? { markdownBlocks: [chart] } : {})
+        ...(chart ? { markdownBlocks: [chart] } : {}),
+        links
     };
 }
 /** One line saying why the step failed, or undefined when healthy. */
@@ -43364,7 +43463,7 @@ const STEP_HANDLERS = {
             return {
                 data: result,
                 outputs: statusCheckOutputs(result),
-                summary: () => statusCheckSummary(result),
+                summary: runUrl => statusCheckSummary(result, runUrl),
                 failure: statusCheckFailure(result)
             };
         }
@@ -43408,8 +43507,9 @@ function markdownTable(table) {
 }
 function toMarkdown(doc) {
     const parts = [`### ${doc.title}`, doc.verdict];
+    // A list, not a table: a GFM table needs a header row, and an empty one renders as a blank band.
     if (doc.facts.length) {
-        parts.push(markdownTable({ header: ['', ''], rows: doc.facts.map(([k, v]) => [`**${k}**`, v]) }));
+        parts.push(doc.facts.map(([k, v]) => `- **${k}**: ${escapeCell(v)}`).join('\n'));
     }
     for (const t of doc.tables)
         parts.push(markdownTable(t));
@@ -43419,32 +43519,69 @@ function toMarkdown(doc) {
         parts.push(doc.links.map(([label, url]) => `[${label}](${url})`).join(' · '));
     return parts.join('\n\n') + '\n';
 }
+/**
+ * Columns a terminal gives the text: an emoji drawn as a picture (✅ ❌ ⏪) and East Asian wide
+ * characters take two, joiners, variation selectors and combining marks none.
+ */
+function displayWidth(text) {
+    let width = 0;
+    for (const ch of text) {
+        const code = ch.codePointAt(0);
+        const invisible = /\p{M}/u.test(ch) || (code >= 0x200b && code <= 0x200f) || (code >= 0xfe00 && code <= 0xfe0f);
+        if (invisible)
+            continue;
+        const wide = /\p{Emoji_Presentation}/u.test(ch) ||
+            (code >= 0x1100 && code <= 0x115f) ||
+            (code >= 0x2e80 && code <= 0xa4cf) ||
+            (code >= 0xac00 && code <= 0xd7a3) ||
+            (code >= 0xf900 && code <= 0xfaff) ||
+            (code >= 0xfe30 && code <= 0xfe4f) ||
+            (code >= 0xff00 && code <= 0xff60) ||
+            (code >= 0xffe0 && code <= 0xffe6);
+        width += wide ? 2 : 1;
+    }
+    // A text-style symbol followed by VS16 (⚠️) is drawn as an emoji too.
+    width += text.match(/(?![\p{Emoji_Presentation}])\p{Extended_Pictographic}\uFE0F/gu)?.length ?? 0;
+    return width;
+}
+function padCell(text, width) {
+    return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
 function textTable(table) {
-    const all = [table.header, ...table.rows];
-    const widths = table.header.map((_, i) => Math.max(...all.map(r => (r[i] ?? '').length)));
+    const all = [table.header, ...table.rows].map(r => r.map(c => plain(c ?? '')));
+    const widths = table.header.map((_, i) => Math.max(...all.map(r => displayWidth(r[i] ?? ''))));
     const line = (r) => r
-        .map((c, i) => (c ?? '').padEnd(widths[i]))
+        .map((c, i) => padCell(c, widths[i]))
         .join('  ')
         .trimEnd();
-    const out = [
-        line(table.header),
-        widths.map(w => '-'.repeat(w)).join('  '),
-        ...table.rows.map(r => line(r.map(plain)))
-    ];
+    const [header, ...rows] = all;
+    const out = [line(header), widths.map(w => '-'.repeat(w)).join('  '), ...rows.map(line)];
     return (table.caption ? `${table.caption}\n` : '') + out.join('\n');
 }
 /** Drops Markdown emphasis and code marks for the terminal. */
 function plain(text) {
     return text.replace(/\*\*|`/g, '');
 }
-function toText(doc) {
-    const parts = [doc.title, plain(doc.verdict)];
+function toneOf(verdict) {
+    if (/^[✅⏪]/u.test(verdict))
+        return 'good';
+    if (verdict.startsWith('❌'))
+        return 'bad';
+    return 'neutral';
+}
+function toText(doc, style) {
+    const verdict = plain(doc.verdict);
+    const parts = [
+        style ? style.title(doc.title) : doc.title,
+        style ? style.verdict(verdict, toneOf(verdict)) : verdict
+    ];
     if (doc.facts.length) {
-        const width = Math.max(...doc.facts.map(([k]) => k.length));
-        parts.push(doc.facts.map(([k, v]) => `  ${k.padEnd(width)}  ${plain(v)}`).join('\n'));
+        const width = Math.max(...doc.facts.map(([k]) => displayWidth(k)));
+        parts.push(doc.facts.map(([k, v]) => `  ${padCell(k, width)}  ${plain(v)}`).join('\n'));
     }
     for (const t of doc.tables)
-        parts.push(textTable(t));
+        if (!t.logged)
+            parts.push(textTable(t));
     if (doc.links?.length)
         parts.push(doc.links.map(([label, url]) => `${label}: ${url}`).join('\n'));
     return parts.join('\n\n') + '\n';
@@ -43742,6 +43879,51 @@ function liveCheck(facts) {
 
 /***/ }),
 
+/***/ 1357:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ sshFix),
+/* harmony export */   z: () => (/* binding */ diagnoseSsh)
+/* harmony export */ });
+/** Classifies the message of a failed `ssh` connect. Pure. */
+function diagnoseSsh(message) {
+    // Our temp known_hosts file is gone when the user reads this; never point at it.
+    const detail = message
+        .split(' / ')
+        .filter(part => !/^Offending .* key in |^Remove with:|ssh-keygen -f /.test(part))
+        .join(' / ')
+        .replace(/\/\S*shiprail-ssh-[^\s:]+/g, '(known-hosts)')
+        .trim();
+    if (/IDENTIFICATION HAS CHANGED|host key for .* has changed|Host key for .* has changed/i.test(message))
+        return { kind: 'host-key-changed', detail };
+    if (/Host key verification failed|No [A-Z0-9-]+ host key is known|host key is not known/i.test(message))
+        return { kind: 'host-key-unknown', detail };
+    if (/Permission denied|Too many authentication failures|Load key .*: (invalid format|error in libcrypto)|no such identity|Authentication failed/i.test(message))
+        return { kind: 'auth-refused', detail };
+    return { kind: 'unreachable', detail };
+}
+function portFlag(host) {
+    return host.port ? `-p ${host.port} ` : '';
+}
+/** What to do about each kind of failure, with the host's own names in the commands. */
+function sshFix(kind, host) {
+    const user = host.user ?? 'the deploy user';
+    switch (kind) {
+        case 'unreachable':
+            return `Check that ${host.host} resolves and its sshd listens on port ${host.port ?? 22} for this machine (try: ssh ${portFlag(host)}${host.user ? `${host.user}@` : ''}${host.host} true); open the firewall or fix the address in hosts.`;
+        case 'host-key-unknown':
+            return `Add the host's key to known-hosts: run ssh-keyscan ${portFlag(host)}${host.host}, check its fingerprint (ssh-keygen -lf on that output) against ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub run on the host, and put the line in the known-hosts input (docs/hosts.md).`;
+        case 'host-key-changed':
+            return `The host's key is not the one in known-hosts. If the host was rebuilt, check its new fingerprint (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on the host) and replace its line in known-hosts; otherwise do not deploy: something may be intercepting the connection.`;
+        case 'auth-refused':
+            return `Put the public half of ssh-key in ~${host.user ?? ''}/.ssh/authorized_keys on the host (owned by ${user}, mode 600) and check the user name in hosts (${host.label}).`;
+    }
+}
+
+
+/***/ }),
+
 /***/ 6285:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -43752,7 +43934,8 @@ function liveCheck(facts) {
 /* harmony export */   dT: () => (/* binding */ CONTROL_SOCKET_PREFIX),
 /* harmony export */   dh: () => (/* binding */ HostError),
 /* harmony export */   e1: () => (/* binding */ SshTransport),
-/* harmony export */   w$: () => (/* binding */ lastLines)
+/* harmony export */   w$: () => (/* binding */ lastLines),
+/* harmony export */   zN: () => (/* binding */ SshConnectError)
 /* harmony export */ });
 /* unused harmony exports shellQuote, hostScript, parseRsyncStats, rsyncArgs */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
@@ -43760,6 +43943,8 @@ function liveCheck(facts) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var _process_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2069);
+/* harmony import */ var _doctor_ssh_diagnosis_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1357);
+
 
 
 
@@ -43772,6 +43957,15 @@ class HostError extends Error {
     constructor(host, message) {
         super(`${host}: ${message}`);
         this.host = host;
+    }
+}
+/** SSH refused or failed the connection: OpenSSH's reason, told apart, with its fix. */
+class SshConnectError extends HostError {
+    diagnosis;
+    name = 'SshConnectError';
+    constructor(host, spec, diagnosis) {
+        super(host, `could not connect: ${diagnosis.detail}. ${(0,_doctor_ssh_diagnosis_js__WEBPACK_IMPORTED_MODULE_5__/* .sshFix */ .W)(diagnosis.kind, spec)}`);
+        this.diagnosis = diagnosis;
     }
 }
 /**
@@ -44041,9 +44235,11 @@ class SshTransport {
         }
         if (code !== 0) {
             const stderr = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(logFile, 'utf8').catch(() => '');
-            throw new HostError(this.label, code === null
-                ? `could not connect within ${Math.round(timeoutMs / 1000)} s`
-                : `could not connect: ${lastLines(stderr)}`);
+            if (code === null)
+                throw new HostError(this.label, `could not connect within ${Math.round(timeoutMs / 1000)} s`);
+            // OpenSSH's own advice names our temporary known_hosts file, gone by the time anyone
+            // reads this: say what went wrong and the fix that applies to the known-hosts input.
+            throw new SshConnectError(this.label, this.host, (0,_doctor_ssh_diagnosis_js__WEBPACK_IMPORTED_MODULE_5__/* .diagnoseSsh */ .z)(lastLines(stderr, 8)));
         }
     }
     destination() {
@@ -44365,12 +44561,25 @@ function describeLock(info, raw) {
         return `an unreadable lock (${JSON.stringify(raw.slice(0, 200))})`;
     return `${info.holder}${info.runUrl ? ` (${info.runUrl})` : ''} since ${info.since} (pid ${info.pid} on ${info.host})`;
 }
+/** Exit status of the lock scripts when the deploy user cannot write under the deploy path. */
+const UNWRITABLE = 3;
+/**
+ * The error for a lock script that failed: a path the deploy user cannot write is said as
+ * such (with the fix), not as a lock problem.
+ */
+function lockScriptError(label, root, result) {
+    const said = (0,_host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLines */ .w$)(result.stderr || result.stdout);
+    if (result.exitCode === UNWRITABLE) {
+        return new _host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .HostError */ .dh(label, `cannot write to ${root}/.shiprail (${said}): the deploy user needs a writable path; create ${root} owned by the deploy user (docs/hosts.md) or set path to one it can write`);
+    }
+    return new _host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .HostError */ .dh(label, `could not take the lock: ${said}`);
+}
 const ACQUIRE = `
 set -u
-mkdir -p -- "$1/.shiprail" && cd -- "$1/.shiprail" || exit 1
+mkdir -p -- "$1/.shiprail" && cd -- "$1/.shiprail" || exit 3
 if [ -d lock ]; then echo "$1/.shiprail/lock is a directory" >&2; exit 2; fi
 tmp="lock.new-$3"
-printf '%s\\n' "$2" > "$tmp" || exit 1
+printf '%s\\n' "$2" > "$tmp" || exit 3
 if ln -- "$tmp" lock 2>/dev/null; then rm -f -- "$tmp"; echo acquired; exit 0; fi
 rm -f -- "$tmp"
 echo held
@@ -44445,9 +44654,8 @@ async function runLockScript(transport, body, args, options) {
         timeoutMs: SCRIPT_TIMEOUT_MS,
         signal: options.signal
     });
-    if (result.exitCode !== 0) {
-        throw new _host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .HostError */ .dh(transport.label, `could not take the lock: ${(0,_host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLines */ .w$)(result.stderr)}`);
-    }
+    if (result.exitCode !== 0)
+        throw lockScriptError(transport.label, args[0], result);
     const [first, ...rest] = result.stdout.split('\n');
     if (first === 'acquired')
         return undefined;
@@ -44478,10 +44686,10 @@ ${body}
 }
 set -u
 start=$PWD
-mkdir -p -- "$1/.shiprail" && cd -- "$1/.shiprail" || exit 1
+mkdir -p -- "$1/.shiprail" && cd -- "$1/.shiprail" || exit 3
 if [ -d lock ]; then echo "$1/.shiprail/lock is a directory" >&2; exit 2; fi
 tmp="lock.new-$3"
-printf '%s\\n' "$2" > "$tmp" || exit 1
+printf '%s\\n' "$2" > "$tmp" || exit 3
 if ln -- "$tmp" lock 2>/dev/null; then
   rm -f -- "$tmp"
   echo acquired
@@ -44509,9 +44717,8 @@ async function tryLock(transport, root, info, options, then) {
         const [first, ...rest] = result.stdout.split('\n');
         if (first === 'acquired')
             return { acquired: true, result: { ...result, stdout: rest.join('\n') } };
-        if (result.exitCode !== 0 || first !== 'held') {
-            throw new _host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .HostError */ .dh(transport.label, `could not take the lock: ${(0,_host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLines */ .w$)(result.stderr || result.stdout)}`);
-        }
+        if (result.exitCode !== 0 || first !== 'held')
+            throw lockScriptError(transport.label, root, result);
         const held = rest.join('\n').trim();
         // The lock vanished between our try and our read: try again.
         if (held === '' && attempt < 5)
@@ -44635,7 +44842,14 @@ class UserError extends Error {
     name = 'UserError';
 }
 class CheckFailedError extends Error {
+    lastLines;
     name = 'CheckFailedError';
+    constructor(message, 
+    /** The last lines a failed script printed (secrets already masked), for the summary. */
+    lastLines = []) {
+        super(message);
+        this.lastLines = lastLines;
+    }
 }
 /** An input value that does not have the accepted form. */
 class InputError extends UserError {
@@ -45168,6 +45382,7 @@ function describeRecord(record, state) {
 /* harmony export */   Rd: () => (/* binding */ recordedImageId),
 /* harmony export */   d0: () => (/* binding */ SHIPRAIL_MARK),
 /* harmony export */   gs: () => (/* binding */ clampDescription),
+/* harmony export */   k0: () => (/* binding */ environmentUrlOf),
 /* harmony export */   kW: () => (/* binding */ shiprailInactive)
 /* harmony export */ });
 /**
@@ -45178,6 +45393,10 @@ function describeRecord(record, state) {
 /** The image ID recorded for one host, if any. */
 function recordedImageId(recorded, host) {
     return recorded?.image_ids?.[host] ?? recorded?.image_id ?? undefined;
+}
+/** The environment URL the deployment's newest status gave, if any. */
+function environmentUrlOf(record) {
+    return record.statuses.findLast(s => s.environmentUrl)?.environmentUrl;
 }
 /** Status descriptions are limited to 140 characters by GitHub. */
 function clampDescription(text) {
@@ -45317,7 +45536,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8818);
+/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5297);
 /* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9646);
 /* harmony import */ var _main_module_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(340);
 

@@ -7,6 +7,9 @@ import { describeExit, runProcess } from '../process-runner.js'
 import type { CommandDriverSettings } from '../settings/deploy-settings.js'
 import type { Driver, DriverOutcome, DriverRequest } from './driver.js'
 
+/** Lines of a failed script's output the summary shows. */
+const TAIL_LINES = 10
+
 /**
  * The variables a deploy or rollback script receives: the environment, the version going live
  * and the one before it, the commit, the ledger's deployment id, and which operation it is.
@@ -55,17 +58,24 @@ export function createCommandDriver(
         const file = join(dir, 'script.sh')
         await writeFile(file, scriptFor(request), { mode: 0o600 })
         const timeoutMs = settings.timeoutSeconds * 1000
+        const tail: string[] = []
         const result = await runProcess('bash', {
           args: ['--noprofile', '--norc', '-eo', 'pipefail', file],
           cwd: ctx.run.workspace,
           env: { ...baseEnv, ...commandEnvironment(request) },
           timeoutMs,
           signal: ctx.signal,
-          onLine: line => ctx.logger.info(ctx.secrets.redact(line))
+          onLine: line => {
+            const masked = ctx.secrets.redact(line)
+            ctx.logger.info(masked)
+            tail.push(masked)
+            if (tail.length > TAIL_LINES) tail.shift()
+          }
         })
         if (result.exitCode !== 0) {
           throw new CheckFailedError(
-            `The ${request.operation} script ${describeExit(result, timeoutMs)}.`
+            `The ${request.operation} script ${describeExit(result, timeoutMs)}.`,
+            tail
           )
         }
         return {}

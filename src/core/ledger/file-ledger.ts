@@ -3,7 +3,7 @@ import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/prom
 import { hostname } from 'node:os'
 import { dirname } from 'node:path'
 import type { Clock } from '../context.js'
-import { UserError } from '../errors.js'
+import { errorMessage, UserError } from '../errors.js'
 import { FileEnvironmentLock } from './file-environment-lock.js'
 import type { DeploymentRecord, Ledger, NewDeployment, NewStatus } from './ledger.js'
 import { ledgerFileProblem } from './ledger-file-schema.js'
@@ -12,6 +12,20 @@ interface LedgerFile {
   schema: 1
   nextId: number
   deployments: DeploymentRecord[]
+}
+
+/** What the file system says when a path cannot be written (or its directory made). */
+const UNWRITABLE_CODES = ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR']
+
+/**
+ * A path this job cannot write is said as such, naming the ledger file and the input, not as
+ * an unexpected error about its lock file.
+ */
+function cannotWrite(path: string, err: unknown): unknown {
+  if (!UNWRITABLE_CODES.includes((err as NodeJS.ErrnoException).code ?? '')) return err
+  return new UserError(
+    `Cannot write the ledger file ${path} (${errorMessage(err)}): set ledger-file to a path in a directory this job can write.`
+  )
 }
 
 /** How long a writer may hold the lock before another process treats it as abandoned. */
@@ -95,7 +109,7 @@ export class FileLedger implements Ledger {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT')
         return { schema: 1, nextId: 1, deployments: [] }
-      throw err
+      throw cannotWrite(this.path, err)
     }
     let data: unknown
     try {
@@ -113,7 +127,9 @@ export class FileLedger implements Ledger {
   }
 
   private async update<T>(change: (data: LedgerFile) => T): Promise<T> {
-    await mkdir(dirname(this.path), { recursive: true })
+    await mkdir(dirname(this.path), { recursive: true }).catch(err => {
+      throw cannotWrite(this.path, err)
+    })
     const release = await this.lock()
     try {
       const data = await this.read()
@@ -139,7 +155,7 @@ export class FileLedger implements Ledger {
         await handle.close()
         return () => rm(lockPath, { force: true })
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw cannotWrite(this.path, err)
       }
       if (await this.isStale(lockPath)) {
         await rm(lockPath, { force: true })

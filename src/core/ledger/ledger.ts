@@ -71,6 +71,11 @@ export interface DeploymentRecord {
   statuses: DeploymentStatus[]
 }
 
+/** The environment URL the deployment's newest status gave, if any. */
+export function environmentUrlOf(record: DeploymentRecord): string | undefined {
+  return record.statuses.findLast(s => s.environmentUrl)?.environmentUrl
+}
+
 export interface NewDeployment {
   environment: string
   ref: string

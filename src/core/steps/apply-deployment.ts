@@ -1,6 +1,6 @@
 import type { Context } from '../context.js'
 import type { Driver, DriverRequest, HostReport } from '../drivers/driver.js'
-import { errorMessage } from '../errors.js'
+import { CheckFailedError, errorMessage } from '../errors.js'
 import { lockEnvironment } from '../ledger/environment-lock.js'
 import type { DeploymentPayload, DeploymentRecord, NewDeployment } from '../ledger/ledger.js'
 import { clampDescription } from '../ledger/ledger.js'
@@ -16,6 +16,10 @@ export interface AppliedDeployment {
   driverMs: number
   /** Why it failed, in one line, secrets blanked out. */
   error?: string
+  /** The phase that failed (the driver's), when it failed. */
+  failedPhase?: string
+  /** The failed script's last lines, secrets blanked out; empty when it printed none. */
+  lastLines?: string[]
 }
 
 export interface ApplyPlan {
@@ -143,8 +147,9 @@ async function applyHeld(
     hosts: [],
     driverMs: 0
   }
+  const driverPhase = `${plan.record.payload.driver} driver`
   try {
-    const outcome = await timed(ctx, phases, `${plan.record.payload.driver} driver`, () =>
+    const outcome = await timed(ctx, phases, driverPhase, () =>
       resolveError === undefined ? driver.apply(request, ctx) : Promise.reject(resolveError)
     )
     applied.release = outcome.release ?? null
@@ -152,6 +157,9 @@ async function applyHeld(
     applied.outcome = 'success'
   } catch (err) {
     applied.error = ctx.secrets.redact(errorMessage(err))
+    applied.failedPhase = driverPhase
+    if (err instanceof CheckFailedError && err.lastLines.length)
+      applied.lastLines = err.lastLines.map(line => ctx.secrets.redact(line))
   }
   applied.driverMs = phases[phases.length - 1].ms
 

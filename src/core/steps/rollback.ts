@@ -5,7 +5,7 @@ import type { RunInfo } from '../context.js'
 import { CheckFailedError, InputError } from '../errors.js'
 import { isLive } from '../ledger/deployment-state.js'
 import type { DeploymentRecord, LedgerKind } from '../ledger/ledger.js'
-import { clampDescription, shiprailInactive } from '../ledger/ledger.js'
+import { clampDescription, environmentUrlOf, shiprailInactive } from '../ledger/ledger.js'
 import { readRollbackTarget } from '../ledger/rollback-target.js'
 import { sameRun } from '../ledger/same-run.js'
 import { supersedeEarlier } from '../ledger/supersede.js'
@@ -32,6 +32,8 @@ export interface RollbackResult {
   automatic: boolean
   driver: string
   ledger: LedgerKind
+  /** environment-url, else the URL the rolled-back deployment recorded. */
+  environmentUrl: string | null
   deploymentId: string
   release: string | null
   hosts: HostReport[]
@@ -109,6 +111,7 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
     automatic,
     driver: settings.driver.kind,
     ledger: ctx.ledger.kind,
+    environmentUrl: settings.environmentUrl ?? environmentUrlOf(live) ?? null,
     deploymentId: '',
     release: null,
     hosts: [],
@@ -173,7 +176,8 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
     request,
     successDescription: `Rolled back to ${target.payload.version}: ${reason}`,
     failureDescription: error => `Rollback to ${target.payload.version} failed: ${error}`,
-    environmentUrl: settings.environmentUrl,
+    // The URL stays the environment's after a rollback: carry it over when none was given.
+    environmentUrl: result.environmentUrl ?? undefined,
     lockTimeoutSeconds: settings.driver.lockTimeoutSeconds,
     // The target was chosen before the lock: a deploy that went live while this rollback
     // waited would otherwise be left live in fact while the ledger names the target.

@@ -83,6 +83,8 @@ export interface LiveDeployment {
   creator?: string
   ref: string
   operation: string
+  /** The environment URL its deploy recorded. */
+  environmentUrl?: string
 }
 
 export interface StatusCheckResult {

@@ -40648,6 +40648,7 @@ function parseStatusCheckSettings(raw, defaults, workspace) {
         throw new errors/* InputError */.dz('duration', `is ${durationS} s, shorter than \`interval\` (${intervalS} s)`, 'a window at least one interval long');
     }
     const minSuccessRate = reader.number('min-success-rate', 0, 1);
+    const maxConsecutiveFailures = reader.int('max-consecutive-failures', 0, 1000);
     const maxP95LatencyMs = reader.optionalNumber('max-p95-latency-ms', 1, 600_000);
     const requestTimeoutMs = reader.int('request-timeout', 1, 600) * 1000;
     const concurrency = reader.int('concurrency', 1, 100);
@@ -40683,6 +40684,7 @@ function parseStatusCheckSettings(raw, defaults, workspace) {
         intervalMs: intervalS * 1000,
         durationMs: durationS * 1000,
         minSuccessRate,
+        maxConsecutiveFailures,
         maxP95LatencyMs,
         requestTimeoutMs,
         concurrency,
@@ -41862,7 +41864,8 @@ function sampleOf(round, atMs, attempt, redact) {
  * Judges one check. With rounds still to come, only failures no future can undo count
  * (decided); with none left, the figures are final.
  */
-function judgeProbe(samples, remainingRounds, minSuccessRate, maxP95LatencyMs) {
+function judgeProbe(samples, remainingRounds, thresholds) {
+    const { minSuccessRate, maxConsecutiveFailures, maxP95LatencyMs } = thresholds;
     const total = samples.length;
     const failed = samples.filter(s => !s.ok).length;
     const passes = total - failed;
@@ -41874,8 +41877,15 @@ function judgeProbe(samples, remainingRounds, minSuccessRate, maxP95LatencyMs) {
     let decided = false;
     const planned = total + remainingRounds;
     let successRatePassed = true;
+    // A run of failures is decided at once: rounds to come cannot make it shorter.
+    const run = longestFailureRun(samples);
+    if (run > maxConsecutiveFailures) {
+        successRatePassed = false;
+        decided = true;
+        failures.push(`${run} probes in a row failed; max-consecutive-failures allows ${maxConsecutiveFailures} (more is an outage, not a blip)`);
+    }
     if (remainingRounds > 0) {
-        if (!successRateReachable(failed, planned, minSuccessRate)) {
+        if (successRatePassed && !successRateReachable(failed, planned, minSuccessRate)) {
             successRatePassed = false;
             decided = true;
             failures.push(`${failed} of ${total} probes failed; even if all ${remainingRounds} still to come pass, ` +
@@ -41935,10 +41945,20 @@ function judgeProbe(samples, remainingRounds, minSuccessRate, maxP95LatencyMs) {
         p95Passed
     };
 }
+/** The most failed probes in a row. */
+function longestFailureRun(samples) {
+    let longest = 0;
+    let current = 0;
+    for (const s of samples) {
+        current = s.ok ? 0 : current + 1;
+        longest = Math.max(longest, current);
+    }
+    return longest;
+}
 /** Each check's figures and verdict; `remaining` rounds still to come (0 when finished). */
 function probeReports(settings, samples, remaining, redact) {
     return settings.checks.map((check, i) => {
-        const judged = judgeProbe(samples[i], remaining, settings.minSuccessRate, settings.maxP95LatencyMs);
+        const judged = judgeProbe(samples[i], remaining, settings);
         const passes = samples[i].filter(s => s.ok).length;
         const stats = summarizeLatency(samples[i].flatMap(s => (s.latencyMs === null ? [] : [s.latencyMs])));
         const report = {
@@ -41953,6 +41973,7 @@ function probeReports(settings, samples, remaining, redact) {
             p95: stats.p95,
             max: stats.max,
             minSuccessRate: settings.minSuccessRate,
+            maxConsecutiveFailures: settings.maxConsecutiveFailures,
             successRatePassed: judged.successRatePassed,
             p95Passed: judged.p95Passed,
             passed: judged.passed,
@@ -42118,7 +42139,7 @@ function status_check_planLines(settings, rounds) {
         const p95 = settings.maxP95LatencyMs === undefined
             ? ''
             : `, p95 latency at most ${settings.maxP95LatencyMs} ms`;
-        lines.push(`probes: each check must pass at least ${percent(settings.minSuccessRate)} of its probes${p95}`);
+        lines.push(`probes: each check must pass at least ${percent(settings.minSuccessRate)} of its probes, with at most ${plural(settings.maxConsecutiveFailures, 'failure')} in a row${p95}`);
     }
     for (const check of settings.checks) {
         lines.push(`  ${check.name}: ${check.method} ${check.shownUrl}`);
@@ -42266,7 +42287,7 @@ async function statusCheck(settings, ctx) {
                 break;
             const decided = [
                 ...samples.flatMap((s, i) => {
-                    const j = judgeProbe(s, remaining, settings.minSuccessRate, settings.maxP95LatencyMs);
+                    const j = judgeProbe(s, remaining, settings);
                     return j.decided ? [`${settings.checks[i].name}: ${j.reason}`] : [];
                 }),
                 ...metrics.flatMap(m => (m.failure ? [`${m.spec.name}: ${m.failure}`] : []))
@@ -42746,7 +42767,7 @@ function statusCheckSummary(result) {
             `probe ${p.name}`,
             'success rate',
             p.total ? `${percent(p.successRate)} (${p.passes}/${p.total})` : '—',
-            `≥ ${percent(p.minSuccessRate)}`,
+            `≥ ${percent(p.minSuccessRate)}, ≤ ${p.maxConsecutiveFailures} failed in a row`,
             mark(p.total ? p.successRatePassed : null, result.dryRun),
             p.successRatePassed ? '' : p.reason
         ]);
@@ -44752,10 +44773,18 @@ const INPUT_LIST = [
         default: '60',
         steps: ['status-check']
     },
+    // One blip is not an outage: the defaults let a single failed probe of the default window's 7
+    // per check through, and fail on two in a row or on two of 7 (docs: "What the defaults tolerate").
     {
         name: 'min-success-rate',
-        description: 'status-check: lowest share of probes that must pass, 0 to 1.',
-        default: '1.0',
+        description: "status-check: lowest share of each check's probes that must pass, 0 to 1. The default lets 1 failed probe of 7 through (the default 60 s window, every 10 s).",
+        default: '0.85',
+        steps: ['status-check']
+    },
+    {
+        name: 'max-consecutive-failures',
+        description: 'status-check: failed probes in a row a check may have; one more is an outage, not a blip, and ends the window unhealthy.',
+        default: '1',
         steps: ['status-check']
     },
     {

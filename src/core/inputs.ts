@@ -333,10 +333,20 @@ const INPUT_LIST = [
     default: '60',
     steps: ['status-check']
   },
+  // One blip is not an outage: the defaults let a single failed probe of the default window's 7
+  // per check through, and fail on two in a row or on two of 7 (docs: "What the defaults tolerate").
   {
     name: 'min-success-rate',
-    description: 'status-check: lowest share of probes that must pass, 0 to 1.',
-    default: '1.0',
+    description:
+      "status-check: lowest share of each check's probes that must pass, 0 to 1. The default lets 1 failed probe of 7 through (the default 60 s window, every 10 s).",
+    default: '0.85',
+    steps: ['status-check']
+  },
+  {
+    name: 'max-consecutive-failures',
+    description:
+      'status-check: failed probes in a row a check may have; one more is an outage, not a blip, and ends the window unhealthy.',
+    default: '1',
     steps: ['status-check']
   },
   {

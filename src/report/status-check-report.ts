@@ -104,7 +104,7 @@ export function statusCheckSummary(result: StatusCheckResult): SummaryDoc {
       `probe ${p.name}`,
       'success rate',
       p.total ? `${percent(p.successRate)} (${p.passes}/${p.total})` : '—',
-      `≥ ${percent(p.minSuccessRate)}`,
+      `≥ ${percent(p.minSuccessRate)}, ≤ ${p.maxConsecutiveFailures} failed in a row`,
       mark(p.total ? p.successRatePassed : null, result.dryRun),
       p.successRatePassed ? '' : p.reason
     ])

@@ -14,6 +14,7 @@ import {
   type StepName
 } from '../src/core/inputs.js'
 import { outputsFor } from '../src/core/outputs.js'
+import { HOOK_VARIABLES, type HookScope } from '../src/core/drivers/driver.js'
 
 const HEADER = '# Generated from src/core/inputs.ts by `npm run generate`: edit there, not here.\n'
 
@@ -126,12 +127,30 @@ export function readmeTables(actionYmlText: string): string {
   return lines.join('\n')
 }
 
+const HOOK_SCOPES: Record<HookScope, string> = {
+  every: 'every hook and `command`-driver script',
+  releases: 'releases driver hooks',
+  containers: 'containers driver hooks'
+}
+
+/** The README table of the SHIPRAIL_* variables hooks and scripts receive. */
+export function hookVariablesTable(): string {
+  const lines = ['| variable | who gets it | value |', '| --- | --- | --- |']
+  for (const v of HOOK_VARIABLES)
+    lines.push(`| \`${v.name}\` | ${HOOK_SCOPES[v.scope]} | ${cell(v.description)} |`)
+  return lines.join('\n')
+}
+
 /** Replaces the text between <!-- generated:NAME --> and <!-- /generated:NAME --> markers. */
 export function fillReadme(readme: string, read: (path: string) => string): string {
   return readme.replace(
     /(<!-- generated:([a-z-]+) -->)[\s\S]*?(<!-- \/generated:\2 -->)/g,
     (_all, open: string, name: string, close: string) =>
-      `${open}\n${readmeTables(read(actionYmlPath(name as StepName)))}\n${close}`
+      `${open}\n${
+        name === 'hook-variables'
+          ? hookVariablesTable()
+          : readmeTables(read(actionYmlPath(name as StepName)))
+      }\n${close}`
   )
 }
 

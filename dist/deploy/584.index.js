@@ -11,6 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   createContainersDriver: () => (/* binding */ createContainersDriver)
 });
 
+// UNUSED EXPORTS: containerHookVariables
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -619,16 +621,14 @@ function newHost(base) {
         switchTried: false
     };
 }
+/** The containers driver's hook variables (see HOOK_VARIABLES), as name, value pairs. */
+function containerHookVariables(request, service, container) {
+    return [...(0,driver/* hookVariables */.hv)(request), 'SHIPRAIL_SERVICE', service, 'SHIPRAIL_CONTAINER', container];
+}
 /** `driver: containers`: Docker containers behind a health-gated, all-or-nothing switch. */
 function createContainersDriver(settings) {
     const remote = settings.hosts.some(h => !h.local);
-    const hookEnv = (request, host) => [
-        ...(0,driver/* hookVariables */.h)(request),
-        'SHIPRAIL_SERVICE',
-        settings.service,
-        'SHIPRAIL_CONTAINER',
-        host.next?.name ?? ''
-    ];
+    const hookEnv = (request, host) => containerHookVariables(request, settings.service, host.next?.name ?? '');
     const show = (ctx, host) => (line) => ctx.logger.info(ctx.secrets.redact(`[${host.transport.label}] ${line}`));
     async function inspectAll(hosts) {
         const inspected = await (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, async (host) => {
@@ -910,36 +910,6 @@ function createContainersDriver(settings) {
                 : deploy(hosts, request, ctx));
         }
     };
-}
-
-
-/***/ }),
-
-/***/ 2761:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ hookVariables)
-/* harmony export */ });
-/**
- * The variables every hook gets, as name, value pairs in one flat list (the host scripts read
- * them as positional parameters, never as shell text).
- */
-function hookVariables(request) {
-    return [
-        'SHIPRAIL_VERSION',
-        request.version,
-        'SHIPRAIL_PREVIOUS_VERSION',
-        request.previousVersion ?? '',
-        'SHIPRAIL_ENVIRONMENT',
-        request.environment,
-        'SHIPRAIL_REF',
-        request.ref,
-        'SHIPRAIL_DEPLOYMENT_ID',
-        request.deploymentId,
-        'SHIPRAIL_OPERATION',
-        request.operation
-    ];
 }
 
 

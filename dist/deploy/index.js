@@ -40339,14 +40339,31 @@ const INPUT_LIST = [
         default: '5',
         steps: ['deploy']
     },
+    // Files and directories apart (Capistrano's linked_files / linked_dirs): a missing shared file
+    // must fail the deploy, never become an empty directory the app then trips over.
+    {
+        name: 'shared-files',
+        description: 'releases driver: files linked from `<path>/shared/` into every release (`.env`, `config/master.key`). One missing on a host (and not in the build, which would seed it) fails the deploy before the switch.',
+        steps: ['deploy']
+    },
+    {
+        name: 'shared-dirs',
+        description: 'releases driver: directories linked from `<path>/shared/` into every release (`storage`, `public/uploads`); created (seeded from the build, or empty) when missing.',
+        steps: ['deploy']
+    },
     {
         name: 'shared-paths',
-        description: 'releases driver: paths linked from `<path>/shared/` into every release (`.env`, `storage/`).',
+        description: 'releases driver, deprecated: use `shared-files` and `shared-dirs`. An entry ending in `/` is a directory, any other a file.',
         steps: ['deploy']
     },
     {
         name: 'before-switch',
         description: 'releases driver: command run on each host inside the new release before the switch. containers driver: run once, on the first host, in a one-off container of the new image (migrations).',
+        steps: ['deploy']
+    },
+    {
+        name: 'before-switch-once',
+        description: 'releases driver: command run once, on the first host of `hosts`, inside its new release, after its `before-switch` and before the other hosts run theirs (migrations). A failure switches no host.',
         steps: ['deploy']
     },
     {
@@ -41620,19 +41637,7 @@ function parseDriver(reader, operation) {
     if (source && /[\0\n\r]/.test(source)) {
         throw new errors/* InputError */.dz('source', `is ${input_reader_showValue(source)}`, 'a directory or a .tar.gz/.tgz file');
     }
-    const sharedPaths = reader
-        .text('shared-paths')
-        .split(/[\n,]/)
-        .map(s => s.trim())
-        .filter(Boolean);
-    for (const p of sharedPaths) {
-        // `.` or `a/./.` names the release itself (or a parent): linking it would replace the
-        // release with the shared directory, and the host refuses it only after the upload.
-        const parts = p.replace(/\/$/, '').split('/');
-        if (p.startsWith('/') || parts.some(s => ['', '.', '..'].includes(s)) || /[\0\n\r]/.test(p)) {
-            throw new errors/* InputError */.dz('shared-paths', `has ${input_reader_showValue(p)}`, 'paths inside the release such as `.env` or `storage/`, without `.`, `..` or empty parts');
-        }
-    }
+    const shared = parseSharedPaths(reader);
     return {
         kind,
         source,
@@ -41642,12 +41647,46 @@ function parseDriver(reader, operation) {
         knownHosts,
         strictHostKeyChecking: strict,
         keepReleases: reader.int('keep-releases', 1, 1000),
-        sharedPaths,
+        shared,
+        sharedPathsInput: reader.text('shared-paths').trim() !== '',
         beforeSwitch: reader.text('before-switch'),
+        beforeSwitchOnce: reader.text('before-switch-once'),
         afterSwitch: reader.text('after-switch'),
         parallel: reader.int('parallel', 1, 256),
         lockTimeoutSeconds: reader.int('lock-timeout', 0, 24 * 3600)
     };
+}
+/**
+ * shared-files, shared-dirs, and the deprecated shared-paths (an entry ending in `/` is a
+ * directory, any other a file: so a forgotten `.env` fails instead of becoming a directory).
+ */
+function parseSharedPaths(reader) {
+    const listed = (name) => reader
+        .text(name)
+        .split(/[\n,]/)
+        .map(s => s.trim())
+        .filter(Boolean)
+        .map(text => ({ name, text }));
+    const entries = [...listed('shared-files'), ...listed('shared-dirs'), ...listed('shared-paths')];
+    const seen = new Map();
+    return entries.map(({ name, text }) => {
+        // `.` or `a/./.` names the release itself (or a parent): linking it would replace the
+        // release with the shared directory, and the host refuses it only after the upload.
+        const path = text.replace(/\/+$/, '');
+        const parts = text.replace(/\/$/, '').split('/');
+        if (text.startsWith('/') ||
+            parts.some(s => ['', '.', '..'].includes(s)) ||
+            /[\0\n\r]/.test(text)) {
+            throw new errors/* InputError */.dz(name, `has ${input_reader_showValue(text)}`, 'paths inside the release such as `.env` or `storage`, without `.`, `..` or empty parts');
+        }
+        const other = seen.get(path);
+        if (other !== undefined) {
+            throw new errors/* InputError */.dz(name, `has ${input_reader_showValue(path)}, already in ${other}`, 'each shared path once');
+        }
+        seen.set(path, name);
+        const dir = name === 'shared-dirs' || (name === 'shared-paths' && text.endsWith('/'));
+        return { path, kind: dir ? 'dir' : 'file' };
+    });
 }
 function parseRef(reader, defaults, required) {
     const value = reader.has('ref') ? reader.string('ref') : (defaults.sha ?? '');
@@ -41710,26 +41749,15 @@ function parseHostAccess(reader) {
     return { hosts, strict, knownHosts };
 }
 
+// EXTERNAL MODULE: ./build/ncc/core/drivers/driver.js
+var driver = __nccwpck_require__(2761);
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/command-driver.js
 
 
 
 
 
-/**
- * The variables a deploy or rollback script receives: the environment, the version going live
- * and the one before it, the commit, the ledger's deployment id, and which operation it is.
- */
-function commandEnvironment(request) {
-    return {
-        SHIPRAIL_ENVIRONMENT: request.environment,
-        SHIPRAIL_VERSION: request.version,
-        SHIPRAIL_PREVIOUS_VERSION: request.previousVersion ?? '',
-        SHIPRAIL_REF: request.ref,
-        SHIPRAIL_DEPLOYMENT_ID: request.deploymentId,
-        SHIPRAIL_OPERATION: request.operation
-    };
-}
+
 /**
  * Runs the user's bash script the way a `run:` step does (`bash -eo pipefail file`), with every
  * value in environment variables so no version or environment name becomes shell text.
@@ -41745,7 +41773,7 @@ function createCommandDriver(settings, baseEnv) {
             const label = request.operation === 'rollback' && settings.rollbackRun.trim() ? 'rollback-run' : 'run';
             return [
                 `run the \`${label}\` script with bash -eo pipefail (timeout ${settings.timeoutSeconds} s)`,
-                ...Object.entries(commandEnvironment(request)).map(([k, v]) => `  ${k}=${v}`)
+                ...Object.entries((0,driver/* requestVariables */.x5)(request)).map(([k, v]) => `  ${k}=${v}`)
             ];
         },
         async apply(request, ctx) {
@@ -41757,7 +41785,7 @@ function createCommandDriver(settings, baseEnv) {
                 const result = await (0,process_runner/* runProcess */.R)('bash', {
                     args: ['--noprofile', '--norc', '-eo', 'pipefail', file],
                     cwd: ctx.run.workspace,
-                    env: { ...baseEnv, ...commandEnvironment(request) },
+                    env: { ...baseEnv, ...(0,driver/* requestVariables */.x5)(request) },
                     timeoutMs,
                     signal: ctx.signal,
                     onLine: line => ctx.logger.info(ctx.secrets.redact(line))
@@ -46894,6 +46922,81 @@ async function runPost(step) {
         // A post step must not hide the main step's result; warn instead of failing.
         logger.warning(`Could not finish deployment ${id}: ${secrets.redact((0,errors/* errorMessage */.gJ)(err))}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 2761:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   hv: () => (/* binding */ hookVariables),
+/* harmony export */   x5: () => (/* binding */ requestVariables)
+/* harmony export */ });
+/* unused harmony export HOOK_VARIABLES */
+/**
+ * Every SHIPRAIL_* variable hooks and scripts receive: the README's table is generated from this
+ * list, and a test checks each driver sets exactly its names.
+ */
+const HOOK_VARIABLES = [
+    { name: 'SHIPRAIL_ENVIRONMENT', scope: 'every', description: 'the environment (`environment`)' },
+    {
+        name: 'SHIPRAIL_VERSION',
+        scope: 'every',
+        description: 'the version going live; in a rollback, the version rolled back to'
+    },
+    {
+        name: 'SHIPRAIL_PREVIOUS_VERSION',
+        scope: 'every',
+        description: 'the version live before (empty on a first deploy)'
+    },
+    {
+        name: 'SHIPRAIL_REF',
+        scope: 'every',
+        description: 'the full 40-hex commit SHA (empty when unknown)'
+    },
+    {
+        name: 'SHIPRAIL_DEPLOYMENT_ID',
+        scope: 'every',
+        description: "the ledger's id of this deploy or rollback (empty with `ledger: none`)"
+    },
+    { name: 'SHIPRAIL_OPERATION', scope: 'every', description: '`deploy` or `rollback`' },
+    { name: 'SHIPRAIL_PATH', scope: 'releases', description: 'the deploy root on the host (`path`)' },
+    {
+        name: 'SHIPRAIL_RELEASE',
+        scope: 'releases',
+        description: 'the release going live, a directory name such as `20261130T120000Z-1.4.2`'
+    },
+    {
+        name: 'SHIPRAIL_RELEASE_PATH',
+        scope: 'releases',
+        description: "that release's directory, `<path>/releases/<release>`: the hook's working directory"
+    },
+    { name: 'SHIPRAIL_SERVICE', scope: 'containers', description: 'the service (`service`)' },
+    {
+        name: 'SHIPRAIL_CONTAINER',
+        scope: 'containers',
+        description: 'the container going live, `<service>-<release>`'
+    }
+];
+/** The values of the variables with scope `every`, for one deploy or rollback. */
+function requestVariables(request) {
+    return {
+        SHIPRAIL_ENVIRONMENT: request.environment,
+        SHIPRAIL_VERSION: request.version,
+        SHIPRAIL_PREVIOUS_VERSION: request.previousVersion ?? '',
+        SHIPRAIL_REF: request.ref,
+        SHIPRAIL_DEPLOYMENT_ID: request.deploymentId,
+        SHIPRAIL_OPERATION: request.operation
+    };
+}
+/**
+ * requestVariables as name, value pairs in one flat list (the host scripts read them as
+ * positional parameters, never as shell text).
+ */
+function hookVariables(request) {
+    return Object.entries(requestVariables(request)).flat();
 }
 
 

@@ -171,16 +171,36 @@ const INPUT_LIST = [
     default: '5',
     steps: ['deploy']
   },
+  // Files and directories apart (Capistrano's linked_files / linked_dirs): a missing shared file
+  // must fail the deploy, never become an empty directory the app then trips over.
+  {
+    name: 'shared-files',
+    description:
+      'releases driver: files linked from `<path>/shared/` into every release (`.env`, `config/master.key`). One missing on a host (and not in the build, which would seed it) fails the deploy before the switch.',
+    steps: ['deploy']
+  },
+  {
+    name: 'shared-dirs',
+    description:
+      'releases driver: directories linked from `<path>/shared/` into every release (`storage`, `public/uploads`); created (seeded from the build, or empty) when missing.',
+    steps: ['deploy']
+  },
   {
     name: 'shared-paths',
     description:
-      'releases driver: paths linked from `<path>/shared/` into every release (`.env`, `storage/`).',
+      'releases driver, deprecated: use `shared-files` and `shared-dirs`. An entry ending in `/` is a directory, any other a file.',
     steps: ['deploy']
   },
   {
     name: 'before-switch',
     description:
       'releases driver: command run on each host inside the new release before the switch. containers driver: run once, on the first host, in a one-off container of the new image (migrations).',
+    steps: ['deploy']
+  },
+  {
+    name: 'before-switch-once',
+    description:
+      'releases driver: command run once, on the first host of `hosts`, inside its new release, after its `before-switch` and before the other hosts run theirs (migrations). A failure switches no host.',
     steps: ['deploy']
   },
   {

@@ -1092,7 +1092,7 @@ const EXTRACT_TIMEOUT_MS = 600_000;
  * Reads a release tree and checks it before anything changes. Symlinks are copied as links
  * (never followed), and are accepted only when they stay inside the release: a link to /etc
  * or to ../../ would let a web server serve files outside it. Shared data belongs in
- * shared-paths. Only files, directories and symlinks are accepted. Synchronous calls: a
+ * shared-files or shared-dirs. Only files, directories and symlinks are accepted. Synchronous calls: a
  * checkout's many small directories are read several times faster than through the thread pool.
  */
 function scanReleaseTree(dir) {
@@ -1133,7 +1133,7 @@ function scanReleaseTree(dir) {
         }
     }
     if (problems.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`Input 'source' has entries a release cannot hold: ${problems.join('; ')}; expected files, directories and symlinks that point inside the release (use shared-paths for data outside it).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`Input 'source' has entries a release cannot hold: ${problems.join('; ')}; expected files, directories and symlinks that point inside the release (use shared-files or shared-dirs for data outside it).`);
     }
     return entries;
 }

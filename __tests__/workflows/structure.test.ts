@@ -22,6 +22,9 @@ import { STEPS } from '../../src/core/inputs.js'
 const pipeline = loadWorkflow('.github/workflows/pipeline.yml')
 const deploy = loadWorkflow('.github/workflows/deploy.yml')
 const rollback = loadWorkflow('.github/workflows/rollback.yml')
+/** The environment names: the old input names (deprecated aliases) win when a caller sets them. */
+const STAGING = '${{ inputs.staging-environment || inputs.staging-name }}'
+const PRODUCTION = '${{ inputs.production-environment || inputs.production-name }}'
 
 const needsOf = (wf: Workflow, job: string): string[] => {
   const needs = wf.data.jobs[job].needs ?? []
@@ -49,12 +52,12 @@ describe('pipeline.yml: ci -> staging -> production, each verifying and rolling 
       expect(given['artifact-name']).toBe('${{ needs.ci.outputs.artifact-name }}')
       expect(given['artifact-sha256']).toBe('${{ needs.ci.outputs.artifact-sha256 }}')
     }
-    expect(calls.staging.def.with.environment).toBe('${{ inputs.staging-environment }}')
-    expect(calls.production.def.with.environment).toBe('${{ inputs.production-environment }}')
+    expect(calls.staging.def.with.environment).toBe(STAGING)
+    expect(calls.production.def.with.environment).toBe(PRODUCTION)
   })
 
   it('lets into production only what passed in staging (promote-from)', () => {
-    expect(jobs.production.with['promote-from']).toBe('${{ inputs.staging-environment }}')
+    expect(jobs.production.with['promote-from']).toBe(STAGING)
     expect(jobs.staging.with['promote-from']).toBeUndefined()
   })
 
@@ -74,7 +77,7 @@ describe('pipeline.yml: ci -> staging -> production, each verifying and rolling 
   // version stays live.
   it('never needs a second approval to undo production: one job declares it, and it rolls back', () => {
     const declaring = Object.keys(jobs).filter(job =>
-      environmentsOf(pipeline, job).includes('${{ inputs.production-environment }}')
+      environmentsOf(pipeline, job).some(e => /inputs\.production-(name|environment)\b/.test(e))
     )
     expect(declaring).toEqual(['production'])
     const call = reusableCalls(pipeline).find(c => c.job === 'production')

@@ -8828,7 +8828,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 6533:
+/***/ 1710:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9129,7 +9129,9 @@ const deployment = object({
         previous_deployment_id: nullable(ledger_file_schema_text),
         rollback_of: nullable(ledger_file_schema_text),
         reason: nullable(ledger_file_schema_text),
-        release: nullable(ledger_file_schema_text)
+        release: nullable(ledger_file_schema_text),
+        image: nullable(ledger_file_schema_text),
+        image_id: nullable(ledger_file_schema_text)
     }, 'a payload'),
     statuses: list(ledger_file_schema_status)
 }, 'a deployment');
@@ -9667,7 +9669,7 @@ const INPUT_LIST = [
     },
     {
         name: 'checks',
-        description: 'YAML list of checks, inline or a path to a YAML file.',
+        description: 'List of checks (format: docs/checks.md): inline YAML, or a path to a `.yml`, `.yaml` or `.json` file.',
         steps: PROBING
     },
     {
@@ -9770,10 +9772,10 @@ const INPUT_LIST = [
         default: '0',
         steps: ['status-check']
     },
-    // rollback: the target (default: newest verified before the live one) and why.
+    // rollback: the target (default: newest known-good before the live one) and why.
     {
         name: 'to-version',
-        description: 'rollback: version to return to. Default: the newest version before the live one that deployed and verified successfully.',
+        description: 'rollback: version to return to. Default: the newest known-good version before the live one (a verified one first, else one with no check recorded).',
         steps: ['rollback']
     },
     {
@@ -10901,135 +10903,8 @@ async function httpProbe(request) {
 var host_transport = __nccwpck_require__(6285);
 // EXTERNAL MODULE: ./build/ncc/core/drivers/release-lock.js
 var release_lock = __nccwpck_require__(9124);
-;// CONCATENATED MODULE: ./build/ncc/core/doctor/host-checks.js
-
-const passed = (name, detail) => ({
-    name,
-    ok: true,
-    detail,
-    fix: ''
-});
-const failed = (name, detail, fix) => ({
-    name,
-    ok: false,
-    detail,
-    fix
-});
-/** Without a `source` to measure, less free space than this is reported as a problem. */
-const MIN_FREE_BYTES = 100 * 1024 * 1024;
-function formatBytes(bytes) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-/** The checks that follow from what the probe saw on one host. Pure. */
-function hostChecks(facts, options) {
-    const containers = options.driver === 'containers';
-    return [
-        programsCheck(facts, options.programs),
-        ...(containers && facts.programs.docker ? [dockerCheck(facts)] : []),
-        pathCheck(facts),
-        diskCheck(facts, options.releaseBytes),
-        lockCheck(facts, options),
-        containers ? liveFromHistory(facts) : liveCheck(facts)
-    ];
-}
-function dockerCheck(facts) {
-    if (facts.dockerServer)
-        return passed('docker', `dockerd ${facts.dockerServer} answers`);
-    const user = facts.user || 'the deploy user';
-    return failed('docker', `${user} cannot reach dockerd: ${facts.dockerError ?? 'no answer'}`, /permission denied/i.test(facts.dockerError ?? '')
-        ? `On the host: sudo usermod -aG docker ${user} (then log in again).`
-        : 'Start the Docker engine on the host (sudo systemctl enable --now docker).');
-}
-/** Containers have no `current`: what is live is the newest successful line of history. */
-function liveFromHistory(facts) {
-    const entry = [...facts.history].reverse().find(e => e.outcome === 'success');
-    if (!entry)
-        return passed('live', 'nothing yet (no successful deploy in history): the first deploy');
-    return passed('live', `${entry.version} (release ${entry.release}, ${entry.operation} at ${entry.time})`);
-}
-function programsCheck(facts, programs) {
-    const missing = programs.filter(p => facts.missing.includes(p) || !(p in facts.programs));
-    if (missing.length === 0)
-        return passed('programs', programs.join(', '));
-    const debian = missing.map(p => (p === 'docker' ? 'docker.io' : p)).join(' ');
-    return failed('programs', `not found on the PATH of ${facts.user || 'the login user'}: ${missing.join(', ')}`, `Install them on the host (Debian/Ubuntu: sudo apt-get install -y ${debian}; Fedora/RHEL: sudo dnf install -y ${missing.join(' ')}).`);
-}
-function pathCheck(facts) {
-    const user = facts.user || 'the deploy user';
-    if (facts.existingNotDir) {
-        return failed('path', `${facts.existing} is not a directory`, `Choose another path, or move ${facts.existing} away on the host.`);
-    }
-    if (facts.unwritable.length) {
-        const list = facts.unwritable.map(u => `${u.path} (owner ${u.owner || 'unknown'})`).join(', ');
-        const fix = facts.existing === facts.root
-            ? `On the host: sudo chown -R ${user}: ${facts.root}`
-            : `On the host: sudo install -d -o ${user} -g ${user} -m 755 ${facts.root}`;
-        return failed('path', `${user} cannot write ${list}`, `${fix} (docs/hosts.md).`);
-    }
-    if (facts.existing !== facts.root) {
-        return passed('path', `${facts.root} does not exist yet; ${user} can create it in ${facts.existing}`);
-    }
-    return passed('path', `${facts.root} is writable by ${user}`);
-}
-function diskCheck(facts, releaseBytes) {
-    if (facts.freeKiB === undefined || !Number.isFinite(facts.freeKiB)) {
-        return failed('disk', `could not read free space of ${facts.existing}`, 'Check `df -P` works on the host.');
-    }
-    const free = facts.freeKiB * 1024;
-    const where = `on ${facts.mount || facts.existing}`;
-    if (releaseBytes !== undefined) {
-        if (free < releaseBytes) {
-            return failed('disk', `${formatBytes(free)} free ${where}; the release needs ${formatBytes(releaseBytes)}`, `Free at least ${formatBytes(releaseBytes - free)} on the host (old releases beyond keep-releases, logs, package caches) or grow the disk.`);
-        }
-        return passed('disk', `${formatBytes(free)} free ${where}; the release needs ${formatBytes(releaseBytes)}`);
-    }
-    if (free < MIN_FREE_BYTES) {
-        return failed('disk', `${formatBytes(free)} free ${where}, under ${formatBytes(MIN_FREE_BYTES)}`, 'Free space on the host (old releases, logs, package caches) or grow the disk; give --source to compare with the release size.');
-    }
-    return passed('disk', `${formatBytes(free)} free ${where}`);
-}
-function lockCheck(facts, options) {
-    const file = `${facts.root}/.shiprail/lock`;
-    if (facts.lockIsDir) {
-        return failed('lock', `${file} is a directory`, `Remove it on the host: rmdir ${file}`);
-    }
-    if (facts.lock === undefined)
-        return passed('lock', 'free');
-    const info = (0,release_lock/* parseLockInfo */.BF)(facts.lock);
-    const holder = (0,release_lock/* describeLock */.FD)(info, facts.lock);
-    const stale = info && (0,release_lock/* staleReason */.Wf)(info, options.machine, options.now, options.isAlive);
-    if (stale) {
-        // A deploy takes a stale lock over by itself (release-lock.ts), so it is not a problem.
-        return passed('lock', `stale: held by ${holder}; ${stale}, so the next deploy takes it over`);
-    }
-    return failed('lock', `held by ${holder}`, `A deploy is running: wait for it, or set lock-timeout to wait. If none is running, remove ${file} on the host.`);
-}
-function liveCheck(facts) {
-    const current = `${facts.root}/current`;
-    if (facts.currentNotLink) {
-        return failed('live', `${current} exists and is not a symlink`, `Move ${current} away on the host; a deploy makes it a symlink to the live release.`);
-    }
-    if (facts.current === undefined)
-        return passed('live', 'nothing yet (no current): the first deploy');
-    if (facts.currentResolved === undefined) {
-        return failed('live', `${current} points to ${facts.current}, which does not exist`, 'Deploy again, or roll back to a kept release (shiprail rollback).');
-    }
-    const release = facts.currentResolved.split('/').pop() ?? '';
-    const entry = [...facts.history]
-        .reverse()
-        .find(e => e.release === release && e.outcome === 'success');
-    if (!entry)
-        return passed('live', `${release} (not in ${facts.root}/.shiprail/history.jsonl)`);
-    return passed('live', `${entry.version} (release ${release}, ${entry.operation} at ${entry.time})`);
-}
-
+// EXTERNAL MODULE: ./build/ncc/core/doctor/host-checks.js
+var host_checks = __nccwpck_require__(6599);
 // EXTERNAL MODULE: ./build/ncc/core/drivers/release-history.js
 var release_history = __nccwpck_require__(6911);
 ;// CONCATENATED MODULE: ./build/ncc/core/doctor/host-probe.js
@@ -11309,14 +11184,14 @@ async function checkHost(spec, transport, settings, needs, ctx) {
         const result = await transport.run(PROBE_SCRIPT, [settings.path, String(PROBE_HISTORY_BYTES), ...needs.programs], { timeoutMs: PROBE_TIMEOUT_MS, signal: ctx.signal });
         // The login shell could not start bash: nothing else can be learnt, and nothing deploys.
         if (result.exitCode === 127) {
-            checks.push(failed('programs', `bash not found on the host (${result.stderr.trim().split('\n').pop() ?? ''})`, 'Install bash on the host (Debian/Ubuntu: sudo apt-get install -y bash rsync tar).'));
+            checks.push((0,host_checks/* failed */.gz)('programs', `bash not found on the host (${result.stderr.trim().split('\n').pop() ?? ''})`, 'Install bash on the host (Debian/Ubuntu: sudo apt-get install -y bash rsync tar).'));
             return checks;
         }
         if (result.exitCode !== 0) {
-            checks.push(failed('probe', `the read-only check script failed (exit ${result.exitCode}): ${(0,host_transport/* lastLines */.w$)(`${result.stderr}\n${result.stdout}`)}`, "The host's shell failed the command: the login user needs a real shell (not nologin); see the error."));
+            checks.push((0,host_checks/* failed */.gz)('probe', `the read-only check script failed (exit ${result.exitCode}): ${(0,host_transport/* lastLines */.w$)(`${result.stderr}\n${result.stdout}`)}`, "The host's shell failed the command: the login user needs a real shell (not nologin); see the error."));
             return checks;
         }
-        checks.push(...hostChecks(parseProbe(result.stdout), {
+        checks.push(...(0,host_checks/* hostChecks */.mj)(parseProbe(result.stdout), {
             driver: settings.driver === 'containers' ? 'containers' : 'releases',
             programs: needs.programs,
             releaseBytes: needs.releaseBytes,
@@ -11326,7 +11201,7 @@ async function checkHost(spec, transport, settings, needs, ctx) {
         }));
     }
     catch (err) {
-        checks.push(failed('probe', (0,errors/* errorMessage */.gJ)(err), 'Check the connection to the host and run doctor again.'));
+        checks.push((0,host_checks/* failed */.gz)('probe', (0,errors/* errorMessage */.gJ)(err), 'Check the connection to the host and run doctor again.'));
     }
     finally {
         await transport.close();
@@ -11352,24 +11227,24 @@ async function connect(spec, transport, signal) {
  */
 function sshChecks(spec, settings, trouble) {
     const hostKeyOk = settings.strictHostKeyChecking
-        ? passed('host-key', 'matches known-hosts')
-        : passed('host-key', 'not verified: ssh-strict-host-key-checking is false');
+        ? (0,host_checks/* passed */.bF)('host-key', 'matches known-hosts')
+        : (0,host_checks/* passed */.bF)('host-key', 'not verified: ssh-strict-host-key-checking is false');
     if (trouble === undefined) {
         return [
-            passed('ssh', `reachable on port ${spec.port ?? 22}`),
+            (0,host_checks/* passed */.bF)('ssh', `reachable on port ${spec.port ?? 22}`),
             hostKeyOk,
-            passed('ssh-auth', `logged in${spec.user ? ` as ${spec.user}` : ''} with the key`)
+            (0,host_checks/* passed */.bF)('ssh-auth', `logged in${spec.user ? ` as ${spec.user}` : ''} with the key`)
         ];
     }
     const { kind, detail } = diagnoseSsh(trouble);
     const fix = sshFix(kind, spec);
     if (kind === 'unreachable')
-        return [failed('ssh', `cannot connect: ${detail}`, fix)];
-    const reachable = passed('ssh', `reachable on port ${spec.port ?? 22}`);
+        return [(0,host_checks/* failed */.gz)('ssh', `cannot connect: ${detail}`, fix)];
+    const reachable = (0,host_checks/* passed */.bF)('ssh', `reachable on port ${spec.port ?? 22}`);
     if (kind === 'auth-refused')
-        return [reachable, hostKeyOk, failed('ssh-auth', `refused: ${detail}`, fix)];
+        return [reachable, hostKeyOk, (0,host_checks/* failed */.gz)('ssh-auth', `refused: ${detail}`, fix)];
     const what = kind === 'host-key-changed' ? 'changed' : 'unknown';
-    return [reachable, failed('host-key', `${what}: ${detail}`, fix)];
+    return [reachable, (0,host_checks/* failed */.gz)('host-key', `${what}: ${detail}`, fix)];
 }
 async function urlCheck(url, ctx) {
     const answer = await httpProbe({
@@ -11379,15 +11254,15 @@ async function urlCheck(url, ctx) {
         signal: ctx.signal
     });
     if (answer.type === 'error') {
-        return failed('url', `no answer: ${answer.message}`, 'Check that the service runs on the host (systemctl status), that nginx proxies to it, and that the URL is the public one (docs/hosts.md).');
+        return (0,host_checks/* failed */.gz)('url', `no answer: ${answer.message}`, 'Check that the service runs on the host (systemctl status), that nginx proxies to it, and that the URL is the public one (docs/hosts.md).');
     }
     const detail = `${answer.status} in ${answer.latencyMs} ms${answer.redirects ? ` after ${answer.redirects} redirect(s) to ${answer.url}` : ''}`;
     if (answer.status >= 400) {
-        return failed('url', detail, answer.status >= 500
+        return (0,host_checks/* failed */.gz)('url', detail, answer.status >= 500
             ? "The app or the proxy fails: read the service's log (journalctl -u <unit>) and nginx's error log."
             : 'The URL answers but not with success: check its path and any authentication.');
     }
-    return passed('url', detail);
+    return (0,host_checks/* passed */.bF)('url', detail);
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/report/doctor-report.js
@@ -11511,7 +11386,7 @@ async function createDriver(settings, ctx) {
         return createContainersDriver(settings);
     }
     // Loaded on demand: the releases driver pulls in SSH and rsync handling a command deploy never needs.
-    const { createReleasesDriver } = await __nccwpck_require__.e(/* import() */ 961).then(__nccwpck_require__.bind(__nccwpck_require__, 2961));
+    const { createReleasesDriver } = await __nccwpck_require__.e(/* import() */ 248).then(__nccwpck_require__.bind(__nccwpck_require__, 4248));
     return createReleasesDriver(settings);
 }
 
@@ -11562,9 +11437,13 @@ function checkPromotion(records, version, ref, sourceEnvironment) {
             .map((r, i) => (i === index ? '' : (0,deployment_state/* describeRecord */.TV)(r, states[i])))
             .filter(Boolean);
         const also = others.length ? ` (${sourceEnvironment} also has: ${others.join(', ')})` : '';
+        // Deployed with no verdict yet: say so, or "2 (live)" reads as if being live were the fault.
+        const unchecked = (0,deployment_state/* deploymentState */.DY)(latest).deployed && (0,deployment_state/* deploymentState */.DY)(latest).verdicts.length === 0
+            ? ', no check has recorded a verdict on it'
+            : '';
         return {
             allowed: false,
-            reason: `version ${version} is not verified in ${sourceEnvironment}: ${(0,deployment_state/* describeRecord */.TV)(latest, states[index])}${also}.`
+            reason: `version ${version} is not verified in ${sourceEnvironment}: ${(0,deployment_state/* describeRecord */.TV)(latest, states[index])}${unchecked}${also}.`
         };
     }
     return { allowed: true, from: latest };
@@ -11806,37 +11685,65 @@ async function timed(ctx, phases, name, fn) {
 
 
 /**
- * The sequence deploy and rollback share: record the deployment as in progress, let the driver
- * put the version live, then record its outcome. A driver failure becomes outcome `failure`
- * (the ledger says so too); only ledger errors throw. The post step is told about the record
- * as soon as it exists, so a cancelled job still ends it with a terminal status.
+ * The sequence deploy and rollback share: for a deploy, let the driver resolve what the record
+ * must carry (containers: the image ID on every host); record the deployment as in progress,
+ * let the driver put the version live, then record its outcome. A driver failure (resolving
+ * included) becomes outcome `failure` (the ledger says so too); only ledger errors throw. The
+ * post step is told about the record as soon as it exists, so a cancelled job still ends it
+ * with a terminal status.
  */
 async function applyDeployment(ctx, driver, phases, plan) {
-    const record = await timed(ctx, phases, 'record start', () => ctx.ledger.create(plan.record));
-    const request = { ...plan.request, deploymentId: record.id };
+    const resolved = await resolveFirst(ctx, driver, phases, plan.request);
+    const record = await timed(ctx, phases, 'record start', () => ctx.ledger.create({ ...plan.record, payload: { ...plan.record.payload, ...resolved?.payload } }));
+    const request = {
+        ...plan.request,
+        deploymentId: record.id,
+        ...(resolved ? { images: resolved.payload } : {})
+    };
     if (record.id)
         ctx.onDeploymentStarted?.(record.id);
-    const release = await holdEnvironment(ctx, phases, record, plan.lockTimeoutSeconds);
+    const release = await holdEnvironment(ctx, phases, record, plan);
     try {
-        return await applyHeld(ctx, driver, phases, plan, record, request);
+        return await applyHeld(ctx, driver, phases, plan, record, request, resolved?.error);
     }
     finally {
         await release();
     }
 }
 /**
- * One deploy per environment at a time, whatever the driver (SPEC §3): the ledger holds the
- * environment from the record's creation until its outcome is recorded. A refused record is
- * ended with `error`, so it never counts as live.
+ * driver.resolve's payload fields for a deploy, or the error that fails the deploy once it is
+ * recorded (a deploy that could not get its image is in the ledger as failed, like any other).
  */
-async function holdEnvironment(ctx, phases, record, timeoutSeconds) {
+async function resolveFirst(ctx, driver, phases, request) {
+    if (!driver.resolve || request.operation !== 'deploy')
+        return undefined;
+    try {
+        return {
+            payload: await timed(ctx, phases, `${driver.name} resolve`, () => driver.resolve(request, ctx))
+        };
+    }
+    catch (error) {
+        return { payload: {}, error };
+    }
+}
+/**
+ * One deploy per environment at a time, whatever the driver: the ledger holds the environment
+ * from the record's creation until its outcome is recorded. A refused record (locked, or the
+ * plan no longer holds once the lock is taken) is ended with `error`, so it never counts as
+ * live, and the lock is let go.
+ */
+async function holdEnvironment(ctx, phases, record, plan) {
     const locking = ctx.ledger.locking;
     if (!locking || !record.id)
         return async () => undefined;
+    let release;
     try {
-        return await timed(ctx, phases, 'lock environment', () => lockEnvironment(locking, record, timeoutSeconds, ctx));
+        release = await timed(ctx, phases, 'lock environment', () => lockEnvironment(locking, record, plan.lockTimeoutSeconds, ctx));
+        await plan.confirm?.();
+        return release;
     }
     catch (err) {
+        await release?.();
         const why = ctx.secrets.redact((0,errors/* errorMessage */.gJ)(err));
         await ctx.ledger.addStatus(record.id, {
             state: 'error',
@@ -11847,7 +11754,7 @@ async function holdEnvironment(ctx, phases, record, timeoutSeconds) {
         throw err;
     }
 }
-async function applyHeld(ctx, driver, phases, plan, record, request) {
+async function applyHeld(ctx, driver, phases, plan, record, request, resolveError) {
     const applied = {
         outcome: 'failure',
         deploymentId: record.id,
@@ -11856,7 +11763,7 @@ async function applyHeld(ctx, driver, phases, plan, record, request) {
         driverMs: 0
     };
     try {
-        const outcome = await timed(ctx, phases, `${plan.record.payload.driver} driver`, () => driver.apply(request, ctx));
+        const outcome = await timed(ctx, phases, `${plan.record.payload.driver} driver`, () => resolveError === undefined ? driver.apply(request, ctx) : Promise.reject(resolveError));
         applied.release = outcome.release ?? null;
         applied.hosts = outcome.hosts ?? [];
         applied.outcome = 'success';
@@ -12053,74 +11960,6 @@ function parseRollbackSettings(raw, defaults) {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./build/ncc/core/checks/check-spec.js
-
-const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
-const CHECK_FIELDS = [
-    'name',
-    'url',
-    'path',
-    'method',
-    'headers',
-    'body',
-    'expect-status',
-    'expect-body-contains',
-    'expect-body-regex',
-    'expect-json',
-    'expect-header',
-    'max-latency-ms',
-    'expect-version',
-    'follow-redirects'
-];
-/** Plain words for what a check expects, for the dry-run plan and the logs. */
-function describeExpectations(check) {
-    const out = [`status ${check.expectStatus.text}`];
-    for (const s of check.expectBodyContains)
-        out.push(`body contains ${JSON.stringify(s)}`);
-    for (const r of check.expectBodyRegex)
-        out.push(`body matches ${String(r)}`);
-    for (const j of check.expectJson)
-        out.push(`json ${j.path} = ${showExpected(j)}`);
-    for (const h of check.expectHeader) {
-        if (h.regex)
-            out.push(`header ${h.name} matches ${String(h.regex)}`);
-        else if (h.contains === '')
-            out.push(`header ${h.name} present`);
-        else
-            out.push(`header ${h.name} contains ${JSON.stringify(isCredentialHeader(h.name) ? '***' : h.contains)}`);
-    }
-    if (check.maxLatencyMs !== undefined)
-        out.push(`latency at most ${check.maxLatencyMs} ms`);
-    if (check.expectVersion)
-        out.push(`version ${check.expectVersion} in body or headers`);
-    return out;
-}
-/** An expected JSON value as the user wrote it. */
-function showExpected(j) {
-    if (typeof j.expected === 'number' &&
-        typeof j.expectedText === 'string' &&
-        String(j.expected) !== j.expectedText) {
-        return j.expectedText;
-    }
-    return JSON.stringify(j.expected) ?? String(j.expected);
-}
-/** Joins a check's path onto the base URL: `https://x/app` + `/health` = `https://x/app/health`. */
-function joinUrl(base, path) {
-    const url = new URL(base);
-    const cut = path.search(/[?#]/);
-    const pathname = cut >= 0 ? path.slice(0, cut) : path;
-    const rest = cut >= 0 ? path.slice(cut) : '';
-    url.pathname = `${url.pathname.replace(/\/+$/, '')}/${pathname.replace(/^\/+/, '')}`;
-    url.hash = '';
-    if (rest.startsWith('?'))
-        url.search = rest.replace(/#.*$/, '');
-    return url.toString();
-}
-
 ;// CONCATENATED MODULE: ./build/ncc/core/checks/status-range.js
 const STATUS_FORM = 'a status code (`200`), a range (`200-299` or `2xx`) or a list (`200,204,301-302`)';
 const DEFAULT_STATUS = '200-299';
@@ -12174,6 +12013,159 @@ function statusMatches(range, status) {
     return range.ranges.some(([low, high]) => status >= low && status <= high);
 }
 
+;// CONCATENATED MODULE: ./build/ncc/core/checks/check-fields.js
+
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const URL_FORM = 'an absolute http:// or https:// URL';
+const REGEX_FORM = 'a JavaScript regular expression, optionally written `/pattern/flags` (flags i, m, s, u)';
+const CHECK_FIELD_LIST = [
+    {
+        name: 'name',
+        type: 'a one-line name of at most 100 characters',
+        default: 'the request, e.g. `GET /health`',
+        description: 'Shown in logs, the report and the summary; unique among the checks.',
+        example: 'name: health'
+    },
+    {
+        name: 'url',
+        type: URL_FORM,
+        description: 'The URL requested. Give either `url` or `path`.',
+        example: 'url: https://api.example.com/health'
+    },
+    {
+        name: 'path',
+        type: 'a path such as `/health`, without spaces',
+        description: 'Joined to the `url` input (the base URL). Give either `url` or `path`.',
+        example: 'path: /health?full=1'
+    },
+    {
+        name: 'method',
+        type: `one of ${HTTP_METHODS.join(', ')}`,
+        default: 'GET',
+        description: 'HTTP method, in any case.',
+        example: 'method: POST'
+    },
+    {
+        name: 'headers',
+        type: 'a map of header name to a text value',
+        description: 'Request headers. Values of credential headers (`Authorization`, `*token*`, `*key*`, …) are masked everywhere and dropped on a redirect to another origin.',
+        example: 'headers: { Accept: application/json }'
+    },
+    {
+        name: 'body',
+        type: 'a text, or a map or list (sent as JSON)',
+        description: 'Request body. A map or list is sent as JSON with `Content-Type: application/json` unless `headers` sets one. Not with `method: HEAD`.',
+        example: 'body: { ping: true }'
+    },
+    {
+        name: 'expect-status',
+        type: STATUS_FORM,
+        default: DEFAULT_STATUS,
+        description: 'Status codes that pass. A YAML list of codes and ranges works too.',
+        example: 'expect-status: [200, 301-302]'
+    },
+    {
+        name: 'expect-body-contains',
+        type: 'a string or a list of strings',
+        description: 'Text the body must contain; with a list, each one.',
+        example: 'expect-body-contains: ok'
+    },
+    {
+        name: 'expect-body-regex',
+        type: `${REGEX_FORM}, or a list of them`,
+        description: 'Regular expressions the body must match; with a list, each one.',
+        example: 'expect-body-regex: \'/"status":\\s*"up"/i\''
+    },
+    {
+        name: 'expect-json',
+        type: 'a map of dotted path to value, e.g. `status: ok` or `items.0.id: 7`',
+        description: 'Values the JSON body must hold. Paths are `a.b`, `items.0.id`, `items[0].id` or `$.items[0].id`. A scalar also matches by its text as written (`version: 1.10` matches `"1.10"`, `count: "3"` matches `3`); a map matches when it has the keys given, a list item by item.',
+        example: 'expect-json: { status: ok, items.0.id: 7 }'
+    },
+    {
+        name: 'expect-header',
+        type: 'a map of header name to a substring or `/regex/`',
+        description: 'Response headers and what each must contain (or match, when written `/regex/flags`); an empty value means the header must be present.',
+        example: "expect-header: { content-type: json, x-served-by: '/^web-\\d+$/' }"
+    },
+    {
+        name: 'max-latency-ms',
+        type: 'milliseconds from 1 to 600000, e.g. `500`',
+        description: 'Highest latency (time to the full body) that passes.',
+        example: 'max-latency-ms: 500'
+    },
+    {
+        name: 'expect-version',
+        type: 'a version string without spaces, e.g. `1.4.2` or a commit SHA',
+        description: 'Version that must appear as a whole token in the body or a header (a leading `v` is allowed; a short SHA matches a longer one): catches the old release still answering.',
+        example: 'expect-version: 1.4.2'
+    },
+    {
+        name: 'follow-redirects',
+        type: '`true` or `false`',
+        default: 'true',
+        description: 'Follow 3xx redirects (up to 10); `false` lets the check assert the redirect itself.',
+        example: 'follow-redirects: false'
+    }
+];
+const CHECK_FIELD_TABLE = CHECK_FIELD_LIST;
+const CHECK_FIELDS = CHECK_FIELD_LIST.map(f => f.name);
+const BY_NAME = new Map(CHECK_FIELD_TABLE.map(f => [f.name, f]));
+function checkField(name) {
+    return BY_NAME.get(name);
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/checks/check-spec.js
+
+/** Plain words for what a check expects, for the dry-run plan and the logs. */
+function describeExpectations(check) {
+    const out = [`status ${check.expectStatus.text}`];
+    for (const s of check.expectBodyContains)
+        out.push(`body contains ${JSON.stringify(s)}`);
+    for (const r of check.expectBodyRegex)
+        out.push(`body matches ${String(r)}`);
+    for (const j of check.expectJson)
+        out.push(`json ${j.path} = ${showExpected(j)}`);
+    for (const h of check.expectHeader) {
+        if (h.regex)
+            out.push(`header ${h.name} matches ${String(h.regex)}`);
+        else if (h.contains === '')
+            out.push(`header ${h.name} present`);
+        else
+            out.push(`header ${h.name} contains ${JSON.stringify(isCredentialHeader(h.name) ? '***' : h.contains)}`);
+    }
+    if (check.maxLatencyMs !== undefined)
+        out.push(`latency at most ${check.maxLatencyMs} ms`);
+    if (check.expectVersion)
+        out.push(`version ${check.expectVersion} in body or headers`);
+    return out;
+}
+/** An expected JSON value as the user wrote it. */
+function showExpected(j) {
+    if (typeof j.expected === 'number' &&
+        typeof j.expectedText === 'string' &&
+        String(j.expected) !== j.expectedText) {
+        return j.expectedText;
+    }
+    return JSON.stringify(j.expected) ?? String(j.expected);
+}
+/** Joins a check's path onto the base URL: `https://x/app` + `/health` = `https://x/app/health`. */
+function joinUrl(base, path) {
+    const url = new URL(base);
+    const cut = path.search(/[?#]/);
+    const pathname = cut >= 0 ? path.slice(0, cut) : path;
+    const rest = cut >= 0 ? path.slice(cut) : '';
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}/${pathname.replace(/^\/+/, '')}`;
+    url.hash = '';
+    if (rest.startsWith('?'))
+        url.search = rest.replace(/#.*$/, '');
+    return url.toString();
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./build/ncc/core/checks/yaml-fields.js
 
 /**
@@ -12296,8 +12288,88 @@ const BOOL_WORDS = {
     FALSE: false
 };
 
-;// CONCATENATED MODULE: ./build/ncc/core/checks/check-parser.js
+;// CONCATENATED MODULE: ./build/ncc/core/checks/checks-document.js
 
+
+
+
+
+/**
+ * The `checks` input as a document: inline YAML, or a .yml/.yaml/.json file in the workspace,
+ * read twice (typed, and with every scalar kept as written). check-parser.ts then reads the
+ * checks out of it.
+ */
+const CHECKS_FORM = 'a YAML list of checks (e.g. `- path: /health`), or a path to a .yml, .yaml or .json file holding one';
+function yamlProblem(err) {
+    if (err instanceof dist/* YAMLParseError */.XT)
+        return err.message.split('\n')[0].replace(/:$/, '');
+    return err instanceof Error ? err.message : String(err);
+}
+/** `checks` holds a file path when it is one line ending in .yml/.yaml/.json; otherwise inline YAML. */
+function isChecksFile(value) {
+    return !/[\r\n]/.test(value.trim()) && /\.(ya?ml|json)$/i.test(value.trim());
+}
+/**
+ * Why a .json checks file is not JSON, at a line and column: JSON is YAML, so YAML reads it, but
+ * YAML's flow syntax also accepts what JSON does not (comments, bare words, trailing commas) and
+ * words its errors for YAML. Node's "at position 41" is rewritten as a line and column.
+ */
+function jsonProblem(text) {
+    try {
+        JSON.parse(text);
+        return undefined;
+    }
+    catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        const at = /at position (\d+)/.exec(message);
+        if (!at)
+            return message;
+        const before = text.slice(0, Number(at[1]));
+        const where = `line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')}`;
+        return `${message.replace(/\s*in JSON at position \d+.*$/s, '')} at ${where}`;
+    }
+}
+function readChecksText(value, workspace) {
+    if (!isChecksFile(value))
+        return { text: value, source: '' };
+    const file = value.trim();
+    const full = (0,external_node_path_.resolve)(workspace, file);
+    try {
+        return { text: (0,external_node_fs_.readFileSync)(full, 'utf8'), source: file };
+    }
+    catch (err) {
+        const code = err.code;
+        const problem = code === 'ENOENT'
+            ? 'does not exist'
+            : code === 'EISDIR'
+                ? 'is a directory'
+                : `cannot be read (${code ?? yamlProblem(err)})`;
+        throw new errors/* InputError */.dz('checks', `names the file ${show(file)}, which ${problem} (looked at ${full})`, CHECKS_FORM);
+    }
+}
+/**
+ * Reads the `checks` input. `typed` is the document as YAML's core schema reads it; `texts` is
+ * the same with every scalar as a string. Throws InputError naming the file and the line.
+ */
+function readChecksDocument(value, workspace) {
+    const { text, source } = readChecksText(value, workspace);
+    const format = /\.json$/i.test(source) ? 'JSON' : 'YAML';
+    const notJson = format === 'JSON' ? jsonProblem(text) : undefined;
+    if (notJson)
+        throw new errors/* InputError */.dz('checks', `is not valid JSON in ${source} (${notJson})`, CHECKS_FORM);
+    let typed;
+    let texts;
+    try {
+        typed = (0,dist/* parse */.qg)(text);
+        texts = (0,dist/* parse */.qg)(text, { schema: 'failsafe' });
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz('checks', `is not valid ${format}${source ? ` in ${source}` : ''} (${yamlProblem(err)})`, CHECKS_FORM);
+    }
+    return { typed, texts, source };
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/checks/check-parser.js
 
 
 
@@ -12310,10 +12382,11 @@ const BOOL_WORDS = {
  * any request is sent, so a typo fails the step at once with one line naming the check and
  * the field instead of after a two-minute readiness wait.
  */
-const CHECKS_FORM = 'a YAML list of checks (e.g. `- path: /health`), or a path to a .yml/.yaml file holding one';
-const URL_FORM = 'an absolute http:// or https:// URL';
-const REGEX_FORM = 'a JavaScript regular expression, optionally written `/pattern/flags` (flags i, m, s, u)';
 const MAX_CHECKS = 1000;
+/** The accepted form of a field, as docs/checks.md states it. */
+const check_parser_form = (field) => checkField(field).type;
+/** A field's default from the table (only read for fields that have one). */
+const fallback = (field) => checkField(field).default ?? '';
 function parseUrl(label, field, text) {
     let parsed;
     try {
@@ -12345,10 +12418,10 @@ function parseCheck(typed, text, index, base, source) {
     if (!isMap(text) || !isMap(typed)) {
         throw new errors/* InputError */.dz('checks', `has a ${describeType(text)} as ${unnamed}`, 'each check to be a map of fields, e.g. `- path: /health`');
     }
-    const nameText = text.name === undefined ? undefined : scalarText(unnamed, 'name', text.name, 'a short name');
+    const nameText = text.name === undefined ? undefined : scalarText(unnamed, 'name', text.name, check_parser_form('name'));
     if (nameText !== undefined &&
         (nameText.trim() === '' || /[\r\n]/.test(nameText) || nameText.length > 100)) {
-        throw unnamed.error('name', show(nameText), 'a one-line name of at most 100 characters');
+        throw unnamed.error('name', show(nameText), check_parser_form('name'));
     }
     const label = new CheckLabel(index, nameText, source);
     for (const field of Object.keys(text)) {
@@ -12360,29 +12433,28 @@ function parseCheck(typed, text, index, base, source) {
         }
     }
     const methodText = text.method === undefined
-        ? 'GET'
-        : scalarText(label, 'method', text.method, HTTP_METHODS.join(', '));
+        ? fallback('method')
+        : scalarText(label, 'method', text.method, check_parser_form('method'));
     const method = methodText.toUpperCase();
-    if (!HTTP_METHODS.includes(method)) {
-        throw label.error('method', show(methodText), `one of ${HTTP_METHODS.join(', ')}`);
-    }
+    if (!HTTP_METHODS.includes(method))
+        throw label.error('method', show(methodText), check_parser_form('method'));
     let url;
     let shownPath;
     if (text.url !== undefined && text.path !== undefined) {
         throw label.error('url', 'a value next to `path`', 'either `url` (absolute) or `path` (joined to the `url` input), not both');
     }
     else if (text.url !== undefined) {
-        url = parseUrl(label, 'url', scalarText(label, 'url', text.url, URL_FORM));
+        url = parseUrl(label, 'url', scalarText(label, 'url', text.url, check_parser_form('url')));
         const parsed = new URL(maskUrl(url));
         shownPath = `${parsed.pathname}${parsed.search}`;
     }
     else if (text.path !== undefined) {
-        const path = scalarText(label, 'path', text.path, 'a path such as `/health`');
+        const path = scalarText(label, 'path', text.path, check_parser_form('path'));
         if (/^[a-z][a-z0-9+.-]*:/i.test(path)) {
             throw label.error('path', `${show(maskUrl(path))}, a full URL`, 'a path such as `/health`; put full URLs in `url`');
         }
         if (path.trim() === '' || /\s/.test(path))
-            throw label.error('path', show(path), 'a path such as `/health`, without spaces');
+            throw label.error('path', show(path), check_parser_form('path'));
         if (!base) {
             throw label.error('path', `${show(path)} but no base URL`, 'the `url` input set to a base URL (e.g. `https://staging.example.com`), or a full `url` in the check');
         }
@@ -12396,7 +12468,7 @@ function parseCheck(typed, text, index, base, source) {
     const headers = {};
     if (text.headers !== undefined) {
         if (!isMap(text.headers))
-            throw label.error('headers', `a ${describeType(text.headers)}`, 'a map of header name to value');
+            throw label.error('headers', `a ${describeType(text.headers)}`, check_parser_form('headers'));
         const seen = new Set();
         for (const [name, value] of Object.entries(text.headers)) {
             if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
@@ -12428,7 +12500,7 @@ function parseCheck(typed, text, index, base, source) {
     }
     let expectStatus;
     try {
-        const status = text['expect-status'] ?? DEFAULT_STATUS;
+        const status = text['expect-status'] ?? fallback('expect-status');
         if (!isScalar(status) && !(Array.isArray(status) && status.every(isScalar)))
             throw new StatusRangeError(`a ${describeType(status)}`);
         expectStatus = parseStatusRange(status);
@@ -12436,19 +12508,19 @@ function parseCheck(typed, text, index, base, source) {
     catch (err) {
         if (!(err instanceof StatusRangeError))
             throw err;
-        throw label.error('expect-status', err.message, STATUS_FORM);
+        throw label.error('expect-status', err.message, check_parser_form('expect-status'));
     }
     const expectBodyContains = text['expect-body-contains'] === undefined
         ? []
-        : stringList(label, 'expect-body-contains', text['expect-body-contains'], 'a string or a list of strings');
+        : stringList(label, 'expect-body-contains', text['expect-body-contains'], check_parser_form('expect-body-contains'));
     const expectBodyRegex = text['expect-body-regex'] === undefined
         ? []
-        : stringList(label, 'expect-body-regex', text['expect-body-regex'], REGEX_FORM).map(r => {
+        : stringList(label, 'expect-body-regex', text['expect-body-regex'], check_parser_form('expect-body-regex')).map(r => {
             try {
                 return parseRegex(r);
             }
             catch (err) {
-                throw label.error('expect-body-regex', `the bad regular expression ${show(r)} (${err.message})`, REGEX_FORM);
+                throw label.error('expect-body-regex', `the bad regular expression ${show(r)} (${err.message})`, check_parser_form('expect-body-regex'));
             }
         });
     const expectJson = [];
@@ -12456,7 +12528,7 @@ function parseCheck(typed, text, index, base, source) {
         const typedJson = typed['expect-json'];
         const map = text['expect-json'];
         if (!isMap(map) || !isMap(typedJson) || Object.keys(map).length === 0) {
-            throw label.error('expect-json', `a ${describeType(map)}`, 'a map of dotted path to value, e.g. `status: ok` or `items.0.id: 7`');
+            throw label.error('expect-json', `a ${describeType(map)}`, check_parser_form('expect-json'));
         }
         for (const path of Object.keys(map)) {
             let segments;
@@ -12472,7 +12544,7 @@ function parseCheck(typed, text, index, base, source) {
     const expectHeader = [];
     if (text['expect-header'] !== undefined) {
         const map = text['expect-header'];
-        const accepted = 'a map of header name to a substring or `/regex/`';
+        const accepted = check_parser_form('expect-header');
         if (!isMap(map) || Object.keys(map).length === 0)
             throw label.error('expect-header', `a ${describeType(map)}`, accepted);
         for (const [name, value] of Object.entries(map)) {
@@ -12493,26 +12565,25 @@ function parseCheck(typed, text, index, base, source) {
     }
     let maxLatencyMs;
     if (text['max-latency-ms'] !== undefined) {
-        const value = scalarText(label, 'max-latency-ms', text['max-latency-ms'], 'milliseconds from 1 to 600000');
+        const value = scalarText(label, 'max-latency-ms', text['max-latency-ms'], check_parser_form('max-latency-ms'));
         maxLatencyMs = Number(value);
         if (!/^\d+(\.\d+)?$/.test(value) || maxLatencyMs < 1 || maxLatencyMs > 600_000) {
-            throw label.error('max-latency-ms', show(value), 'milliseconds from 1 to 600000, e.g. `500`');
+            throw label.error('max-latency-ms', show(value), check_parser_form('max-latency-ms'));
         }
     }
     let expectVersion;
     if (text['expect-version'] !== undefined) {
-        expectVersion = scalarText(label, 'expect-version', text['expect-version'], 'a version string');
+        expectVersion = scalarText(label, 'expect-version', text['expect-version'], check_parser_form('expect-version'));
         if (expectVersion.trim() === '' || /\s/.test(expectVersion) || expectVersion.length > 128) {
-            throw label.error('expect-version', show(expectVersion), 'a version string without spaces, e.g. `1.4.2` or a commit SHA');
+            throw label.error('expect-version', show(expectVersion), check_parser_form('expect-version'));
         }
     }
-    let followRedirects = true;
-    if (text['follow-redirects'] !== undefined) {
-        const value = scalarText(label, 'follow-redirects', text['follow-redirects'], '`true` or `false`');
-        if (!Object.hasOwn(BOOL_WORDS, value))
-            throw label.error('follow-redirects', show(value), '`true` or `false`');
-        followRedirects = BOOL_WORDS[value];
-    }
+    const redirects = text['follow-redirects'] === undefined
+        ? fallback('follow-redirects')
+        : scalarText(label, 'follow-redirects', text['follow-redirects'], check_parser_form('follow-redirects'));
+    if (!Object.hasOwn(BOOL_WORDS, redirects))
+        throw label.error('follow-redirects', show(redirects), check_parser_form('follow-redirects'));
+    const followRedirects = BOOL_WORDS[redirects];
     return {
         name: nameText,
         defaultName: `${method} ${shownPath}`,
@@ -12537,33 +12608,6 @@ function checkFromUrl(url) {
     const { defaultName, ...rest } = check;
     return { ...rest, name: defaultName };
 }
-function yamlProblem(err) {
-    if (err instanceof dist/* YAMLParseError */.XT)
-        return err.message.split('\n')[0].replace(/:$/, '');
-    return err instanceof Error ? err.message : String(err);
-}
-/** `checks` holds a file path when it is one line ending in .yml/.yaml; otherwise inline YAML. */
-function isChecksFile(value) {
-    return !/[\r\n]/.test(value.trim()) && /\.ya?ml$/i.test(value.trim());
-}
-function readChecksText(value, workspace) {
-    if (!isChecksFile(value))
-        return { text: value, source: '' };
-    const file = value.trim();
-    const full = (0,external_node_path_.resolve)(workspace, file);
-    try {
-        return { text: (0,external_node_fs_.readFileSync)(full, 'utf8'), source: file };
-    }
-    catch (err) {
-        const code = err.code;
-        const problem = code === 'ENOENT'
-            ? 'does not exist'
-            : code === 'EISDIR'
-                ? 'is a directory'
-                : `cannot be read (${code ?? yamlProblem(err)})`;
-        throw new errors/* InputError */.dz('checks', `names the file ${show(file)}, which ${problem} (looked at ${full})`, CHECKS_FORM);
-    }
-}
 /**
  * Builds every check from the `url` and `checks` inputs. Throws InputError (input `checks` or
  * `url`) naming the check and field for anything that is not right, before any request.
@@ -12578,16 +12622,7 @@ function parseChecks(options) {
             throw new errors/* InputError */.dz('url', 'is required when `checks` is empty', 'a base URL (e.g. `https://staging.example.com/health`) or a `checks` list');
         return [checkFromUrl(base)];
     }
-    const { text, source } = readChecksText(raw, options.workspace);
-    let typed;
-    let texts;
-    try {
-        typed = (0,dist/* parse */.qg)(text);
-        texts = (0,dist/* parse */.qg)(text, { schema: 'failsafe' });
-    }
-    catch (err) {
-        throw new errors/* InputError */.dz('checks', `is not valid YAML${source ? ` in ${source}` : ''} (${yamlProblem(err)})`, CHECKS_FORM);
-    }
+    const { typed, texts, source } = readChecksDocument(raw, options.workspace);
     if (!Array.isArray(typed) || !Array.isArray(texts)) {
         throw new errors/* InputError */.dz('checks', `is a ${describeType(typed)}${source ? ` in ${source}` : ''}, not a list`, CHECKS_FORM);
     }
@@ -12834,7 +12869,7 @@ function describeHistory(records, limit = 5) {
 }
 /**
  * Versions whose newest completed deployment is bad (a check failed on it, or it was rolled back
- * from). A version redeployed and verified later is good again.
+ * from). A version redeployed and verified later is known-good again.
  */
 function badVersions(records) {
     const seen = new Set();
@@ -13020,13 +13055,22 @@ async function rollback(settings, ctx) {
         durationMs: 0,
         note: choice.note
     };
+    // containers: the image the target recorded, by ID, so a re-pointed tag cannot change it.
+    const images = settings.driver.kind === 'containers'
+        ? {
+            image: target.payload.image ?? null,
+            image_id: target.payload.image_id ?? null,
+            ...(target.payload.image_ids ? { image_ids: target.payload.image_ids } : {})
+        }
+        : undefined;
     const request = {
         operation: 'rollback',
         environment: settings.environment,
         version: target.payload.version,
         previousVersion: live.payload.version,
         ref: target.ref,
-        deploymentId: ''
+        deploymentId: '',
+        ...(images ? { images } : {})
     };
     if (settings.dryRun) {
         result.plan = [
@@ -13056,7 +13100,8 @@ async function rollback(settings, ctx) {
                 previous_deployment_id: target.payload.previous_deployment_id ?? null,
                 rollback_of: live.id,
                 reason,
-                release: target.payload.release ?? null
+                release: target.payload.release ?? null,
+                ...images
             }
         },
         request,
@@ -13064,6 +13109,13 @@ async function rollback(settings, ctx) {
         failureDescription: error => `Rollback to ${target.payload.version} failed: ${error}`,
         environmentUrl: settings.environmentUrl,
         lockTimeoutSeconds: settings.driver.lockTimeoutSeconds,
+        // The target was chosen before the lock: a deploy that went live while this rollback
+        // waited would otherwise be left live in fact while the ledger names the target.
+        async confirm() {
+            const now = await readLive(ctx, settings.environment);
+            if (now?.id !== live.id)
+                throw new errors/* CheckFailedError */.CO(`${settings.environment} changed while this rollback waited for it: ${now ? `${now.payload.version} (deployment ${now.id})` : 'nothing'} is live now, not ${live.payload.version}; nothing was rolled back, run the rollback again`);
+        },
         async afterSuccess(id) {
             // The version rolled back from is bad from now on: a failure verdict, then inactive.
             await ctx.ledger.addStatus(live.id, {
@@ -13086,6 +13138,12 @@ async function rollback(settings, ctx) {
     const icon = result.outcome === 'success' ? ':rewind:' : ':x:';
     await notify(ctx, settings.notifyUrl, `${icon} Shiprail ${result.outcome === 'success' ? 'rolled back' : 'failed to roll back'} ${settings.environment} from ${result.fromVersion} to ${result.version}: ${result.error ?? reason}`);
     return result;
+}
+async function readLive(ctx, environment) {
+    for await (const record of ctx.ledger.history(environment))
+        if ((0,deployment_state/* isLive */.DG)(record))
+            return record;
+    return undefined;
 }
 /** The recorded reason when none was given: never "automatic" for a rollback a person started. */
 function defaultReason(automatic, run) {
@@ -14016,7 +14074,7 @@ function judgeProbe(samples, remainingRounds, thresholds) {
                 `the success rate is at most ${percent(bestSuccessRate(failed, planned))}, under min ${percent(minSuccessRate)}`);
         }
     }
-    else if (rate !== null && !meetsSuccessRate(rate, minSuccessRate)) {
+    else if (successRatePassed && rate !== null && !meetsSuccessRate(rate, minSuccessRate)) {
         successRatePassed = false;
         decided = true;
         failures.push(`success rate ${percent(rate)} (${passes}/${total}) is under min ${percent(minSuccessRate)}`);
@@ -14640,7 +14698,7 @@ function rollbackSummary(result, runUrl) {
         ['Live now', result.outcome === 'success' ? result.version : result.fromVersion],
         [
             'Target',
-            `${result.version} (${result.targetVerified ? 'passed its checks' : 'deployed, no check recorded'})`
+            `${result.version} (${result.targetVerified ? 'verified' : 'unverified: deployed, no check recorded'})`
         ],
         ['Why', result.reason],
         ['Driver phase took', spokenDuration(result.driverMs)],
@@ -15678,6 +15736,148 @@ async function runCli(io) {
 
 /***/ }),
 
+/***/ 6599:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bF: () => (/* binding */ passed),
+/* harmony export */   gz: () => (/* binding */ failed),
+/* harmony export */   mj: () => (/* binding */ hostChecks),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony export MIN_FREE_BYTES */
+/* harmony import */ var _drivers_release_lock_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9124);
+
+const passed = (name, detail) => ({
+    name,
+    ok: true,
+    detail,
+    fix: ''
+});
+const failed = (name, detail, fix) => ({
+    name,
+    ok: false,
+    detail,
+    fix
+});
+/** Without a `source` to measure, less free space than this is reported as a problem. */
+const MIN_FREE_BYTES = 100 * 1024 * 1024;
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+/** The checks that follow from what the probe saw on one host. Pure. */
+function hostChecks(facts, options) {
+    const containers = options.driver === 'containers';
+    return [
+        programsCheck(facts, options.programs),
+        ...(containers && facts.programs.docker ? [dockerCheck(facts)] : []),
+        pathCheck(facts),
+        diskCheck(facts, options.releaseBytes),
+        lockCheck(facts, options),
+        containers ? liveFromHistory(facts) : liveCheck(facts)
+    ];
+}
+function dockerCheck(facts) {
+    if (facts.dockerServer)
+        return passed('docker', `dockerd ${facts.dockerServer} answers`);
+    const user = facts.user || 'the deploy user';
+    return failed('docker', `${user} cannot reach dockerd: ${facts.dockerError ?? 'no answer'}`, /permission denied/i.test(facts.dockerError ?? '')
+        ? `On the host: sudo usermod -aG docker ${user} (then log in again).`
+        : 'Start the Docker engine on the host (sudo systemctl enable --now docker).');
+}
+/** Containers have no `current`: what is live is the newest successful line of history. */
+function liveFromHistory(facts) {
+    const entry = [...facts.history].reverse().find(e => e.outcome === 'success');
+    if (!entry)
+        return passed('live', 'nothing yet (no successful deploy in history): the first deploy');
+    return passed('live', `${entry.version} (release ${entry.release}, ${entry.operation} at ${entry.time})`);
+}
+function programsCheck(facts, programs) {
+    const missing = programs.filter(p => facts.missing.includes(p) || !(p in facts.programs));
+    if (missing.length === 0)
+        return passed('programs', programs.join(', '));
+    const debian = missing.map(p => (p === 'docker' ? 'docker.io' : p)).join(' ');
+    return failed('programs', `not found on the PATH of ${facts.user || 'the login user'}: ${missing.join(', ')}`, `Install them on the host (Debian/Ubuntu: sudo apt-get install -y ${debian}; Fedora/RHEL: sudo dnf install -y ${missing.join(' ')}).`);
+}
+function pathCheck(facts) {
+    const user = facts.user || 'the deploy user';
+    if (facts.existingNotDir) {
+        return failed('path', `${facts.existing} is not a directory`, `Choose another path, or move ${facts.existing} away on the host.`);
+    }
+    if (facts.unwritable.length) {
+        const list = facts.unwritable.map(u => `${u.path} (owner ${u.owner || 'unknown'})`).join(', ');
+        const fix = facts.existing === facts.root
+            ? `On the host: sudo chown -R ${user}: ${facts.root}`
+            : `On the host: sudo install -d -o ${user} -g ${user} -m 755 ${facts.root}`;
+        return failed('path', `${user} cannot write ${list}`, `${fix} (docs/hosts.md).`);
+    }
+    if (facts.existing !== facts.root) {
+        return passed('path', `${facts.root} does not exist yet; ${user} can create it in ${facts.existing}`);
+    }
+    return passed('path', `${facts.root} is writable by ${user}`);
+}
+function diskCheck(facts, releaseBytes) {
+    if (facts.freeKiB === undefined || !Number.isFinite(facts.freeKiB)) {
+        return failed('disk', `could not read free space of ${facts.existing}`, 'Check `df -P` works on the host.');
+    }
+    const free = facts.freeKiB * 1024;
+    const where = `on ${facts.mount || facts.existing}`;
+    if (releaseBytes !== undefined) {
+        if (free < releaseBytes) {
+            return failed('disk', `${formatBytes(free)} free ${where}; the release needs ${formatBytes(releaseBytes)}`, `Free at least ${formatBytes(releaseBytes - free)} on the host (old releases beyond keep-releases, logs, package caches) or grow the disk.`);
+        }
+        return passed('disk', `${formatBytes(free)} free ${where}; the release needs ${formatBytes(releaseBytes)}`);
+    }
+    if (free < MIN_FREE_BYTES) {
+        return failed('disk', `${formatBytes(free)} free ${where}, under ${formatBytes(MIN_FREE_BYTES)}`, 'Free space on the host (old releases, logs, package caches) or grow the disk; give --source to compare with the release size.');
+    }
+    return passed('disk', `${formatBytes(free)} free ${where}`);
+}
+function lockCheck(facts, options) {
+    const file = `${facts.root}/.shiprail/lock`;
+    if (facts.lockIsDir) {
+        return failed('lock', `${file} is a directory`, `Remove it on the host: rmdir ${file}`);
+    }
+    if (facts.lock === undefined)
+        return passed('lock', 'free');
+    const info = (0,_drivers_release_lock_js__WEBPACK_IMPORTED_MODULE_0__/* .parseLockInfo */ .BF)(facts.lock);
+    const holder = (0,_drivers_release_lock_js__WEBPACK_IMPORTED_MODULE_0__/* .describeLock */ .FD)(info, facts.lock);
+    const stale = info && (0,_drivers_release_lock_js__WEBPACK_IMPORTED_MODULE_0__/* .staleReason */ .Wf)(info, options.machine, options.now, options.isAlive);
+    if (stale) {
+        // A deploy takes a stale lock over by itself (release-lock.ts), so it is not a problem.
+        return passed('lock', `stale: held by ${holder}; ${stale}, so the next deploy takes it over`);
+    }
+    return failed('lock', `held by ${holder}`, `A deploy is running: wait for it, or set lock-timeout to wait. If none is running, remove ${file} on the host.`);
+}
+function liveCheck(facts) {
+    const current = `${facts.root}/current`;
+    if (facts.currentNotLink) {
+        return failed('live', `${current} exists and is not a symlink`, `Move ${current} away on the host; a deploy makes it a symlink to the live release.`);
+    }
+    if (facts.current === undefined)
+        return passed('live', 'nothing yet (no current): the first deploy');
+    if (facts.currentResolved === undefined) {
+        return failed('live', `${current} points to ${facts.current}, which does not exist`, 'Deploy again, or roll back to a kept release (shiprail rollback).');
+    }
+    const release = facts.currentResolved.split('/').pop() ?? '';
+    const entry = [...facts.history]
+        .reverse()
+        .find(e => e.release === release && e.outcome === 'success');
+    if (!entry)
+        return passed('live', `${release} (not in ${facts.root}/.shiprail/history.jsonl)`);
+    return passed('live', `${entry.version} (release ${release}, ${entry.operation} at ${entry.time})`);
+}
+
+
+/***/ }),
+
 /***/ 2761:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -16226,7 +16426,7 @@ function pickRollbackRelease(history, version, existing) {
     const keptText = present
         ? keptVersions.length
             ? `releases still kept: ${keptVersions.join(', ')}`
-            : 'no good release is kept'
+            : 'no known-good release is kept'
         : '';
     let reason;
     if (candidates.length > 0) {
@@ -16772,6 +16972,7 @@ function describeRecord(record, state) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rd: () => (/* binding */ recordedImageId),
 /* harmony export */   d0: () => (/* binding */ SHIPRAIL_MARK),
 /* harmony export */   gs: () => (/* binding */ clampDescription),
 /* harmony export */   kW: () => (/* binding */ shiprailInactive)
@@ -16781,6 +16982,10 @@ function describeRecord(record, state) {
  * Both real ledgers use GitHub's vocabulary (deployment + statuses) so one set of pure rules
  * (see deployment-state.ts) reads either.
  */
+/** The image ID recorded for one host, if any. */
+function recordedImageId(recorded, host) {
+    return recorded?.image_ids?.[host] ?? recorded?.image_id ?? undefined;
+}
 /** Status descriptions are limited to 140 characters by GitHub. */
 function clampDescription(text) {
     const oneLine = text.replace(/\s+/g, ' ').trim();
@@ -16918,7 +17123,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6533);
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1710);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(987);
 /* harmony import */ var _main_module_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(340);
 

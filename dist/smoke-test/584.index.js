@@ -41,11 +41,12 @@ const HOOK_TIMEOUT_MS = 3600_000;
 const STOP_TIMEOUT_MS = 120_000;
 /** History is read from its tail; old lines only matter for containers long pruned. */
 const HISTORY_TAIL_BYTES = 512 * 1024;
+const NEED_DOCKER = `command -v docker >/dev/null || { echo "docker is not installed on this host" >&2; exit 3; }`;
 const INSPECT = `
 set -uo pipefail
 root=$1 service=$2 upstream=$4
 mkdir -p -- "$root/.shiprail" || exit 1
-command -v docker >/dev/null || { echo "docker is not installed on this host" >&2; exit 3; }
+${NEED_DOCKER}
 ids=$(docker ps -aq --no-trunc --filter "label=shiprail.service=$service") || exit 1
 if [ -n "$ids" ]; then
   # IDs are hex: splitting them into words is what is wanted.
@@ -132,6 +133,7 @@ async function docker(host, what, args, timeoutMs = SCRIPT_TIMEOUT_MS, signal) {
 }
 const ENSURE_IMAGE = `
 set -uo pipefail
+${NEED_DOCKER}
 if docker image inspect --format '{{.Id}}' -- "$1" 2>/dev/null; then exit 0; fi
 docker pull --quiet -- "$1" >&2 || exit 1
 docker image inspect --format '{{.Id}}' -- "$1"`;
@@ -144,6 +146,19 @@ async function ensureImage(host, image, signal) {
     (0,host_fleet/* requireOk */.Mo)(host, `getting image ${image}`, result, PULL_TIMEOUT_MS);
     return imageIdFrom(host, result.stdout);
 }
+/** Whether the host has the image with this ID (an ID is never re-pointed, unlike a tag). */
+async function hasImage(host, id) {
+    const result = await host.transport.run(`${NEED_DOCKER}\ndocker image inspect --format '{{.Id}}' -- "$1" >/dev/null 2>&1 || exit 1`, [id], { timeoutMs: SCRIPT_TIMEOUT_MS });
+    if (result.exitCode === 3)
+        (0,host_fleet/* requireOk */.Mo)(host, 'checking the image', result, SCRIPT_TIMEOUT_MS);
+    return result.exitCode === 0;
+}
+async function makeDirectory(host, dir) {
+    const result = await host.transport.run('mkdir -p -- "$1"', [dir], {
+        timeoutMs: SCRIPT_TIMEOUT_MS
+    });
+    (0,host_fleet/* requireOk */.Mo)(host, `creating ${dir}`, result, SCRIPT_TIMEOUT_MS);
+}
 function imageIdFrom(host, stdout) {
     const id = stdout.trim().split('\n').pop() ?? '';
     if (!/^sha256:[0-9a-f]{64}$/.test(id))
@@ -152,6 +167,7 @@ function imageIdFrom(host, stdout) {
 }
 const LOAD_ARCHIVE = `
 set -uo pipefail
+${NEED_DOCKER}
 docker load --quiet --input "$1" >&2 || exit 1
 if [ -n "$3" ]; then rm -rf -- "$3"; fi
 docker image inspect --format '{{.Id}}' -- "$2"`;
@@ -237,7 +253,7 @@ while :; do
       else last='still running'; fi ;;
   esac
   if [ "$SECONDS" -ge "$end" ]; then echo "not healthy after $timeout s ($path: $last)"; exit 1; fi
-  sleep 0.2
+  sleep 0.1
 done`;
 /** Throws HostError with the reason and the container's log tail when it is not healthy. */
 async function waitHealthy(host, name, check, redact, signal) {
@@ -329,7 +345,10 @@ async function recordHistory(host, entries, containers = [], images = []) {
     (0,host_fleet/* requireOk */.Mo)(host, 'recording history', result, STOP_TIMEOUT_MS);
 }
 
+// EXTERNAL MODULE: ./build/ncc/core/ledger/ledger.js
+var ledger = __webpack_require__(6192);
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/container-plan.js
+
 
 /**
  * Pure decisions of the containers driver: names, `docker run` arguments, what a deploy left
@@ -436,14 +455,22 @@ function runRecord(history, release) {
 }
 /**
  * Picks each host's rollback target (release-history's rule, over the releases this host can
- * still run) and names its container; the problems when any host has none.
+ * still run) and names its container; the problems when any host has none, or when the target
+ * would run another image than the ID the ledger recorded for the version (`recorded`).
  */
-function pickTargets(hosts, service, version) {
+function pickTargets(hosts, service, version, recorded) {
     const problems = [];
     for (const host of hosts) {
         const pick = (0,release_history/* pickRollbackRelease */.BC)(host.history, version, rollbackCandidates(host));
         if (!pick.ok) {
             problems.push(`${host.transport.label}: ${pick.reason}`);
+            continue;
+        }
+        const want = (0,ledger/* recordedImageId */.Rd)(recorded, host.transport.label);
+        const has = host.containers.find(c => c.release === pick.release)?.image ??
+            runRecord(host.history, pick.release)?.image;
+        if (want !== undefined && has !== undefined && has !== want) {
+            problems.push(`${host.transport.label}: ${pick.release} runs ${has}, not ${want}, the image ID the ledger recorded for ${version}`);
             continue;
         }
         host.report.release = pick.release;
@@ -554,13 +581,47 @@ var external_node_os_ = __webpack_require__(8161);
 
 
 
+
+
 const UPLOAD_TIMEOUT_MS = 3600_000;
 /**
  * Puts the image on every host: pulled unless present (a digest reference pins it), or a
  * `docker save` tarball uploaded over the host's connection and loaded. Records the image ID
- * each host will run: a tag can point elsewhere tomorrow, the ID cannot.
+ * each host will run: a tag can point elsewhere tomorrow, the ID cannot. With `recorded` (the
+ * IDs the ledger record names), a host that still has its ID uses it as is; one that lost it
+ * gets the image again, which must have the same ID.
  */
-async function imageOntoHosts(hosts, settings, ctx) {
+async function imageOntoHosts(hosts, settings, ctx, recorded) {
+    const known = hosts.filter(h => (0,ledger/* recordedImageId */.Rd)(recorded, h.transport.label) !== undefined);
+    const present = await (0,host_fleet/* forEachHost */.nY)(known, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'image', async () => {
+        const id = (0,ledger/* recordedImageId */.Rd)(recorded, host.transport.label);
+        if (await hasImage(host, id))
+            host.imageId = host.report.image = id;
+    }));
+    (0,host_fleet/* failIfAny */.GO)(known, present, 'Checking the image', 'Nothing was changed.');
+    const missing = hosts.filter(h => h.imageId === undefined);
+    if (missing.length)
+        await deliver(missing, settings, ctx);
+    for (const host of missing) {
+        const id = (0,ledger/* recordedImageId */.Rd)(recorded, host.transport.label);
+        if (id !== undefined && id !== host.imageId)
+            throw new host_transport/* HostError */.dh(host.transport.label, `${settings.image} is now ${host.imageId}, not the ${id} this deployment recorded (the reference moved meanwhile). Nothing was changed.`);
+    }
+}
+/**
+ * The payload fields naming what the hosts run: one `image_id` when every host has the same,
+ * else each host's in `image_ids`.
+ */
+function recordedImages(hosts) {
+    const ids = new Set(hosts.map(h => h.imageId));
+    if (ids.size === 1)
+        return { image_id: hosts[0].imageId ?? null };
+    return {
+        image_id: null,
+        image_ids: Object.fromEntries(hosts.map(h => [h.transport.label, h.imageId]))
+    };
+}
+async function deliver(hosts, settings, ctx) {
     let staged;
     try {
         const archive = settings.imageArchive ? (0,external_node_path_.resolve)(ctx.run.workspace, settings.imageArchive) : '';
@@ -578,6 +639,8 @@ async function imageOntoHosts(hosts, settings, ctx) {
             }
             else {
                 const dir = `${host.root}/.shiprail/upload`;
+                // The first deploy to a host has no state directory yet; rsync makes only the last.
+                await makeDirectory(host, dir);
                 await host.transport.upload(staged, dir, {
                     timeoutMs: UPLOAD_TIMEOUT_MS,
                     signal: ctx.signal
@@ -662,7 +725,7 @@ function createContainersDriver(settings) {
         const options = runOptions(settings, release, request.version);
         for (const host of hosts)
             host.report.release = release;
-        await imageOntoHosts(hosts, settings, ctx);
+        await imageOntoHosts(hosts, settings, ctx, request.images);
         const entry = (host, outcome) => ({
             release,
             version: request.version,
@@ -781,7 +844,7 @@ function createContainersDriver(settings) {
     }
     async function rollback(hosts, request, ctx) {
         await inspectAll(hosts);
-        const targets = pickTargets(hosts, settings.service, request.version);
+        const targets = pickTargets(hosts, settings.service, request.version, request.images);
         if (!targets.ok) {
             throw new errors/* CheckFailedError */.CO(`Cannot roll back to ${request.version}: ${targets.problems.join('; ')}. Nothing was changed.`);
         }
@@ -881,10 +944,14 @@ function createContainersDriver(settings) {
         },
         plan(request) {
             const hosts = settings.hosts.map(h => h.label).join(', ');
-            const lines = [
-                `hosts: ${hosts} (${settings.parallel} at a time); state in ${settings.path}`,
-                `lock ${settings.path}/.shiprail/lock on every host (wait up to ${settings.lockTimeoutSeconds} s)`
-            ];
+            const lines = [`hosts: ${hosts} (${settings.parallel} at a time); state in ${settings.path}`];
+            if (request.operation === 'deploy') {
+                const image = settings.imageArchive
+                    ? `upload ${settings.imageArchive} and docker load it on every host`
+                    : `pull ${settings.image} on every host where it is not present`;
+                lines.push(`${image}, before the deployment is recorded (its payload names the image ID)`);
+            }
+            lines.push(`lock ${settings.path}/.shiprail/lock on every host (wait up to ${settings.lockTimeoutSeconds} s)`);
             const health = settings.healthPath
                 ? `until ${settings.healthPath} answers 2xx`
                 : "until the image's HEALTHCHECK says healthy (or it still runs after 5 s)";
@@ -892,9 +959,7 @@ function createContainersDriver(settings) {
                 lines.push(`start the kept container of ${request.version} on every host (or run its kept image), wait ${health}`);
             }
             else {
-                lines.push(settings.imageArchive
-                    ? `upload ${settings.imageArchive} and docker load it on every host`
-                    : `pull ${settings.image} on every host where it is not present`, `run ${settings.service}-<UTC time>-${request.version} on every host and wait ${health} (at most ${settings.healthTimeoutSeconds} s)`, ...(settings.beforeSwitch.trim()
+                lines.push(`run ${settings.service}-<UTC time>-${request.version} on every host and wait ${health} (at most ${settings.healthTimeoutSeconds} s)`, ...(settings.beforeSwitch.trim()
                     ? ['run before-switch once, in a one-off container on the first host']
                     : []));
             }
@@ -902,6 +967,14 @@ function createContainersDriver(settings) {
                 ? `when every host is ready, replace ${settings.upstreamFile} on every host, run \`${settings.proxyReload}\`, drain ${settings.drainSeconds} s, stop the old container (kept)`
                 : 'on every host stop the old container, start the new one and wait until it is healthy; put the old one back everywhere if any host fails', ...(settings.afterSwitch.trim() ? ['run after-switch on every host'] : []), `record history in ${settings.path}/.shiprail/history.jsonl; keep ${settings.keepReleases} stopped containers (plus the rollback target)`, 'unlock every host');
             return lines;
+        },
+        /** The image onto every host before the deployment is recorded, its ID into the payload. */
+        async resolve(_request, ctx) {
+            ctx.secrets.add(settings.sshKey);
+            return (0,host_fleet/* withFleet */.xd)(settings, settings.path, ctx, newHost, async (hosts) => {
+                await imageOntoHosts(hosts, settings, ctx);
+                return recordedImages(hosts);
+            });
         },
         async apply(request, ctx) {
             ctx.secrets.add(settings.sshKey);
@@ -925,6 +998,7 @@ function createContainersDriver(settings) {
 /* harmony export */   ay: () => (/* binding */ timed),
 /* harmony export */   eB: () => (/* binding */ warnFailures),
 /* harmony export */   nY: () => (/* binding */ forEachHost),
+/* harmony export */   xd: () => (/* binding */ withFleet),
 /* harmony export */   yd: () => (/* binding */ hostMessage)
 /* harmony export */ });
 /* unused harmony export resolveHomePath */
@@ -1014,6 +1088,33 @@ function resolveHomePath(path, local) {
  * and disconnects whatever happened.
  */
 async function withLockedFleet(settings, path, ctx, extend, work) {
+    return withFleet(settings, path, ctx, extend, async (hosts) => {
+        const lock = (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .newLockInfo */ .kq)(ctx.run.actor, ctx.run.runUrl, ctx.clock.now());
+        const locked = [];
+        try {
+            await ctx.logger.group('Lock', async () => {
+                for (const host of [...hosts].sort((a, b) => a.transport.label.localeCompare(b.transport.label))) {
+                    await timed(host, 'lock', () => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .acquireLock */ .IZ)(host.transport, host.root, lock, {
+                        timeoutSeconds: settings.lockTimeoutSeconds,
+                        logger: ctx.logger,
+                        clock: ctx.clock,
+                        signal: ctx.signal
+                    }));
+                    locked.push(host);
+                }
+            });
+            return await work(hosts);
+        }
+        finally {
+            await forEachHost(locked, settings.parallel, host => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .releaseLock */ .x_)(host.transport, host.root, lock, ctx.logger));
+        }
+    });
+}
+/**
+ * Connects to every host, runs `work` (which changes nothing that serves: no lock is taken),
+ * then disconnects whatever happened.
+ */
+async function withFleet(settings, path, ctx, extend, work) {
     const { logger } = ctx;
     const remote = settings.hosts.some(h => !h.local);
     const env = ctx.run.env;
@@ -1035,25 +1136,7 @@ async function withLockedFleet(settings, path, ctx, extend, work) {
         })));
         const connected = await logger.group('Connect to hosts', () => forEachHost(hosts, settings.parallel, host => timed(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal))));
         failIfAny(hosts, connected, 'Connecting', 'Nothing was changed.');
-        const lock = (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .newLockInfo */ .kq)(ctx.run.actor, ctx.run.runUrl, ctx.clock.now());
-        const locked = [];
-        try {
-            await logger.group('Lock', async () => {
-                for (const host of [...hosts].sort((a, b) => a.transport.label.localeCompare(b.transport.label))) {
-                    await timed(host, 'lock', () => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .acquireLock */ .IZ)(host.transport, host.root, lock, {
-                        timeoutSeconds: settings.lockTimeoutSeconds,
-                        logger,
-                        clock: ctx.clock,
-                        signal: ctx.signal
-                    }));
-                    locked.push(host);
-                }
-            });
-            return await work(hosts);
-        }
-        finally {
-            await forEachHost(locked, settings.parallel, host => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .releaseLock */ .x_)(host.transport, host.root, lock, logger));
-        }
+        return await work(hosts);
     }
     finally {
         await Promise.all(hosts.map(h => h.transport.close()));
@@ -1092,8 +1175,9 @@ const EXTRACT_TIMEOUT_MS = 600_000;
  * Reads a release tree and checks it before anything changes. Symlinks are copied as links
  * (never followed), and are accepted only when they stay inside the release: a link to /etc
  * or to ../../ would let a web server serve files outside it. Shared data belongs in
- * shared-files or shared-dirs. Only files, directories and symlinks are accepted. Synchronous calls: a
- * checkout's many small directories are read several times faster than through the thread pool.
+ * shared-files or shared-dirs. Only files, directories and symlinks are accepted. Synchronous
+ * calls: a checkout's many small directories are read several times faster than through the
+ * thread pool.
  */
 function scanReleaseTree(dir) {
     const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);

@@ -307,7 +307,8 @@ const INPUT_LIST = [
   },
   {
     name: 'checks',
-    description: 'YAML list of checks, inline or a path to a YAML file.',
+    description:
+      'List of checks (format: docs/checks.md): inline YAML, or a path to a `.yml`, `.yaml` or `.json` file.',
     steps: PROBING
   },
   {
@@ -415,11 +416,11 @@ const INPUT_LIST = [
     default: '0',
     steps: ['status-check']
   },
-  // rollback: the target (default: newest verified before the live one) and why.
+  // rollback: the target (default: newest known-good before the live one) and why.
   {
     name: 'to-version',
     description:
-      'rollback: version to return to. Default: the newest version before the live one that deployed and verified successfully.',
+      'rollback: version to return to. Default: the newest known-good version before the live one (a verified one first, else one with no check recorded).',
     steps: ['rollback']
   },
   {

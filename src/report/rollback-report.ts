@@ -15,7 +15,7 @@ export function rollbackSummary(result: RollbackResult, runUrl?: string): Summar
     ['Live now', result.outcome === 'success' ? result.version : result.fromVersion],
     [
       'Target',
-      `${result.version} (${result.targetVerified ? 'passed its checks' : 'deployed, no check recorded'})`
+      `${result.version} (${result.targetVerified ? 'verified' : 'unverified: deployed, no check recorded'})`
     ],
     ['Why', result.reason],
     ['Driver phase took', spokenDuration(result.driverMs)],

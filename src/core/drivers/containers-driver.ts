@@ -33,13 +33,14 @@ import {
   switchInPlace,
   switchNginx
 } from './container-switch.js'
-import { imageOntoHosts } from './container-image.js'
+import { imageOntoHosts, recordedImages } from './container-image.js'
 import { hookVariables, type Driver, type DriverOutcome, type DriverRequest } from './driver.js'
 import {
   failIfAny,
   forEachHost,
   timed,
   warnFailures,
+  withFleet,
   withLockedFleet,
   type FleetHost
 } from './host-fleet.js'
@@ -112,7 +113,7 @@ export function createContainersDriver(settings: ContainersDriverSettings): Driv
     const name = containerName(settings.service, release)
     const options = runOptions(settings, release, request.version)
     for (const host of hosts) host.report.release = release
-    await imageOntoHosts(hosts, settings, ctx)
+    await imageOntoHosts(hosts, settings, ctx, request.images)
 
     const entry = (host: ContainerHost, outcome: HistoryEntry['outcome']): HistoryEntry => ({
       release,
@@ -304,7 +305,7 @@ export function createContainersDriver(settings: ContainersDriverSettings): Driv
     ctx: Context
   ): Promise<DriverOutcome> {
     await inspectAll(hosts)
-    const targets = pickTargets(hosts, settings.service, request.version)
+    const targets = pickTargets(hosts, settings.service, request.version, request.images)
     if (!targets.ok) {
       throw new CheckFailedError(
         `Cannot roll back to ${request.version}: ${targets.problems.join('; ')}. Nothing was changed.`
@@ -419,10 +420,16 @@ export function createContainersDriver(settings: ContainersDriverSettings): Driv
 
     plan(request: DriverRequest): string[] {
       const hosts = settings.hosts.map(h => h.label).join(', ')
-      const lines = [
-        `hosts: ${hosts} (${settings.parallel} at a time); state in ${settings.path}`,
+      const lines = [`hosts: ${hosts} (${settings.parallel} at a time); state in ${settings.path}`]
+      if (request.operation === 'deploy') {
+        const image = settings.imageArchive
+          ? `upload ${settings.imageArchive} and docker load it on every host`
+          : `pull ${settings.image} on every host where it is not present`
+        lines.push(`${image}, before the deployment is recorded (its payload names the image ID)`)
+      }
+      lines.push(
         `lock ${settings.path}/.shiprail/lock on every host (wait up to ${settings.lockTimeoutSeconds} s)`
-      ]
+      )
       const health = settings.healthPath
         ? `until ${settings.healthPath} answers 2xx`
         : "until the image's HEALTHCHECK says healthy (or it still runs after 5 s)"
@@ -432,9 +439,6 @@ export function createContainersDriver(settings: ContainersDriverSettings): Driv
         )
       } else {
         lines.push(
-          settings.imageArchive
-            ? `upload ${settings.imageArchive} and docker load it on every host`
-            : `pull ${settings.image} on every host where it is not present`,
           `run ${settings.service}-<UTC time>-${request.version} on every host and wait ${health} (at most ${settings.healthTimeoutSeconds} s)`,
           ...(settings.beforeSwitch.trim()
             ? ['run before-switch once, in a one-off container on the first host']
@@ -450,6 +454,15 @@ export function createContainersDriver(settings: ContainersDriverSettings): Driv
         'unlock every host'
       )
       return lines
+    },
+
+    /** The image onto every host before the deployment is recorded, its ID into the payload. */
+    async resolve(_request: DriverRequest, ctx: Context) {
+      ctx.secrets.add(settings.sshKey)
+      return withFleet(settings, settings.path, ctx, newHost, async hosts => {
+        await imageOntoHosts(hosts, settings, ctx)
+        return recordedImages(hosts)
+      })
     },
 
     async apply(request: DriverRequest, ctx: Context): Promise<DriverOutcome> {

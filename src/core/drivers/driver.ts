@@ -1,5 +1,5 @@
 import type { Context } from '../context.js'
-import type { Operation } from '../ledger/ledger.js'
+import type { DeploymentPayload, Operation, RecordedImages } from '../ledger/ledger.js'
 
 /** What a driver is asked to put live. */
 export interface DriverRequest {
@@ -13,6 +13,11 @@ export interface DriverRequest {
   ref: string
   /** Ledger id of the deployment being done, or '' with no ledger. */
   deploymentId: string
+  /**
+   * containers driver: the image IDs the deployment records (a deploy's from resolve, a
+   * rollback's from its target's payload); the driver runs exactly these.
+   */
+  images?: RecordedImages
 }
 
 /** One row of the per-host table in the summary. */
@@ -46,6 +51,13 @@ export interface Driver {
   preflight(ctx: Context): Promise<void>
   /** Lines describing what would be done, printed by dry-run. */
   plan(request: DriverRequest): string[]
+  /**
+   * A deploy's work whose result the ledger record must carry, done before the record is
+   * created because a GitHub deployment's payload cannot change afterwards (containers: the
+   * image onto every host, its ID into the payload). Nothing goes live here; a failure fails
+   * the deploy once it is recorded.
+   */
+  resolve?(request: DriverRequest, ctx: Context): Promise<Partial<DeploymentPayload>>
   /** Puts request.version live. Throws CheckFailedError when the work fails. */
   apply(request: DriverRequest, ctx: Context): Promise<DriverOutcome>
 }

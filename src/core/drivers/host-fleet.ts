@@ -143,6 +143,45 @@ export async function withLockedFleet<H extends FleetHost, T>(
   extend: (base: FleetHost) => H,
   work: (hosts: H[]) => Promise<T>
 ): Promise<T> {
+  return withFleet(settings, path, ctx, extend, async hosts => {
+    const lock = newLockInfo(ctx.run.actor, ctx.run.runUrl, ctx.clock.now())
+    const locked: H[] = []
+    try {
+      await ctx.logger.group('Lock', async () => {
+        for (const host of [...hosts].sort((a, b) =>
+          a.transport.label.localeCompare(b.transport.label)
+        )) {
+          await timed(host, 'lock', () =>
+            acquireLock(host.transport, host.root, lock, {
+              timeoutSeconds: settings.lockTimeoutSeconds,
+              logger: ctx.logger,
+              clock: ctx.clock,
+              signal: ctx.signal
+            })
+          )
+          locked.push(host)
+        }
+      })
+      return await work(hosts)
+    } finally {
+      await forEachHost(locked, settings.parallel, host =>
+        releaseLock(host.transport, host.root, lock, ctx.logger)
+      )
+    }
+  })
+}
+
+/**
+ * Connects to every host, runs `work` (which changes nothing that serves: no lock is taken),
+ * then disconnects whatever happened.
+ */
+export async function withFleet<H extends FleetHost, T>(
+  settings: FleetSettings,
+  path: string,
+  ctx: Context,
+  extend: (base: FleetHost) => H,
+  work: (hosts: H[]) => Promise<T>
+): Promise<T> {
   const { logger } = ctx
   const remote = settings.hosts.some(h => !h.local)
   const env = ctx.run.env
@@ -179,30 +218,7 @@ export async function withLockedFleet<H extends FleetHost, T>(
       )
     )
     failIfAny(hosts, connected, 'Connecting', 'Nothing was changed.')
-    const lock = newLockInfo(ctx.run.actor, ctx.run.runUrl, ctx.clock.now())
-    const locked: H[] = []
-    try {
-      await logger.group('Lock', async () => {
-        for (const host of [...hosts].sort((a, b) =>
-          a.transport.label.localeCompare(b.transport.label)
-        )) {
-          await timed(host, 'lock', () =>
-            acquireLock(host.transport, host.root, lock, {
-              timeoutSeconds: settings.lockTimeoutSeconds,
-              logger,
-              clock: ctx.clock,
-              signal: ctx.signal
-            })
-          )
-          locked.push(host)
-        }
-      })
-      return await work(hosts)
-    } finally {
-      await forEachHost(locked, settings.parallel, host =>
-        releaseLock(host.transport, host.root, lock, logger)
-      )
-    }
+    return await work(hosts)
   } finally {
     await Promise.all(hosts.map(h => h.transport.close()))
     await credentials?.dispose()

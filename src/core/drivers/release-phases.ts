@@ -3,6 +3,7 @@ import type { HostReport } from './driver.js'
 import { HostError, lastLines, type HostTransport } from './host-transport.js'
 import type { HistoryEntry } from './release-history.js'
 import type { LiveManifest } from './release-manifest.js'
+import type { FreeSpace } from './release-space.js'
 
 /**
  * The phase runner of the releases driver: what it knows about each host during one
@@ -23,6 +24,8 @@ export interface HostState {
   liveManifest?: LiveManifest
   /** Why the live release's manifest cannot be used (see parsePrepared). */
   manifestProblem?: string
+  /** Free space under the deploy root when the lock was taken (see release-space.ts). */
+  free?: FreeSpace
   /** The new release directory may exist (partially) and must go if the deploy fails. */
   uploadStarted: boolean
   /** A switch was attempted: on failure this host is switched back. */

@@ -7,17 +7,27 @@
  */
 
 /**
+ * Prints `free\t<KiB available>\t<mount point>` for the filesystem holding "$root" (POSIX
+ * `df -P`: one line, fixed columns; the mount point may hold spaces, so it comes last).
+ * Prints nothing when df fails: the check is then skipped rather than the deploy refused.
+ */
+export const FREE_SPACE = `
+df -Pk -- "$root" 2>/dev/null | { read -r _; read -r _ _ _ avail _ mount \\
+  && printf 'free\\t%s\\t%s\\n' "$avail" "$mount"; } || true`
+
+/**
  * Creates the layout and reports the live release, the real path of releases/, the release
  * directories, the live release's manifest when the disk still matches its stat snapshot
- * (`manifest\t<state>`), and the tail of the history. $1 root, $2 history bytes, $3 `manifest`
- * when the caller wants the manifest. Runs right after the lock is taken, in the same command.
+ * (`manifest\t<state>`), the free space (`free\t<KiB>\t<mount>`, see release-space.ts) and
+ * the tail of the history. $1 root, $2 history bytes, $3 `manifest` when the caller wants the
+ * manifest. Runs right after the lock is taken, in the same command.
  * The snapshot check needs GNU find, sort, comm and cut (-z); without them the state says so
  * and the deploy takes the --checksum path.
  */
 export const PREPARE = `
 set -euo pipefail
 root=$1
-mkdir -p -- "$root/releases" "$root/shared" "$root/.shiprail/manifests"
+mkdir -p -- "$root/releases" "$root/shared" "$root/.shiprail/manifests"${FREE_SPACE}
 cd -- "$root"
 # Leftovers of a switch interrupted between ln and mv; the lock is ours, nobody else switches.
 rm -f -- current.tmp-* .shiprail/manifests/.*.tmp .shiprail/manifests/.*.tmp.*

@@ -11,6 +11,7 @@ import {
 } from './release-manifest.js'
 import { requireOk, type HostState } from './release-phases.js'
 import { FINISH, LINK } from './release-scripts.js'
+import { parseFreeSpace, type FreeSpace } from './release-space.js'
 import type { PreparedSource } from './release-source.js'
 import type { SharedPath } from '../settings/deploy-settings.js'
 
@@ -26,6 +27,8 @@ export interface PreparedHost {
   manifest?: LiveManifest
   /** Why the manifest cannot be used, for the log and the summary; undefined when it can. */
   manifestProblem?: string
+  /** Free space under the deploy root. */
+  free?: FreeSpace
   historyText: string
 }
 
@@ -53,6 +56,7 @@ export function parsePrepared(stdout: string): PreparedHost | undefined {
     if (key === 'releases') out.releasesDir = value
     else if (key === 'live' && value && !value.includes('/')) out.live = value
     else if (key === 'dir') out.dirs.push(value)
+    else if (key === 'free') out.free = parseFreeSpace(line)
     else if (key === 'manifest' && rest[0] !== 'ok') {
       out.manifestProblem =
         (PROBLEMS[rest[0]] ?? `the manifest check answered ${JSON.stringify(value)}`) +

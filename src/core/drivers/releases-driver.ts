@@ -32,6 +32,7 @@ import {
   type Settled
 } from './release-phases.js'
 import { HOOK, PREPARE } from './release-scripts.js'
+import { explainUploadFailure, requireSpace } from './release-space.js'
 import { releaseSwitcher, type HistoryWrite } from './release-switch.js'
 import { prepareSource, requireTool, type PreparedSource } from './release-source.js'
 import { parsePrepared, uploadRelease } from './release-upload.js'
@@ -65,6 +66,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
     host.dirs = facts.dirs
     host.liveManifest = facts.manifest
     host.manifestProblem = facts.manifestProblem
+    host.free = facts.free
   }
 
   async function runHook(
@@ -130,6 +132,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
       throw err
     }
 
+    requireSpace(hosts, source.entries)
     const notSwitched = 'No host was switched; every host still serves its old release.'
     const workDir = await mkdtemp(join(tmpdir(), 'shiprail-upload-'))
     let switched = false
@@ -146,7 +149,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
               workDir,
               signal: ctx.signal,
               logger
-            })
+            }).catch(err => explainUploadFailure(host, root, source.entries, ctx.signal, err))
           )
         )
       )

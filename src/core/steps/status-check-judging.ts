@@ -115,7 +115,7 @@ export function judgeProbe(
           `the success rate is at most ${percent(bestSuccessRate(failed, planned))}, under min ${percent(minSuccessRate)}`
       )
     }
-  } else if (rate !== null && !meetsSuccessRate(rate, minSuccessRate)) {
+  } else if (successRatePassed && rate !== null && !meetsSuccessRate(rate, minSuccessRate)) {
     successRatePassed = false
     decided = true
     failures.push(

@@ -1,5 +1,5 @@
-export const id = 961;
-export const ids = [961];
+export const id = 248;
+export const ids = [248];
 export const modules = {
 
 /***/ 2940:
@@ -12,6 +12,7 @@ export const modules = {
 /* harmony export */   ay: () => (/* binding */ timed),
 /* harmony export */   eB: () => (/* binding */ warnFailures),
 /* harmony export */   nY: () => (/* binding */ forEachHost),
+/* harmony export */   xd: () => (/* binding */ withFleet),
 /* harmony export */   yd: () => (/* binding */ hostMessage)
 /* harmony export */ });
 /* unused harmony export resolveHomePath */
@@ -101,6 +102,33 @@ function resolveHomePath(path, local) {
  * and disconnects whatever happened.
  */
 async function withLockedFleet(settings, path, ctx, extend, work) {
+    return withFleet(settings, path, ctx, extend, async (hosts) => {
+        const lock = (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .newLockInfo */ .kq)(ctx.run.actor, ctx.run.runUrl, ctx.clock.now());
+        const locked = [];
+        try {
+            await ctx.logger.group('Lock', async () => {
+                for (const host of [...hosts].sort((a, b) => a.transport.label.localeCompare(b.transport.label))) {
+                    await timed(host, 'lock', () => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .acquireLock */ .IZ)(host.transport, host.root, lock, {
+                        timeoutSeconds: settings.lockTimeoutSeconds,
+                        logger: ctx.logger,
+                        clock: ctx.clock,
+                        signal: ctx.signal
+                    }));
+                    locked.push(host);
+                }
+            });
+            return await work(hosts);
+        }
+        finally {
+            await forEachHost(locked, settings.parallel, host => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .releaseLock */ .x_)(host.transport, host.root, lock, ctx.logger));
+        }
+    });
+}
+/**
+ * Connects to every host, runs `work` (which changes nothing that serves: no lock is taken),
+ * then disconnects whatever happened.
+ */
+async function withFleet(settings, path, ctx, extend, work) {
     const { logger } = ctx;
     const remote = settings.hosts.some(h => !h.local);
     const env = ctx.run.env;
@@ -122,25 +150,7 @@ async function withLockedFleet(settings, path, ctx, extend, work) {
         })));
         const connected = await logger.group('Connect to hosts', () => forEachHost(hosts, settings.parallel, host => timed(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal))));
         failIfAny(hosts, connected, 'Connecting', 'Nothing was changed.');
-        const lock = (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .newLockInfo */ .kq)(ctx.run.actor, ctx.run.runUrl, ctx.clock.now());
-        const locked = [];
-        try {
-            await logger.group('Lock', async () => {
-                for (const host of [...hosts].sort((a, b) => a.transport.label.localeCompare(b.transport.label))) {
-                    await timed(host, 'lock', () => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .acquireLock */ .IZ)(host.transport, host.root, lock, {
-                        timeoutSeconds: settings.lockTimeoutSeconds,
-                        logger,
-                        clock: ctx.clock,
-                        signal: ctx.signal
-                    }));
-                    locked.push(host);
-                }
-            });
-            return await work(hosts);
-        }
-        finally {
-            await forEachHost(locked, settings.parallel, host => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .releaseLock */ .x_)(host.transport, host.root, lock, logger));
-        }
+        return await work(hosts);
     }
     finally {
         await Promise.all(hosts.map(h => h.transport.close()));
@@ -179,8 +189,9 @@ const EXTRACT_TIMEOUT_MS = 600_000;
  * Reads a release tree and checks it before anything changes. Symlinks are copied as links
  * (never followed), and are accepted only when they stay inside the release: a link to /etc
  * or to ../../ would let a web server serve files outside it. Shared data belongs in
- * shared-files or shared-dirs. Only files, directories and symlinks are accepted. Synchronous calls: a
- * checkout's many small directories are read several times faster than through the thread pool.
+ * shared-files or shared-dirs. Only files, directories and symlinks are accepted. Synchronous
+ * calls: a checkout's many small directories are read several times faster than through the
+ * thread pool.
  */
 function scanReleaseTree(dir) {
     const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);
@@ -291,7 +302,7 @@ async function requireTool(tool, why, env) {
 
 /***/ }),
 
-/***/ 2961:
+/***/ 4248:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -475,17 +486,26 @@ function requireOk(host, what, result, timeoutMs) {
  * so each phase is one script per host.
  */
 /**
+ * Prints `free\t<KiB available>\t<mount point>` for the filesystem holding "$root" (POSIX
+ * `df -P`: one line, fixed columns; the mount point may hold spaces, so it comes last).
+ * Prints nothing when df fails: the check is then skipped rather than the deploy refused.
+ */
+const FREE_SPACE = `
+df -Pk -- "$root" 2>/dev/null | { read -r _; read -r _ _ _ avail _ mount \\
+  && printf 'free\\t%s\\t%s\\n' "$avail" "$mount"; } || true`;
+/**
  * Creates the layout and reports the live release, the real path of releases/, the release
  * directories, the live release's manifest when the disk still matches its stat snapshot
- * (`manifest\t<state>`), and the tail of the history. $1 root, $2 history bytes, $3 `manifest`
- * when the caller wants the manifest. Runs right after the lock is taken, in the same command.
+ * (`manifest\t<state>`), the free space (`free\t<KiB>\t<mount>`, see release-space.ts) and
+ * the tail of the history. $1 root, $2 history bytes, $3 `manifest` when the caller wants the
+ * manifest. Runs right after the lock is taken, in the same command.
  * The snapshot check needs GNU find, sort, comm and cut (-z); without them the state says so
  * and the deploy takes the --checksum path.
  */
 const PREPARE = `
 set -euo pipefail
 root=$1
-mkdir -p -- "$root/releases" "$root/shared" "$root/.shiprail/manifests"
+mkdir -p -- "$root/releases" "$root/shared" "$root/.shiprail/manifests"${FREE_SPACE}
 cd -- "$root"
 # Leftovers of a switch interrupted between ln and mv; the lock is ours, nobody else switches.
 rm -f -- current.tmp-* .shiprail/manifests/.*.tmp .shiprail/manifests/.*.tmp.*
@@ -682,6 +702,99 @@ echo switched
 set -- "$1" "\${@:3}"
 ${RECORD_BODY}`;
 
+// EXTERNAL MODULE: ./build/ncc/core/doctor/host-checks.js
+var host_checks = __webpack_require__(6599);
+;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-space.js
+
+
+
+
+
+/**
+ * Disk space on the hosts of a releases deploy. A full disk used to surface as rsync's
+ * "[sender] write error: Broken pipe": the free space under the deploy root is read in the
+ * command that takes the lock (FREE_SPACE in PREPARE, no extra round trip), compared with what
+ * the new release writes before anything is uploaded, and read again when an upload fails, so
+ * the error says the disk is full and how much is free.
+ */
+const DIAGNOSE_TIMEOUT_MS = 30_000;
+const DIAGNOSE = `
+root=$1
+${FREE_SPACE}`;
+/** The `free` line of FREE_SPACE's output, if there is one. Pure. */
+function parseFreeSpace(stdout) {
+    const m = /^free\t(\d+)\t(.*)$/m.exec(stdout);
+    return m ? { bytes: Number(m[1]) * 1024, mount: m[2] } : undefined;
+}
+/** Filesystems allocate whole blocks: a 10-byte file takes 4 KiB, as does a directory. */
+const BLOCK = 4096;
+const blocks = (bytes) => Math.ceil(bytes / BLOCK) * BLOCK;
+/**
+ * Bytes the new release writes on a host: every file and directory, rounded up to whole
+ * blocks, less the files the live release's manifest lists with the same size and mode (they
+ * are hard-linked). Undefined when a release is live but its manifest cannot be trusted: rsync
+ * then hard-links what it finds identical, which only the upload knows. Pure.
+ */
+function bytesNeeded(entries, live, manifest) {
+    if (live && !manifest)
+        return undefined;
+    let total = 0;
+    for (const e of entries) {
+        if (e.kind === 'dir')
+            total += BLOCK;
+        if (e.kind !== 'file')
+            continue;
+        const old = manifest?.get(e.path);
+        if (old && old.size === e.size && old.mode === e.mode)
+            continue;
+        total += blocks(e.size);
+    }
+    return total;
+}
+function fullDisk(free, need) {
+    return `disk full: ${(0,host_checks/* formatBytes */.z3)(free.bytes)} free on ${free.mount}, the release needs ${(0,host_checks/* formatBytes */.z3)(need)}`;
+}
+/** Whether there is room, and if not, the one-line problem. Pure. */
+function spaceProblem(free, need) {
+    if (!free || need === undefined || free.bytes >= need)
+        return undefined;
+    return fullDisk(free, need);
+}
+/**
+ * Refuses the deploy before anything is uploaded when a host has less free space than the new
+ * release writes there, naming each such host, what is free and what is needed.
+ */
+function requireSpace(hosts, entries) {
+    const results = hosts.map((host) => {
+        const problem = spaceProblem(host.free, bytesNeeded(entries, host.live, host.liveManifest));
+        return problem
+            ? { ok: false, error: new host_transport/* HostError */.dh(host.transport.label, problem) }
+            : { ok: true };
+    });
+    (0,host_fleet/* failIfAny */.GO)(hosts, results, 'Disk space check', 'Nothing was uploaded; no host was switched; every host still serves its old release.');
+}
+/**
+ * After a failed upload: reads the free space again, and when it is less than the release
+ * needs (or rsync said ENOSPC), throws the error rewritten to say the disk is full, with what
+ * rsync said after it; any other failure is thrown unchanged. A round trip only on this path.
+ */
+async function explainUploadFailure(host, root, entries, signal, error) {
+    if (signal.aborted)
+        throw error;
+    const { transport } = host;
+    const need = bytesNeeded(entries, host.live, host.liveManifest) ??
+        bytesNeeded(entries, undefined, undefined);
+    const answer = await transport
+        .run(DIAGNOSE, [root], { timeoutMs: DIAGNOSE_TIMEOUT_MS })
+        .catch(() => undefined);
+    const free = answer?.exitCode === 0 ? parseFreeSpace(answer.stdout) : undefined;
+    const said = (0,errors/* errorMessage */.gJ)(error).replace(`${transport.label}: `, '');
+    const enospc = /No space left on device|Disk quota exceeded/i.test(said);
+    if (!free || (free.bytes >= need && !enospc))
+        throw error;
+    throw new host_transport/* HostError */.dh(transport.label, `${fullDisk(free, need)} (${said})`);
+}
+
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-switch.js
 
 
@@ -762,6 +875,7 @@ var release_source = __webpack_require__(1630);
 
 
 
+
 const UPLOAD_TIMEOUT_MS = 3600_000;
 const LINK_TIMEOUT_MS = 600_000;
 const PROBLEMS = {
@@ -791,6 +905,8 @@ function parsePrepared(stdout) {
             out.live = value;
         else if (key === 'dir')
             out.dirs.push(value);
+        else if (key === 'free')
+            out.free = parseFreeSpace(line);
         else if (key === 'manifest' && rest[0] !== 'ok') {
             out.manifestProblem =
                 (PROBLEMS[rest[0]] ?? `the manifest check answered ${JSON.stringify(value)}`) +
@@ -900,6 +1016,7 @@ async function uploadRelease(host, index, job) {
 
 
 
+
 const CONNECT_TIMEOUT_MS = 30_000;
 const releases_driver_SCRIPT_TIMEOUT_MS = 60_000;
 /** before-switch / after-switch have no input for a limit yet; an hour bounds a hung hook. */
@@ -924,6 +1041,7 @@ function createReleasesDriver(settings) {
         host.dirs = facts.dirs;
         host.liveManifest = facts.manifest;
         host.manifestProblem = facts.manifestProblem;
+        host.free = facts.free;
     }
     async function runHook(host, release, hook, request, ctx) {
         const script = {
@@ -966,6 +1084,7 @@ function createReleasesDriver(settings) {
             })));
             throw err;
         };
+        requireSpace(hosts, source.entries);
         const notSwitched = 'No host was switched; every host still serves its old release.';
         const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'shiprail-upload-'));
         let switched = false;
@@ -979,7 +1098,7 @@ function createReleasesDriver(settings) {
                 workDir,
                 signal: ctx.signal,
                 logger
-            }))));
+            }).catch(err => explainUploadFailure(host, root, source.entries, ctx.signal, err)))));
             (0,host_fleet/* failIfAny */.GO)(hosts, uploaded, 'Upload', notSwitched);
             const everyHost = settings.beforeSwitch.trim() !== '';
             let waiting = hosts;

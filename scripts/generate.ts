@@ -15,6 +15,7 @@ import {
   type StepName
 } from '../src/core/inputs.js'
 import { outputsFor } from '../src/core/outputs.js'
+import { HOOK_VARIABLES, type HookScope } from '../src/core/drivers/driver.js'
 import { CHECK_FIELD_TABLE } from '../src/core/checks/check-fields.js'
 
 const HEADER = '# Generated from src/core/inputs.ts by `npm run generate`: edit there, not here.\n'
@@ -127,6 +128,20 @@ export function readmeTables(actionYmlText: string): string {
   return lines.join('\n')
 }
 
+const HOOK_SCOPES: Record<HookScope, string> = {
+  every: 'every hook and `command`-driver script',
+  releases: 'releases driver hooks',
+  containers: 'containers driver hooks'
+}
+
+/** The README table of the SHIPRAIL_* variables hooks and scripts receive. */
+export function hookVariablesTable(): string {
+  const lines = ['| variable | who gets it | value |', '| --- | --- | --- |']
+  for (const v of HOOK_VARIABLES)
+    lines.push(`| \`${v.name}\` | ${HOOK_SCOPES[v.scope]} | ${cell(v.description)} |`)
+  return lines.join('\n')
+}
+
 /** Replaces the text between <!-- generated:NAME --> and <!-- /generated:NAME --> markers. */
 function fillGenerated(text: string, table: (name: string) => string): string {
   return text.replace(
@@ -136,7 +151,11 @@ function fillGenerated(text: string, table: (name: string) => string): string {
 }
 
 export function fillReadme(readme: string, read: (path: string) => string): string {
-  return fillGenerated(readme, name => readmeTables(read(actionYmlPath(name as StepName))))
+  return fillGenerated(readme, name =>
+    name === 'hook-variables'
+      ? hookVariablesTable()
+      : readmeTables(read(actionYmlPath(name as StepName)))
+  )
 }
 
 /** docs/checks.md's field table, from the table check-parser.ts reads its fields from. */

@@ -403,7 +403,7 @@ describe('examples/node-app-over-ssh, the newcomer path', () => {
         source: build,
         hosts: hostList(production()),
         path: '/srv/app',
-        'shared-paths': '.env',
+        'shared-files': '.env',
         'after-switch': './restart.sh',
         parallel: 1,
         'smoke-checks': 'checks.yml',

@@ -158,9 +158,9 @@ describe('redeploys by the manifest', () => {
 
   test('shared paths stay links and out of the manifest', async () => {
     await writeTree({ ...BASE, '.env': 'from the source' })
-    await deploy('1', { sharedPaths: ['.env'] })
+    await deploy('1', { shared: [{ path: '.env', kind: 'file' }] })
     await writeFile(join(root, 'shared', '.env'), 'edited in shared')
-    const second = await deploy('2', { sharedPaths: ['.env'] })
+    const second = await deploy('2', { shared: [{ path: '.env', kind: 'file' }] })
     expect(second.report.unchangedBy).toBe('manifest')
     expect(readFileSync(inRelease(second.release, '.env'), 'utf8')).toBe('edited in shared')
     // Without the shared path the release gets the source's file again.

@@ -1,3 +1,4 @@
+import { parseStatusCheckSettings } from '../../src/core/settings/status-check-settings.js'
 import { judgeProbe } from '../../src/core/steps/status-check-judging.js'
 import type { ProbeSample, StatusCheckResult } from '../../src/core/steps/status-check-result.js'
 import {
@@ -173,11 +174,71 @@ describe('judgeProbe', () => {
       { passed: true, decided: false, reason: /^1\/2 passed/ }
     ]
   ])('%s', (_label, s, remaining, min, maxP95, expected) => {
-    const judged = judgeProbe(s, remaining, min, maxP95)
+    // Runs of failures are the next table's subject; here any run is allowed.
+    const judged = judgeProbe(s, remaining, {
+      minSuccessRate: min,
+      maxP95LatencyMs: maxP95,
+      maxConsecutiveFailures: 1000
+    })
     expect(judged.passed).toBe(expected.passed)
     expect(judged.decided).toBe(expected.decided)
     if (typeof expected.reason === 'string') expect(judged.reason).toBe(expected.reason)
     else expect(judged.reason).toMatch(expected.reason)
+  })
+})
+
+describe('judgeProbe with the default thresholds: a blip is tolerated, an outage is not', () => {
+  const defaults = parseStatusCheckSettings(
+    { environment: 'production', url: 'https://x.example.com' },
+    { insideActions: false },
+    '/'
+  )
+  // The default window: 60 s, one round every 10 s, so 7 probes per check.
+  it.each<[string, ProbeSample[], number, { passed: boolean; decided: boolean; reason: RegExp }]>([
+    [
+      'one failed probe of 7, window over',
+      samples(10, 10, 'fail', 10, 10, 10, 10),
+      0,
+      { passed: true, decided: false, reason: /^6\/7 passed \(85\.7%\)/ }
+    ],
+    [
+      'one failed probe, rounds to come',
+      samples(10, 'fail'),
+      5,
+      { passed: true, decided: false, reason: /before the window ended$/ }
+    ],
+    [
+      'two failed probes in a row decide at once',
+      samples(10, 'fail', 'fail'),
+      4,
+      {
+        passed: false,
+        decided: true,
+        reason:
+          /^2 probes in a row failed; max-consecutive-failures allows 1 \(more is an outage, not a blip\); last failure: expected status/
+      }
+    ],
+    [
+      'two failed probes apart: 5 of 7 is under 85%',
+      samples(10, 'fail', 10, 'fail'),
+      3,
+      {
+        passed: false,
+        decided: true,
+        reason:
+          /^2 of 4 probes failed; even if all 3 still to come pass, the success rate is at most 71\.4%, under min 85%/
+      }
+    ]
+  ])('%s', (_label, s, remaining, expected) => {
+    expect(defaults).toMatchObject({
+      intervalMs: 10_000,
+      durationMs: 60_000,
+      minSuccessRate: 0.85,
+      maxConsecutiveFailures: 1
+    })
+    const judged = judgeProbe(s, remaining, defaults)
+    expect(judged).toMatchObject({ passed: expected.passed, decided: expected.decided })
+    expect(judged.reason).toMatch(expected.reason)
   })
 })
 
@@ -215,6 +276,7 @@ function result(rounds: number, extra: Partial<StatusCheckResult> = {}): StatusC
         p95: 16,
         max: 900,
         minSuccessRate: 1,
+        maxConsecutiveFailures: 1,
         maxP95LatencyMs: 250,
         successRatePassed: true,
         p95Passed: true,
@@ -336,7 +398,7 @@ describe('outputs', () => {
       '1.4.2 since 2024-05-01T11:58:00Z (deployment 42, deployed by octocat)'
     ])
     expect(summary.tables[0].rows).toEqual([
-      ['probe GET /health', 'success rate', '100% (3/3)', '≥ 100%', '✅', ''],
+      ['probe GET /health', 'success rate', '100% (3/3)', '≥ 100%, ≤ 1 failed in a row', '✅', ''],
       ['probe GET /health', 'latency p95', '16 ms (p50 13 ms, max 900 ms)', '≤ 250 ms', '✅', '']
     ])
   })

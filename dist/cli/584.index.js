@@ -11,6 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   createContainersDriver: () => (/* binding */ createContainersDriver)
 });
 
+// UNUSED EXPORTS: containerHookVariables
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -682,16 +684,14 @@ function newHost(base) {
         switchTried: false
     };
 }
+/** The containers driver's hook variables (see HOOK_VARIABLES), as name, value pairs. */
+function containerHookVariables(request, service, container) {
+    return [...(0,driver/* hookVariables */.hv)(request), 'SHIPRAIL_SERVICE', service, 'SHIPRAIL_CONTAINER', container];
+}
 /** `driver: containers`: Docker containers behind a health-gated, all-or-nothing switch. */
 function createContainersDriver(settings) {
     const remote = settings.hosts.some(h => !h.local);
-    const hookEnv = (request, host) => [
-        ...(0,driver/* hookVariables */.h)(request),
-        'SHIPRAIL_SERVICE',
-        settings.service,
-        'SHIPRAIL_CONTAINER',
-        host.next?.name ?? ''
-    ];
+    const hookEnv = (request, host) => containerHookVariables(request, settings.service, host.next?.name ?? '');
     const show = (ctx, host) => (line) => ctx.logger.info(ctx.secrets.redact(`[${host.transport.label}] ${line}`));
     async function inspectAll(hosts) {
         const inspected = await (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, async (host) => {
@@ -988,36 +988,6 @@ function createContainersDriver(settings) {
 
 /***/ }),
 
-/***/ 2761:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ hookVariables)
-/* harmony export */ });
-/**
- * The variables every hook gets, as name, value pairs in one flat list (the host scripts read
- * them as positional parameters, never as shell text).
- */
-function hookVariables(request) {
-    return [
-        'SHIPRAIL_VERSION',
-        request.version,
-        'SHIPRAIL_PREVIOUS_VERSION',
-        request.previousVersion ?? '',
-        'SHIPRAIL_ENVIRONMENT',
-        request.environment,
-        'SHIPRAIL_REF',
-        request.ref,
-        'SHIPRAIL_DEPLOYMENT_ID',
-        request.deploymentId,
-        'SHIPRAIL_OPERATION',
-        request.operation
-    ];
-}
-
-
-/***/ }),
-
 /***/ 2940:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1205,8 +1175,9 @@ const EXTRACT_TIMEOUT_MS = 600_000;
  * Reads a release tree and checks it before anything changes. Symlinks are copied as links
  * (never followed), and are accepted only when they stay inside the release: a link to /etc
  * or to ../../ would let a web server serve files outside it. Shared data belongs in
- * shared-paths. Only files, directories and symlinks are accepted. Synchronous calls: a
- * checkout's many small directories are read several times faster than through the thread pool.
+ * shared-files or shared-dirs. Only files, directories and symlinks are accepted. Synchronous
+ * calls: a checkout's many small directories are read several times faster than through the
+ * thread pool.
  */
 function scanReleaseTree(dir) {
     const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);
@@ -1246,7 +1217,7 @@ function scanReleaseTree(dir) {
         }
     }
     if (problems.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`Input 'source' has entries a release cannot hold: ${problems.join('; ')}; expected files, directories and symlinks that point inside the release (use shared-paths for data outside it).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`Input 'source' has entries a release cannot hold: ${problems.join('; ')}; expected files, directories and symlinks that point inside the release (use shared-files or shared-dirs for data outside it).`);
     }
     return entries;
 }

@@ -40339,14 +40339,31 @@ const INPUT_LIST = [
         default: '5',
         steps: ['deploy']
     },
+    // Files and directories apart (Capistrano's linked_files / linked_dirs): a missing shared file
+    // must fail the deploy, never become an empty directory the app then trips over.
+    {
+        name: 'shared-files',
+        description: 'releases driver: files linked from `<path>/shared/` into every release (`.env`, `config/master.key`). One missing on a host (and not in the build, which would seed it) fails the deploy before the switch.',
+        steps: ['deploy']
+    },
+    {
+        name: 'shared-dirs',
+        description: 'releases driver: directories linked from `<path>/shared/` into every release (`storage`, `public/uploads`); created (seeded from the build, or empty) when missing.',
+        steps: ['deploy']
+    },
     {
         name: 'shared-paths',
-        description: 'releases driver: paths linked from `<path>/shared/` into every release (`.env`, `storage/`).',
+        description: 'releases driver, deprecated: use `shared-files` and `shared-dirs`. An entry ending in `/` is a directory, any other a file.',
         steps: ['deploy']
     },
     {
         name: 'before-switch',
         description: 'releases driver: command run on each host inside the new release before the switch. containers driver: run once, on the first host, in a one-off container of the new image (migrations).',
+        steps: ['deploy']
+    },
+    {
+        name: 'before-switch-once',
+        description: 'releases driver: command run once, on the first host of `hosts`, inside its new release, after its `before-switch` and before the other hosts run theirs (migrations). A failure switches no host.',
         steps: ['deploy']
     },
     {
@@ -40485,10 +40502,18 @@ const INPUT_LIST = [
         default: '60',
         steps: ['status-check']
     },
+    // One blip is not an outage: the defaults let a single failed probe of the default window's 7
+    // per check through, and fail on two in a row or on two of 7 (docs: "What the defaults tolerate").
     {
         name: 'min-success-rate',
-        description: 'status-check: lowest share of probes that must pass, 0 to 1.',
-        default: '1.0',
+        description: "status-check: lowest share of each check's probes that must pass, 0 to 1. The default lets 1 failed probe of 7 through (the default 60 s window, every 10 s).",
+        default: '0.85',
+        steps: ['status-check']
+    },
+    {
+        name: 'max-consecutive-failures',
+        description: 'status-check: failed probes in a row a check may have; one more is an outage, not a blip, and ends the window unhealthy.',
+        default: '1',
         steps: ['status-check']
     },
     {
@@ -41627,19 +41652,7 @@ function parseDriver(reader, operation) {
     if (source && /[\0\n\r]/.test(source)) {
         throw new errors/* InputError */.dz('source', `is ${input_reader_showValue(source)}`, 'a directory or a .tar.gz/.tgz file');
     }
-    const sharedPaths = reader
-        .text('shared-paths')
-        .split(/[\n,]/)
-        .map(s => s.trim())
-        .filter(Boolean);
-    for (const p of sharedPaths) {
-        // `.` or `a/./.` names the release itself (or a parent): linking it would replace the
-        // release with the shared directory, and the host refuses it only after the upload.
-        const parts = p.replace(/\/$/, '').split('/');
-        if (p.startsWith('/') || parts.some(s => ['', '.', '..'].includes(s)) || /[\0\n\r]/.test(p)) {
-            throw new errors/* InputError */.dz('shared-paths', `has ${input_reader_showValue(p)}`, 'paths inside the release such as `.env` or `storage/`, without `.`, `..` or empty parts');
-        }
-    }
+    const shared = parseSharedPaths(reader);
     return {
         kind,
         source,
@@ -41649,12 +41662,46 @@ function parseDriver(reader, operation) {
         knownHosts,
         strictHostKeyChecking: strict,
         keepReleases: reader.int('keep-releases', 1, 1000),
-        sharedPaths,
+        shared,
+        sharedPathsInput: reader.text('shared-paths').trim() !== '',
         beforeSwitch: reader.text('before-switch'),
+        beforeSwitchOnce: reader.text('before-switch-once'),
         afterSwitch: reader.text('after-switch'),
         parallel: reader.int('parallel', 1, 256),
         lockTimeoutSeconds: reader.int('lock-timeout', 0, 24 * 3600)
     };
+}
+/**
+ * shared-files, shared-dirs, and the deprecated shared-paths (an entry ending in `/` is a
+ * directory, any other a file: so a forgotten `.env` fails instead of becoming a directory).
+ */
+function parseSharedPaths(reader) {
+    const listed = (name) => reader
+        .text(name)
+        .split(/[\n,]/)
+        .map(s => s.trim())
+        .filter(Boolean)
+        .map(text => ({ name, text }));
+    const entries = [...listed('shared-files'), ...listed('shared-dirs'), ...listed('shared-paths')];
+    const seen = new Map();
+    return entries.map(({ name, text }) => {
+        // `.` or `a/./.` names the release itself (or a parent): linking it would replace the
+        // release with the shared directory, and the host refuses it only after the upload.
+        const path = text.replace(/\/+$/, '');
+        const parts = text.replace(/\/$/, '').split('/');
+        if (text.startsWith('/') ||
+            parts.some(s => ['', '.', '..'].includes(s)) ||
+            /[\0\n\r]/.test(text)) {
+            throw new errors/* InputError */.dz(name, `has ${input_reader_showValue(text)}`, 'paths inside the release such as `.env` or `storage`, without `.`, `..` or empty parts');
+        }
+        const other = seen.get(path);
+        if (other !== undefined) {
+            throw new errors/* InputError */.dz(name, `has ${input_reader_showValue(path)}, already in ${other}`, 'each shared path once');
+        }
+        seen.set(path, name);
+        const dir = name === 'shared-dirs' || (name === 'shared-paths' && text.endsWith('/'));
+        return { path, kind: dir ? 'dir' : 'file' };
+    });
 }
 function parseRef(reader, defaults, required) {
     const value = reader.has('ref') ? reader.string('ref') : (defaults.sha ?? '');
@@ -41717,7 +41764,10 @@ function parseHostAccess(reader) {
     return { hosts, strict, knownHosts };
 }
 
+// EXTERNAL MODULE: ./build/ncc/core/drivers/driver.js
+var driver = __nccwpck_require__(2761);
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/command-driver.js
+
 
 
 
@@ -41725,20 +41775,6 @@ function parseHostAccess(reader) {
 
 /** Lines of a failed script's output the summary shows. */
 const TAIL_LINES = 10;
-/**
- * The variables a deploy or rollback script receives: the environment, the version going live
- * and the one before it, the commit, the ledger's deployment id, and which operation it is.
- */
-function commandEnvironment(request) {
-    return {
-        SHIPRAIL_ENVIRONMENT: request.environment,
-        SHIPRAIL_VERSION: request.version,
-        SHIPRAIL_PREVIOUS_VERSION: request.previousVersion ?? '',
-        SHIPRAIL_REF: request.ref,
-        SHIPRAIL_DEPLOYMENT_ID: request.deploymentId,
-        SHIPRAIL_OPERATION: request.operation
-    };
-}
 /**
  * Runs the user's bash script the way a `run:` step does (`bash -eo pipefail file`), with every
  * value in environment variables so no version or environment name becomes shell text.
@@ -41754,7 +41790,7 @@ function createCommandDriver(settings, baseEnv) {
             const label = request.operation === 'rollback' && settings.rollbackRun.trim() ? 'rollback-run' : 'run';
             return [
                 `run the \`${label}\` script with bash -eo pipefail (timeout ${settings.timeoutSeconds} s)`,
-                ...Object.entries(commandEnvironment(request)).map(([k, v]) => `  ${k}=${v}`)
+                ...Object.entries((0,driver/* requestVariables */.x5)(request)).map(([k, v]) => `  ${k}=${v}`)
             ];
         },
         async apply(request, ctx) {
@@ -41767,7 +41803,7 @@ function createCommandDriver(settings, baseEnv) {
                 const result = await (0,process_runner/* runProcess */.R)('bash', {
                     args: ['--noprofile', '--norc', '-eo', 'pipefail', file],
                     cwd: ctx.run.workspace,
-                    env: { ...baseEnv, ...commandEnvironment(request) },
+                    env: { ...baseEnv, ...(0,driver/* requestVariables */.x5)(request) },
                     timeoutMs,
                     signal: ctx.signal,
                     onLine: line => {
@@ -44010,6 +44046,7 @@ function parseStatusCheckSettings(raw, defaults, workspace) {
         throw new errors/* InputError */.dz('duration', `is ${durationS} s, shorter than \`interval\` (${intervalS} s)`, 'a window at least one interval long');
     }
     const minSuccessRate = reader.number('min-success-rate', 0, 1);
+    const maxConsecutiveFailures = reader.int('max-consecutive-failures', 0, 1000);
     const maxP95LatencyMs = reader.optionalNumber('max-p95-latency-ms', 1, 600_000);
     const requestTimeoutMs = reader.int('request-timeout', 1, 600) * 1000;
     const concurrency = reader.int('concurrency', 1, 100);
@@ -44045,6 +44082,7 @@ function parseStatusCheckSettings(raw, defaults, workspace) {
         intervalMs: intervalS * 1000,
         durationMs: durationS * 1000,
         minSuccessRate,
+        maxConsecutiveFailures,
         maxP95LatencyMs,
         requestTimeoutMs,
         concurrency,
@@ -45249,7 +45287,8 @@ function sampleOf(round, atMs, attempt, redact) {
  * Judges one check. With rounds still to come, only failures no future can undo count
  * (decided); with none left, the figures are final.
  */
-function judgeProbe(samples, remainingRounds, minSuccessRate, maxP95LatencyMs) {
+function judgeProbe(samples, remainingRounds, thresholds) {
+    const { minSuccessRate, maxConsecutiveFailures, maxP95LatencyMs } = thresholds;
     const total = samples.length;
     const failed = samples.filter(s => !s.ok).length;
     const passes = total - failed;
@@ -45261,15 +45300,22 @@ function judgeProbe(samples, remainingRounds, minSuccessRate, maxP95LatencyMs) {
     let decided = false;
     const planned = total + remainingRounds;
     let successRatePassed = true;
+    // A run of failures is decided at once: rounds to come cannot make it shorter.
+    const run = longestFailureRun(samples);
+    if (run > maxConsecutiveFailures) {
+        successRatePassed = false;
+        decided = true;
+        failures.push(`${run} probes in a row failed; max-consecutive-failures allows ${maxConsecutiveFailures} (more is an outage, not a blip)`);
+    }
     if (remainingRounds > 0) {
-        if (!successRateReachable(failed, planned, minSuccessRate)) {
+        if (successRatePassed && !successRateReachable(failed, planned, minSuccessRate)) {
             successRatePassed = false;
             decided = true;
             failures.push(`${failed} of ${total} probes failed; even if all ${remainingRounds} still to come pass, ` +
                 `the success rate is at most ${percent(bestSuccessRate(failed, planned))}, under min ${percent(minSuccessRate)}`);
         }
     }
-    else if (rate !== null && !meetsSuccessRate(rate, minSuccessRate)) {
+    else if (successRatePassed && rate !== null && !meetsSuccessRate(rate, minSuccessRate)) {
         successRatePassed = false;
         decided = true;
         failures.push(`success rate ${percent(rate)} (${passes}/${total}) is under min ${percent(minSuccessRate)}`);
@@ -45322,10 +45368,20 @@ function judgeProbe(samples, remainingRounds, minSuccessRate, maxP95LatencyMs) {
         p95Passed
     };
 }
+/** The most failed probes in a row. */
+function longestFailureRun(samples) {
+    let longest = 0;
+    let current = 0;
+    for (const s of samples) {
+        current = s.ok ? 0 : current + 1;
+        longest = Math.max(longest, current);
+    }
+    return longest;
+}
 /** Each check's figures and verdict; `remaining` rounds still to come (0 when finished). */
 function probeReports(settings, samples, remaining, redact) {
     return settings.checks.map((check, i) => {
-        const judged = judgeProbe(samples[i], remaining, settings.minSuccessRate, settings.maxP95LatencyMs);
+        const judged = judgeProbe(samples[i], remaining, settings);
         const passes = samples[i].filter(s => s.ok).length;
         const stats = summarizeLatency(samples[i].flatMap(s => (s.latencyMs === null ? [] : [s.latencyMs])));
         const report = {
@@ -45340,6 +45396,7 @@ function probeReports(settings, samples, remaining, redact) {
             p95: stats.p95,
             max: stats.max,
             minSuccessRate: settings.minSuccessRate,
+            maxConsecutiveFailures: settings.maxConsecutiveFailures,
             successRatePassed: judged.successRatePassed,
             p95Passed: judged.p95Passed,
             passed: judged.passed,
@@ -45509,7 +45566,7 @@ function status_check_planLines(settings, rounds) {
         const p95 = settings.maxP95LatencyMs === undefined
             ? ''
             : `, p95 latency at most ${settings.maxP95LatencyMs} ms`;
-        lines.push(`probes: each check must pass at least ${percent(settings.minSuccessRate)} of its probes${p95}`);
+        lines.push(`probes: each check must pass at least ${percent(settings.minSuccessRate)} of its probes, with at most ${plural(settings.maxConsecutiveFailures, 'failure')} in a row${p95}`);
     }
     for (const check of settings.checks) {
         lines.push(`  ${check.name}: ${check.method} ${check.shownUrl}`);
@@ -45657,7 +45714,7 @@ async function statusCheck(settings, ctx) {
                 break;
             const decided = [
                 ...samples.flatMap((s, i) => {
-                    const j = judgeProbe(s, remaining, settings.minSuccessRate, settings.maxP95LatencyMs);
+                    const j = judgeProbe(s, remaining, settings);
                     return j.decided ? [`probe ${settings.checks[i].name}`] : [];
                 }),
                 ...metrics.flatMap(m => (m.failure ? [`metric ${m.spec.name}`] : []))
@@ -46225,7 +46282,7 @@ function statusCheckSummary(result, runUrl) {
             `probe ${p.name}`,
             'success rate',
             p.total ? `${percent(p.successRate)} (${p.passes}/${p.total})` : '—',
-            `≥ ${percent(p.minSuccessRate)}`,
+            `≥ ${percent(p.minSuccessRate)}, ≤ ${p.maxConsecutiveFailures} failed in a row`,
             mark(p.total ? p.successRatePassed : null, result.dryRun),
             p.successRatePassed ? toleratedFailures(p) : p.reason
         ]);
@@ -47247,6 +47304,81 @@ function sshFix(kind, host) {
         case 'auth-refused':
             return `Put the public half of ssh-key in ~${host.user ?? ''}/.ssh/authorized_keys on the host (owned by ${user}, mode 600) and check the user name in hosts (${host.label}).`;
     }
+}
+
+
+/***/ }),
+
+/***/ 2761:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   hv: () => (/* binding */ hookVariables),
+/* harmony export */   x5: () => (/* binding */ requestVariables)
+/* harmony export */ });
+/* unused harmony export HOOK_VARIABLES */
+/**
+ * Every SHIPRAIL_* variable hooks and scripts receive: the README's table is generated from this
+ * list, and a test checks each driver sets exactly its names.
+ */
+const HOOK_VARIABLES = [
+    { name: 'SHIPRAIL_ENVIRONMENT', scope: 'every', description: 'the environment (`environment`)' },
+    {
+        name: 'SHIPRAIL_VERSION',
+        scope: 'every',
+        description: 'the version going live; in a rollback, the version rolled back to'
+    },
+    {
+        name: 'SHIPRAIL_PREVIOUS_VERSION',
+        scope: 'every',
+        description: 'the version live before (empty on a first deploy)'
+    },
+    {
+        name: 'SHIPRAIL_REF',
+        scope: 'every',
+        description: 'the full 40-hex commit SHA (empty when unknown)'
+    },
+    {
+        name: 'SHIPRAIL_DEPLOYMENT_ID',
+        scope: 'every',
+        description: "the ledger's id of this deploy or rollback (empty with `ledger: none`)"
+    },
+    { name: 'SHIPRAIL_OPERATION', scope: 'every', description: '`deploy` or `rollback`' },
+    { name: 'SHIPRAIL_PATH', scope: 'releases', description: 'the deploy root on the host (`path`)' },
+    {
+        name: 'SHIPRAIL_RELEASE',
+        scope: 'releases',
+        description: 'the release going live, a directory name such as `20261130T120000Z-1.4.2`'
+    },
+    {
+        name: 'SHIPRAIL_RELEASE_PATH',
+        scope: 'releases',
+        description: "that release's directory, `<path>/releases/<release>`: the hook's working directory"
+    },
+    { name: 'SHIPRAIL_SERVICE', scope: 'containers', description: 'the service (`service`)' },
+    {
+        name: 'SHIPRAIL_CONTAINER',
+        scope: 'containers',
+        description: 'the container going live, `<service>-<release>`'
+    }
+];
+/** The values of the variables with scope `every`, for one deploy or rollback. */
+function requestVariables(request) {
+    return {
+        SHIPRAIL_ENVIRONMENT: request.environment,
+        SHIPRAIL_VERSION: request.version,
+        SHIPRAIL_PREVIOUS_VERSION: request.previousVersion ?? '',
+        SHIPRAIL_REF: request.ref,
+        SHIPRAIL_DEPLOYMENT_ID: request.deploymentId,
+        SHIPRAIL_OPERATION: request.operation
+    };
+}
+/**
+ * requestVariables as name, value pairs in one flat list (the host scripts read them as
+ * positional parameters, never as shell text).
+ */
+function hookVariables(request) {
+    return Object.entries(requestVariables(request)).flat();
 }
 
 

@@ -2,36 +2,6 @@ export const id = 248;
 export const ids = [248];
 export const modules = {
 
-/***/ 2761:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ hookVariables)
-/* harmony export */ });
-/**
- * The variables every hook gets, as name, value pairs in one flat list (the host scripts read
- * them as positional parameters, never as shell text).
- */
-function hookVariables(request) {
-    return [
-        'SHIPRAIL_VERSION',
-        request.version,
-        'SHIPRAIL_PREVIOUS_VERSION',
-        request.previousVersion ?? '',
-        'SHIPRAIL_ENVIRONMENT',
-        request.environment,
-        'SHIPRAIL_REF',
-        request.ref,
-        'SHIPRAIL_DEPLOYMENT_ID',
-        request.deploymentId,
-        'SHIPRAIL_OPERATION',
-        request.operation
-    ];
-}
-
-
-/***/ }),
-
 /***/ 2940:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -219,8 +189,9 @@ const EXTRACT_TIMEOUT_MS = 600_000;
  * Reads a release tree and checks it before anything changes. Symlinks are copied as links
  * (never followed), and are accepted only when they stay inside the release: a link to /etc
  * or to ../../ would let a web server serve files outside it. Shared data belongs in
- * shared-paths. Only files, directories and symlinks are accepted. Synchronous calls: a
- * checkout's many small directories are read several times faster than through the thread pool.
+ * shared-files or shared-dirs. Only files, directories and symlinks are accepted. Synchronous
+ * calls: a checkout's many small directories are read several times faster than through the
+ * thread pool.
  */
 function scanReleaseTree(dir) {
     const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);
@@ -260,7 +231,7 @@ function scanReleaseTree(dir) {
         }
     }
     if (problems.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`Input 'source' has entries a release cannot hold: ${problems.join('; ')}; expected files, directories and symlinks that point inside the release (use shared-paths for data outside it).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`Input 'source' has entries a release cannot hold: ${problems.join('; ')}; expected files, directories and symlinks that point inside the release (use shared-files or shared-dirs for data outside it).`);
     }
     return entries;
 }
@@ -608,7 +579,9 @@ printf 'linked\\t%s\\n' "$(tr -cd '\\0' < "$tmp/link" | wc -c)"`;
  * not merging) counts files hard-linked from older releases. $1 root, $2 release, $3 the live release whose
  * manifest is merged ('' = stdin holds the whole manifest), $4 the byte length of the manifest
  * text on stdin (the new lines when merging), followed there by the manifest keys to drop, one
- * a line; then the shared paths.
+ * a line; then the shared paths as `file:<path>` or `dir:<path>`. A shared path missing from
+ * shared/ is seeded from the release; when the release has none either, a directory starts
+ * empty and a file is reported (`missing-shared`, exit 4) before anything is linked.
  */
 const FINISH = `
 set -euo pipefail
@@ -622,12 +595,23 @@ mdir=$root/.shiprail/manifests
 tmp=$mdir/.$release.tmp
 mkdir -p -- "$mdir"
 cat > "$tmp.in"
-for p in "$@"; do
+missing=
+for e in "$@"; do
+  p=\${e#*:}
+  if [ "\${e%%:*}" = file ] && [ ! -e "$root/shared/$p" ] && [ ! -L "$root/shared/$p" ] \\
+    && [ ! -e "$dir/$p" ] && [ ! -L "$dir/$p" ]; then
+    printf 'missing-shared\\t%s\\n' "$p"
+    missing=1
+  fi
+done
+if [ -n "$missing" ]; then rm -f -- "$tmp.in"; exit 4; fi
+for e in "$@"; do
+  p=\${e#*:}
   src=$root/shared/$p
   if [ ! -e "$src" ] && [ ! -L "$src" ]; then
-    # First deploy with this shared path: seed it from the release, or start empty.
+    # First deploy with this shared path: seed it from the release, or start an empty directory.
     mkdir -p -- "$(dirname -- "$src")"
-    if [ -e "$dir/$p" ]; then cp -a -- "$dir/$p" "$src"; else mkdir -p -- "$src"; fi
+    if [ -e "$dir/$p" ] || [ -L "$dir/$p" ]; then cp -a -- "$dir/$p" "$src"; else mkdir -p -- "$src"; fi
   fi
   mkdir -p -- "$(dirname -- "$dir/$p")"
   rm -rf -- "\${dir:?}/$p"
@@ -951,10 +935,11 @@ function linkedCount(host, stdout) {
  */
 async function uploadRelease(host, index, job) {
     const { root, release, source } = job;
+    const sharedPaths = job.shared.map(s => s.path);
     const live = host.live;
     const linkDest = live ? `${host.releasesDir}/${live}/` : undefined;
     const plan = live && host.liveManifest
-        ? planUpload(source.entries, await job.facts, host.liveManifest, job.sharedPaths)
+        ? planUpload(source.entries, await job.facts, host.liveManifest, sharedPaths)
         : undefined;
     host.uploadStarted = true;
     let payload = 0;
@@ -980,10 +965,21 @@ async function uploadRelease(host, index, job) {
         timeoutMs: UPLOAD_TIMEOUT_MS,
         signal: job.signal
     });
-    const text = plan ? plan.newLines : fullManifest(await job.facts, job.sharedPaths);
+    const text = plan ? plan.newLines : fullManifest(await job.facts, sharedPaths);
     const drops = plan ? plan.dropKeys.map(k => `${k}\n`).join('') : '';
     payload += Buffer.byteLength(text) + Buffer.byteLength(drops);
-    const finish = await host.transport.run(FINISH, [root, release, plan ? live : '', String(Buffer.byteLength(text)), ...job.sharedPaths], { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: text + drops });
+    const finish = await host.transport.run(FINISH, [
+        root,
+        release,
+        plan ? live : '',
+        String(Buffer.byteLength(text)),
+        ...job.shared.map(s => `${s.kind}:${s.path}`)
+    ], { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: text + drops });
+    const missing = [...finish.stdout.matchAll(/^missing-shared\t(.*)$/gm)].map(m => m[1]);
+    if (missing.length) {
+        const [what, is, it] = missing.length === 1 ? ['file', 'is', 'it'] : ['files', 'are', 'them'];
+        throw new host_transport/* HostError */.dh(host.transport.label, `shared ${what} ${missing.join(', ')} ${is} missing: neither the build nor ${root}/shared/ has ${it}; create ${it} there (a directory belongs in shared-dirs, which creates it empty)`);
+    }
     requireOk(host, 'linking shared paths', finish, LINK_TIMEOUT_MS);
     const filesLinked = linkedByScript ?? linkedCount(host, finish.stdout);
     host.report.bytesSent = stats.bytesSent + payload;
@@ -1031,9 +1027,8 @@ const HISTORY_TAIL_BYTES = 512 * 1024;
 function createReleasesDriver(settings) {
     const root = settings.path;
     const remote = settings.hosts.some(h => !h.local);
-    const sharedPaths = settings.sharedPaths.map(p => p.replace(/\/+$/, ''));
     const { record, switchAll } = releaseSwitcher(root, settings.parallel);
-    const hookEnv = driver/* hookVariables */.h;
+    const hookEnv = driver/* hookVariables */.hv;
     /** Reads what PREPARE reported with the lock (see acquireLocks). */
     function prepared(host, result) {
         requireOk(host, `preparing ${root}`, result, releases_driver_SCRIPT_TIMEOUT_MS);
@@ -1049,13 +1044,18 @@ function createReleasesDriver(settings) {
         host.free = facts.free;
     }
     async function runHook(host, release, hook, request, ctx) {
-        const result = await host.transport.run(HOOK, [root, release, hook, ...hookEnv(request)], {
+        const script = {
+            'before-switch': settings.beforeSwitch,
+            'before-switch-once': settings.beforeSwitchOnce,
+            'after-switch': settings.afterSwitch
+        }[hook];
+        const result = await host.transport.run(HOOK, [root, release, script, ...hookEnv(request)], {
             timeoutMs: HOOK_TIMEOUT_MS,
             signal: ctx.signal,
             onLine: line => ctx.logger.info(ctx.secrets.redact(`[${host.transport.label}] ${line}`))
         });
         if (result.exitCode !== 0) {
-            throw new host_transport/* HostError */.dh(host.transport.label, `the script ${(0,process_runner/* describeExit */.K)(result, HOOK_TIMEOUT_MS)}`);
+            throw new host_transport/* HostError */.dh(host.transport.label, `${hook} ${(0,process_runner/* describeExit */.K)(result, HOOK_TIMEOUT_MS)}`);
         }
     }
     async function deploy(hosts, request, source, hashing, ctx) {
@@ -1085,6 +1085,7 @@ function createReleasesDriver(settings) {
             throw err;
         };
         requireSpace(hosts, source.entries);
+        const notSwitched = 'No host was switched; every host still serves its old release.';
         const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'shiprail-upload-'));
         let switched = false;
         try {
@@ -1093,15 +1094,29 @@ function createReleasesDriver(settings) {
                 release,
                 source,
                 facts: hashing,
-                sharedPaths,
+                shared: settings.shared,
                 workDir,
                 signal: ctx.signal,
                 logger
             }).catch(err => explainUploadFailure(host, root, source.entries, ctx.signal, err)))));
-            (0,host_fleet/* failIfAny */.GO)(hosts, uploaded, 'Upload', 'No host was switched; every host still serves its old release.');
-            if (settings.beforeSwitch.trim() !== '') {
-                const ready = await logger.group('before-switch', () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'before-switch', () => runHook(host, release, settings.beforeSwitch, request, ctx))));
-                (0,host_fleet/* failIfAny */.GO)(hosts, ready, 'before-switch', 'No host was switched; every host still serves its old release.');
+            (0,host_fleet/* failIfAny */.GO)(hosts, uploaded, 'Upload', notSwitched);
+            const everyHost = settings.beforeSwitch.trim() !== '';
+            let waiting = hosts;
+            if (settings.beforeSwitchOnce.trim() !== '') {
+                // Migrations: once, on the first host, where before-switch has installed what they
+                // need, and before any other host's before-switch can start using the new schema.
+                const [first, ...others] = hosts;
+                waiting = others;
+                const once = await logger.group(`before-switch-once on ${first.transport.label}`, () => (0,host_fleet/* forEachHost */.nY)([first], 1, async (host) => {
+                    if (everyHost)
+                        await (0,host_fleet/* timed */.ay)(host, 'before-switch', () => runHook(host, release, 'before-switch', request, ctx));
+                    await (0,host_fleet/* timed */.ay)(host, 'before-switch-once', () => runHook(host, release, 'before-switch-once', request, ctx));
+                }));
+                (0,host_fleet/* failIfAny */.GO)([first], once, 'before-switch-once', notSwitched);
+            }
+            if (everyHost && waiting.length) {
+                const ready = await logger.group('before-switch', () => (0,host_fleet/* forEachHost */.nY)(waiting, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'before-switch', () => runHook(host, release, 'before-switch', request, ctx))));
+                (0,host_fleet/* failIfAny */.GO)(waiting, ready, 'before-switch', notSwitched);
             }
             if (ctx.signal.aborted)
                 throw new errors/* CheckFailedError */.CO('The deploy was cancelled before the switch; no host was switched.');
@@ -1144,7 +1159,7 @@ function createReleasesDriver(settings) {
     async function afterSwitch(hosts, releaseOf, request, ctx) {
         if (settings.afterSwitch.trim() === '')
             return { ok: true };
-        const results = await ctx.logger.group('after-switch', () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'after-switch', () => runHook(host, releaseOf(host), settings.afterSwitch, request, ctx))));
+        const results = await ctx.logger.group('after-switch', () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'after-switch', () => runHook(host, releaseOf(host), 'after-switch', request, ctx))));
         try {
             (0,host_fleet/* failIfAny */.GO)(hosts, results, 'after-switch', `The new release stays live on every host (the switch is done); roll back if it is broken.`);
             return { ok: true };
@@ -1213,6 +1228,8 @@ function createReleasesDriver(settings) {
         name: 'releases',
         async preflight(ctx) {
             ctx.secrets.add(settings.sshKey);
+            if (settings.sharedPathsInput)
+                ctx.logger.warning('shared-paths is deprecated: list files in shared-files and directories in shared-dirs (here an entry ending in / is a directory, any other a file).');
             if (remote)
                 await (0,release_source/* requireTool */.Y0)('ssh', 'to reach remote hosts', ctx.run.env);
             if (settings.source) {
@@ -1231,10 +1248,18 @@ function createReleasesDriver(settings) {
                 lines.push(`switch ${root}/current on every host to the newest kept release of ${request.version} that deployed successfully and is not marked bad (no upload)`, ...(settings.afterSwitch.trim() ? ['run after-switch on every host'] : []), `record the rollback in ${root}/.shiprail/history.jsonl and mark the release rolled back from as bad`);
             }
             else {
-                lines.push(`upload ${settings.source} to ${root}/releases/<UTC time>-${request.version}/ on every host, hard-linking files unchanged since the live release (found by its manifest, or by comparing every file when the manifest is missing or does not match the disk)`, ...(settings.sharedPaths.length
-                    ? [`link ${settings.sharedPaths.join(', ')} from ${root}/shared/`]
+                lines.push(`upload ${settings.source} to ${root}/releases/<UTC time>-${request.version}/ on every host, hard-linking files unchanged since the live release (found by its manifest, or by comparing every file when the manifest is missing or does not match the disk)`, ...(settings.shared.length
+                    ? [
+                        `link ${settings.shared.map(s => (s.kind === 'dir' ? `${s.path}/` : s.path)).join(', ')} from ${root}/shared/ (a missing file fails the deploy; a missing directory is created)`
+                    ]
+                    : []), ...(settings.beforeSwitchOnce.trim()
+                    ? [
+                        `run ${settings.beforeSwitch.trim() ? 'before-switch, then ' : ''}before-switch-once in the new release on ${settings.hosts[0].label} only`
+                    ]
                     : []), ...(settings.beforeSwitch.trim()
-                    ? ['run before-switch in the new release on every host']
+                    ? [
+                        `run before-switch in the new release on every ${settings.beforeSwitchOnce.trim() ? 'other ' : ''}host`
+                    ]
                     : []), `when every host is ready, switch ${root}/current to the new release (symlink + rename)`, ...(settings.afterSwitch.trim() ? ['run after-switch on every host'] : []), `record the deploy in ${root}/.shiprail/history.jsonl; keep ${settings.keepReleases} releases (plus the live one and the rollback target)`);
             }
             lines.push('unlock every host');

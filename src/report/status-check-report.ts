@@ -169,7 +169,7 @@ export function statusCheckSummary(result: StatusCheckResult, runUrl?: string): 
       `probe ${p.name}`,
       'success rate',
       p.total ? `${percent(p.successRate)} (${p.passes}/${p.total})` : '—',
-      `≥ ${percent(p.minSuccessRate)}`,
+      `≥ ${percent(p.minSuccessRate)}, ≤ ${p.maxConsecutiveFailures} failed in a row`,
       mark(p.total ? p.successRatePassed : null, result.dryRun),
       p.successRatePassed ? toleratedFailures(p) : p.reason
     ])

@@ -58,16 +58,20 @@ function newHost(base: FleetHost): ContainerHost {
   }
 }
 
+/** The containers driver's hook variables (see HOOK_VARIABLES), as name, value pairs. */
+export function containerHookVariables(
+  request: DriverRequest,
+  service: string,
+  container: string
+): string[] {
+  return [...hookVariables(request), 'SHIPRAIL_SERVICE', service, 'SHIPRAIL_CONTAINER', container]
+}
+
 /** `driver: containers`: Docker containers behind a health-gated, all-or-nothing switch. */
 export function createContainersDriver(settings: ContainersDriverSettings): Driver {
   const remote = settings.hosts.some(h => !h.local)
-  const hookEnv = (request: DriverRequest, host: ContainerHost) => [
-    ...hookVariables(request),
-    'SHIPRAIL_SERVICE',
-    settings.service,
-    'SHIPRAIL_CONTAINER',
-    host.next?.name ?? ''
-  ]
+  const hookEnv = (request: DriverRequest, host: ContainerHost) =>
+    containerHookVariables(request, settings.service, host.next?.name ?? '')
   const show = (ctx: Context, host: FleetHost) => (line: string) =>
     ctx.logger.info(ctx.secrets.redact(`[${host.transport.label}] ${line}`))
 

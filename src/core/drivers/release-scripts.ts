@@ -103,7 +103,9 @@ printf 'linked\\t%s\\n' "$(tr -cd '\\0' < "$tmp/link" | wc -c)"`
  * not merging) counts files hard-linked from older releases. $1 root, $2 release, $3 the live release whose
  * manifest is merged ('' = stdin holds the whole manifest), $4 the byte length of the manifest
  * text on stdin (the new lines when merging), followed there by the manifest keys to drop, one
- * a line; then the shared paths.
+ * a line; then the shared paths as `file:<path>` or `dir:<path>`. A shared path missing from
+ * shared/ is seeded from the release; when the release has none either, a directory starts
+ * empty and a file is reported (`missing-shared`, exit 4) before anything is linked.
  */
 export const FINISH = `
 set -euo pipefail
@@ -117,12 +119,23 @@ mdir=$root/.shiprail/manifests
 tmp=$mdir/.$release.tmp
 mkdir -p -- "$mdir"
 cat > "$tmp.in"
-for p in "$@"; do
+missing=
+for e in "$@"; do
+  p=\${e#*:}
+  if [ "\${e%%:*}" = file ] && [ ! -e "$root/shared/$p" ] && [ ! -L "$root/shared/$p" ] \\
+    && [ ! -e "$dir/$p" ] && [ ! -L "$dir/$p" ]; then
+    printf 'missing-shared\\t%s\\n' "$p"
+    missing=1
+  fi
+done
+if [ -n "$missing" ]; then rm -f -- "$tmp.in"; exit 4; fi
+for e in "$@"; do
+  p=\${e#*:}
   src=$root/shared/$p
   if [ ! -e "$src" ] && [ ! -L "$src" ]; then
-    # First deploy with this shared path: seed it from the release, or start empty.
+    # First deploy with this shared path: seed it from the release, or start an empty directory.
     mkdir -p -- "$(dirname -- "$src")"
-    if [ -e "$dir/$p" ]; then cp -a -- "$dir/$p" "$src"; else mkdir -p -- "$src"; fi
+    if [ -e "$dir/$p" ] || [ -L "$dir/$p" ]; then cp -a -- "$dir/$p" "$src"; else mkdir -p -- "$src"; fi
   fi
   mkdir -p -- "$(dirname -- "$dir/$p")"
   rm -rf -- "\${dir:?}/$p"

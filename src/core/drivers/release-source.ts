@@ -32,8 +32,9 @@ export interface PreparedSource {
  * Reads a release tree and checks it before anything changes. Symlinks are copied as links
  * (never followed), and are accepted only when they stay inside the release: a link to /etc
  * or to ../../ would let a web server serve files outside it. Shared data belongs in
- * shared-paths. Only files, directories and symlinks are accepted. Synchronous calls: a
- * checkout's many small directories are read several times faster than through the thread pool.
+ * shared-files or shared-dirs. Only files, directories and symlinks are accepted. Synchronous
+ * calls: a checkout's many small directories are read several times faster than through the
+ * thread pool.
  */
 export function scanReleaseTree(dir: string): SourceEntry[] {
   const root = realpathSync(dir)
@@ -69,7 +70,7 @@ export function scanReleaseTree(dir: string): SourceEntry[] {
   }
   if (problems.length > 0) {
     throw new UserError(
-      `Input 'source' has entries a release cannot hold: ${problems.join('; ')}; expected files, directories and symlinks that point inside the release (use shared-paths for data outside it).`
+      `Input 'source' has entries a release cannot hold: ${problems.join('; ')}; expected files, directories and symlinks that point inside the release (use shared-files or shared-dirs for data outside it).`
     )
   }
   return entries

@@ -13,6 +13,7 @@ import { requireOk, type HostState } from './release-phases.js'
 import { FINISH, LINK } from './release-scripts.js'
 import { parseFreeSpace, type FreeSpace } from './release-space.js'
 import type { PreparedSource } from './release-source.js'
+import type { SharedPath } from '../settings/deploy-settings.js'
 
 const UPLOAD_TIMEOUT_MS = 3600_000
 const LINK_TIMEOUT_MS = 600_000
@@ -81,7 +82,7 @@ export interface UploadJob {
   source: PreparedSource
   /** The source's hashes; awaited only when needed, so a full upload starts without them. */
   facts: Promise<Map<string, FileFacts>>
-  sharedPaths: string[]
+  shared: SharedPath[]
   /** A private directory on the runner for the --files-from lists. */
   workDir: string
   signal: AbortSignal
@@ -97,11 +98,12 @@ export interface UploadJob {
  */
 export async function uploadRelease(host: HostState, index: number, job: UploadJob): Promise<void> {
   const { root, release, source } = job
+  const sharedPaths = job.shared.map(s => s.path)
   const live = host.live
   const linkDest = live ? `${host.releasesDir}/${live}/` : undefined
   const plan =
     live && host.liveManifest
-      ? planUpload(source.entries, await job.facts, host.liveManifest, job.sharedPaths)
+      ? planUpload(source.entries, await job.facts, host.liveManifest, sharedPaths)
       : undefined
   host.uploadStarted = true
   let payload = 0
@@ -127,14 +129,28 @@ export async function uploadRelease(host: HostState, index: number, job: UploadJ
     timeoutMs: UPLOAD_TIMEOUT_MS,
     signal: job.signal
   })
-  const text = plan ? plan.newLines : fullManifest(await job.facts, job.sharedPaths)
+  const text = plan ? plan.newLines : fullManifest(await job.facts, sharedPaths)
   const drops = plan ? plan.dropKeys.map(k => `${k}\n`).join('') : ''
   payload += Buffer.byteLength(text) + Buffer.byteLength(drops)
   const finish = await host.transport.run(
     FINISH,
-    [root, release, plan ? live! : '', String(Buffer.byteLength(text)), ...job.sharedPaths],
+    [
+      root,
+      release,
+      plan ? live! : '',
+      String(Buffer.byteLength(text)),
+      ...job.shared.map(s => `${s.kind}:${s.path}`)
+    ],
     { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: text + drops }
   )
+  const missing = [...finish.stdout.matchAll(/^missing-shared\t(.*)$/gm)].map(m => m[1])
+  if (missing.length) {
+    const [what, is, it] = missing.length === 1 ? ['file', 'is', 'it'] : ['files', 'are', 'them']
+    throw new HostError(
+      host.transport.label,
+      `shared ${what} ${missing.join(', ')} ${is} missing: neither the build nor ${root}/shared/ has ${it}; create ${it} there (a directory belongs in shared-dirs, which creates it empty)`
+    )
+  }
   requireOk(host, 'linking shared paths', finish, LINK_TIMEOUT_MS)
   const filesLinked = linkedByScript ?? linkedCount(host, finish.stdout)
   host.report.bytesSent = stats.bytesSent + payload

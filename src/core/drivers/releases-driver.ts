@@ -51,7 +51,6 @@ const HISTORY_TAIL_BYTES = 512 * 1024
 export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
   const root = settings.path
   const remote = settings.hosts.some(h => !h.local)
-  const sharedPaths = settings.sharedPaths.map(p => p.replace(/\/+$/, ''))
   const { record, switchAll } = releaseSwitcher(root, settings.parallel)
   const hookEnv = hookVariables
 
@@ -73,20 +72,22 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
   async function runHook(
     host: HostState,
     release: string,
-    hook: string,
+    hook: 'before-switch' | 'before-switch-once' | 'after-switch',
     request: DriverRequest,
     ctx: Context
   ): Promise<void> {
-    const result = await host.transport.run(HOOK, [root, release, hook, ...hookEnv(request)], {
+    const script = {
+      'before-switch': settings.beforeSwitch,
+      'before-switch-once': settings.beforeSwitchOnce,
+      'after-switch': settings.afterSwitch
+    }[hook]
+    const result = await host.transport.run(HOOK, [root, release, script, ...hookEnv(request)], {
       timeoutMs: HOOK_TIMEOUT_MS,
       signal: ctx.signal,
       onLine: line => ctx.logger.info(ctx.secrets.redact(`[${host.transport.label}] ${line}`))
     })
     if (result.exitCode !== 0) {
-      throw new HostError(
-        host.transport.label,
-        `the script ${describeExit(result, HOOK_TIMEOUT_MS)}`
-      )
+      throw new HostError(host.transport.label, `${hook} ${describeExit(result, HOOK_TIMEOUT_MS)}`)
     }
   }
 
@@ -132,6 +133,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
     }
 
     requireSpace(hosts, source.entries)
+    const notSwitched = 'No host was switched; every host still serves its old release.'
     const workDir = await mkdtemp(join(tmpdir(), 'shiprail-upload-'))
     let switched = false
     try {
@@ -143,7 +145,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
               release,
               source,
               facts: hashing,
-              sharedPaths,
+              shared: settings.shared,
               workDir,
               signal: ctx.signal,
               logger
@@ -151,27 +153,37 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
           )
         )
       )
-      failIfAny(
-        hosts,
-        uploaded,
-        'Upload',
-        'No host was switched; every host still serves its old release.'
-      )
+      failIfAny(hosts, uploaded, 'Upload', notSwitched)
 
-      if (settings.beforeSwitch.trim() !== '') {
+      const everyHost = settings.beforeSwitch.trim() !== ''
+      let waiting = hosts
+      if (settings.beforeSwitchOnce.trim() !== '') {
+        // Migrations: once, on the first host, where before-switch has installed what they
+        // need, and before any other host's before-switch can start using the new schema.
+        const [first, ...others] = hosts
+        waiting = others
+        const once = await logger.group(`before-switch-once on ${first.transport.label}`, () =>
+          forEachHost([first], 1, async host => {
+            if (everyHost)
+              await timed(host, 'before-switch', () =>
+                runHook(host, release, 'before-switch', request, ctx)
+              )
+            await timed(host, 'before-switch-once', () =>
+              runHook(host, release, 'before-switch-once', request, ctx)
+            )
+          })
+        )
+        failIfAny([first], once, 'before-switch-once', notSwitched)
+      }
+      if (everyHost && waiting.length) {
         const ready = await logger.group('before-switch', () =>
-          forEachHost(hosts, settings.parallel, host =>
+          forEachHost(waiting, settings.parallel, host =>
             timed(host, 'before-switch', () =>
-              runHook(host, release, settings.beforeSwitch, request, ctx)
+              runHook(host, release, 'before-switch', request, ctx)
             )
           )
         )
-        failIfAny(
-          hosts,
-          ready,
-          'before-switch',
-          'No host was switched; every host still serves its old release.'
-        )
+        failIfAny(waiting, ready, 'before-switch', notSwitched)
       }
       if (ctx.signal.aborted)
         throw new CheckFailedError(
@@ -228,7 +240,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
     const results = await ctx.logger.group('after-switch', () =>
       forEachHost(hosts, settings.parallel, host =>
         timed(host, 'after-switch', () =>
-          runHook(host, releaseOf(host), settings.afterSwitch, request, ctx)
+          runHook(host, releaseOf(host), 'after-switch', request, ctx)
         )
       )
     )
@@ -314,6 +326,10 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
 
     async preflight(ctx: Context): Promise<void> {
       ctx.secrets.add(settings.sshKey)
+      if (settings.sharedPathsInput)
+        ctx.logger.warning(
+          'shared-paths is deprecated: list files in shared-files and directories in shared-dirs (here an entry ending in / is a directory, any other a file).'
+        )
       if (remote) await requireTool('ssh', 'to reach remote hosts', ctx.run.env)
       if (settings.source) {
         await requireTool('rsync', 'to upload releases', ctx.run.env)
@@ -341,11 +357,20 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
       } else {
         lines.push(
           `upload ${settings.source} to ${root}/releases/<UTC time>-${request.version}/ on every host, hard-linking files unchanged since the live release (found by its manifest, or by comparing every file when the manifest is missing or does not match the disk)`,
-          ...(settings.sharedPaths.length
-            ? [`link ${settings.sharedPaths.join(', ')} from ${root}/shared/`]
+          ...(settings.shared.length
+            ? [
+                `link ${settings.shared.map(s => (s.kind === 'dir' ? `${s.path}/` : s.path)).join(', ')} from ${root}/shared/ (a missing file fails the deploy; a missing directory is created)`
+              ]
+            : []),
+          ...(settings.beforeSwitchOnce.trim()
+            ? [
+                `run ${settings.beforeSwitch.trim() ? 'before-switch, then ' : ''}before-switch-once in the new release on ${settings.hosts[0].label} only`
+              ]
             : []),
           ...(settings.beforeSwitch.trim()
-            ? ['run before-switch in the new release on every host']
+            ? [
+                `run before-switch in the new release on every ${settings.beforeSwitchOnce.trim() ? 'other ' : ''}host`
+              ]
             : []),
           `when every host is ready, switch ${root}/current to the new release (symlink + rename)`,
           ...(settings.afterSwitch.trim() ? ['run after-switch on every host'] : []),

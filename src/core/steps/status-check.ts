@@ -77,7 +77,7 @@ function planLines(settings: StatusCheckSettings, rounds: number): string[] {
         ? ''
         : `, p95 latency at most ${settings.maxP95LatencyMs} ms`
     lines.push(
-      `probes: each check must pass at least ${percent(settings.minSuccessRate)} of its probes${p95}`
+      `probes: each check must pass at least ${percent(settings.minSuccessRate)} of its probes, with at most ${plural(settings.maxConsecutiveFailures, 'failure')} in a row${p95}`
     )
   }
   for (const check of settings.checks) {
@@ -247,7 +247,7 @@ export async function statusCheck(
         if (remaining === 0) break
         const decided = [
           ...samples.flatMap((s, i) => {
-            const j = judgeProbe(s, remaining, settings.minSuccessRate, settings.maxP95LatencyMs)
+            const j = judgeProbe(s, remaining, settings)
             return j.decided ? [`probe ${settings.checks[i].name}`] : []
           }),
           ...metrics.flatMap(m => (m.failure ? [`metric ${m.spec.name}`] : []))

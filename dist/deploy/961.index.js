@@ -741,15 +741,27 @@ const RECORD = `
 set -uo pipefail${RECORD_BODY}`;
 /**
  * The switch and, once it is done, the history line and the pruning, in one command: $1 root,
- * $2 release, then RECORD's $2... Prints `switched` between the two, so a failure after it is
- * told apart from a failed switch.
+ * $2 release, $3 the lock's token ('' = keep the lock), then RECORD's $2... Prints `switched`
+ * between the two, so a failure after it is told apart from a failed switch, and `unlocked`
+ * once the lock is removed at the end (as RELEASE: only while it is still ours).
  */
 const SWITCH_AND_RECORD = `
 set -uo pipefail
 ${SWITCH_BODY} || exit $?
 echo switched
-set -- "$1" "\${@:3}"
-${RECORD_BODY}`;
+root=$1
+token=$3
+shift 3
+(
+set -- "$root" "$@"
+${RECORD_BODY}
+)
+status=$?
+if [ -n "$token" ] && grep -qF -- "$token" "$root/.shiprail/lock" 2>/dev/null \\
+  && rm -f -- "$root/.shiprail/lock"; then
+  echo unlocked
+fi
+exit $status`;
 
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-switch.js
 
@@ -785,9 +797,10 @@ function releaseSwitcher(root, parallel) {
             return requireOk(host, what, result, SCRIPT_TIMEOUT_MS);
         }
         const text = then.entries.map(e => (0,release_history/* formatHistoryLine */.kz)(e) + '\n').join('');
-        const result = await host.transport.run(SWITCH_AND_RECORD, [root, release, text, ...then.remove], { timeoutMs: REMOVE_TIMEOUT_MS });
+        const result = await host.transport.run(SWITCH_AND_RECORD, [root, release, then.unlock ?? '', text, ...then.remove], { timeoutMs: REMOVE_TIMEOUT_MS });
         if (!/^switched$/m.test(result.stdout))
             return requireOk(host, what, result, REMOVE_TIMEOUT_MS);
+        host.unlocked = /^unlocked$/m.test(result.stdout);
         if (result.exitCode !== 0) {
             ctx.logger.warning(`${host.transport.label}: recording history or removing ${then.remove.join(', ') || 'nothing'} ${(0,process_runner/* describeExit */.K)(result, REMOVE_TIMEOUT_MS)}: ${(0,host_transport/* lastLines */.w$)(result.stderr)}`);
         }
@@ -1036,7 +1049,7 @@ function createReleasesDriver(settings) {
             throw new host_transport/* HostError */.dh(host.transport.label, `the script ${(0,process_runner/* describeExit */.K)(result, HOOK_TIMEOUT_MS)}`);
         }
     }
-    async function deploy(hosts, request, source, hashing, ctx) {
+    async function deploy(hosts, request, source, hashing, lockToken, ctx) {
         const { logger } = ctx;
         const release = (0,release_history/* releaseName */["do"])(ctx.clock.now(), request.version, hosts.flatMap(h => h.dirs));
         const entry = (outcome) => ({
@@ -1092,8 +1105,11 @@ function createReleasesDriver(settings) {
                 return { entries: [done], remove };
             };
             // Without after-switch the outcome is known once the switch is: one command per host.
+            // With one host that command also unlocks: no other host's failed switch can then ask
+            // it to switch back (with more hosts, that needs the lock until all are switched).
             const hooked = settings.afterSwitch.trim() !== '';
-            await switchAll(hosts, () => release, ctx, hooked ? undefined : h => finalWrite(h, true));
+            const unlock = hosts.length === 1 ? lockToken : undefined;
+            await switchAll(hosts, () => release, ctx, hooked ? undefined : h => ({ ...finalWrite(h, true), unlock }));
             switched = true;
             if (!hooked)
                 return { release, hosts: hosts.map(h => h.report) };
@@ -1285,19 +1301,19 @@ function createReleasesDriver(settings) {
                     const inspected = await (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, async (host) => prepared(host, results.get(host.transport), manifests));
                     (0,host_fleet/* failIfAny */.GO)(hosts, inspected, 'Preparing', 'Nothing was changed.');
                     if (source) {
-                        // Hashed once the live manifest is known, so that its quick check spares reading
-                        // unchanged files; awaited only where needed (a full upload starts without it),
-                        // and stopped when the deploy ends first.
+                        // Once the live manifest is known, whose quick check spares unchanged files; awaited
+                        // only where needed (a full upload starts without it), stopped if the deploy ends.
                         const hashStart = Date.now();
                         hashing = hashSource(source.dir, source.entries, AbortSignal.any([ctx.signal, stopHashing.signal]), hosts.find(h => h.liveManifest)?.liveManifest);
                         hashing.then(() => logger.info(`Source hashed in ${Date.now() - hashStart} ms`), () => undefined);
                     }
                     return request.operation === 'rollback'
                         ? await rollback(hosts, request, ctx)
-                        : await deploy(hosts, request, source, hashing, ctx);
+                        : await deploy(hosts, request, source, hashing, lock.token, ctx);
                 }
                 finally {
-                    await (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,release_lock/* releaseLock */.x_)(host.transport, root, lock, logger));
+                    const locked = hosts.filter(h => !h.unlocked);
+                    await (0,host_fleet/* forEachHost */.nY)(locked, settings.parallel, host => (0,release_lock/* releaseLock */.x_)(host.transport, root, lock, logger));
                 }
             }
             finally {

@@ -206,12 +206,24 @@ set -uo pipefail${RECORD_BODY}`
 
 /**
  * The switch and, once it is done, the history line and the pruning, in one command: $1 root,
- * $2 release, then RECORD's $2... Prints `switched` between the two, so a failure after it is
- * told apart from a failed switch.
+ * $2 release, $3 the lock's token ('' = keep the lock), then RECORD's $2... Prints `switched`
+ * between the two, so a failure after it is told apart from a failed switch, and `unlocked`
+ * once the lock is removed at the end (as RELEASE: only while it is still ours).
  */
 export const SWITCH_AND_RECORD = `
 set -uo pipefail
 ${SWITCH_BODY} || exit $?
 echo switched
-set -- "$1" "\${@:3}"
-${RECORD_BODY}`
+root=$1
+token=$3
+shift 3
+(
+set -- "$root" "$@"
+${RECORD_BODY}
+)
+status=$?
+if [ -n "$token" ] && grep -qF -- "$token" "$root/.shiprail/lock" 2>/dev/null \\
+  && rm -f -- "$root/.shiprail/lock"; then
+  echo unlocked
+fi
+exit $status`

@@ -104,6 +104,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
     request: DriverRequest,
     source: PreparedSource,
     hashing: Promise<Map<string, FileFacts>>,
+    lockToken: string,
     ctx: Context
   ): Promise<DriverOutcome> {
     const { logger } = ctx
@@ -200,8 +201,16 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
         return { entries: [done], remove }
       }
       // Without after-switch the outcome is known once the switch is: one command per host.
+      // With one host that command also unlocks: no other host's failed switch can then ask
+      // it to switch back (with more hosts, that needs the lock until all are switched).
       const hooked = settings.afterSwitch.trim() !== ''
-      await switchAll(hosts, () => release, ctx, hooked ? undefined : h => finalWrite(h, true))
+      const unlock = hosts.length === 1 ? lockToken : undefined
+      await switchAll(
+        hosts,
+        () => release,
+        ctx,
+        hooked ? undefined : h => ({ ...finalWrite(h, true), unlock })
+      )
       switched = true
       if (!hooked) return { release, hosts: hosts.map(h => h.report) }
 
@@ -456,9 +465,8 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
           )
           failIfAny(hosts, inspected, 'Preparing', 'Nothing was changed.')
           if (source) {
-            // Hashed once the live manifest is known, so that its quick check spares reading
-            // unchanged files; awaited only where needed (a full upload starts without it),
-            // and stopped when the deploy ends first.
+            // Once the live manifest is known, whose quick check spares unchanged files; awaited
+            // only where needed (a full upload starts without it), stopped if the deploy ends.
             const hashStart = Date.now()
             hashing = hashSource(
               source.dir,
@@ -473,9 +481,10 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
           }
           return request.operation === 'rollback'
             ? await rollback(hosts, request, ctx)
-            : await deploy(hosts, request, source!, hashing!, ctx)
+            : await deploy(hosts, request, source!, hashing!, lock.token, ctx)
         } finally {
-          await forEachHost(hosts, settings.parallel, host =>
+          const locked = hosts.filter(h => !h.unlocked)
+          await forEachHost(locked, settings.parallel, host =>
             releaseLock(host.transport, root, lock, logger)
           )
         }

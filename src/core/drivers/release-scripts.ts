@@ -11,8 +11,8 @@
  * directories, the live release's manifest when the disk still matches its stat snapshot
  * (`manifest\t<state>`), and the tail of the history. $1 root, $2 history bytes, $3 `manifest`
  * when the caller wants the manifest. Runs right after the lock is taken, in the same command.
- * The snapshot check needs GNU find, sort, comm, cut, grep and sed (-z); without them the state says so
- * and the deploy takes the --checksum path.
+ * The snapshot check and LINK need GNU find, sort, comm, cut, grep and sed (-z); without them
+ * the state says so and the deploy takes the --checksum path.
  */
 export const PREPARE = `
 set -euo pipefail

@@ -136,7 +136,8 @@ describe('what a release needs (pure)', () => {
     path,
     kind: 'file',
     mode,
-    size
+    size,
+    mtime: 0
   })
   const entries = [
     { path: 'assets', kind: 'dir', mode: 0o755, size: 0 } as SourceEntry,

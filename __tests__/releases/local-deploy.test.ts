@@ -319,6 +319,24 @@ describe('releases driver, hosts: local', () => {
     expect(servedVersion(root)).toBe('2')
   })
 
+  test('the switch command unlocks only a lock that is still ours, after the history line', async () => {
+    const root = join(work, 'app')
+    const src = join(work, 'src')
+    await writeRelease(src, '1')
+    const { ctx } = await deploy(root, src, '1')
+    expect(existsSync(join(root, '.shiprail', 'lock'))).toBe(false)
+    expect(ctx.logger.text()).not.toMatch(/could not remove the lock/)
+    expect(history(root).map(e => e.outcome)).toEqual(['success'])
+    // Another deploy's lock in its place (as after a take-over) survives the deploy's end.
+    const foreign = '{"holder":"erin","pid":1,"since":"2026-01-01T00:00:00Z","token":"theirs"}'
+    await writeRelease(src, '2')
+    await deploy(root, src, '2', {
+      beforeSwitch: `printf '%s\\n' '${foreign}' > "$SHIPRAIL_PATH/.shiprail/lock"`
+    })
+    expect(servedVersion(root)).toBe('2')
+    expect(readFileSync(join(root, '.shiprail', 'lock'), 'utf8').trim()).toBe(foreign)
+  })
+
   test('a live lock from another machine is not taken over', async () => {
     const root = join(work, 'app')
     const src = join(work, 'src')

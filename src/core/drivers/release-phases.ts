@@ -30,6 +30,8 @@ export interface HostState {
   uploadStarted: boolean
   /** A switch was attempted: on failure this host is switched back. */
   switchTried: boolean
+  /** The last command removed this host's lock (see SWITCH_AND_RECORD). */
+  unlocked?: boolean
   /** Rollback: the release switched to. */
   target?: string
 }

@@ -21,7 +21,12 @@ import {
   type HistoryEntry
 } from './release-history.js'
 import { acquireLocks, newLockInfo, releaseLock } from './release-lock.js'
-import { hashSource, type FileFacts } from './release-manifest.js'
+import {
+  hashSource,
+  type FileFacts,
+  type LiveManifest,
+  type UploadPlan
+} from './release-manifest.js'
 import {
   failIfAny,
   forEachHost,
@@ -53,11 +58,17 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
   const remote = settings.hosts.some(h => !h.local)
   const { record, switchAll } = releaseSwitcher(root, settings.parallel)
   const hookEnv = hookVariables
+  /** The source as preflight scanned it, when apply can use that scan. */
+  let checked: PreparedSource | undefined
 
   /** Reads what PREPARE reported with the lock (see acquireLocks). */
-  function prepared(host: HostState, result: Parameters<typeof requireOk>[2]): void {
+  function prepared(
+    host: HostState,
+    result: Parameters<typeof requireOk>[2],
+    manifests: Map<string, LiveManifest | undefined>
+  ): void {
     requireOk(host, `preparing ${root}`, result, SCRIPT_TIMEOUT_MS)
-    const facts = parsePrepared(result.stdout)
+    const facts = parsePrepared(result.stdout, manifests)
     if (!facts)
       throw new HostError(host.transport.label, `unexpected answer: ${lastLines(result.stdout)}`)
     host.history = parseHistory(facts.historyText)
@@ -96,6 +107,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
     request: DriverRequest,
     source: PreparedSource,
     hashing: Promise<Map<string, FileFacts>>,
+    lockToken: string,
     ctx: Context
   ): Promise<DriverOutcome> {
     const { logger } = ctx
@@ -135,6 +147,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
     requireSpace(hosts, source.entries)
     const notSwitched = 'No host was switched; every host still serves its old release.'
     const workDir = await mkdtemp(join(tmpdir(), 'shiprail-upload-'))
+    const plans = new Map<LiveManifest, UploadPlan>()
     let switched = false
     try {
       const uploaded = await logger.group(`Upload release ${release}`, () =>
@@ -146,6 +159,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
               source,
               facts: hashing,
               shared: settings.shared,
+              plans,
               workDir,
               signal: ctx.signal,
               logger
@@ -202,8 +216,16 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
         return { entries: [done], remove }
       }
       // Without after-switch the outcome is known once the switch is: one command per host.
+      // With one host that command also unlocks: no other host's failed switch can then ask
+      // it to switch back (with more hosts, that needs the lock until all are switched).
       const hooked = settings.afterSwitch.trim() !== ''
-      await switchAll(hosts, () => release, ctx, hooked ? undefined : h => finalWrite(h, true))
+      const unlock = hosts.length === 1 ? lockToken : undefined
+      await switchAll(
+        hosts,
+        () => release,
+        ctx,
+        hooked ? undefined : h => ({ ...finalWrite(h, true), unlock })
+      )
       switched = true
       if (!hooked) return { release, hosts: hosts.map(h => h.report) }
 
@@ -338,7 +360,10 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
           ctx.signal,
           ctx.run.env
         )
-        await source.cleanup()
+        // The deploy that follows reads the same directory: its scan is not repeated. An
+        // extracted archive is removed now, so that no path that skips apply leaves it behind.
+        if (source.inPlace) checked = source
+        else await source.cleanup()
       }
     },
 
@@ -399,23 +424,14 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
         if (request.operation === 'deploy') {
           if (!settings.source)
             throw new UserError(`Input 'source' is required to deploy with driver: releases.`)
-          source = await prepareSource(
-            resolve(ctx.run.workspace, settings.source),
-            ctx.signal,
-            ctx.run.env
-          )
-          // Hashed while the hosts are connected and locked; awaited before the upload, and
-          // stopped when the deploy ends first.
-          hashing = hashSource(
-            source.dir,
-            source.entries,
-            AbortSignal.any([ctx.signal, stopHashing.signal])
-          )
-          const hashStart = Date.now()
-          hashing.then(
-            () => logger.info(`Source hashed in ${Date.now() - hashStart} ms`),
-            () => undefined
-          )
+          source =
+            checked ??
+            (await prepareSource(
+              resolve(ctx.run.workspace, settings.source),
+              ctx.signal,
+              ctx.run.env
+            ))
+          checked = undefined
         }
         if (remote) {
           credentials = await SshCredentials.create(
@@ -471,15 +487,32 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
         )
         try {
           for (const host of hosts) host.report.phases.lock = Date.now() - started
+          const manifests = new Map<string, LiveManifest | undefined>()
           const inspected = await forEachHost(hosts, settings.parallel, async host =>
-            prepared(host, results.get(host.transport)!)
+            prepared(host, results.get(host.transport)!, manifests)
           )
           failIfAny(hosts, inspected, 'Preparing', 'Nothing was changed.')
+          if (source) {
+            // Once the live manifest is known, whose quick check spares unchanged files; awaited
+            // only where needed (a full upload starts without it), stopped if the deploy ends.
+            const hashStart = Date.now()
+            hashing = hashSource(
+              source.dir,
+              source.entries,
+              AbortSignal.any([ctx.signal, stopHashing.signal]),
+              hosts.find(h => h.liveManifest)?.liveManifest
+            )
+            hashing.then(
+              () => logger.info(`Source hashed in ${Date.now() - hashStart} ms`),
+              () => undefined
+            )
+          }
           return request.operation === 'rollback'
             ? await rollback(hosts, request, ctx)
-            : await deploy(hosts, request, source!, hashing!, ctx)
+            : await deploy(hosts, request, source!, hashing!, lock.token, ctx)
         } finally {
-          await forEachHost(hosts, settings.parallel, host =>
+          const locked = hosts.filter(h => !h.unlocked)
+          await forEachHost(locked, settings.parallel, host =>
             releaseLock(host.transport, root, lock, logger)
           )
         }

@@ -994,6 +994,7 @@ function createContainersDriver(settings) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GO: () => (/* binding */ failIfAny),
 /* harmony export */   Mo: () => (/* binding */ requireOk),
+/* harmony export */   Nd: () => (/* binding */ connectFleet),
 /* harmony export */   Tv: () => (/* binding */ withLockedFleet),
 /* harmony export */   ay: () => (/* binding */ timed),
 /* harmony export */   eB: () => (/* binding */ warnFailures),
@@ -1083,30 +1084,59 @@ function resolveHomePath(path, local) {
     return local ? `${(0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)()}/${path.slice(2)}` : path.slice(2);
 }
 /**
- * Connects to every host, locks every host (one after the other in a fixed order, so two
- * deploys meet at the first host and neither holds half of them), runs `work`, then unlocks
- * and disconnects whatever happened.
+ * Connects to every host: one transport each (SSH ones sharing one set of credentials files),
+ * built into the caller's host state by `make`. Says once when host keys are not verified.
+ * Fails naming every host that could not be reached, having closed whatever it opened.
+ */
+async function connectFleet(settings, ctx, make) {
+    const { logger } = ctx;
+    const env = ctx.run.env;
+    const remote = settings.hosts.some(h => !h.local);
+    if (remote && !settings.strictHostKeyChecking) {
+        logger.warning('ssh-strict-host-key-checking is false: host keys are not verified, so a machine in the middle could receive this deploy. Set known-hosts to verify them.');
+    }
+    const credentials = remote
+        ? await _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .SshCredentials */ .B2.create(settings.sshKey, settings.knownHosts, settings.strictHostKeyChecking, ctx.run.tempDir)
+        : undefined;
+    const hosts = settings.hosts.map((spec, i) => make(spec.local ? new _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .LocalTransport */ .Vu(env) : new _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .SshTransport */ .e1(spec, credentials, i, env), spec));
+    const close = async () => {
+        await Promise.all(hosts.map(h => h.transport.close()));
+        await credentials?.dispose();
+    };
+    try {
+        const connected = await logger.group('Connect to hosts', () => forEachHost(hosts, settings.parallel, host => timed(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal))));
+        failIfAny(hosts, connected, 'Connecting', 'Nothing was changed.');
+    }
+    catch (err) {
+        await close();
+        throw err;
+    }
+    return { hosts, close };
+}
+/**
+ * Connects to every host, locks every host (all at once; see acquireLocks for how two deploys
+ * started together settle on one), runs `work`, then unlocks and disconnects whatever happened.
  */
 async function withLockedFleet(settings, path, ctx, extend, work) {
     return withFleet(settings, path, ctx, extend, async (hosts) => {
+        const { logger } = ctx;
         const lock = (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .newLockInfo */ .kq)(ctx.run.actor, ctx.run.runUrl, ctx.clock.now());
-        const locked = [];
+        const started = Date.now();
+        // On failure acquireLocks lets go of every lock it took; from here on they are ours.
+        await logger.group('Lock', () => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .acquireLocks */ .x)(hosts, lock, {
+            timeoutSeconds: settings.lockTimeoutSeconds,
+            logger,
+            clock: ctx.clock,
+            signal: ctx.signal,
+            parallel: settings.parallel
+        }));
+        for (const host of hosts)
+            host.report.phases.lock = Date.now() - started;
         try {
-            await ctx.logger.group('Lock', async () => {
-                for (const host of [...hosts].sort((a, b) => a.transport.label.localeCompare(b.transport.label))) {
-                    await timed(host, 'lock', () => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .acquireLock */ .IZ)(host.transport, host.root, lock, {
-                        timeoutSeconds: settings.lockTimeoutSeconds,
-                        logger: ctx.logger,
-                        clock: ctx.clock,
-                        signal: ctx.signal
-                    }));
-                    locked.push(host);
-                }
-            });
             return await work(hosts);
         }
         finally {
-            await forEachHost(locked, settings.parallel, host => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .releaseLock */ .x_)(host.transport, host.root, lock, ctx.logger));
+            await forEachHost(hosts, settings.parallel, host => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .releaseLock */ .x_)(host.transport, host.root, lock, logger));
         }
     });
 }
@@ -1115,32 +1145,16 @@ async function withLockedFleet(settings, path, ctx, extend, work) {
  * then disconnects whatever happened.
  */
 async function withFleet(settings, path, ctx, extend, work) {
-    const { logger } = ctx;
-    const remote = settings.hosts.some(h => !h.local);
-    const env = ctx.run.env;
-    if (remote && !settings.strictHostKeyChecking) {
-        logger.warning('ssh-strict-host-key-checking is false: host keys are not verified, so a machine in the middle could receive this deploy. Set known-hosts to verify them.');
-    }
-    let credentials;
-    const hosts = [];
+    const { hosts, close } = await connectFleet(settings, ctx, (transport, spec) => extend({
+        transport,
+        report: { host: spec.label, phases: {} },
+        root: resolveHomePath(path, spec.local)
+    }));
     try {
-        if (remote) {
-            credentials = await _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .SshCredentials */ .B2.create(settings.sshKey, settings.knownHosts, settings.strictHostKeyChecking, ctx.run.tempDir);
-        }
-        settings.hosts.forEach((spec, i) => hosts.push(extend({
-            transport: spec.local
-                ? new _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .LocalTransport */ .Vu(env)
-                : new _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .SshTransport */ .e1(spec, credentials, i, env),
-            report: { host: spec.label, phases: {} },
-            root: resolveHomePath(path, spec.local)
-        })));
-        const connected = await logger.group('Connect to hosts', () => forEachHost(hosts, settings.parallel, host => timed(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal))));
-        failIfAny(hosts, connected, 'Connecting', 'Nothing was changed.');
         return await work(hosts);
     }
     finally {
-        await Promise.all(hosts.map(h => h.transport.close()));
-        await credentials?.dispose();
+        await close();
     }
 }
 

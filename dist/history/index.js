@@ -41164,9 +41164,12 @@ class FileLedger {
             text = await (0,promises_.readFile)(this.path, 'utf8');
         }
         catch (err) {
-            if (err.code === 'ENOENT')
+            const code = err.code;
+            if (code === 'ENOENT')
                 return { schema: 1, nextId: 1, deployments: [] };
-            throw cannotWrite(this.path, err);
+            // Only a missing file is an empty history: reading any other failure as one would let a
+            // rollback pick from nothing and a deploy overwrite every record.
+            throw new errors/* UserError */.yo(`The ledger file ${this.path} cannot be read (${code ?? (0,errors/* errorMessage */.gJ)(err)}); fix or move it.`);
         }
         let data;
         try {
@@ -47923,7 +47926,6 @@ function releasesToPrune(history, existingDirs, live, keep) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BF: () => (/* binding */ parseLockInfo),
 /* harmony export */   FD: () => (/* binding */ describeLock),
-/* harmony export */   IZ: () => (/* binding */ acquireLock),
 /* harmony export */   Wf: () => (/* binding */ staleReason),
 /* harmony export */   j4: () => (/* binding */ currentMachine),
 /* harmony export */   kq: () => (/* binding */ newLockInfo),
@@ -48021,30 +48023,6 @@ function describeLock(info, raw) {
         return `an unreadable lock (${JSON.stringify(raw.slice(0, 200))})`;
     return `${info.holder}${info.runUrl ? ` (${info.runUrl})` : ''} since ${info.since} (pid ${info.pid} on ${info.host})`;
 }
-/** Exit status of the lock scripts when the deploy user cannot write under the deploy path. */
-const UNWRITABLE = 3;
-/**
- * The error for a lock script that failed: a path the deploy user cannot write is said as
- * such (with the fix), not as a lock problem.
- */
-function lockScriptError(label, root, result) {
-    const said = (0,_host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLines */ .w$)(result.stderr || result.stdout);
-    if (result.exitCode === UNWRITABLE) {
-        return new _host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .HostError */ .dh(label, `cannot write to ${root}/.shiprail (${said}): the deploy user needs a writable path; create ${root} owned by the deploy user (docs/hosts.md) or set path to one it can write`);
-    }
-    return new _host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .HostError */ .dh(label, `could not take the lock: ${said}`);
-}
-const ACQUIRE = `
-set -u
-mkdir -p -- "$1/.shiprail" && cd -- "$1/.shiprail" || exit 3
-if [ -d lock ]; then echo "$1/.shiprail/lock is a directory" >&2; exit 2; fi
-tmp="lock.new-$3"
-printf '%s\\n' "$2" > "$tmp" || exit 3
-if ln -- "$tmp" lock 2>/dev/null; then rm -f -- "$tmp"; echo acquired; exit 0; fi
-rm -f -- "$tmp"
-echo held
-cat lock 2>/dev/null
-exit 0`;
 /*
  * Move the stale lock aside, and check that what was moved is the lock we judged stale: if
  * another deploy took it over in between, we moved a live lock, so we put it back.
@@ -48067,59 +48045,35 @@ const RELEASE = `
 cd -- "$1/.shiprail" 2>/dev/null || exit 0
 if grep -qF -- "$2" lock 2>/dev/null; then rm -f -- lock; fi
 exit 0`;
+/** Exit status of the lock scripts when the deploy user cannot write under the deploy path. */
+const UNWRITABLE = 3;
+/**
+ * The error for a lock script that failed: a path the deploy user cannot write is said as
+ * such (with the fix), not as a lock problem.
+ */
+function lockScriptError(label, root, result) {
+    const said = (0,_host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLines */ .w$)(result.stderr || result.stdout);
+    if (result.exitCode === UNWRITABLE) {
+        return new _host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .HostError */ .dh(label, `cannot write to ${root}/.shiprail (${said}): the deploy user needs a writable path; create ${root} owned by the deploy user (docs/hosts.md) or set path to one it can write`);
+    }
+    return new _host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .HostError */ .dh(label, `could not take the lock: ${said}`);
+}
 const SCRIPT_TIMEOUT_MS = 60_000;
 const POLL_MS = 2000;
-/** Takes the lock of `root` on one host. Throws CheckFailedError naming the holder. */
-async function acquireLock(transport, root, info, options) {
-    const json = JSON.stringify(info);
-    const deadline = options.clock.now().getTime() + options.timeoutSeconds * 1000;
-    const self = options.machine ?? currentMachine();
-    const isAlive = options.isAlive ?? pidAlive;
-    let waitingSaid = false;
-    for (let attempt = 0;; attempt++) {
-        const held = await runLockScript(transport, ACQUIRE, [root, json, info.token], options);
-        if (held === undefined)
-            return;
-        // The lock vanished between our try and our read: try again.
-        if (held === '' && attempt < 5)
-            continue;
-        const current = parseLockInfo(held);
-        const stale = current && staleReason(current, self, options.clock.now(), isAlive);
-        if (current && stale && attempt < 5) {
-            options.logger.warning(`${transport.label}: taking over the stale lock of ${describeLock(current, held)}: ${stale}.`);
-            const after = await runLockScript(transport, TAKE_OVER, [root, held, json, info.token], options);
-            if (after === undefined)
-                continue;
-        }
-        const now = options.clock.now().getTime();
-        const holderText = describeLock(current, held);
-        if (now >= deadline) {
-            const waited = options.timeoutSeconds > 0 ? ` after waiting ${options.timeoutSeconds} s` : '';
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckFailedError */ .CO(`${transport.label}: ${root} is locked by another deploy${waited}: ${holderText}. ` +
-                `Set lock-timeout to wait for it; if no deploy is running, remove ${root}/.shiprail/lock.`);
-        }
-        if (!waitingSaid) {
-            options.logger.info(`${transport.label}: waiting up to ${options.timeoutSeconds} s for the lock of ${holderText}`);
-            waitingSaid = true;
-        }
-        await options.clock.sleep(Math.min(POLL_MS, deadline - now), options.signal);
-    }
-}
 /**
- * Runs a lock script; undefined when it ended without a holder ("acquired", or "gone": the
- * stale lock was moved away and the caller tries again), else the holder's lock content.
+ * Moves a lock judged stale out of the way (TAKE_OVER): undefined when it is gone and the
+ * caller may try again, else the content of the lock that holds it now.
  */
-async function runLockScript(transport, body, args, options) {
-    const result = await transport.run(body, args, {
+async function takeOver(transport, root, stale, info, options) {
+    const result = await transport.run(TAKE_OVER, [root, stale, JSON.stringify(info), info.token], {
         timeoutMs: SCRIPT_TIMEOUT_MS,
         signal: options.signal
     });
-    if (result.exitCode !== 0)
-        throw lockScriptError(transport.label, args[0], result);
+    if (result.exitCode !== 0) {
+        throw new _host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .HostError */ .dh(transport.label, `could not take the lock: ${(0,_host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLines */ .w$)(result.stderr)}`);
+    }
     const [first, ...rest] = result.stdout.split('\n');
-    if (first === 'acquired')
-        return undefined;
-    if (first === 'gone' && body === TAKE_OVER)
+    if (first === 'gone')
         return undefined;
     if (first === 'held')
         return rest.join('\n').trim();
@@ -48138,7 +48092,10 @@ async function releaseLock(transport, root, info, logger) {
         logger.warning(`${transport.label}: could not remove the lock ${root}/.shiprail/lock (${err instanceof Error ? err.message : String(err)}); the next deploy will report it.`);
     }
 }
-/** ACQUIRE followed by the caller's script, so locking and preparing cost one SSH command. */
+/**
+ * Takes the lock, then runs the caller's script (if any) in the same command, so locking and
+ * preparing cost one SSH command.
+ */
 function acquireThen(body) {
     return `
 shiprail_then() {
@@ -48164,7 +48121,7 @@ cat lock 2>/dev/null
 exit 0`;
 }
 /** One try at one host's lock, taking over a stale lock on the way (see staleReason). */
-async function tryLock(transport, root, info, options, then) {
+async function tryLock({ transport, root }, info, options, then = { body: ':', args: [] }) {
     const json = JSON.stringify(info);
     const self = options.machine ?? currentMachine();
     const isAlive = options.isAlive ?? pidAlive;
@@ -48187,7 +48144,7 @@ async function tryLock(transport, root, info, options, then) {
         const stale = current && staleReason(current, self, options.clock.now(), isAlive);
         if (current && stale && attempt < 5) {
             options.logger.warning(`${transport.label}: taking over the stale lock of ${describeLock(current, held)}: ${stale}.`);
-            const after = await runLockScript(transport, TAKE_OVER, [root, held, json, info.token], options);
+            const after = await takeOver(transport, root, held, info, options);
             if (after === undefined)
                 continue;
             return { acquired: false, holder: describeLock(parseLockInfo(after), after) };
@@ -48219,16 +48176,17 @@ async function mapLimit(items, limit, fn) {
 const GATE_GRACE_MS = 5000;
 const BACKOFF_MS = 250;
 /**
- * Takes the lock of `root` on every host at once, each in one command with its follow-up
- * script, and returns each follow-up's result. Two deploys started together must not each
- * hold some hosts and wait for the rest forever, so the hosts have a fixed order (by label)
- * and the first one decides: a deploy that did not get it lets go of every lock it took and
- * backs off (with jitter) until lock-timeout; the one that got it keeps its locks and retries
- * the hosts it missed, for up to GATE_GRACE_MS longer. Exactly one of two deploys to the same
- * hosts proceeds. On failure no lock of ours is left; on success the caller releases them.
+ * Takes the lock of each target's root on every host at once, each in one command with its
+ * follow-up script (if any), and returns each host's result (its follow-up's output). Two
+ * deploys started together must not each hold some hosts and wait for the rest forever, so the
+ * hosts have a fixed order (by label) and the first one decides: a deploy that did not get it
+ * lets go of every lock it took and backs off (with jitter) until lock-timeout; the one that got
+ * it keeps its locks and retries the hosts it missed, for up to GATE_GRACE_MS longer. Exactly
+ * one of two deploys to the same hosts proceeds. On failure no lock of ours is left; on success
+ * the caller releases them.
  */
-async function acquireLocks(transports, root, info, options) {
-    const order = [...transports].sort((a, b) => a.label.localeCompare(b.label));
+async function acquireLocks(targets, info, options) {
+    const order = [...targets].sort((a, b) => a.transport.label.localeCompare(b.transport.label));
     const gate = order[0];
     const held = new Map();
     const started = options.clock.now().getTime();
@@ -48236,13 +48194,13 @@ async function acquireLocks(transports, root, info, options) {
     const letGo = async () => {
         const ours = [...held.keys()];
         held.clear();
-        await mapLimit(ours, options.parallel, t => releaseLock(t, root, info, options.logger));
+        await mapLimit(ours, options.parallel, t => releaseLock(t.transport, t.root, info, options.logger));
     };
     let waitingSaid = false;
     try {
         for (;;) {
             const todo = order.filter(t => !held.has(t));
-            const outcomes = await mapLimit(todo, options.parallel, t => tryLock(t, root, info, options, options.then(t)));
+            const outcomes = await mapLimit(todo, options.parallel, t => tryLock(t, info, options, options.then?.(t.transport)));
             let blocked;
             let failure;
             outcomes.forEach((o, i) => {
@@ -48251,23 +48209,24 @@ async function acquireLocks(transports, root, info, options) {
                 else if (o.value.acquired)
                     held.set(todo[i], o.value.result);
                 else
-                    blocked ??= { transport: todo[i], holder: o.value.holder };
+                    blocked ??= { target: todo[i], holder: o.value.holder };
             });
             if (failure !== undefined)
                 throw failure;
             if (!blocked)
-                return held;
+                return new Map([...held].map(([t, result]) => [t.transport, result]));
             const haveGate = held.has(gate);
             if (!haveGate)
                 await letGo();
             const now = options.clock.now().getTime();
             if (now >= (haveGate ? Math.max(deadline, started + GATE_GRACE_MS) : deadline)) {
                 const waited = options.timeoutSeconds > 0 ? ` after waiting ${options.timeoutSeconds} s` : '';
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckFailedError */ .CO(`${blocked.transport.label}: ${root} is locked by another deploy${waited}: ${blocked.holder}. ` +
+                const { transport, root } = blocked.target;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckFailedError */ .CO(`${transport.label}: ${root} is locked by another deploy${waited}: ${blocked.holder}. ` +
                     `Set lock-timeout to wait for it; if no deploy is running, remove ${root}/.shiprail/lock.`);
             }
             if (!waitingSaid && now < deadline) {
-                options.logger.info(`${blocked.transport.label}: waiting up to ${options.timeoutSeconds} s for the lock of ${blocked.holder}`);
+                options.logger.info(`${blocked.target.transport.label}: waiting up to ${options.timeoutSeconds} s for the lock of ${blocked.holder}`);
                 waitingSaid = true;
             }
             const pause = haveGate ? BACKOFF_MS : Math.min(POLL_MS, deadline - now);

@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GO: () => (/* binding */ failIfAny),
 /* harmony export */   Mo: () => (/* binding */ requireOk),
+/* harmony export */   Nd: () => (/* binding */ connectFleet),
 /* harmony export */   Tv: () => (/* binding */ withLockedFleet),
 /* harmony export */   ay: () => (/* binding */ timed),
 /* harmony export */   eB: () => (/* binding */ warnFailures),
@@ -97,30 +98,59 @@ function resolveHomePath(path, local) {
     return local ? `${(0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)()}/${path.slice(2)}` : path.slice(2);
 }
 /**
- * Connects to every host, locks every host (one after the other in a fixed order, so two
- * deploys meet at the first host and neither holds half of them), runs `work`, then unlocks
- * and disconnects whatever happened.
+ * Connects to every host: one transport each (SSH ones sharing one set of credentials files),
+ * built into the caller's host state by `make`. Says once when host keys are not verified.
+ * Fails naming every host that could not be reached, having closed whatever it opened.
+ */
+async function connectFleet(settings, ctx, make) {
+    const { logger } = ctx;
+    const env = ctx.run.env;
+    const remote = settings.hosts.some(h => !h.local);
+    if (remote && !settings.strictHostKeyChecking) {
+        logger.warning('ssh-strict-host-key-checking is false: host keys are not verified, so a machine in the middle could receive this deploy. Set known-hosts to verify them.');
+    }
+    const credentials = remote
+        ? await _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .SshCredentials */ .B2.create(settings.sshKey, settings.knownHosts, settings.strictHostKeyChecking, ctx.run.tempDir)
+        : undefined;
+    const hosts = settings.hosts.map((spec, i) => make(spec.local ? new _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .LocalTransport */ .Vu(env) : new _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .SshTransport */ .e1(spec, credentials, i, env), spec));
+    const close = async () => {
+        await Promise.all(hosts.map(h => h.transport.close()));
+        await credentials?.dispose();
+    };
+    try {
+        const connected = await logger.group('Connect to hosts', () => forEachHost(hosts, settings.parallel, host => timed(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal))));
+        failIfAny(hosts, connected, 'Connecting', 'Nothing was changed.');
+    }
+    catch (err) {
+        await close();
+        throw err;
+    }
+    return { hosts, close };
+}
+/**
+ * Connects to every host, locks every host (all at once; see acquireLocks for how two deploys
+ * started together settle on one), runs `work`, then unlocks and disconnects whatever happened.
  */
 async function withLockedFleet(settings, path, ctx, extend, work) {
     return withFleet(settings, path, ctx, extend, async (hosts) => {
+        const { logger } = ctx;
         const lock = (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .newLockInfo */ .kq)(ctx.run.actor, ctx.run.runUrl, ctx.clock.now());
-        const locked = [];
+        const started = Date.now();
+        // On failure acquireLocks lets go of every lock it took; from here on they are ours.
+        await logger.group('Lock', () => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .acquireLocks */ .x)(hosts, lock, {
+            timeoutSeconds: settings.lockTimeoutSeconds,
+            logger,
+            clock: ctx.clock,
+            signal: ctx.signal,
+            parallel: settings.parallel
+        }));
+        for (const host of hosts)
+            host.report.phases.lock = Date.now() - started;
         try {
-            await ctx.logger.group('Lock', async () => {
-                for (const host of [...hosts].sort((a, b) => a.transport.label.localeCompare(b.transport.label))) {
-                    await timed(host, 'lock', () => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .acquireLock */ .IZ)(host.transport, host.root, lock, {
-                        timeoutSeconds: settings.lockTimeoutSeconds,
-                        logger: ctx.logger,
-                        clock: ctx.clock,
-                        signal: ctx.signal
-                    }));
-                    locked.push(host);
-                }
-            });
             return await work(hosts);
         }
         finally {
-            await forEachHost(locked, settings.parallel, host => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .releaseLock */ .x_)(host.transport, host.root, lock, ctx.logger));
+            await forEachHost(hosts, settings.parallel, host => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .releaseLock */ .x_)(host.transport, host.root, lock, logger));
         }
     });
 }
@@ -129,32 +159,16 @@ async function withLockedFleet(settings, path, ctx, extend, work) {
  * then disconnects whatever happened.
  */
 async function withFleet(settings, path, ctx, extend, work) {
-    const { logger } = ctx;
-    const remote = settings.hosts.some(h => !h.local);
-    const env = ctx.run.env;
-    if (remote && !settings.strictHostKeyChecking) {
-        logger.warning('ssh-strict-host-key-checking is false: host keys are not verified, so a machine in the middle could receive this deploy. Set known-hosts to verify them.');
-    }
-    let credentials;
-    const hosts = [];
+    const { hosts, close } = await connectFleet(settings, ctx, (transport, spec) => extend({
+        transport,
+        report: { host: spec.label, phases: {} },
+        root: resolveHomePath(path, spec.local)
+    }));
     try {
-        if (remote) {
-            credentials = await _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .SshCredentials */ .B2.create(settings.sshKey, settings.knownHosts, settings.strictHostKeyChecking, ctx.run.tempDir);
-        }
-        settings.hosts.forEach((spec, i) => hosts.push(extend({
-            transport: spec.local
-                ? new _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .LocalTransport */ .Vu(env)
-                : new _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .SshTransport */ .e1(spec, credentials, i, env),
-            report: { host: spec.label, phases: {} },
-            root: resolveHomePath(path, spec.local)
-        })));
-        const connected = await logger.group('Connect to hosts', () => forEachHost(hosts, settings.parallel, host => timed(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal))));
-        failIfAny(hosts, connected, 'Connecting', 'Nothing was changed.');
         return await work(hosts);
     }
     finally {
-        await Promise.all(hosts.map(h => h.transport.close()));
-        await credentials?.dispose();
+        await close();
     }
 }
 
@@ -348,6 +362,8 @@ var errors = __webpack_require__(5052);
 var process_runner = __webpack_require__(2069);
 // EXTERNAL MODULE: ./build/ncc/core/drivers/driver.js
 var driver = __webpack_require__(2761);
+// EXTERNAL MODULE: ./build/ncc/core/drivers/host-fleet.js
+var host_fleet = __webpack_require__(2940);
 // EXTERNAL MODULE: ./build/ncc/core/drivers/host-transport.js
 var host_transport = __webpack_require__(6285);
 // EXTERNAL MODULE: ./build/ncc/core/drivers/release-history.js
@@ -508,19 +524,9 @@ function planUpload(entries, facts, live, sharedPaths) {
     };
 }
 
-// EXTERNAL MODULE: ./build/ncc/core/drivers/host-fleet.js
-var host_fleet = __webpack_require__(2940);
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-phases.js
+// The host loop, failure report, phase timer and exit check every host driver shares.
 
-
-// One host loop, failure report and phase timer for every driver that works on hosts.
-
-function requireOk(host, what, result, timeoutMs) {
-    if (result.exitCode === 0)
-        return;
-    const detail = (0,host_transport/* lastLines */.w$)(result.stderr || result.stdout);
-    throw new host_transport/* HostError */.dh(host.transport.label, `${what} ${(0,process_runner/* describeExit */.K)(result, timeoutMs)}: ${detail}`);
-}
 
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-scripts.js
 /*
@@ -877,7 +883,7 @@ function releaseSwitcher(root, parallel) {
         const result = await host.transport.run(RECORD, [root, text, ...write.remove], {
             timeoutMs: REMOVE_TIMEOUT_MS
         });
-        requireOk(host, write.remove.length
+        (0,host_fleet/* requireOk */.Mo)(host, write.remove.length
             ? `recording history and removing ${write.remove.join(', ')}`
             : 'recording history', result, REMOVE_TIMEOUT_MS);
     }
@@ -891,12 +897,12 @@ function releaseSwitcher(root, parallel) {
             const result = await host.transport.run(SWITCH, [root, release], {
                 timeoutMs: SCRIPT_TIMEOUT_MS
             });
-            return requireOk(host, what, result, SCRIPT_TIMEOUT_MS);
+            return (0,host_fleet/* requireOk */.Mo)(host, what, result, SCRIPT_TIMEOUT_MS);
         }
         const text = then.entries.map(e => (0,release_history/* formatHistoryLine */.kz)(e) + '\n').join('');
         const result = await host.transport.run(SWITCH_AND_RECORD, [root, release, then.unlock ?? '', text, ...then.remove], { timeoutMs: REMOVE_TIMEOUT_MS });
         if (!/^switched$/m.test(result.stdout))
-            return requireOk(host, what, result, REMOVE_TIMEOUT_MS);
+            return (0,host_fleet/* requireOk */.Mo)(host, what, result, REMOVE_TIMEOUT_MS);
         host.unlocked = /^unlocked$/m.test(result.stdout);
         if (result.exitCode !== 0) {
             ctx.logger.warning(`${host.transport.label}: recording history or removing ${then.remove.join(', ') || 'nothing'} ${(0,process_runner/* describeExit */.K)(result, REMOVE_TIMEOUT_MS)}: ${(0,host_transport/* lastLines */.w$)(result.stderr)}`);
@@ -1057,7 +1063,7 @@ async function uploadRelease(host, index, job) {
         const [linked, sent] = await Promise.allSettled([linking, ended ? undefined : upload()]);
         if (linked.status === 'rejected')
             throw linked.reason;
-        requireOk(host, 'hard-linking unchanged files', linked.value, LINK_TIMEOUT_MS);
+        (0,host_fleet/* requireOk */.Mo)(host, 'hard-linking unchanged files', linked.value, LINK_TIMEOUT_MS);
         linkedByScript = linkedCount(host, linked.value.stdout);
         if (sent.status === 'rejected')
             throw sent.reason;
@@ -1081,7 +1087,7 @@ async function uploadRelease(host, index, job) {
         const [what, is, it] = missing.length === 1 ? ['file', 'is', 'it'] : ['files', 'are', 'them'];
         throw new host_transport/* HostError */.dh(host.transport.label, `shared ${what} ${missing.join(', ')} ${is} missing: neither the build nor ${root}/shared/ has ${it}; create ${it} there (a directory belongs in shared-dirs, which creates it empty)`);
     }
-    requireOk(host, 'linking shared paths', finish, LINK_TIMEOUT_MS);
+    (0,host_fleet/* requireOk */.Mo)(host, 'linking shared paths', finish, LINK_TIMEOUT_MS);
     const filesLinked = linkedByScript ?? (live ? linkedCount(host, finish.stdout) : 0);
     host.report.bytesSent = stats.bytesSent + payload;
     host.report.filesLinked = filesLinked;
@@ -1118,7 +1124,7 @@ async function uploadRelease(host, index, job) {
 
 
 
-const CONNECT_TIMEOUT_MS = 30_000;
+
 const releases_driver_SCRIPT_TIMEOUT_MS = 60_000;
 /** before-switch / after-switch have no input for a limit yet; an hour bounds a hung hook. */
 const HOOK_TIMEOUT_MS = 3600_000;
@@ -1134,7 +1140,7 @@ function createReleasesDriver(settings) {
     let checked;
     /** Reads what PREPARE reported with the lock (see acquireLocks). */
     function prepared(host, result, manifests) {
-        requireOk(host, `preparing ${root}`, result, releases_driver_SCRIPT_TIMEOUT_MS);
+        (0,host_fleet/* requireOk */.Mo)(host, `preparing ${root}`, result, releases_driver_SCRIPT_TIMEOUT_MS);
         const facts = parsePrepared(result.stdout, manifests);
         if (!facts)
             throw new host_transport/* HostError */.dh(host.transport.label, `unexpected answer: ${(0,host_transport/* lastLines */.w$)(result.stdout)}`);
@@ -1381,15 +1387,10 @@ function createReleasesDriver(settings) {
         async apply(request, ctx) {
             ctx.secrets.add(settings.sshKey);
             const { logger } = ctx;
-            const env = ctx.run.env;
-            if (remote && !settings.strictHostKeyChecking) {
-                logger.warning('ssh-strict-host-key-checking is false: host keys are not verified, so a machine in the middle could receive this release. Set known-hosts to verify them.');
-            }
             let source;
             let hashing;
             const stopHashing = new AbortController();
-            let credentials;
-            const hosts = [];
+            let fleet;
             try {
                 if (request.operation === 'deploy') {
                     if (!settings.source)
@@ -1399,13 +1400,8 @@ function createReleasesDriver(settings) {
                             (await (0,release_source/* prepareSource */.pY)((0,external_node_path_.resolve)(ctx.run.workspace, settings.source), ctx.signal, ctx.run.env));
                     checked = undefined;
                 }
-                if (remote) {
-                    credentials = await host_transport/* SshCredentials */.B2.create(settings.sshKey, settings.knownHosts, settings.strictHostKeyChecking, ctx.run.tempDir);
-                }
-                settings.hosts.forEach((spec, i) => hosts.push({
-                    transport: spec.local
-                        ? new host_transport/* LocalTransport */.Vu(env)
-                        : new host_transport/* SshTransport */.e1(spec, credentials, i, env),
+                fleet = await (0,host_fleet/* connectFleet */.Nd)(settings, ctx, (transport, spec) => ({
+                    transport,
                     report: { host: spec.label, phases: {} },
                     releasesDir: `${root}/releases`,
                     dirs: [],
@@ -1413,11 +1409,10 @@ function createReleasesDriver(settings) {
                     uploadStarted: false,
                     switchTried: false
                 }));
-                const connected = await logger.group('Connect to hosts', () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal))));
-                (0,host_fleet/* failIfAny */.GO)(hosts, connected, 'Connecting', 'Nothing was changed.');
+                const { hosts } = fleet;
                 const lock = (0,release_lock/* newLockInfo */.kq)(ctx.run.actor, ctx.run.runUrl, ctx.clock.now());
                 const started = Date.now();
-                const results = await logger.group('Lock', () => (0,release_lock/* acquireLocks */.x)(hosts.map(h => h.transport), root, lock, {
+                const results = await logger.group('Lock', () => (0,release_lock/* acquireLocks */.x)(hosts.map(h => ({ transport: h.transport, root })), lock, {
                     timeoutSeconds: settings.lockTimeoutSeconds,
                     logger,
                     clock: ctx.clock,
@@ -1456,8 +1451,7 @@ function createReleasesDriver(settings) {
             }
             finally {
                 stopHashing.abort();
-                await Promise.all(hosts.map(h => h.transport.close()));
-                await credentials?.dispose();
+                await fleet?.close();
                 await source?.cleanup();
             }
         }

@@ -12,11 +12,11 @@ import {
   lastLines,
   type HostTransport
 } from './host-transport.js'
-import { acquireLock, newLockInfo, releaseLock } from './release-lock.js'
+import { acquireLocks, newLockInfo, releaseLock } from './release-lock.js'
 
 /**
  * A set of hosts worked on together: one connection per host (host-transport), the deploy
- * lock on every host (release-lock), taken in a fixed order, and the "run on every host, then
+ * lock on every host (release-lock, all hosts at once), and the "run on every host, then
  * fail naming each host that failed" pattern that makes a phase all-or-nothing.
  */
 export interface FleetHost {
@@ -112,7 +112,7 @@ export async function timed(
 }
 
 export function requireOk(
-  host: FleetHost,
+  host: Pick<FleetHost, 'transport'>,
   what: string,
   result: RunResult,
   timeoutMs: number
@@ -131,10 +131,63 @@ export function resolveHomePath(path: string, local: boolean): string {
   return local ? `${homedir()}/${path.slice(2)}` : path.slice(2)
 }
 
+/** Connected hosts and how to let go of them. */
+export interface OpenFleet<H> {
+  hosts: H[]
+  /** Closes every connection and removes the SSH files; also after a failure. */
+  close(): Promise<void>
+}
+
 /**
- * Connects to every host, locks every host (one after the other in a fixed order, so two
- * deploys meet at the first host and neither holds half of them), runs `work`, then unlocks
- * and disconnects whatever happened.
+ * Connects to every host: one transport each (SSH ones sharing one set of credentials files),
+ * built into the caller's host state by `make`. Says once when host keys are not verified.
+ * Fails naming every host that could not be reached, having closed whatever it opened.
+ */
+export async function connectFleet<H extends Pick<FleetHost, 'transport' | 'report'>>(
+  settings: Omit<FleetSettings, 'lockTimeoutSeconds'>,
+  ctx: Context,
+  make: (transport: HostTransport, spec: HostSpec) => H
+): Promise<OpenFleet<H>> {
+  const { logger } = ctx
+  const env = ctx.run.env
+  const remote = settings.hosts.some(h => !h.local)
+  if (remote && !settings.strictHostKeyChecking) {
+    logger.warning(
+      'ssh-strict-host-key-checking is false: host keys are not verified, so a machine in the middle could receive this deploy. Set known-hosts to verify them.'
+    )
+  }
+  const credentials = remote
+    ? await SshCredentials.create(
+        settings.sshKey,
+        settings.knownHosts,
+        settings.strictHostKeyChecking,
+        ctx.run.tempDir
+      )
+    : undefined
+  const hosts = settings.hosts.map((spec, i) =>
+    make(spec.local ? new LocalTransport(env) : new SshTransport(spec, credentials!, i, env), spec)
+  )
+  const close = async () => {
+    await Promise.all(hosts.map(h => h.transport.close()))
+    await credentials?.dispose()
+  }
+  try {
+    const connected = await logger.group('Connect to hosts', () =>
+      forEachHost(hosts, settings.parallel, host =>
+        timed(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal))
+      )
+    )
+    failIfAny(hosts, connected, 'Connecting', 'Nothing was changed.')
+  } catch (err) {
+    await close()
+    throw err
+  }
+  return { hosts, close }
+}
+
+/**
+ * Connects to every host, locks every host (all at once; see acquireLocks for how two deploys
+ * started together settle on one), runs `work`, then unlocks and disconnects whatever happened.
  */
 export async function withLockedFleet<H extends FleetHost, T>(
   settings: FleetSettings,
@@ -144,28 +197,25 @@ export async function withLockedFleet<H extends FleetHost, T>(
   work: (hosts: H[]) => Promise<T>
 ): Promise<T> {
   return withFleet(settings, path, ctx, extend, async hosts => {
+    const { logger } = ctx
     const lock = newLockInfo(ctx.run.actor, ctx.run.runUrl, ctx.clock.now())
-    const locked: H[] = []
-    try {
-      await ctx.logger.group('Lock', async () => {
-        for (const host of [...hosts].sort((a, b) =>
-          a.transport.label.localeCompare(b.transport.label)
-        )) {
-          await timed(host, 'lock', () =>
-            acquireLock(host.transport, host.root, lock, {
-              timeoutSeconds: settings.lockTimeoutSeconds,
-              logger: ctx.logger,
-              clock: ctx.clock,
-              signal: ctx.signal
-            })
-          )
-          locked.push(host)
-        }
+    const started = Date.now()
+    // On failure acquireLocks lets go of every lock it took; from here on they are ours.
+    await logger.group('Lock', () =>
+      acquireLocks(hosts, lock, {
+        timeoutSeconds: settings.lockTimeoutSeconds,
+        logger,
+        clock: ctx.clock,
+        signal: ctx.signal,
+        parallel: settings.parallel
       })
+    )
+    for (const host of hosts) host.report.phases.lock = Date.now() - started
+    try {
       return await work(hosts)
     } finally {
-      await forEachHost(locked, settings.parallel, host =>
-        releaseLock(host.transport, host.root, lock, ctx.logger)
+      await forEachHost(hosts, settings.parallel, host =>
+        releaseLock(host.transport, host.root, lock, logger)
       )
     }
   })
@@ -182,45 +232,16 @@ export async function withFleet<H extends FleetHost, T>(
   extend: (base: FleetHost) => H,
   work: (hosts: H[]) => Promise<T>
 ): Promise<T> {
-  const { logger } = ctx
-  const remote = settings.hosts.some(h => !h.local)
-  const env = ctx.run.env
-  if (remote && !settings.strictHostKeyChecking) {
-    logger.warning(
-      'ssh-strict-host-key-checking is false: host keys are not verified, so a machine in the middle could receive this deploy. Set known-hosts to verify them.'
-    )
-  }
-  let credentials: SshCredentials | undefined
-  const hosts: H[] = []
+  const { hosts, close } = await connectFleet(settings, ctx, (transport, spec) =>
+    extend({
+      transport,
+      report: { host: spec.label, phases: {} },
+      root: resolveHomePath(path, spec.local)
+    })
+  )
   try {
-    if (remote) {
-      credentials = await SshCredentials.create(
-        settings.sshKey,
-        settings.knownHosts,
-        settings.strictHostKeyChecking,
-        ctx.run.tempDir
-      )
-    }
-    settings.hosts.forEach((spec, i) =>
-      hosts.push(
-        extend({
-          transport: spec.local
-            ? new LocalTransport(env)
-            : new SshTransport(spec, credentials!, i, env),
-          report: { host: spec.label, phases: {} },
-          root: resolveHomePath(path, spec.local)
-        })
-      )
-    )
-    const connected = await logger.group('Connect to hosts', () =>
-      forEachHost(hosts, settings.parallel, host =>
-        timed(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal))
-      )
-    )
-    failIfAny(hosts, connected, 'Connecting', 'Nothing was changed.')
     return await work(hosts)
   } finally {
-    await Promise.all(hosts.map(h => h.transport.close()))
-    await credentials?.dispose()
+    await close()
   }
 }

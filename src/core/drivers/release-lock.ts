@@ -119,36 +119,6 @@ export function describeLock(info: LockInfo | undefined, raw: string): string {
   return `${info.holder}${info.runUrl ? ` (${info.runUrl})` : ''} since ${info.since} (pid ${info.pid} on ${info.host})`
 }
 
-/** Exit status of the lock scripts when the deploy user cannot write under the deploy path. */
-const UNWRITABLE = 3
-
-/**
- * The error for a lock script that failed: a path the deploy user cannot write is said as
- * such (with the fix), not as a lock problem.
- */
-function lockScriptError(label: string, root: string, result: RunResult): HostError {
-  const said = lastLines(result.stderr || result.stdout)
-  if (result.exitCode === UNWRITABLE) {
-    return new HostError(
-      label,
-      `cannot write to ${root}/.shiprail (${said}): the deploy user needs a writable path; create ${root} owned by the deploy user (docs/hosts.md) or set path to one it can write`
-    )
-  }
-  return new HostError(label, `could not take the lock: ${said}`)
-}
-
-const ACQUIRE = `
-set -u
-mkdir -p -- "$1/.shiprail" && cd -- "$1/.shiprail" || exit 3
-if [ -d lock ]; then echo "$1/.shiprail/lock is a directory" >&2; exit 2; fi
-tmp="lock.new-$3"
-printf '%s\\n' "$2" > "$tmp" || exit 3
-if ln -- "$tmp" lock 2>/dev/null; then rm -f -- "$tmp"; echo acquired; exit 0; fi
-rm -f -- "$tmp"
-echo held
-cat lock 2>/dev/null
-exit 0`
-
 /*
  * Move the stale lock aside, and check that what was moved is the lock we judged stale: if
  * another deploy took it over in between, we moved a live lock, so we put it back.
@@ -184,77 +154,47 @@ export interface LockOptions {
   machine?: Machine
 }
 
+/** Exit status of the lock scripts when the deploy user cannot write under the deploy path. */
+const UNWRITABLE = 3
+
+/**
+ * The error for a lock script that failed: a path the deploy user cannot write is said as
+ * such (with the fix), not as a lock problem.
+ */
+function lockScriptError(label: string, root: string, result: RunResult): HostError {
+  const said = lastLines(result.stderr || result.stdout)
+  if (result.exitCode === UNWRITABLE) {
+    return new HostError(
+      label,
+      `cannot write to ${root}/.shiprail (${said}): the deploy user needs a writable path; create ${root} owned by the deploy user (docs/hosts.md) or set path to one it can write`
+    )
+  }
+  return new HostError(label, `could not take the lock: ${said}`)
+}
+
 const SCRIPT_TIMEOUT_MS = 60_000
 const POLL_MS = 2000
 
-/** Takes the lock of `root` on one host. Throws CheckFailedError naming the holder. */
-export async function acquireLock(
+/**
+ * Moves a lock judged stale out of the way (TAKE_OVER): undefined when it is gone and the
+ * caller may try again, else the content of the lock that holds it now.
+ */
+async function takeOver(
   transport: HostTransport,
   root: string,
+  stale: string,
   info: LockInfo,
   options: LockOptions
-): Promise<void> {
-  const json = JSON.stringify(info)
-  const deadline = options.clock.now().getTime() + options.timeoutSeconds * 1000
-  const self = options.machine ?? currentMachine()
-  const isAlive = options.isAlive ?? pidAlive
-  let waitingSaid = false
-  for (let attempt = 0; ; attempt++) {
-    const held = await runLockScript(transport, ACQUIRE, [root, json, info.token], options)
-    if (held === undefined) return
-    // The lock vanished between our try and our read: try again.
-    if (held === '' && attempt < 5) continue
-    const current = parseLockInfo(held)
-    const stale = current && staleReason(current, self, options.clock.now(), isAlive)
-    if (current && stale && attempt < 5) {
-      options.logger.warning(
-        `${transport.label}: taking over the stale lock of ${describeLock(current, held)}: ${stale}.`
-      )
-      const after = await runLockScript(
-        transport,
-        TAKE_OVER,
-        [root, held, json, info.token],
-        options
-      )
-      if (after === undefined) continue
-    }
-    const now = options.clock.now().getTime()
-    const holderText = describeLock(current, held)
-    if (now >= deadline) {
-      const waited = options.timeoutSeconds > 0 ? ` after waiting ${options.timeoutSeconds} s` : ''
-      throw new CheckFailedError(
-        `${transport.label}: ${root} is locked by another deploy${waited}: ${holderText}. ` +
-          `Set lock-timeout to wait for it; if no deploy is running, remove ${root}/.shiprail/lock.`
-      )
-    }
-    if (!waitingSaid) {
-      options.logger.info(
-        `${transport.label}: waiting up to ${options.timeoutSeconds} s for the lock of ${holderText}`
-      )
-      waitingSaid = true
-    }
-    await options.clock.sleep(Math.min(POLL_MS, deadline - now), options.signal)
-  }
-}
-
-/**
- * Runs a lock script; undefined when it ended without a holder ("acquired", or "gone": the
- * stale lock was moved away and the caller tries again), else the holder's lock content.
- */
-async function runLockScript(
-  transport: HostTransport,
-  body: string,
-  args: string[],
-  options: LockOptions
 ): Promise<string | undefined> {
-  const result = await transport.run(body, args, {
+  const result = await transport.run(TAKE_OVER, [root, stale, JSON.stringify(info), info.token], {
     timeoutMs: SCRIPT_TIMEOUT_MS,
     signal: options.signal
   })
-  if (result.exitCode !== 0) throw lockScriptError(transport.label, args[0], result)
+  if (result.exitCode !== 0) {
+    throw new HostError(transport.label, `could not take the lock: ${lastLines(result.stderr)}`)
+  }
   const [first, ...rest] = result.stdout.split('\n')
-  if (first === 'acquired') return undefined
-  if (first === 'gone' && body === TAKE_OVER) return undefined
+  if (first === 'gone') return undefined
   if (first === 'held') return rest.join('\n').trim()
   throw new HostError(
     transport.label,
@@ -287,7 +227,10 @@ export interface LockFollowUp {
   args: string[]
 }
 
-/** ACQUIRE followed by the caller's script, so locking and preparing cost one SSH command. */
+/**
+ * Takes the lock, then runs the caller's script (if any) in the same command, so locking and
+ * preparing cost one SSH command.
+ */
 function acquireThen(body: string): string {
   return `
 shiprail_then() {
@@ -315,13 +258,18 @@ exit 0`
 
 type Attempt = { acquired: true; result: RunResult } | { acquired: false; holder: string }
 
+/** A host and the state directory whose lock is taken there. */
+export interface LockTarget {
+  transport: HostTransport
+  root: string
+}
+
 /** One try at one host's lock, taking over a stale lock on the way (see staleReason). */
 async function tryLock(
-  transport: HostTransport,
-  root: string,
+  { transport, root }: LockTarget,
   info: LockInfo,
   options: LockOptions,
-  then: LockFollowUp
+  then: LockFollowUp = { body: ':', args: [] }
 ): Promise<Attempt> {
   const json = JSON.stringify(info)
   const self = options.machine ?? currentMachine()
@@ -346,12 +294,7 @@ async function tryLock(
       options.logger.warning(
         `${transport.label}: taking over the stale lock of ${describeLock(current, held)}: ${stale}.`
       )
-      const after = await runLockScript(
-        transport,
-        TAKE_OVER,
-        [root, held, json, info.token],
-        options
-      )
+      const after = await takeOver(transport, root, held, info, options)
       if (after === undefined) continue
       return { acquired: false, holder: describeLock(parseLockInfo(after), after) }
     }
@@ -391,64 +334,67 @@ export interface LocksOptions extends LockOptions {
   /** Hosts worked on at once. */
   parallel: number
   /** Run on each host right after its lock is taken, in the same command. */
-  then: (transport: HostTransport) => LockFollowUp
+  then?: (transport: HostTransport) => LockFollowUp
 }
 
 /**
- * Takes the lock of `root` on every host at once, each in one command with its follow-up
- * script, and returns each follow-up's result. Two deploys started together must not each
- * hold some hosts and wait for the rest forever, so the hosts have a fixed order (by label)
- * and the first one decides: a deploy that did not get it lets go of every lock it took and
- * backs off (with jitter) until lock-timeout; the one that got it keeps its locks and retries
- * the hosts it missed, for up to GATE_GRACE_MS longer. Exactly one of two deploys to the same
- * hosts proceeds. On failure no lock of ours is left; on success the caller releases them.
+ * Takes the lock of each target's root on every host at once, each in one command with its
+ * follow-up script (if any), and returns each host's result (its follow-up's output). Two
+ * deploys started together must not each hold some hosts and wait for the rest forever, so the
+ * hosts have a fixed order (by label) and the first one decides: a deploy that did not get it
+ * lets go of every lock it took and backs off (with jitter) until lock-timeout; the one that got
+ * it keeps its locks and retries the hosts it missed, for up to GATE_GRACE_MS longer. Exactly
+ * one of two deploys to the same hosts proceeds. On failure no lock of ours is left; on success
+ * the caller releases them.
  */
 export async function acquireLocks(
-  transports: HostTransport[],
-  root: string,
+  targets: LockTarget[],
   info: LockInfo,
   options: LocksOptions
 ): Promise<Map<HostTransport, RunResult>> {
-  const order = [...transports].sort((a, b) => a.label.localeCompare(b.label))
+  const order = [...targets].sort((a, b) => a.transport.label.localeCompare(b.transport.label))
   const gate = order[0]
-  const held = new Map<HostTransport, RunResult>()
+  const held = new Map<LockTarget, RunResult>()
   const started = options.clock.now().getTime()
   const deadline = started + options.timeoutSeconds * 1000
   const letGo = async () => {
     const ours = [...held.keys()]
     held.clear()
-    await mapLimit(ours, options.parallel, t => releaseLock(t, root, info, options.logger))
+    await mapLimit(ours, options.parallel, t =>
+      releaseLock(t.transport, t.root, info, options.logger)
+    )
   }
   let waitingSaid = false
   try {
     for (;;) {
       const todo = order.filter(t => !held.has(t))
       const outcomes = await mapLimit(todo, options.parallel, t =>
-        tryLock(t, root, info, options, options.then(t))
+        tryLock(t, info, options, options.then?.(t.transport))
       )
-      let blocked: { transport: HostTransport; holder: string } | undefined
+      let blocked: { target: LockTarget; holder: string } | undefined
       let failure: unknown
       outcomes.forEach((o, i) => {
         if (o.status === 'rejected') failure ??= o.reason
         else if (o.value.acquired) held.set(todo[i], o.value.result)
-        else blocked ??= { transport: todo[i], holder: o.value.holder }
+        else blocked ??= { target: todo[i], holder: o.value.holder }
       })
       if (failure !== undefined) throw failure
-      if (!blocked) return held
+      if (!blocked) return new Map([...held].map(([t, result]) => [t.transport, result]))
       const haveGate = held.has(gate)
       if (!haveGate) await letGo()
       const now = options.clock.now().getTime()
       if (now >= (haveGate ? Math.max(deadline, started + GATE_GRACE_MS) : deadline)) {
         const waited =
           options.timeoutSeconds > 0 ? ` after waiting ${options.timeoutSeconds} s` : ''
+        const { transport, root } = blocked.target
         throw new CheckFailedError(
-          `${blocked.transport.label}: ${root} is locked by another deploy${waited}: ${blocked.holder}. ` +
+          `${transport.label}: ${root} is locked by another deploy${waited}: ${blocked.holder}. ` +
             `Set lock-timeout to wait for it; if no deploy is running, remove ${root}/.shiprail/lock.`
         )
       }
       if (!waitingSaid && now < deadline) {
         options.logger.info(
-          `${blocked.transport.label}: waiting up to ${options.timeoutSeconds} s for the lock of ${blocked.holder}`
+          `${blocked.target.transport.label}: waiting up to ${options.timeoutSeconds} s for the lock of ${blocked.holder}`
         )
         waitingSaid = true
       }

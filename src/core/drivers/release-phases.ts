@@ -1,6 +1,5 @@
-import { describeExit, type RunResult } from '../process-runner.js'
 import type { HostReport } from './driver.js'
-import { HostError, lastLines, type HostTransport } from './host-transport.js'
+import type { HostTransport } from './host-transport.js'
 import type { HistoryEntry } from './release-history.js'
 import type { LiveManifest } from './release-manifest.js'
 import type { FreeSpace } from './release-space.js'
@@ -36,16 +35,12 @@ export interface HostState {
   target?: string
 }
 
-// One host loop, failure report and phase timer for every driver that works on hosts.
-export { failIfAny, forEachHost, hostMessage, timed, type Settled } from './host-fleet.js'
-
-export function requireOk(
-  host: HostState,
-  what: string,
-  result: RunResult,
-  timeoutMs: number
-): void {
-  if (result.exitCode === 0) return
-  const detail = lastLines(result.stderr || result.stdout)
-  throw new HostError(host.transport.label, `${what} ${describeExit(result, timeoutMs)}: ${detail}`)
-}
+// The host loop, failure report, phase timer and exit check every host driver shares.
+export {
+  failIfAny,
+  forEachHost,
+  hostMessage,
+  requireOk,
+  timed,
+  type Settled
+} from './host-fleet.js'

@@ -6,13 +6,8 @@ import { CheckFailedError, UserError } from '../errors.js'
 import { describeExit } from '../process-runner.js'
 import type { ReleasesDriverSettings } from '../settings/deploy-settings.js'
 import { hookVariables, type Driver, type DriverOutcome, type DriverRequest } from './driver.js'
-import {
-  HostError,
-  LocalTransport,
-  SshCredentials,
-  SshTransport,
-  lastLines
-} from './host-transport.js'
+import { connectFleet, type OpenFleet } from './host-fleet.js'
+import { HostError, lastLines } from './host-transport.js'
 import {
   parseHistory,
   pickRollbackRelease,
@@ -45,7 +40,6 @@ import { parsePrepared, uploadRelease } from './release-upload.js'
 export { pickRollbackRelease, releasesToPrune } from './release-history.js'
 export { checkReleaseTree, symlinkStaysInside } from './release-source.js'
 
-const CONNECT_TIMEOUT_MS = 30_000
 const SCRIPT_TIMEOUT_MS = 60_000
 /** before-switch / after-switch have no input for a limit yet; an hour bounds a hung hook. */
 const HOOK_TIMEOUT_MS = 3600_000
@@ -409,17 +403,10 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
     async apply(request: DriverRequest, ctx: Context): Promise<DriverOutcome> {
       ctx.secrets.add(settings.sshKey)
       const { logger } = ctx
-      const env = ctx.run.env
-      if (remote && !settings.strictHostKeyChecking) {
-        logger.warning(
-          'ssh-strict-host-key-checking is false: host keys are not verified, so a machine in the middle could receive this release. Set known-hosts to verify them.'
-        )
-      }
       let source: PreparedSource | undefined
       let hashing: Promise<Map<string, FileFacts>> | undefined
       const stopHashing = new AbortController()
-      let credentials: SshCredentials | undefined
-      const hosts: HostState[] = []
+      let fleet: OpenFleet<HostState> | undefined
       try {
         if (request.operation === 'deploy') {
           if (!settings.source)
@@ -433,40 +420,22 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
             ))
           checked = undefined
         }
-        if (remote) {
-          credentials = await SshCredentials.create(
-            settings.sshKey,
-            settings.knownHosts,
-            settings.strictHostKeyChecking,
-            ctx.run.tempDir
-          )
-        }
-        settings.hosts.forEach((spec, i) =>
-          hosts.push({
-            transport: spec.local
-              ? new LocalTransport(env)
-              : new SshTransport(spec, credentials!, i, env),
-            report: { host: spec.label, phases: {} },
-            releasesDir: `${root}/releases`,
-            dirs: [],
-            history: [],
-            uploadStarted: false,
-            switchTried: false
-          })
-        )
-        const connected = await logger.group('Connect to hosts', () =>
-          forEachHost(hosts, settings.parallel, host =>
-            timed(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal))
-          )
-        )
-        failIfAny(hosts, connected, 'Connecting', 'Nothing was changed.')
+        fleet = await connectFleet(settings, ctx, (transport, spec) => ({
+          transport,
+          report: { host: spec.label, phases: {} },
+          releasesDir: `${root}/releases`,
+          dirs: [],
+          history: [],
+          uploadStarted: false,
+          switchTried: false
+        }))
+        const { hosts } = fleet
 
         const lock = newLockInfo(ctx.run.actor, ctx.run.runUrl, ctx.clock.now())
         const started = Date.now()
         const results = await logger.group('Lock', () =>
           acquireLocks(
-            hosts.map(h => h.transport),
-            root,
+            hosts.map(h => ({ transport: h.transport, root })),
             lock,
             {
               timeoutSeconds: settings.lockTimeoutSeconds,
@@ -518,8 +487,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
         }
       } finally {
         stopHashing.abort()
-        await Promise.all(hosts.map(h => h.transport.close()))
-        await credentials?.dispose()
+        await fleet?.close()
         await source?.cleanup()
       }
     }

@@ -107,9 +107,13 @@ export class FileLedger implements Ledger {
     try {
       text = await readFile(this.path, 'utf8')
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT')
-        return { schema: 1, nextId: 1, deployments: [] }
-      throw cannotWrite(this.path, err)
+      const code = (err as NodeJS.ErrnoException).code
+      if (code === 'ENOENT') return { schema: 1, nextId: 1, deployments: [] }
+      // Only a missing file is an empty history: reading any other failure as one would let a
+      // rollback pick from nothing and a deploy overwrite every record.
+      throw new UserError(
+        `The ledger file ${this.path} cannot be read (${code ?? errorMessage(err)}); fix or move it.`
+      )
     }
     let data: unknown
     try {

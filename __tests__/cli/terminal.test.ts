@@ -202,7 +202,7 @@ describe('errors that point at the real cause', () => {
     )
     expect(run.code).toBe(2)
     expect(run.stderr.trim().split('\n').pop()).toMatch(
-      /^error: Cannot write the ledger file .*a-file\/l\.json \(ENOTDIR: .*\): set ledger-file to a path in a directory this job can write\.$/
+      /^error: The ledger file .*a-file\/l\.json cannot be read \(ENOTDIR\); fix or move it, or set ledger-file to a path this job can read and write\.$/
     )
   })
 

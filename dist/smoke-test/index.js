@@ -41169,7 +41169,7 @@ class FileLedger {
                 return { schema: 1, nextId: 1, deployments: [] };
             // Only a missing file is an empty history: reading any other failure as one would let a
             // rollback pick from nothing and a deploy overwrite every record.
-            throw new errors/* UserError */.yo(`The ledger file ${this.path} cannot be read (${code ?? (0,errors/* errorMessage */.gJ)(err)}); fix or move it.`);
+            throw new errors/* UserError */.yo(`The ledger file ${this.path} cannot be read (${code ?? (0,errors/* errorMessage */.gJ)(err)}); fix or move it, or set ledger-file to a path this job can read and write.`);
         }
         let data;
         try {
@@ -48413,7 +48413,11 @@ function recordedImageId(recorded, host) {
 }
 /** The environment URL the deployment's newest status gave, if any. */
 function environmentUrlOf(record) {
-    return record.statuses.findLast(s => s.environmentUrl)?.environmentUrl;
+    // Newest last; no findLast: the kill test compiles the engine for an ES2022 library.
+    for (let i = record.statuses.length - 1; i >= 0; i--)
+        if (record.statuses[i].environmentUrl)
+            return record.statuses[i].environmentUrl;
+    return undefined;
 }
 /** Status descriptions are limited to 140 characters by GitHub. */
 function clampDescription(text) {

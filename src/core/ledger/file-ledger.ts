@@ -112,7 +112,7 @@ export class FileLedger implements Ledger {
       // Only a missing file is an empty history: reading any other failure as one would let a
       // rollback pick from nothing and a deploy overwrite every record.
       throw new UserError(
-        `The ledger file ${this.path} cannot be read (${code ?? errorMessage(err)}); fix or move it.`
+        `The ledger file ${this.path} cannot be read (${code ?? errorMessage(err)}); fix or move it, or set ledger-file to a path this job can read and write.`
       )
     }
     let data: unknown

@@ -73,7 +73,10 @@ export interface DeploymentRecord {
 
 /** The environment URL the deployment's newest status gave, if any. */
 export function environmentUrlOf(record: DeploymentRecord): string | undefined {
-  return record.statuses.findLast(s => s.environmentUrl)?.environmentUrl
+  // Newest last; no findLast: the kill test compiles the engine for an ES2022 library.
+  for (let i = record.statuses.length - 1; i >= 0; i--)
+    if (record.statuses[i].environmentUrl) return record.statuses[i].environmentUrl
+  return undefined
 }
 
 export interface NewDeployment {

@@ -14,6 +14,7 @@ export const modules = {
 /* harmony export */   eB: () => (/* binding */ warnFailures),
 /* harmony export */   nY: () => (/* binding */ forEachHost),
 /* harmony export */   xd: () => (/* binding */ withFleet),
+/* harmony export */   xm: () => (/* binding */ warnIfKeysUnverified),
 /* harmony export */   yd: () => (/* binding */ hostMessage)
 /* harmony export */ });
 /* unused harmony export resolveHomePath */
@@ -98,17 +99,22 @@ function resolveHomePath(path, local) {
     return local ? `${(0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)()}/${path.slice(2)}` : path.slice(2);
 }
 /**
+ * Says that host keys are not verified, once per step (from the driver's preflight: a step may
+ * connect more than once, as the containers driver does to resolve its image first).
+ */
+function warnIfKeysUnverified(settings, logger) {
+    if (settings.hosts.some(h => !h.local) && !settings.strictHostKeyChecking) {
+        logger.warning('ssh-strict-host-key-checking is false: host keys are not verified, so a machine in the middle could receive this deploy. Set known-hosts to verify them.');
+    }
+}
+/**
  * Connects to every host: one transport each (SSH ones sharing one set of credentials files),
- * built into the caller's host state by `make`. Says once when host keys are not verified.
- * Fails naming every host that could not be reached, having closed whatever it opened.
+ * built into the caller's host state by `make`. Fails naming every host that could not be reached, having closed whatever it opened.
  */
 async function connectFleet(settings, ctx, make) {
     const { logger } = ctx;
     const env = ctx.run.env;
     const remote = settings.hosts.some(h => !h.local);
-    if (remote && !settings.strictHostKeyChecking) {
-        logger.warning('ssh-strict-host-key-checking is false: host keys are not verified, so a machine in the middle could receive this deploy. Set known-hosts to verify them.');
-    }
     const credentials = remote
         ? await _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .SshCredentials */ .B2.create(settings.sshKey, settings.knownHosts, settings.strictHostKeyChecking, ctx.run.tempDir)
         : undefined;
@@ -1342,6 +1348,7 @@ function createReleasesDriver(settings) {
         name: 'releases',
         async preflight(ctx) {
             ctx.secrets.add(settings.sshKey);
+            (0,host_fleet/* warnIfKeysUnverified */.xm)(settings, ctx.logger);
             if (settings.sharedPathsInput)
                 ctx.logger.warning('shared-paths is deprecated: list files in shared-files and directories in shared-dirs (here an entry ending in / is a directory, any other a file).');
             if (remote)

@@ -41531,6 +41531,10 @@ function parseContainersDriver(reader, operation) {
         (!/\.(tar|tar\.gz|tgz)$/.test(imageArchive) || /[\0\n\r]/.test(imageArchive))) {
         throw new errors/* InputError */.dz('image-archive', `is ${input_reader_showValue(imageArchive)}`, 'a `docker save` tarball (`.tar` or `.tar.gz`) on the runner');
     }
+    // Set for a migration, it would be silently skipped: this driver's before-switch is the one.
+    if (reader.text('before-switch-once').trim() !== '') {
+        throw new errors/* InputError */.dz('before-switch-once', 'is for `driver: releases`; with `driver: containers`, `before-switch` already runs once, on the first host', '`before-switch` for a migration');
+    }
     const { hosts, strict, knownHosts } = parseHostAccess(reader);
     const proxy = reader.oneOf('proxy', ['none', 'nginx']);
     const containerPort = reader.has('container-port')

@@ -40,6 +40,7 @@ import {
   forEachHost,
   timed,
   warnFailures,
+  warnIfKeysUnverified,
   withFleet,
   withLockedFleet,
   type FleetHost
@@ -405,6 +406,7 @@ export function createContainersDriver(settings: ContainersDriverSettings): Driv
 
     async preflight(ctx: Context): Promise<void> {
       ctx.secrets.add(settings.sshKey)
+      warnIfKeysUnverified(settings, ctx.logger)
       if (remote) await requireTool('ssh', 'to reach remote hosts', ctx.run.env)
       if (settings.imageArchive) {
         const archive = resolve(ctx.run.workspace, settings.imageArchive)

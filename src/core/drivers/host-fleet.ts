@@ -139,9 +139,23 @@ export interface OpenFleet<H> {
 }
 
 /**
+ * Says that host keys are not verified, once per step (from the driver's preflight: a step may
+ * connect more than once, as the containers driver does to resolve its image first).
+ */
+export function warnIfKeysUnverified(
+  settings: Pick<FleetSettings, 'hosts' | 'strictHostKeyChecking'>,
+  logger: Context['logger']
+): void {
+  if (settings.hosts.some(h => !h.local) && !settings.strictHostKeyChecking) {
+    logger.warning(
+      'ssh-strict-host-key-checking is false: host keys are not verified, so a machine in the middle could receive this deploy. Set known-hosts to verify them.'
+    )
+  }
+}
+
+/**
  * Connects to every host: one transport each (SSH ones sharing one set of credentials files),
- * built into the caller's host state by `make`. Says once when host keys are not verified.
- * Fails naming every host that could not be reached, having closed whatever it opened.
+ * built into the caller's host state by `make`. Fails naming every host that could not be reached, having closed whatever it opened.
  */
 export async function connectFleet<H extends Pick<FleetHost, 'transport' | 'report'>>(
   settings: Omit<FleetSettings, 'lockTimeoutSeconds'>,
@@ -151,11 +165,6 @@ export async function connectFleet<H extends Pick<FleetHost, 'transport' | 'repo
   const { logger } = ctx
   const env = ctx.run.env
   const remote = settings.hosts.some(h => !h.local)
-  if (remote && !settings.strictHostKeyChecking) {
-    logger.warning(
-      'ssh-strict-host-key-checking is false: host keys are not verified, so a machine in the middle could receive this deploy. Set known-hosts to verify them.'
-    )
-  }
   const credentials = remote
     ? await SshCredentials.create(
         settings.sshKey,

@@ -6,7 +6,7 @@ import { CheckFailedError, UserError } from '../errors.js'
 import { describeExit } from '../process-runner.js'
 import type { ReleasesDriverSettings } from '../settings/deploy-settings.js'
 import { hookVariables, type Driver, type DriverOutcome, type DriverRequest } from './driver.js'
-import { connectFleet, type OpenFleet } from './host-fleet.js'
+import { connectFleet, warnIfKeysUnverified, type OpenFleet } from './host-fleet.js'
 import { HostError, lastLines } from './host-transport.js'
 import {
   parseHistory,
@@ -342,6 +342,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
 
     async preflight(ctx: Context): Promise<void> {
       ctx.secrets.add(settings.sshKey)
+      warnIfKeysUnverified(settings, ctx.logger)
       if (settings.sharedPathsInput)
         ctx.logger.warning(
           'shared-paths is deprecated: list files in shared-files and directories in shared-dirs (here an entry ending in / is a directory, any other a file).'

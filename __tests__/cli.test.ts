@@ -63,7 +63,7 @@ describe('shiprail CLI', () => {
       'an unknown flag exits 2',
       ['deploy', '--enviroment', 's'],
       2,
-      /^error: Unknown flag --enviroment for deploy; see: shiprail deploy --help/
+      /^error: Unknown flag --enviroment for deploy \(did you mean --environment\?\); see: shiprail deploy --help/
     ],
     ['an unknown step exits 2', ['deplo'], 2, /^error: Unknown step "deplo"/],
     [

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { commandEnvironment, createCommandDriver } from '../src/core/drivers/command-driver.js'
+import { createCommandDriver } from '../src/core/drivers/command-driver.js'
+import { HOOK_VARIABLES } from '../src/core/drivers/driver.js'
 import type { DriverRequest } from '../src/core/drivers/driver.js'
 import { CheckFailedError } from '../src/core/errors.js'
 import { testContext } from './support/context.js'
@@ -51,14 +52,17 @@ describe('command driver', () => {
     expect(vars).toContain(`SHIPRAIL_REF=${'c'.repeat(40)}\n`)
     expect(ctx.logger.text()).toContain('previous=$(touch pwned); `touch pwned2`')
     expect(() => readFileSync(join(dir, 'pwned'))).toThrow()
-    expect(Object.keys(commandEnvironment(request)).sort()).toEqual([
-      'SHIPRAIL_DEPLOYMENT_ID',
-      'SHIPRAIL_ENVIRONMENT',
-      'SHIPRAIL_OPERATION',
-      'SHIPRAIL_PREVIOUS_VERSION',
-      'SHIPRAIL_REF',
-      'SHIPRAIL_VERSION'
-    ])
+    // Exactly the variables the documented list gives every script.
+    expect(
+      vars
+        .split('\n')
+        .filter(Boolean)
+        .map(line => line.split('=')[0])
+    ).toEqual(
+      HOOK_VARIABLES.filter(v => v.scope === 'every')
+        .map(v => v.name)
+        .sort()
+    )
   })
 
   it.each([

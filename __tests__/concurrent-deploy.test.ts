@@ -43,14 +43,14 @@ function start(
   version: string,
   extra: string[] = []
 ): { child: ChildProcess; done: Promise<CliRun> } {
-  const child = spawn(
-    process.execPath,
-    [resolve(ROOT, 'dist/cli/index.js'), ...args(version, extra)],
-    {
-      cwd,
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? cwd }
-    }
-  )
+  return startCli(args(version, extra))
+}
+
+function startCli(argv: string[]): { child: ChildProcess; done: Promise<CliRun> } {
+  const child = spawn(process.execPath, [resolve(ROOT, 'dist/cli/index.js'), ...argv], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? cwd }
+  })
   children.push(child)
   let stdout = ''
   let stderr = ''
@@ -134,6 +134,45 @@ describe('one deploy per environment at a time (command driver, file ledger)', (
     expect(outcome('1.0.0')).toEqual(['error'])
     expect(live()).toEqual(['2.0.0'])
     go('1.0.0') // lets the killed deploy's orphaned script end
+  }, 90_000)
+
+  it('a rollback that waited for the lock refuses when another version went live meanwhile', async () => {
+    for (const version of ['0.9.0', '1.0.0']) {
+      go(version)
+      expect((await runCliBundle(args(version), { cwd })).code).toBe(0)
+    }
+    rmSync(join(cwd, 'go-1.0.0'))
+    const deploying = start('2.0.0')
+    await until(() => ops().includes('start 2.0.0'))
+    // Chosen while 1.0.0 is live: back to 0.9.0. Then it waits for 2.0.0's deploy.
+    const back = startCli([
+      'rollback',
+      '--environment',
+      'staging',
+      '--run',
+      SCRIPT,
+      '--lock-timeout',
+      '60'
+    ])
+    await until(() => records().some(r => r.payload.operation === 'rollback'))
+    go('2.0.0')
+    expect((await deploying.done).code).toBe(0)
+    const refused = await back.done
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toContain(
+      'staging changed while this rollback waited for it: 2.0.0 (deployment 3) is live now, not 1.0.0; nothing was rolled back'
+    )
+    // 2.0.0 stays live and unmarked; the rollback's record ended as error; its script never ran.
+    expect(live()).toEqual(['2.0.0'])
+    expect(deploymentState(records().find(r => r.payload.version === '2.0.0')!).bad).toBe(false)
+    expect(
+      records()
+        .filter(r => r.payload.operation === 'rollback')
+        .map(r => deploymentState(r).outcome?.state)
+    ).toEqual(['error'])
+    expect(ops()).toBe(['0.9.0', '1.0.0', '2.0.0'].map(v => `start ${v}\nend ${v}\n`).join(''))
+    expect(readFileSync(join(cwd, 'current'), 'utf8').trim()).toBe('2.0.0')
+    expect(existsSync(join(cwd, '.shiprail', 'ledger.json.staging.lock'))).toBe(false)
   }, 90_000)
 
   it('does not hold other environments', async () => {

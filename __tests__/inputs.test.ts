@@ -53,6 +53,39 @@ describe('deploy settings', () => {
     )
   })
 
+  it('tells shared files from shared directories; shared-paths is an alias ending dirs with /', () => {
+    const releases = { ...base, driver: 'releases', source: 'b', path: '/srv/a' }
+    const s = parseDeploySettings(
+      {
+        ...releases,
+        'shared-files': '.env\nconfig/master.key',
+        'shared-dirs': 'storage, public/uploads/',
+        'shared-paths': 'log/\n.npmrc'
+      },
+      outside
+    )
+    expect(s.driver).toMatchObject({
+      shared: [
+        { path: '.env', kind: 'file' },
+        { path: 'config/master.key', kind: 'file' },
+        { path: 'storage', kind: 'dir' },
+        { path: 'public/uploads', kind: 'dir' },
+        { path: 'log', kind: 'dir' },
+        { path: '.npmrc', kind: 'file' }
+      ],
+      sharedPathsInput: true
+    })
+    expect(parseDeploySettings(releases, outside).driver).toMatchObject({
+      shared: [],
+      sharedPathsInput: false
+    })
+    expect(
+      parseError({ ...releases, 'shared-files': '.env', 'shared-dirs': 'storage\n.env/' }).message
+    ).toBe(
+      `Input 'shared-dirs' has ".env", already in shared-files; expected each shared path once.`
+    )
+  })
+
   it('lets production-environment override the name rule', () => {
     expect(
       parseDeploySettings(

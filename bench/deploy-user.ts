@@ -1,4 +1,4 @@
-import { chmod, chown, mkdir, writeFile } from 'node:fs/promises'
+import { appendFile, chmod, chown, mkdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { mustRun } from './processes.js'
 import type { SshHosts } from './ssh-hosts.js'
@@ -39,7 +39,15 @@ export async function deployUser(ssh: SshHosts): Promise<DeployUser> {
     })
   ).stdout.trim()
   await mkdir(join(home, '.ssh'), { recursive: true, mode: 0o700 })
-  await writeFile(join(home, '.ssh', 'authorized_keys'), ssh.publicKey, { mode: 0o600 })
+  // Added, not replaced: another bench run on this machine may be using its own key right now.
+  const keys = join(home, '.ssh', 'authorized_keys')
+  const present = await readFile(keys, 'utf8').catch(() => '')
+  const line = ssh.publicKey.trim()
+  if (!present.split('\n').includes(line)) {
+    await appendFile(keys, `${present && !present.endsWith('\n') ? '\n' : ''}${line}\n`, {
+      mode: 0o600
+    })
+  }
   await chown(join(home, '.ssh'), uid, gid)
   await chown(join(home, '.ssh', 'authorized_keys'), uid, gid)
   // The hosts' mount point lies in the bench's private (0700) work directory.

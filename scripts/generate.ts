@@ -1,6 +1,7 @@
 /**
  * Writes every action.yml from the input table in src/core/inputs.ts, then the README's
- * input/output tables from those action.yml files, so code, metadata and docs cannot drift.
+ * input/output tables from those action.yml files, and docs/checks.md's field table from
+ * src/core/checks/check-fields.ts, so code, metadata and docs cannot drift.
  * Run: npm run generate. A test (__tests__/generated.test.ts) fails when the files are stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -14,6 +15,8 @@ import {
   type StepName
 } from '../src/core/inputs.js'
 import { outputsFor } from '../src/core/outputs.js'
+import { HOOK_VARIABLES, type HookScope } from '../src/core/drivers/driver.js'
+import { CHECK_FIELD_TABLE } from '../src/core/checks/check-fields.js'
 
 const HEADER = '# Generated from src/core/inputs.ts by `npm run generate`: edit there, not here.\n'
 
@@ -37,8 +40,7 @@ const STEP_TEXT: Record<StepName, { title: string; description: string; post: bo
   },
   rollback: {
     title: 'Shiprail rollback',
-    description:
-      'Roll an environment back to the last version that deployed and passed its checks.',
+    description: 'Roll an environment back to its last known-good version (a verified one first).',
     post: true
   },
   history: {
@@ -126,13 +128,56 @@ export function readmeTables(actionYmlText: string): string {
   return lines.join('\n')
 }
 
+const HOOK_SCOPES: Record<HookScope, string> = {
+  every: 'every hook and `command`-driver script',
+  releases: 'releases driver hooks',
+  containers: 'containers driver hooks'
+}
+
+/** The README table of the SHIPRAIL_* variables hooks and scripts receive. */
+export function hookVariablesTable(): string {
+  const lines = ['| variable | who gets it | value |', '| --- | --- | --- |']
+  for (const v of HOOK_VARIABLES)
+    lines.push(`| \`${v.name}\` | ${HOOK_SCOPES[v.scope]} | ${cell(v.description)} |`)
+  return lines.join('\n')
+}
+
 /** Replaces the text between <!-- generated:NAME --> and <!-- /generated:NAME --> markers. */
-export function fillReadme(readme: string, read: (path: string) => string): string {
-  return readme.replace(
+function fillGenerated(text: string, table: (name: string) => string): string {
+  return text.replace(
     /(<!-- generated:([a-z-]+) -->)[\s\S]*?(<!-- \/generated:\2 -->)/g,
-    (_all, open: string, name: string, close: string) =>
-      `${open}\n${readmeTables(read(actionYmlPath(name as StepName)))}\n${close}`
+    (_all, open: string, name: string, close: string) => `${open}\n${table(name)}\n${close}`
   )
+}
+
+export function fillReadme(readme: string, read: (path: string) => string): string {
+  return fillGenerated(readme, name =>
+    name === 'hook-variables'
+      ? hookVariablesTable()
+      : readmeTables(read(actionYmlPath(name as StepName)))
+  )
+}
+
+/** docs/checks.md's field table, from the table check-parser.ts reads its fields from. */
+export function checkFieldsTable(): string {
+  const lines = [
+    '| field | accepted | default | meaning | example |',
+    '| --- | --- | --- | --- | --- |'
+  ]
+  for (const f of CHECK_FIELD_TABLE) {
+    const example = `\`${cell(f.example)}\``
+    lines.push(
+      `| \`${f.name}\` | ${cell(f.type)} | ${cell(f.default ?? '')} | ${cell(f.description)} | ${example} |`
+    )
+  }
+  return lines.join('\n')
+}
+
+export function fillChecksDoc(doc: string): string {
+  return fillGenerated(doc, name => {
+    if (name !== 'check-fields') throw new Error(`docs/checks.md: unknown generated block ${name}`)
+    return checkFieldsTable()
+  })
 }
 
 export function versionModule(packageJson: string): string {
@@ -148,5 +193,6 @@ if (process.argv[1]?.endsWith('generate.js')) {
     'README.md',
     fillReadme(readFileSync('README.md', 'utf8'), p => readFileSync(p, 'utf8'))
   )
-  console.log('wrote action.yml files and README tables')
+  writeFileSync('docs/checks.md', fillChecksDoc(readFileSync('docs/checks.md', 'utf8')))
+  console.log('wrote action.yml files, README tables and the docs/checks.md field table')
 }

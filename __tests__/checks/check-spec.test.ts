@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { CHECK_FIELD_TABLE, checkField } from '../../src/core/checks/check-fields.js'
 import { parseChecks } from '../../src/core/checks/check-parser.js'
 import { describeExpectations, joinUrl, type CheckSpec } from '../../src/core/checks/check-spec.js'
 import {
@@ -11,6 +12,8 @@ import {
 } from '../../src/core/checks/credential-masking.js'
 import { parseJsonPath, parseRegex } from '../../src/core/checks/yaml-fields.js'
 import { InputError } from '../../src/core/errors.js'
+import { fillChecksDoc } from '../../scripts/generate.js'
+import { ROOT } from '../support/action-runner.js'
 
 const base = 'https://staging.example.com'
 const workspace = mkdtempSync(join(tmpdir(), 'shiprail-checks-'))
@@ -336,5 +339,71 @@ describe('helpers', () => {
       'latency at most 300 ms',
       'version 1.2.3 in body or headers'
     ])
+  })
+})
+
+describe('the check field table (docs/checks.md is generated from it)', () => {
+  it.each(CHECK_FIELD_TABLE.map(f => [f.name, f.example]))(
+    '%s: the documented example parses',
+    (name, example) => {
+      const where = name === 'url' || name === 'path' ? '' : '  path: /x\n'
+      const [check] = parse(`- ${example.trim()}\n${where}`)
+      expect(check.url).toMatch(/^https:\/\//)
+    }
+  )
+
+  it('the documented defaults are the ones applied', () => {
+    const [check] = parse('- path: /x')
+    expect(check.method).toBe(checkField('method').default)
+    expect(check.expectStatus.text).toBe(checkField('expect-status').default)
+    expect(String(check.followRedirects)).toBe(checkField('follow-redirects').default)
+    expect(check.name).toBe('GET /x')
+  })
+
+  it('an unknown field is refused with every field of the table named', () => {
+    expect(parseError('- path: /a\n  colour: red')).toContain(
+      CHECK_FIELD_TABLE.map(f => `\`${f.name}\``).join(', ')
+    )
+  })
+})
+
+describe('.json check files', () => {
+  it('are read like YAML ones, numbers kept as written', () => {
+    writeFileSync(
+      join(workspace, 'smoke.json'),
+      '[\n  {"path": "/v", "expect-status": [200, "301-302"], "expect-json": {"v": 1.10}}\n]\n'
+    )
+    const [check] = parseChecks({ url: base, checks: 'smoke.json', workspace })
+    expect(check.url).toBe(`${base}/v`)
+    expect(check.expectStatus.text).toBe('200, 301-302')
+    expect(check.expectJson[0].expectedText).toBe('1.10')
+  })
+
+  it.each([
+    ['[\n  {"path": "/a",}\n]', /is not valid JSON in bad\.json \(.* at line 2, column 17\)/],
+    ['[\n  {path: "/a"}\n]', /is not valid JSON in bad\.json \(.* at line 2, column 4\)/],
+    ['[{"path": "/a", "path": "/b"}]', /is not valid JSON in bad\.json \(Map keys must be unique/],
+    ['{"path": "/a"}', /is a map in bad\.json, not a list/]
+  ])('%j fails with one line naming the file and where', (text, message) => {
+    writeFileSync(join(workspace, 'bad.json'), text)
+    const line = parseError('bad.json')
+    expect(line).toMatch(message)
+    expect(line).not.toContain('\n')
+  })
+})
+
+describe('docs/checks.md', () => {
+  const doc = readFileSync(join(ROOT, 'docs/checks.md'), 'utf8')
+
+  it('its field table is fresh (run `npm run generate`)', () => {
+    expect(doc).toBe(fillChecksDoc(doc))
+    for (const f of CHECK_FIELD_TABLE) expect(doc).toContain(`| \`${f.name}\` |`)
+  })
+
+  it.each(['yaml', 'json'])('its whole %s file parses', lang => {
+    const block = new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``).exec(doc)?.[1] ?? ''
+    const file = `whole.${lang}`
+    writeFileSync(join(workspace, file), block)
+    expect(parseChecks({ url: base, checks: file, workspace }).length).toBeGreaterThan(1)
   })
 })

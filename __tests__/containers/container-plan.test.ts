@@ -10,12 +10,15 @@ import {
   containerRelease,
   healthCheck,
   leftovers,
+  pickTargets,
   pruneContainers,
   rollbackCandidates,
   runOptions
 } from '../../src/core/drivers/container-plan.js'
+import { recordedImages } from '../../src/core/drivers/container-image.js'
+import { createContainersDriver } from '../../src/core/drivers/containers-driver.js'
 import type { HistoryEntry } from '../../src/core/drivers/release-history.js'
-import { containersSettings } from './fixtures.js'
+import { containersSettings, request } from './fixtures.js'
 
 const R = (n: number) => `20261130T10000${n}Z-v${n}`
 const c = (n: number, state = 'exited', ports: number[] = []): ContainerInfo => ({
@@ -139,6 +142,56 @@ describe('container plan', () => {
     expect(rollbackCandidates(x)).toEqual([R(2)])
     x.images.add(c(1).image)
     expect(rollbackCandidates(x).sort()).toEqual([R(1), R(2)])
+  })
+
+  it.each([
+    ['no ID recorded (an older ledger)', undefined, true],
+    ['the ID the kept container runs', { image_id: c(1).image }, true],
+    [
+      'this host’s own ID among several',
+      { image_id: null, image_ids: { local: c(1).image } },
+      true
+    ],
+    ['another ID', { image_id: c(2).image }, false],
+    ['another ID for this host', { image_id: null, image_ids: { local: c(2).image } }, false]
+  ])('a rollback target must run the image ID the ledger recorded: %s', (_, recorded, ok) => {
+    const history = [h(1, 'success', { image: c(1).image, runArgs: [] }), h(2, 'success')]
+    // The kept container, or (once removed) the image its history line names.
+    for (const containers of [[c(1), c(2, 'running')], [c(2, 'running')]]) {
+      const x = host(containers, history)
+      x.images.add(c(1).image)
+      const picked = pickTargets([x], 'shop', 'v1', recorded)
+      expect(picked.ok).toBe(ok)
+      if (!picked.ok)
+        expect(picked.problems).toEqual([
+          `local: ${R(1)} runs ${c(1).image}, not ${c(2).image}, the image ID the ledger recorded for v1`
+        ])
+      else expect(x.next?.name).toBe(`shop-${R(1)}`)
+    }
+  })
+
+  it('records one image ID when every host runs the same, else each host’s', () => {
+    const on = (label: string, n: number) => ({
+      ...host([], []),
+      transport: { label } as ContainerHost['transport'],
+      imageId: c(n).image
+    })
+    expect(recordedImages([on('a', 1), on('b', 1)])).toEqual({ image_id: c(1).image })
+    expect(recordedImages([on('a', 1), on('b', 2)])).toEqual({
+      image_id: null,
+      image_ids: { a: c(1).image, b: c(2).image }
+    })
+  })
+
+  it('a dry run says the image goes onto the hosts before the record and the lock', () => {
+    const plan = createContainersDriver(containersSettings({ image: 'shop:2' })).plan(request('2'))
+    expect(plan.slice(1, 3)).toEqual([
+      'pull shop:2 on every host where it is not present, before the deployment is recorded (its payload names the image ID)',
+      'lock /nonexistent/.shiprail/lock on every host (wait up to 0 s)'
+    ])
+    expect(
+      createContainersDriver(containersSettings({})).plan(request('1', 'rollback'))[1]
+    ).toMatch(/^lock /)
   })
 
   it('parses what the host reports in one round trip', () => {

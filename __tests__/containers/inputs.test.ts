@@ -34,6 +34,14 @@ describe('containers inputs', () => {
     })
   })
 
+  it('refuses before-switch-once, which this driver would skip: its before-switch runs once', () => {
+    expect(() =>
+      parseDeploySettings({ ...base, 'before-switch-once': 'bin/migrate' }, defaults)
+    ).toThrow(
+      "Input 'before-switch-once' is for `driver: releases`; with `driver: containers`, `before-switch` already runs once, on the first host"
+    )
+  })
+
   it.each([
     ['shop:1.2.3', true],
     ['registry.example.com:5000/team/shop:v2', true],

@@ -1,4 +1,5 @@
-import { mkdir, rm } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createContainersDriver } from '../../src/core/drivers/containers-driver.js'
 import type { ContainersDriverSettings } from '../../src/core/settings/containers-settings.js'
@@ -12,8 +13,10 @@ import { containersOf, containersSettings, readHistory, request, served } from '
 
 /*
  * Two real sshd "hosts", each in its own mount namespace (its directory mounted on `mnt`), each
- * with its own dockerd (sshd's SetEnv points the docker CLI of its sessions at it) and its own
- * nginx, whose upstream file and reload command the hosts name by the same `mnt` paths.
+ * with its own dockerd (own data root, exec root, pidfile and socket; the socket bind-mounted
+ * as /var/run/docker.sock in that host's namespace, so the driver uses the default socket as on
+ * a real host) and its own nginx, whose upstream file and reload command the hosts name by the
+ * same `mnt` paths. Two hosts never share an engine.
  */
 interface Host {
   dir: string
@@ -40,7 +43,7 @@ beforeAll(async () => {
       const sshd = await startSshd({
         clientKey: key,
         root: { at: mnt(), from: dir },
-        env: { DOCKER_HOST: engine.host }
+        dockerSocket: engine.socket
       })
       return { dir, engine, proxy, sshd }
     })
@@ -77,6 +80,30 @@ function settings(image: string, extra: Partial<ContainersDriverSettings> = {}) 
 }
 
 const servedEverywhere = () => Promise.all(hosts.map(h => served(h.proxy.url)))
+
+test('each host reaches its own engine on /var/run/docker.sock, with no DOCKER_HOST', async () => {
+  const keyFile = join(base, 'id')
+  const knownFile = join(base, 'known_hosts')
+  await writeFile(keyFile, privateKey, { mode: 0o600 })
+  await writeFile(knownFile, hosts.map(h => h.sshd.knownHostsLine).join('\n') + '\n')
+  const roots = hosts.map(h => {
+    const r = spawnSync(
+      'ssh',
+      [
+        ...['-i', keyFile, '-p', String(h.sshd.port), '-o', 'BatchMode=yes'],
+        ...['-o', `UserKnownHostsFile=${knownFile}`, h.sshd.label.replace(/:\d+$/, '')],
+        'echo "${DOCKER_HOST:-unset}"; docker info --format "{{.DockerRootDir}}"'
+      ],
+      { timeout: 30_000 }
+    )
+    expect(r.stderr.toString()).toBe('')
+    return r.stdout.toString().trim().split('\n')
+  })
+  expect(roots).toEqual(
+    hosts.map(h => ['unset', h.engine.docker(['info', '--format', '{{.DockerRootDir}}']).trim()])
+  )
+  expect(new Set(roots.map(i => i[1])).size).toBe(hosts.length)
+}, 60_000)
 
 test('over SSH: v1 goes live on both hosts, each on its own engine, with history on each host', async () => {
   await createContainersDriver(settings('shop:1')).apply(request('1'), testContext())

@@ -241,7 +241,7 @@ describe('docs/hosts.md', () => {
     for (const name of Object.keys(step.with)) expect(known).toContain(name)
     expect(step.with['after-switch']).toBe('sudo -n systemctl restart shop.service')
     expect(GUIDE).toContain('NOPASSWD: /usr/bin/systemctl restart shop.service')
-    expect(step.with['shared-paths']).toBe('.env')
+    expect(step.with['shared-files']).toBe('.env')
     expect(step.with.path).toBe('/srv/shop')
   })
 })

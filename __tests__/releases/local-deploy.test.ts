@@ -104,8 +104,14 @@ describe('releases driver, hosts: local', () => {
     const root = join(work, 'app')
     const src = join(work, 'src')
     await writeRelease(src, '1', { 'storage/seed.txt': 'seed' })
+    await mkdir(join(root, 'shared'), { recursive: true })
+    await writeFile(join(root, 'shared', '.env'), 'SECRET=1\n')
+    const shared = [
+      { path: 'storage', kind: 'dir' as const },
+      { path: '.env', kind: 'file' as const }
+    ]
     const first = await deploy(root, src, '1', {
-      sharedPaths: ['storage', '.env'],
+      shared,
       beforeSwitch: 'test -L storage && echo built > built.txt',
       afterSwitch: 'echo "$SHIPRAIL_RELEASE" > "$SHIPRAIL_PATH/shared/after.txt"'
     })
@@ -116,9 +122,58 @@ describe('releases driver, hosts: local', () => {
     )
     await writeFile(join(root, 'shared', 'storage', 'upload.txt'), 'user data')
     await writeRelease(src, '2')
-    await deploy(root, src, '2', { sharedPaths: ['storage', '.env'] })
+    await deploy(root, src, '2', { shared })
     expect(readFileSync(join(root, 'current', 'storage', 'upload.txt'), 'utf8')).toBe('user data')
-    expect(existsSync(join(root, 'current', '.env'))).toBe(true)
+    expect(readFileSync(join(root, 'current', '.env'), 'utf8')).toBe('SECRET=1\n')
+  })
+
+  // Issue 17, trap 4: `.env` used to become an empty directory here.
+  test('a shared file neither the build nor shared/ has fails the deploy before the switch', async () => {
+    const root = join(work, 'app')
+    const src = join(work, 'src')
+    await writeRelease(src, '1')
+    await deploy(root, src, '1')
+    const before = releaseDirs(root)
+    await writeRelease(src, '2')
+    const ctx = testContext()
+    const driver = createReleasesDriver(
+      releasesSettings({
+        path: root,
+        source: src,
+        shared: [
+          { path: '.env', kind: 'file' },
+          { path: 'storage', kind: 'dir' }
+        ]
+      })
+    )
+    const error = await driver.apply(request('2'), ctx).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(CheckFailedError)
+    expect((error as Error).message).toBe(
+      `Upload failed on 1 of 1 host(s): local: shared file .env is missing: neither the build nor ${root}/shared/ has it; create it there (a directory belongs in shared-dirs, which creates it empty). No host was switched; every host still serves its old release.`
+    )
+    expect(servedVersion(root)).toBe('1')
+    expect(releaseDirs(root)).toEqual(before)
+    expect(existsSync(join(root, 'shared', '.env'))).toBe(false)
+    expect(existsSync(join(root, 'shared', 'storage'))).toBe(false)
+    expect(existsSync(join(root, '.shiprail', 'lock'))).toBe(false)
+
+    // A shared file the build has seeds shared/ on the first deploy; a directory starts empty.
+    await writeRelease(src, '3', { '.env': 'FROM_BUILD=1\n' })
+    await driver.apply(request('3'), testContext())
+    expect(servedVersion(root)).toBe('3')
+    expect(readFileSync(join(root, 'shared', '.env'), 'utf8')).toBe('FROM_BUILD=1\n')
+    expect(statSync(join(root, 'shared', 'storage')).isDirectory()).toBe(true)
+  })
+
+  test('the deprecated shared-paths input still works, with a one-line warning', async () => {
+    const ctx = testContext()
+    await createReleasesDriver(releasesSettings({ sharedPathsInput: true })).preflight(ctx)
+    expect(ctx.logger.text()).toContain(
+      'warning: shared-paths is deprecated: list files in shared-files and directories in shared-dirs'
+    )
+    const quiet = testContext()
+    await createReleasesDriver(releasesSettings({})).preflight(quiet)
+    expect(quiet.logger.text()).not.toContain('deprecated')
   })
 
   test('keep-releases prunes old and failed releases, never the live one or the rollback target', async () => {
@@ -264,6 +319,24 @@ describe('releases driver, hosts: local', () => {
     expect(servedVersion(root)).toBe('2')
   })
 
+  test('the switch command unlocks only a lock that is still ours, after the history line', async () => {
+    const root = join(work, 'app')
+    const src = join(work, 'src')
+    await writeRelease(src, '1')
+    const { ctx } = await deploy(root, src, '1')
+    expect(existsSync(join(root, '.shiprail', 'lock'))).toBe(false)
+    expect(ctx.logger.text()).not.toMatch(/could not remove the lock/)
+    expect(history(root).map(e => e.outcome)).toEqual(['success'])
+    // Another deploy's lock in its place (as after a take-over) survives the deploy's end.
+    const foreign = '{"holder":"erin","pid":1,"since":"2026-01-01T00:00:00Z","token":"theirs"}'
+    await writeRelease(src, '2')
+    await deploy(root, src, '2', {
+      beforeSwitch: `printf '%s\\n' '${foreign}' > "$SHIPRAIL_PATH/.shiprail/lock"`
+    })
+    expect(servedVersion(root)).toBe('2')
+    expect(readFileSync(join(root, '.shiprail', 'lock'), 'utf8').trim()).toBe(foreign)
+  })
+
   test('a live lock from another machine is not taken over', async () => {
     const root = join(work, 'app')
     const src = join(work, 'src')
@@ -302,7 +375,7 @@ describe('releases driver, hosts: local', () => {
     await symlink('index.html', join(src, 'link-inside'))
     await deploy(root, src, '1', {
       beforeSwitch: 'ls odd | wc -l > count.txt',
-      sharedPaths: ['sp ace']
+      shared: [{ path: 'sp ace', kind: 'dir' }]
     })
     for (const n of names) expect(readFileSync(join(root, 'current', 'odd', n), 'utf8')).toBe(n)
     expect(readFileSync(join(root, 'current', 'link-inside'), 'utf8')).toContain('release 1')

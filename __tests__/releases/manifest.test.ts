@@ -4,11 +4,12 @@ import { join } from 'node:path'
 import { createReleasesDriver } from '../../src/core/drivers/releases-driver.js'
 import {
   MANIFEST_HEADER,
+  hashSource,
   manifestLine,
   parseManifest,
   planUpload
 } from '../../src/core/drivers/release-manifest.js'
-import type { SourceEntry } from '../../src/core/drivers/release-source.js'
+import { scanReleaseTree, type SourceEntry } from '../../src/core/drivers/release-source.js'
 import { parsePrepared } from '../../src/core/drivers/release-upload.js'
 import type { ReleasesDriverSettings } from '../../src/core/settings/deploy-settings.js'
 import { testContext } from '../support/context.js'
@@ -158,9 +159,9 @@ describe('redeploys by the manifest', () => {
 
   test('shared paths stay links and out of the manifest', async () => {
     await writeTree({ ...BASE, '.env': 'from the source' })
-    await deploy('1', { sharedPaths: ['.env'] })
+    await deploy('1', { shared: [{ path: '.env', kind: 'file' }] })
     await writeFile(join(root, 'shared', '.env'), 'edited in shared')
-    const second = await deploy('2', { sharedPaths: ['.env'] })
+    const second = await deploy('2', { shared: [{ path: '.env', kind: 'file' }] })
     expect(second.report.unchangedBy).toBe('manifest')
     expect(readFileSync(inRelease(second.release, '.env'), 'utf8')).toBe('edited in shared')
     // Without the shared path the release gets the source's file again.
@@ -170,8 +171,91 @@ describe('redeploys by the manifest', () => {
   })
 })
 
+describe('the quick check: size and modification time, as rsync', () => {
+  const manifestOf = (release: string) =>
+    parseManifest(readFileSync(join(root, '.shiprail', 'manifests', release), 'utf8'))!
+
+  test("the manifest records each file's source mtime; a file with the same size and time is not read", async () => {
+    await writeTree(BASE)
+    const first = await deploy('1')
+    const live = manifestOf(first.release)
+    const entries = scanReleaseTree(src)
+    const m0 = entries.find(e => e.path === 'lib/m0.js')!
+    expect(live.get('lib/m0.js')?.mtime).toBe(m0.mtime)
+    // A recorded hash that no read could give: taken as it is, so the file was not read.
+    const known = new Map(live)
+    known.set('lib/m0.js', { ...live.get('lib/m0.js')!, hash: 'Q'.repeat(43) })
+    known.set('lib/m1.js', { ...live.get('lib/m1.js')!, hash: 'Q'.repeat(43), mtime: 1 })
+    const facts = await hashSource(src, entries, undefined, known)
+    expect(facts.get('lib/m0.js')?.hash).toBe('Q'.repeat(43))
+    expect(facts.get('lib/m1.js')?.hash).toBe(live.get('lib/m1.js')?.hash)
+  })
+
+  test('same size and time but new content on the runner is NOT noticed (as rsync); a new time is', async () => {
+    await writeTree(BASE)
+    const file = join(src, 'lib/m7.js')
+    // Whole seconds, so that setting the time again gives exactly the same mtime.
+    const time = Math.floor(Date.now() / 1000) - 60
+    await utimes(file, time, time)
+    const first = await deploy('1')
+    const edited = BASE['lib/m7.js'].replace('module', 'MODULE')
+    await writeFile(file, edited)
+    await utimes(file, time, time)
+    const second = await deploy('2')
+    expect(second.report.unchangedBy).toBe('manifest')
+    expect(
+      sameInode(inRelease(first.release, 'lib/m7.js'), inRelease(second.release, 'lib/m7.js'))
+    ).toBe(true)
+    // Any other time (a fresh checkout, an edit) reads the file, and the change goes out.
+    await touchAll(src, ['lib/m7.js'])
+    const third = await deploy('3')
+    expect(readFileSync(inRelease(third.release, 'lib/m7.js'), 'utf8')).toBe(edited)
+    expect(third.report.filesLinked).toBe(19)
+  })
+
+  test('a fresh checkout is hashed in full: a same-size change is found, the rest is linked', async () => {
+    await writeTree(BASE)
+    const first = await deploy('1')
+    await writeTree({ ...BASE, 'lib/m2.js': BASE['lib/m2.js'].replace('module', 'MODULE') })
+    await touchAll(src, Object.keys(BASE))
+    const second = await deploy('2')
+    expect(second.report.unchangedBy).toBe('manifest')
+    expect(second.report.filesLinked).toBe(19)
+    expect(readFileSync(inRelease(second.release, 'lib/m2.js'), 'utf8')).toMatch(/^MODULE/)
+    expect(readFileSync(inRelease(first.release, 'lib/m2.js'), 'utf8')).toMatch(/^module/)
+    expect(manifestOf(second.release).get('lib/m2.js')?.mtime).toBe(
+      statSync(join(src, 'lib/m2.js')).mtimeMs
+    )
+  })
+
+  test('a version-1 manifest (no mtimes) is still used, and the next one is version 2', async () => {
+    await writeTree(BASE)
+    const first = await deploy('1')
+    const file = join(root, '.shiprail', 'manifests', first.release)
+    const v1 = (await readFile(file, 'utf8'))
+      .replace(MANIFEST_HEADER, 'shiprail-manifest 1')
+      .replace(/\t[-\d.]+$/gm, '')
+    await writeFile(file, v1)
+    await writeFile(join(src, 'lib/m9.js'), 'changed\n')
+    const second = await deploy('2')
+    expect(second.report.unchangedBy).toBe('manifest')
+    expect(second.report.filesLinked).toBe(19)
+    const text = await readFile(join(root, '.shiprail', 'manifests', second.release), 'utf8')
+    expect(text.split('\n')[0]).toBe(MANIFEST_HEADER)
+    expect(manifestOf(second.release).size).toBe(20)
+    expect(manifestOf(second.release).get('lib/m9.js')?.mtime).toBeDefined()
+    expect((await deploy('3')).report.unchangedBy).toBe('manifest')
+  })
+})
+
 describe('manifest rules', () => {
-  const f = (path: string, mode = 0o644): SourceEntry => ({ path, kind: 'file', mode, size: 1 })
+  const f = (path: string, mode = 0o644): SourceEntry => ({
+    path,
+    kind: 'file',
+    mode,
+    size: 1,
+    mtime: 0
+  })
   const facts = (hash: string, mode = 0o644) => ({ mode, size: 1, hash: hash.repeat(43) })
 
   test('planUpload keeps only files with the same content, size and mode', () => {
@@ -186,8 +270,8 @@ describe('manifest rules', () => {
       f('same'),
       f('edited'),
       f('chmod', 0o755),
-      { path: 'd', kind: 'dir', mode: 0o755, size: 0 },
-      { path: 'l', kind: 'symlink', mode: 0o777, size: 1 },
+      { path: 'd', kind: 'dir', mode: 0o755, size: 0, mtime: 0 },
+      { path: 'l', kind: 'symlink', mode: 0o777, size: 1, mtime: 0 },
       f('new'),
       f('shared/x')
     ]
@@ -212,12 +296,13 @@ describe('manifest rules', () => {
         .split('\n')
         .filter(Boolean)
         .map(l => l.split('\t')[0])
-    ).toEqual(['"edited"', '"chmod"', '"new"'])
+    ).toEqual([MANIFEST_HEADER, '"edited"', '"chmod"', '"new"'])
   })
 
   test.each([
     ['a whole manifest', `${MANIFEST_HEADER}\n${manifestLine('a\tb\nc', facts('x'))}\n`, 1],
-    ['another version', `shiprail-manifest 2\n`, undefined],
+    ['another version', `shiprail-manifest 3\n`, undefined],
+    ['version 1 (no mtime)', `shiprail-manifest 1\n"a"\t644\t1\t${'x'.repeat(43)}\n`, 1],
     ['a cut line', `${MANIFEST_HEADER}\n"a"\t644\t1\n`, undefined],
     [
       'a path that is not a string',

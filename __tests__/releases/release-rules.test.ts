@@ -84,7 +84,7 @@ describe('pickRollbackRelease', () => {
       [r(1), r(2), r(3)],
       /v9 was never deployed here; releases still kept: v1, v2, v3/
     ],
-    ['nothing kept at all', deployed, 'v1', [], /pruned .*no good release is kept/]
+    ['nothing kept at all', deployed, 'v1', [], /pruned .*no known-good release is kept/]
   ])('%s', (_name, history, version, existing, expected) => {
     const pick = pickRollbackRelease(history, version, existing)
     if (typeof expected === 'string') expect(pick).toEqual({ ok: true, release: expected })

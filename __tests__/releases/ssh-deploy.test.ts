@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -189,6 +189,86 @@ describe('releases driver over SSH (real sshd)', () => {
     }
   })
 
+  // Issue 17, trap 4: the missing .env used to become an empty directory on that host.
+  test('a shared file missing on one of two hosts fails the deploy naming it and the host', async () => {
+    const src = join(base, 'src-shared')
+    await writeRelease(src, '1')
+    await createReleasesDriver(sshSettings(2, { source: src })).apply(request('1'), testContext())
+    await writeFile(join(hostRoot(0), 'shared', '.env'), 'SECRET=0\n')
+    await writeRelease(src, '2')
+    const settings = sshSettings(2, {
+      source: src,
+      shared: [
+        { path: '.env', kind: 'file' },
+        { path: 'storage', kind: 'dir' }
+      ]
+    })
+    const err = await createReleasesDriver(settings)
+      .apply(request('2'), testContext())
+      .catch(e => e)
+    expect(err).toBeInstanceOf(CheckFailedError)
+    expect(err.message).toBe(
+      `Upload failed on 1 of 2 host(s): ${servers[1].label}: shared file .env is missing: neither the build nor ${testPath}/shared/ has it; create it there (a directory belongs in shared-dirs, which creates it empty). No host was switched; every host still serves its old release.`
+    )
+    for (const i of [0, 1]) {
+      expect(servedVersion(hostRoot(i))).toBe('1')
+      expect(releaseDirs(hostRoot(i))).toHaveLength(1)
+    }
+    expect(existsSync(join(hostRoot(1), 'shared', '.env'))).toBe(false)
+
+    await writeFile(join(hostRoot(1), 'shared', '.env'), 'SECRET=1\n')
+    await createReleasesDriver(settings).apply(request('2'), testContext())
+    for (const i of [0, 1]) {
+      expect(servedVersion(hostRoot(i))).toBe('2')
+      // The link names the host's own path, which only the host's namespace resolves.
+      expect(readlinkSync(join(hostRoot(i), 'current', '.env'))).toBe(`${testPath}/shared/.env`)
+      expect(readFileSync(join(hostRoot(i), 'shared', '.env'), 'utf8')).toBe(`SECRET=${i}\n`)
+    }
+  })
+
+  // Issue 17, trap 5: migrations ran on every host at once.
+  test('before-switch-once runs exactly once, on the first host, before the others run before-switch', async () => {
+    const src = join(base, 'src-once')
+    const log = join(base, 'once.log')
+    await writeRelease(src, '1')
+    await createReleasesDriver(sshSettings(2, { source: src })).apply(request('1'), testContext())
+    for (const i of [0, 1]) await writeFile(join(hostRoot(i), 'shared', 'name'), `host-${i}`)
+    const who = `"$(cat "$SHIPRAIL_PATH/shared/name")"`
+    const settings = (once: string) =>
+      sshSettings(2, {
+        source: src,
+        beforeSwitch: `echo ${who} before-switch >> '${log}'`,
+        beforeSwitchOnce: `sleep 0.3; echo ${who} once "$PWD" "$SHIPRAIL_RELEASE_PATH" >> '${log}'; ${once}`
+      })
+    await writeRelease(src, '2')
+    const ctx = testContext()
+    const outcome = await createReleasesDriver(settings('true')).apply(request('2'), ctx)
+    const releasePath = `${testPath}/releases/${outcome.release}`
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual([
+      'host-0 before-switch',
+      `host-0 once ${releasePath} ${releasePath}`,
+      'host-1 before-switch'
+    ])
+    for (const i of [0, 1]) expect(servedVersion(hostRoot(i))).toBe('2')
+    expect(ctx.logger.text()).toContain(`before-switch-once on ${servers[0].label}`)
+
+    // A failed migration switches no host, and the others never start their before-switch.
+    await rm(log)
+    await writeRelease(src, '3')
+    const err = await createReleasesDriver(settings('exit 3'))
+      .apply(request('3'), testContext())
+      .catch(e => e)
+    expect(err).toBeInstanceOf(CheckFailedError)
+    expect(err.message).toBe(
+      `before-switch-once failed on 1 of 1 host(s): ${servers[0].label}: before-switch-once exited with status 3. No host was switched; every host still serves its old release.`
+    )
+    expect(readFileSync(log, 'utf8')).not.toContain('host-1')
+    for (const i of [0, 1]) {
+      expect(servedVersion(hostRoot(i))).toBe('2')
+      expect(releaseDirs(hostRoot(i))).toHaveLength(2)
+    }
+  })
+
   test('two deploys to three hosts started together: exactly one proceeds, no lock is left', async () => {
     const src = join(base, 'src-race')
     await writeRelease(src, '1')
@@ -222,13 +302,23 @@ describe('releases driver over SSH (real sshd)', () => {
     expect(err.message).toMatch(
       /could not connect: .*(Host key verification failed|REMOTE HOST IDENTIFICATION)/
     )
+    // The fix is about the known-hosts input, never OpenSSH's advice to edit our temp file.
+    expect(err.message).toMatch(
+      /replace its line in known-hosts|put the line in the known-hosts input/
+    )
+    expect(err.message).not.toMatch(/shiprail-ssh-|ssh-keygen -f|known_hosts:\d/)
     expect(existsSync(hostRoot(0))).toBe(false)
 
     const ctx = testContext()
-    await createReleasesDriver(
+    const unverified = createReleasesDriver(
       sshSettings(1, { source: src, knownHosts: '', strictHostKeyChecking: false })
-    ).apply(request('1'), ctx)
-    expect(ctx.logger.text()).toMatch(/warning: ssh-strict-host-key-checking is false/)
+    )
+    await unverified.preflight(ctx)
+    await unverified.apply(request('1'), ctx)
+    // Said once per step, however many times the step connects.
+    expect(ctx.logger.text().match(/warning: ssh-strict-host-key-checking is false/g)).toHaveLength(
+      1
+    )
     expect(servedVersion(hostRoot(0))).toBe('1')
   })
 

@@ -1,7 +1,9 @@
+import { parseStatusCheckSettings } from '../../src/core/settings/status-check-settings.js'
 import { judgeProbe } from '../../src/core/steps/status-check-judging.js'
 import type { ProbeSample, StatusCheckResult } from '../../src/core/steps/status-check-result.js'
 import {
   latencyChart,
+  niceCeiling,
   statusCheckOutputs,
   statusCheckSummary
 } from '../../src/report/status-check-report.js'
@@ -172,11 +174,71 @@ describe('judgeProbe', () => {
       { passed: true, decided: false, reason: /^1\/2 passed/ }
     ]
   ])('%s', (_label, s, remaining, min, maxP95, expected) => {
-    const judged = judgeProbe(s, remaining, min, maxP95)
+    // Runs of failures are the next table's subject; here any run is allowed.
+    const judged = judgeProbe(s, remaining, {
+      minSuccessRate: min,
+      maxP95LatencyMs: maxP95,
+      maxConsecutiveFailures: 1000
+    })
     expect(judged.passed).toBe(expected.passed)
     expect(judged.decided).toBe(expected.decided)
     if (typeof expected.reason === 'string') expect(judged.reason).toBe(expected.reason)
     else expect(judged.reason).toMatch(expected.reason)
+  })
+})
+
+describe('judgeProbe with the default thresholds: a blip is tolerated, an outage is not', () => {
+  const defaults = parseStatusCheckSettings(
+    { environment: 'production', url: 'https://x.example.com' },
+    { insideActions: false },
+    '/'
+  )
+  // The default window: 60 s, one round every 10 s, so 7 probes per check.
+  it.each<[string, ProbeSample[], number, { passed: boolean; decided: boolean; reason: RegExp }]>([
+    [
+      'one failed probe of 7, window over',
+      samples(10, 10, 'fail', 10, 10, 10, 10),
+      0,
+      { passed: true, decided: false, reason: /^6\/7 passed \(85\.7%\)/ }
+    ],
+    [
+      'one failed probe, rounds to come',
+      samples(10, 'fail'),
+      5,
+      { passed: true, decided: false, reason: /before the window ended$/ }
+    ],
+    [
+      'two failed probes in a row decide at once',
+      samples(10, 'fail', 'fail'),
+      4,
+      {
+        passed: false,
+        decided: true,
+        reason:
+          /^2 probes in a row failed; max-consecutive-failures allows 1 \(more is an outage, not a blip\); last failure: expected status/
+      }
+    ],
+    [
+      'two failed probes apart: 5 of 7 is under 85%',
+      samples(10, 'fail', 10, 'fail'),
+      3,
+      {
+        passed: false,
+        decided: true,
+        reason:
+          /^2 of 4 probes failed; even if all 3 still to come pass, the success rate is at most 71\.4%, under min 85%/
+      }
+    ]
+  ])('%s', (_label, s, remaining, expected) => {
+    expect(defaults).toMatchObject({
+      intervalMs: 10_000,
+      durationMs: 60_000,
+      minSuccessRate: 0.85,
+      maxConsecutiveFailures: 1
+    })
+    const judged = judgeProbe(s, remaining, defaults)
+    expect(judged).toMatchObject({ passed: expected.passed, decided: expected.decided })
+    expect(judged.reason).toMatch(expected.reason)
   })
 })
 
@@ -214,6 +276,7 @@ function result(rounds: number, extra: Partial<StatusCheckResult> = {}): StatusC
         p95: 16,
         max: 900,
         minSuccessRate: 1,
+        maxConsecutiveFailures: 1,
         maxP95LatencyMs: 250,
         successRatePassed: true,
         p95Passed: true,
@@ -232,14 +295,50 @@ describe('latencyChart', () => {
     const chart = latencyChart(result(4)) as string
     expect(chart.split('\n')).toEqual([
       '```mermaid',
+      '---',
+      'config: {"themeVariables":{"xyChart":{"plotColorPalette":"#2f81f7, #e5534b"}}}',
+      '---',
       'xychart-beta',
-      '    title "Probe latency per round, p95 (ms); flat line = max 250 ms"',
+      '    title "Probe latency per round, p95 (ms); red line = max 250 ms"',
       '    x-axis "seconds since start" ["0", "1", "2", "3"]',
-      '    y-axis "latency (ms)" 0 --> 500',
+      '    y-axis "latency (ms)" 0 --> 300',
       '    line [10, 11, 12, 13]',
       '    line [250, 250, 250, 250]',
       '```'
     ])
+  })
+
+  it('leaves rounds without a reply off the line and names them, instead of drawing 0 ms', () => {
+    const r = result(4)
+    r.probes[0].samples[2] = { ...r.probes[0].samples[2], ok: false, latencyMs: null }
+    const chart = latencyChart(r) as string
+    expect(chart).toContain('x-axis "seconds since start" ["0", "1", "3"]')
+    expect(chart).toContain('    line [10, 11, 13]')
+    expect(chart).not.toMatch(/line \[[^\]]*\b0\b/)
+    expect(chart.split('\n').at(-1)).toBe(
+      'No reply at all in 1 round (at 2 s): left off the chart, not drawn as 0 ms.'
+    )
+  })
+
+  it('is left out under two rounds with a reply: one point draws an empty chart', () => {
+    expect(latencyChart(result(1))).toBeUndefined()
+    const r = result(3)
+    r.probes[0].samples[1] = { ...r.probes[0].samples[1], latencyMs: null }
+    r.probes[0].samples[2] = { ...r.probes[0].samples[2], latencyMs: null }
+    expect(latencyChart(r)).toBeUndefined()
+    expect(latencyChart(result(2))).toBeDefined()
+  })
+
+  it.each([
+    [220, 250],
+    [242, 250],
+    [251, 300],
+    [13, 15],
+    [100, 100],
+    [0.7, 0.8],
+    [901, 1000]
+  ])('ends the axis on a close readable number: %p -> %p', (value, top) => {
+    expect(niceCeiling(value)).toBe(top)
   })
 
   it('buckets a long window to at most 60 points, keeping the slowest round of each', () => {
@@ -299,8 +398,39 @@ describe('outputs', () => {
       '1.4.2 since 2024-05-01T11:58:00Z (deployment 42, deployed by octocat)'
     ])
     expect(summary.tables[0].rows).toEqual([
-      ['probe GET /health', 'success rate', '100% (3/3)', '≥ 100%', '✅', ''],
+      ['probe GET /health', 'success rate', '100% (3/3)', '≥ 100%, ≤ 1 failed in a row', '✅', ''],
       ['probe GET /health', 'latency p95', '16 ms (p50 13 ms, max 900 ms)', '≤ 250 ms', '✅', '']
     ])
+  })
+
+  it('say why probes failed when the verdict is still healthy', () => {
+    const r = result(4)
+    r.probes[0] = {
+      ...r.probes[0],
+      samples: samples(10, 'fail', 12, 11),
+      passes: 3,
+      successRate: 0.75,
+      minSuccessRate: 0.5
+    }
+    const summary = statusCheckSummary(r)
+    expect(summary.verdict).toBe(
+      '✅ **healthy**: production held every threshold for 3.0 s (4 rounds); 1 probe failed, within the thresholds (see Detail)'
+    )
+    expect(summary.tables[0].rows[0][5]).toBe(
+      '1 of 4 failed, within the threshold; last: expected status 200-299, got 503'
+    )
+  })
+
+  it('give an unhealthy verdict in one line naming what failed; the reason only in Detail', () => {
+    const reason = 'success rate 50% (2/4) is under min 100%; last failure: got 503'
+    const r = result(4, { healthy: false, reasons: [`GET /health: ${reason}`], endedEarly: true })
+    r.probes[0] = { ...r.probes[0], successRatePassed: false, passed: false, reason }
+    const summary = statusCheckSummary(r)
+    expect(summary.verdict).toBe(
+      '❌ **unhealthy**: probe GET /health success rate missed its threshold (see Detail)'
+    )
+    expect(summary.tables[0].rows[0][5]).toBe(reason)
+    const text = JSON.stringify(summary)
+    expect(text.split('is under min 100%')).toHaveLength(2)
   })
 })

@@ -87,6 +87,7 @@ describe('statusCheck early exit', () => {
           ledger: 'file',
           url: `${app.url}/health`,
           duration: '30',
+          'min-success-rate': '1',
           'log-command': 'tail -n 100 "$APP_LOG"'
         }),
         ctx
@@ -120,9 +121,11 @@ describe('statusCheck early exit', () => {
       expect(ctx.logger.text()).toMatch(/Ending the window early after \d+ rounds of 31/)
 
       const summary = statusCheckSummary(result)
-      expect(summary.verdict).toMatch(
-        /^❌ \*\*unhealthy\*\* after \d+(\.\d)? s of 30 s \(ended early: a threshold could no longer be met\): probe GET \/health: 1 of \d+ probes failed; .* \(and 1 more\)$/
+      // One line naming what failed; why is in the Detail column, once.
+      expect(summary.verdict).toBe(
+        '❌ **unhealthy**: probe GET /health success rate, logs missed their thresholds (see Detail)'
       )
+      expect(summary.tables[0].rows[0][5]).toMatch(/^1 of \d+ probes failed; /)
       expect(statusCheckFailure(result)).toMatch(
         /^Status check of staging unhealthy after \d+(\.\d)? s of 30 s \(ended early\): probe GET \/health: .*; logs: 1 error line in/
       )
@@ -139,7 +142,12 @@ describe('statusCheck early exit', () => {
   it('with min-success-rate 0.5, ends when the best reachable rate drops under it', async () => {
     app.setMode('fail')
     const result = await statusCheck(
-      settings({ url: `${app.url}/health`, duration: '5', 'min-success-rate': '0.5' }),
+      settings({
+        url: `${app.url}/health`,
+        duration: '5',
+        'min-success-rate': '0.5',
+        'max-consecutive-failures': '10'
+      }),
       testContext()
     )
     // Six rounds planned, three failures may happen; the fourth makes 50% unreachable.
@@ -186,7 +194,9 @@ describe('statusCheck', () => {
       expect(result.overall).toMatchObject({ successRate: 0.875, probes: 8, failed: 1 })
       expect(statusCheckOutputs(result)['success-rate']).toBe('0.875')
       const markdown = toMarkdown(statusCheckSummary(result))
-      expect(markdown).toContain('| probe GET /flap | success rate | 75% (3/4) | ≥ 70% | ✅ |')
+      expect(markdown).toContain(
+        '| probe GET /flap | success rate | 75% (3/4) | ≥ 70%, ≤ 1 failed in a row | ✅ |'
+      )
       expect(markdown).toContain('| all probes | success rate | 87.5% (7/8) |')
       expect(JSON.stringify(result)).not.toContain('s3cr3t-t0ken-value')
       expect(ctx.logger.text()).not.toContain('s3cr3t-t0ken-value')
@@ -199,6 +209,36 @@ describe('statusCheck', () => {
     }
   })
 
+  it('with the default thresholds, one blip passes and two failures in a row fail', async () => {
+    const flaky = await startTestServer({
+      routes: {
+        '/blip': reply.cycle([200, 200, 500, 200, 200, 200, 200]),
+        '/outage': reply.cycle([200, 500, 500, 200, 200, 200, 200])
+      }
+    })
+    try {
+      // 7 rounds, as in the default window (60 s, every 10 s), at 1 s apart.
+      const window = { url: flaky.url, duration: '6' }
+      const blip = await statusCheck(
+        settings({ ...window, checks: '- path: /blip' }),
+        testContext()
+      )
+      expect(blip).toMatchObject({ healthy: true, rounds: 7 })
+      expect(blip.probes[0]).toMatchObject({ passes: 6, total: 7 })
+
+      const outage = await statusCheck(
+        settings({ ...window, checks: '- path: /outage' }),
+        testContext()
+      )
+      expect(outage).toMatchObject({ healthy: false, endedEarly: true, rounds: 3 })
+      expect(outage.probes[0].reason).toMatch(
+        /^2 probes in a row failed; max-consecutive-failures allows 1/
+      )
+    } finally {
+      await flaky.close()
+    }
+  })
+
   it('counts a timed-out probe at its timeout in the latency figures', async () => {
     const hang = await startTestServer({ routes: { '/hang': { delayMs: 3000, body: 'late' } } })
     try {
@@ -207,7 +247,8 @@ describe('statusCheck', () => {
           url: `${hang.url}/hang`,
           duration: '1',
           'request-timeout': '1',
-          'min-success-rate': '0'
+          'min-success-rate': '0',
+          'max-consecutive-failures': '2'
         }),
         testContext()
       )

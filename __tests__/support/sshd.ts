@@ -96,14 +96,36 @@ export async function waitForBanner(
   throw new Error(`sshd did not start: ${log()}`)
 }
 
+/*
+ * Fixed text, values as parameters: $1 on $2 (the host's own root); with a socket $3, /run
+ * becomes a copy-on-write overlay (upper layer under $4) so a docker.sock can be created there
+ * and the engine's socket bind-mounted on it without touching this machine's /run.
+ */
+const NAMESPACE_SCRIPT = `
+set -e
+mount --bind "$1" "$2"
+if [ -n "$3" ]; then
+  run=$(readlink -f /var/run)
+  mkdir -p "$4/upper" "$4/work"
+  mount -t overlay overlay -o "lowerdir=$run,upperdir=$4/upper,workdir=$4/work" "$run"
+  [ -e "$run/docker.sock" ] || touch "$run/docker.sock"
+  mount --bind "$3" "$run/docker.sock"
+fi
+shift 4
+exec "$@"`
+
 export async function startSshd(
   options: {
     clientKey?: ClientKey
     root?: { at: string; from: string }
     /** Also accept each user's own ~/.ssh/authorized_keys (the bench's deploy user). */
     homeAuthorizedKeys?: boolean
-    /** Variables every session gets (sshd's SetEnv), e.g. DOCKER_HOST for this host's engine. */
-    env?: Record<string, string>
+    /**
+     * With `root`: this host's Docker engine socket, bind-mounted on /var/run/docker.sock in
+     * the host's namespace, so its sessions reach that engine the way a real host's do (the
+     * default socket, no DOCKER_HOST).
+     */
+    dockerSocket?: string
   } = {}
 ): Promise<SshdServer> {
   const dir = await mkdtemp(join(tmpdir(), 'shiprail-sshd-'))
@@ -126,8 +148,7 @@ export async function startSshd(
     'PermitRootLogin prohibit-password',
     'MaxSessions 64',
     'MaxStartups 64:30:128',
-    'LogLevel ERROR',
-    ...Object.entries(options.env ?? {}).map(([k, v]) => `SetEnv ${k}=${v}`)
+    'LogLevel ERROR'
   ].join('\n')
   await writeFile(join(dir, 'sshd_config'), config + '\n')
   // sshd insists on its privilege separation directory, which the Debian service creates.
@@ -143,10 +164,12 @@ export async function startSshd(
           'private',
           'sh',
           '-c',
-          'mount --bind "$1" "$2" && shift 2 && exec "$@"',
+          NAMESPACE_SCRIPT,
           'sh',
           options.root.from,
           options.root.at,
+          options.dockerSocket ?? '',
+          join(dir, 'run'),
           ...sshd
         ],
         { stdio: ['ignore', 'ignore', 'pipe'] }

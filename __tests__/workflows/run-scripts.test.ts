@@ -437,3 +437,30 @@ describe('pipeline.yml: hosts have no default', () => {
     for (const line of errors) expect(line).toContain(`the ${driver} driver needs it`)
   })
 })
+
+describe('pipeline.yml: renamed inputs still work, with a one-line warning each', () => {
+  const pipeline = loadWorkflow('.github/workflows/pipeline.yml')
+  const step = stepById(pipeline, 'check-inputs', 'renamed')
+  const inputs = pipeline.data.on.workflow_call.inputs
+
+  it.each([
+    ['staging-environment', 'staging-name', 'STAGING_ENVIRONMENT'],
+    ['production-environment', 'production-name', 'PRODUCTION_ENVIRONMENT']
+  ])('%s: still an input, warned about, naming %s', (old, renamed, variable) => {
+    expect(inputs[old]).toMatchObject({ type: 'string', default: '' })
+    expect(inputs[old].description).toMatch(new RegExp(`^Deprecated: renamed \`${renamed}\``))
+    expect(step.env[variable]).toBe(`\${{ inputs.${old} }}`)
+    const env = { STAGING_ENVIRONMENT: '', PRODUCTION_ENVIRONMENT: '', [variable]: 'live' }
+    const run = runStep(step, env, runner())
+    expect(run.status).toBe(0)
+    expect(run.stdout.trim().split('\n')).toEqual([
+      `::warning title=${old}::Input ${old} is deprecated: use ${renamed} (the same value). ${old} still works and wins when set; it goes in the next major version.`
+    ])
+  })
+
+  it('says nothing when only the new names are used', () => {
+    const run = runStep(step, { STAGING_ENVIRONMENT: '', PRODUCTION_ENVIRONMENT: '' }, runner())
+    expect(run.status).toBe(0)
+    expect(run.stdout).toBe('')
+  })
+})

@@ -22,32 +22,24 @@ import { STEPS } from '../../src/core/inputs.js'
 const pipeline = loadWorkflow('.github/workflows/pipeline.yml')
 const deploy = loadWorkflow('.github/workflows/deploy.yml')
 const rollback = loadWorkflow('.github/workflows/rollback.yml')
+/** The environment names: the old input names (deprecated aliases) win when a caller sets them. */
+const STAGING = '${{ inputs.staging-environment || inputs.staging-name }}'
+const PRODUCTION = '${{ inputs.production-environment || inputs.production-name }}'
 
 const needsOf = (wf: Workflow, job: string): string[] => {
   const needs = wf.data.jobs[job].needs ?? []
   return Array.isArray(needs) ? needs : [needs]
 }
 
-describe('pipeline.yml: ci -> staging -> production -> verification -> rollback', () => {
+describe('pipeline.yml: ci -> staging -> production, each verifying and rolling back itself', () => {
   const jobs = pipeline.data.jobs
 
   it('has exactly these jobs, each waiting for the one before', () => {
-    expect(Object.keys(jobs)).toEqual([
-      'check-inputs',
-      'ci',
-      'staging',
-      'production',
-      'verify-production',
-      'rollback-production'
-    ])
+    expect(Object.keys(jobs)).toEqual(['check-inputs', 'ci', 'staging', 'production'])
     expect(needsOf(pipeline, 'check-inputs')).toEqual([])
     expect(needsOf(pipeline, 'ci')).toEqual(['check-inputs'])
     expect(needsOf(pipeline, 'staging')).toEqual(['ci'])
     expect(needsOf(pipeline, 'production')).toEqual(expect.arrayContaining(['staging', 'ci']))
-    expect(needsOf(pipeline, 'verify-production')).toEqual(['production'])
-    expect(needsOf(pipeline, 'rollback-production')).toEqual(
-      expect.arrayContaining(['production', 'verify-production'])
-    )
   })
 
   it('builds with ci.yml and deploys the same artifact to both environments with deploy.yml', () => {
@@ -60,35 +52,62 @@ describe('pipeline.yml: ci -> staging -> production -> verification -> rollback'
       expect(given['artifact-name']).toBe('${{ needs.ci.outputs.artifact-name }}')
       expect(given['artifact-sha256']).toBe('${{ needs.ci.outputs.artifact-sha256 }}')
     }
-    expect(calls.staging.def.with.environment).toBe('${{ inputs.staging-environment }}')
-    expect(calls.production.def.with.environment).toBe('${{ inputs.production-environment }}')
+    expect(calls.staging.def.with.environment).toBe(STAGING)
+    expect(calls.production.def.with.environment).toBe(PRODUCTION)
   })
 
   it('lets into production only what passed in staging (promote-from)', () => {
-    expect(jobs.production.with['promote-from']).toBe('${{ inputs.staging-environment }}')
+    expect(jobs.production.with['promote-from']).toBe(STAGING)
     expect(jobs.staging.with['promote-from']).toBeUndefined()
   })
 
-  it('verifies production with a longer status check than the deploy jobs run', () => {
-    const verify = shiprailSteps(pipeline).filter(s => s.job === 'verify-production')
-    expect(verify.map(s => s.action)).toEqual(['status-check'])
-    expect(verify[0].with.environment).toBe('${{ inputs.production-environment }}')
-    expect(verify[0].with.duration).toBe('${{ inputs.verify-duration }}')
+  it('verifies production inside its approved deploy job, longer than staging', () => {
+    const given = jobs.production.with
+    expect(given['status-duration']).toBe('${{ inputs.verify-duration }}')
+    expect(given['status-interval']).toBe('${{ inputs.verify-interval }}')
+    expect(jobs.staging.with['status-duration']).toBe('${{ inputs.status-duration }}')
     const inputs = workflowCallSpec('pipeline.yml').inputs
     expect(Number(inputs['verify-duration'].default)).toBeGreaterThan(
       Number(inputs['status-duration'].default)
     )
   })
 
-  it('rolls production back only when the verification itself failed', () => {
-    const job = jobs['rollback-production']
-    expect(reusableCalls(pipeline).find(c => c.job === 'rollback-production')?.workflow).toBe(
-      'rollback.yml'
+  // Required reviewers approve each job that declares the environment. A job after the deploy
+  // that declared production to roll it back would wait for a second approval while the broken
+  // version stays live.
+  it('never needs a second approval to undo production: one job declares it, and it rolls back', () => {
+    const declaring = Object.keys(jobs).filter(job =>
+      environmentsOf(pipeline, job).some(e => /inputs\.production-(name|environment)\b/.test(e))
     )
-    expect(job.if).toMatch(/^always\(\) && needs\.verify-production\.result == 'failure'/)
-    expect(job.with.environment).toBe('${{ inputs.production-environment }}')
+    expect(declaring).toEqual(['production'])
+    const call = reusableCalls(pipeline).find(c => c.job === 'production')
+    expect(call?.workflow).toBe('deploy.yml')
+    const actions = shiprailSteps(deploy).map(s => s.action)
+    expect(actions).toEqual(expect.arrayContaining(['deploy', 'status-check', 'rollback']))
+    expect(jobs.production.with['rollback-on-failure']).toBe('${{ inputs.rollback-on-failure }}')
+    expect(pipeline.data.on.workflow_call.outputs['production-version'].value).toBe(
+      '${{ jobs.production.outputs.version }}'
+    )
   })
 })
+
+/**
+ * The environments a job declares: its own `environment:`, or those of the jobs of the Shiprail
+ * workflow it calls, with that workflow's `${{ inputs.x }}` replaced by what the call gives.
+ */
+function environmentsOf(wf: Workflow, job: string): string[] {
+  const nameOf = (def: Yaml): string | undefined =>
+    typeof def.environment === 'string' ? def.environment : def.environment?.name
+  const call = reusableCalls(wf).find(c => c.job === job)
+  if (!call) return [nameOf(wf.data.jobs[job])].filter((n): n is string => n !== undefined)
+  const called = loadWorkflow(`.github/workflows/${call.workflow}`)
+  return Object.values<Yaml>(called.data.jobs).flatMap(def => {
+    const name = nameOf(def)
+    if (name === undefined) return []
+    const input = passThroughInput(name)
+    return [input === undefined ? name : String(call.def.with?.[input] ?? '')]
+  })
+}
 
 describe('deploy.yml: deploy -> smoke-test -> status-check, rollback on failure', () => {
   const job = deploy.data.jobs.deploy
@@ -161,7 +180,7 @@ describe.each([...LIBRARY, ...EXAMPLE_WORKFLOWS])('%s: jobs that deploy', path =
   })
 })
 
-describe('concurrency: deploys, rollbacks and verification of one environment share a group', () => {
+describe('concurrency: deploys and rollbacks of one environment share a group', () => {
   it('deploy.yml and rollback.yml use the same group, per environment', () => {
     expect(deployingJobs(deploy)).toEqual(['deploy'])
     expect(deployingJobs(rollback)).toEqual(['rollback'])
@@ -171,13 +190,6 @@ describe('concurrency: deploys, rollbacks and verification of one environment sh
     expect(rollback.data.jobs.rollback.concurrency.group).toBe(
       deploy.data.jobs.deploy.concurrency.group
     )
-  })
-
-  it("pipeline.yml's verification holds production's group", () => {
-    expect(pipeline.data.jobs['verify-production'].concurrency).toEqual({
-      group: 'shiprail-deploy-${{ inputs.production-environment }}',
-      'cancel-in-progress': false
-    })
   })
 })
 

@@ -24,11 +24,16 @@ export const LIBRARY = ['ci', 'deploy', 'pipeline', 'rollback'].map(
   name => `.github/workflows/${name}.yml`
 )
 
-/** GitHub workflows among the examples (gitlab-ci.yml is a GitLab file). */
-export const EXAMPLE_WORKFLOWS = readdirSync(join(ROOT, 'examples'))
-  .filter(name => name.endsWith('.yml') && name !== 'gitlab-ci.yml')
-  .sort()
-  .map(name => `examples/${name}`)
+/**
+ * GitHub workflows among the examples (gitlab-ci.yml is a GitLab file), and the worked
+ * examples' callers, which sit where a user's repository keeps them.
+ */
+export const EXAMPLE_WORKFLOWS = [
+  ...readdirSync(join(ROOT, 'examples'))
+    .filter(name => name.endsWith('.yml') && name !== 'gitlab-ci.yml')
+    .map(name => `examples/${name}`),
+  'examples/node-app-over-ssh/.github/workflows/deploy.yml'
+].sort()
 
 /** The project's own CI: not part of the library, but held to the same lint and security rules. */
 export const PROJECT_CI = ['.github/workflows/test.yml']

@@ -193,63 +193,77 @@ async function composeDowntime(ctx: SectionContext, engine: DockerEngine) {
   }
 }
 
-/** Rollback of `size` (deploy a, deploy b, roll back to a; repeated), and a redeploy of a. */
-async function rollbackBySize(
-  ctx: SectionContext,
-  engine: DockerEngine,
-  size: 'small' | 'big',
-  repeats: number
-) {
+interface SizeSamples {
+  rollbackMs: number[]
+  redeployMs: number[]
+  /** The driver's own time (`--json` phases): without the CLI's start, which load swings most. */
+  rollbackDriverMs: number[]
+  redeployDriverMs: number[]
+  /** The rollback's per-host phases (start + health, switch, stop old...), to see what grew. */
+  rollbackHostPhases: Record<string, number>[]
+}
+
+/**
+ * One image size's service: each cycle deploys b, rolls back to the newest release of a (its
+ * kept container restarts), deploys b again and then a again as a new release (the redeploy).
+ */
+async function sizeService(ctx: SectionContext, engine: DockerEngine, size: 'small' | 'big') {
   const proxy = await startNginxProxy({ dir: join(ctx.tmp, `nginx-${size}`) })
   const { flags, options } = common(ctx, engine, proxy, `rb-${size}`)
   const f = { ...flags, 'drain-seconds': '0' }
-  const rollbackMs: number[] = []
-  const redeployMs: number[] = []
-  /** The driver's own time (`--json` phases): without the CLI's start, which load swings most. */
-  const rollbackDriverMs: number[] = []
-  const redeployDriverMs: number[] = []
+  const samples: SizeSamples = {
+    rollbackMs: [],
+    redeployMs: [],
+    rollbackDriverMs: [],
+    redeployDriverMs: [],
+    rollbackHostPhases: []
+  }
   const driverMs = (run: { json: { phases?: { name: string; ms: number }[] } }) =>
     run.json.phases?.find(p => p.name === 'containers driver')?.ms ?? Number.NaN
-  try {
-    await shiprail(ctx.dist, 'deploy', { ...f, version: 'a1', image: `bench:${size}-a` }, options)
-    // The newest release of image a: its container is the kept one a rollback restarts.
-    let lastA = 'a1'
-    for (let i = 0; i < repeats; i++) {
-      await shiprail(
-        ctx.dist,
-        'deploy',
-        { ...f, version: `b${i}`, image: `bench:${size}-b` },
-        options
-      )
-      const back = await shiprail(
-        ctx.dist,
-        'rollback',
-        { ...f, 'to-version': lastA, reason: 'bench' },
-        options
-      )
-      rollbackMs.push(back.wallMs)
-      rollbackDriverMs.push(driverMs(back))
-      await shiprail(
-        ctx.dist,
-        'deploy',
-        { ...f, version: `c${i}`, image: `bench:${size}-b` },
-        options
-      )
+  const run = (step: string, extra: Record<string, string>) =>
+    shiprail(ctx.dist, step, { ...f, ...extra }, options)
+  await run('deploy', { version: 'a0', image: `bench:${size}-a` })
+  let cycles = 0
+  return {
+    samples,
+    /** One cycle; `measured` false for the warm-up (first container of each kind, caches). */
+    async cycle(measured: boolean) {
+      const i = ++cycles
+      await run('deploy', { version: `b${i}`, image: `bench:${size}-b` })
+      const back = await run('rollback', { 'to-version': `a${i - 1}`, reason: 'bench' })
+      await run('deploy', { version: `c${i}`, image: `bench:${size}-b` })
       // The other way back: deploy the previous image again as a new release.
-      const again = await shiprail(
-        ctx.dist,
-        'deploy',
-        { ...f, version: `a${i + 2}`, image: `bench:${size}-a` },
-        options
-      )
-      redeployMs.push(again.wallMs)
-      redeployDriverMs.push(driverMs(again))
-      lastA = `a${i + 2}`
+      const again = await run('deploy', { version: `a${i}`, image: `bench:${size}-a` })
+      if (!measured) return
+      samples.rollbackMs.push(back.wallMs)
+      samples.rollbackDriverMs.push(driverMs(back))
+      samples.rollbackHostPhases.push(back.json.hosts?.[0]?.phases ?? {})
+      samples.redeployMs.push(again.wallMs)
+      samples.redeployDriverMs.push(driverMs(again))
       ctx.progress(`${size}: rollback ${ms(back.wallMs)}, redeploy ${ms(again.wallMs)}`)
+    },
+    stop: () => proxy.stop()
+  }
+}
+
+/**
+ * Rollback of the 2 MiB and the 200 MiB image, measured fairly: one warm-up cycle each, then
+ * the two sizes interleaved (small then big, big then small, ...) so a busy moment of the shared
+ * machine, or the engine's growing container count, lands on both sides of each pair.
+ */
+async function rollbackBySize(ctx: SectionContext, engine: DockerEngine, repeats: number) {
+  const small = await sizeService(ctx, engine, 'small')
+  const big = await sizeService(ctx, engine, 'big')
+  try {
+    await small.cycle(false)
+    await big.cycle(false)
+    for (let i = 0; i < repeats; i++) {
+      for (const service of i % 2 ? [big, small] : [small, big]) await service.cycle(true)
     }
-    return { rollbackMs, redeployMs, rollbackDriverMs, redeployDriverMs }
+    return { small: small.samples, big: big.samples }
   } finally {
-    await proxy.stop()
+    await small.stop()
+    await big.stop()
   }
 }
 
@@ -326,9 +340,7 @@ const section: Section = {
 
       const zd = await zeroDowntime(ctx, engine)
       const compose = await composeDowntime(ctx, engine)
-      const repeats = ctx.repeats(5, 2)
-      const small = await rollbackBySize(ctx, engine, 'small', repeats)
-      const big = await rollbackBySize(ctx, engine, 'big', repeats)
+      const { small, big } = await rollbackBySize(ctx, engine, ctx.repeats(6, 2))
       const oh = await overhead(ctx, engine, ctx.repeats(5, 2))
 
       const sizeRatio = pairedRatio(big.rollbackMs, small.rollbackMs)
@@ -410,7 +422,8 @@ const section: Section = {
         tables: [main, rollback, cost],
         notes: [
           'One private dockerd (overlay2, its own bridge, --iptables=false); images FROM scratch with busybox-static, padded with random bytes for the 200 MiB one; nginx reload is `nginx -t && nginx -s reload && sleep 0.3`.',
-          'Rollback and redeploy times are the CLI wall time with drain-seconds 0; the redeploy finds the image present (no pull), so it measures container creation, not a download.'
+          'Rollback and redeploy times are the CLI wall time with drain-seconds 0; the redeploy finds the image present (no pull), so it measures container creation, not a download.',
+          'The two sizes run as two services on the same engine, one warm-up cycle each, then interleaved (small, big; big, small; ...); ratios pair each big sample with the small one measured beside it.'
         ],
         data: {
           zd,

@@ -275,15 +275,15 @@ const section: Section = {
         `${window.cpuS.toFixed(2)} s of CPU, ${percent(cpuShare)} of one core over the window (of which ` +
         `${short.cpuS.toFixed(2)} s is start-up; each round after that costs about ${ms(perRoundMs)}), and at ` +
         `most ${bytes(window.rssBytes)} of memory. For a user: a bake window costs next to nothing on the ` +
-        `runner (~${percent(cpuShare)} of a core and ~${bytes(window.rssBytes)}), and a failure is caught ` +
-        `within about one \`interval\` plus a few milliseconds, not at the end of \`duration\`, so a long window ` +
+        `runner (~${percent(cpuShare)} of a core and ~${bytes(window.rssBytes)}), and a broken service is caught ` +
+        `at its second failed probe in a row (the defaults let one blip through), about two \`interval\`s after it broke, not at the end of \`duration\`, so a long window ` +
         `does not delay the rollback that follows; \`interval\` is the knob for how fast a break is noticed.`
       return {
         paragraph,
         tables: [early, cost],
         notes: [
           `Flip → exit: from the moment the service turned bad (right after the last probe of round ${HEALTHY_ROUNDS} got its 200) to the exit of \`node dist/cli/index.js status-check --url ... --checks FILE --interval N --duration ${WINDOW_S} --ledger none --json\`, measured in the bench process. A break at a random moment is caught half an interval sooner on average.`,
-          `The default \`min-success-rate\` of 1.0 makes the first failed probe decisive; a lower rate ends the window after as many failures as the rate can no longer absorb. CPU and peak RSS are GNU time's user + system seconds and maximum resident set size of the step's process.`
+          `With the defaults (\`min-success-rate: 0.85\`, \`max-consecutive-failures: 1\`) the second failed probe in a row is decisive; scattered failures end the window once the rate can no longer absorb them. CPU and peak RSS are GNU time's user + system seconds and maximum resident set size of the step's process.`
         ],
         data: {
           windowS: WINDOW_S,

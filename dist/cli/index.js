@@ -8828,7 +8828,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 6533:
+/***/ 2285:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9129,7 +9129,9 @@ const deployment = object({
         previous_deployment_id: nullable(ledger_file_schema_text),
         rollback_of: nullable(ledger_file_schema_text),
         reason: nullable(ledger_file_schema_text),
-        release: nullable(ledger_file_schema_text)
+        release: nullable(ledger_file_schema_text),
+        image: nullable(ledger_file_schema_text),
+        image_id: nullable(ledger_file_schema_text)
     }, 'a payload'),
     statuses: list(ledger_file_schema_status)
 }, 'a deployment');
@@ -9163,6 +9165,17 @@ function ledgerFileProblem(data) {
 
 
 
+/** What the file system says when a path cannot be written (or its directory made). */
+const UNWRITABLE_CODES = ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR'];
+/**
+ * A path this job cannot write is said as such, naming the ledger file and the input, not as
+ * an unexpected error about its lock file.
+ */
+function cannotWrite(path, err) {
+    if (!UNWRITABLE_CODES.includes(err.code ?? ''))
+        return err;
+    return new errors/* UserError */.yo(`Cannot write the ledger file ${path} (${(0,errors/* errorMessage */.gJ)(err)}): set ledger-file to a path in a directory this job can write.`);
+}
 /** How long a writer may hold the lock before another process treats it as abandoned. */
 const STALE_LOCK_MS = 30_000;
 /** How long a writer waits for the lock before giving up. */
@@ -9246,7 +9259,7 @@ class FileLedger {
                 return { schema: 1, nextId: 1, deployments: [] };
             // Only a missing file is an empty history: reading any other failure as one would let a
             // rollback pick from nothing and a deploy overwrite every record.
-            throw new errors/* UserError */.yo(`The ledger file ${this.path} cannot be read (${code ?? (0,errors/* errorMessage */.gJ)(err)}); fix or move it.`);
+            throw new errors/* UserError */.yo(`The ledger file ${this.path} cannot be read (${code ?? (0,errors/* errorMessage */.gJ)(err)}); fix or move it, or set ledger-file to a path this job can read and write.`);
         }
         let data;
         try {
@@ -9262,7 +9275,9 @@ class FileLedger {
         return data;
     }
     async update(change) {
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(this.path), { recursive: true });
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(this.path), { recursive: true }).catch(err => {
+            throw cannotWrite(this.path, err);
+        });
         const release = await this.lock();
         try {
             const data = await this.read();
@@ -9288,7 +9303,7 @@ class FileLedger {
             }
             catch (err) {
                 if (err.code !== 'EEXIST')
-                    throw err;
+                    throw cannotWrite(this.path, err);
             }
             if (await this.isStale(lockPath)) {
                 await (0,promises_.rm)(lockPath, { force: true });
@@ -9552,14 +9567,31 @@ const INPUT_LIST = [
         default: '5',
         steps: ['deploy']
     },
+    // Files and directories apart (Capistrano's linked_files / linked_dirs): a missing shared file
+    // must fail the deploy, never become an empty directory the app then trips over.
+    {
+        name: 'shared-files',
+        description: 'releases driver: files linked from `<path>/shared/` into every release (`.env`, `config/master.key`). One missing on a host (and not in the build, which would seed it) fails the deploy before the switch.',
+        steps: ['deploy']
+    },
+    {
+        name: 'shared-dirs',
+        description: 'releases driver: directories linked from `<path>/shared/` into every release (`storage`, `public/uploads`); created (seeded from the build, or empty) when missing.',
+        steps: ['deploy']
+    },
     {
         name: 'shared-paths',
-        description: 'releases driver: paths linked from `<path>/shared/` into every release (`.env`, `storage/`).',
+        description: 'releases driver, deprecated: use `shared-files` and `shared-dirs`. An entry ending in `/` is a directory, any other a file.',
         steps: ['deploy']
     },
     {
         name: 'before-switch',
         description: 'releases driver: command run on each host inside the new release before the switch. containers driver: run once, on the first host, in a one-off container of the new image (migrations).',
+        steps: ['deploy']
+    },
+    {
+        name: 'before-switch-once',
+        description: 'releases driver: command run once, on the first host of `hosts`, inside its new release, after its `before-switch` and before the other hosts run theirs (migrations). A failure switches no host.',
         steps: ['deploy']
     },
     {
@@ -9653,7 +9685,7 @@ const INPUT_LIST = [
     },
     {
         name: 'checks',
-        description: 'YAML list of checks, inline or a path to a YAML file.',
+        description: 'List of checks (format: docs/checks.md): inline YAML, or a path to a `.yml`, `.yaml` or `.json` file.',
         steps: PROBING
     },
     {
@@ -9698,10 +9730,18 @@ const INPUT_LIST = [
         default: '60',
         steps: ['status-check']
     },
+    // One blip is not an outage: the defaults let a single failed probe of the default window's 7
+    // per check through, and fail on two in a row or on two of 7 (docs: "What the defaults tolerate").
     {
         name: 'min-success-rate',
-        description: 'status-check: lowest share of probes that must pass, 0 to 1.',
-        default: '1.0',
+        description: "status-check: lowest share of each check's probes that must pass, 0 to 1. The default lets 1 failed probe of 7 through (the default 60 s window, every 10 s).",
+        default: '0.85',
+        steps: ['status-check']
+    },
+    {
+        name: 'max-consecutive-failures',
+        description: 'status-check: failed probes in a row a check may have; one more is an outage, not a blip, and ends the window unhealthy.',
+        default: '1',
         steps: ['status-check']
     },
     {
@@ -9748,10 +9788,10 @@ const INPUT_LIST = [
         default: '0',
         steps: ['status-check']
     },
-    // rollback: the target (default: newest verified before the live one) and why.
+    // rollback: the target (default: newest known-good before the live one) and why.
     {
         name: 'to-version',
-        description: 'rollback: version to return to. Default: the newest version before the live one that deployed and verified successfully.',
+        description: 'rollback: version to return to. Default: the newest known-good version before the live one (a verified one first, else one with no check recorded).',
         steps: ['rollback']
     },
     {
@@ -9893,8 +9933,9 @@ function markdownTable(table) {
 }
 function toMarkdown(doc) {
     const parts = [`### ${doc.title}`, doc.verdict];
+    // A list, not a table: a GFM table needs a header row, and an empty one renders as a blank band.
     if (doc.facts.length) {
-        parts.push(markdownTable({ header: ['', ''], rows: doc.facts.map(([k, v]) => [`**${k}**`, v]) }));
+        parts.push(doc.facts.map(([k, v]) => `- **${k}**: ${escapeCell(v)}`).join('\n'));
     }
     for (const t of doc.tables)
         parts.push(markdownTable(t));
@@ -9904,36 +9945,195 @@ function toMarkdown(doc) {
         parts.push(doc.links.map(([label, url]) => `[${label}](${url})`).join(' · '));
     return parts.join('\n\n') + '\n';
 }
+/**
+ * Columns a terminal gives the text: an emoji drawn as a picture (✅ ❌ ⏪) and East Asian wide
+ * characters take two, joiners, variation selectors and combining marks none.
+ */
+function displayWidth(text) {
+    let width = 0;
+    for (const ch of text) {
+        const code = ch.codePointAt(0);
+        const invisible = /\p{M}/u.test(ch) || (code >= 0x200b && code <= 0x200f) || (code >= 0xfe00 && code <= 0xfe0f);
+        if (invisible)
+            continue;
+        const wide = /\p{Emoji_Presentation}/u.test(ch) ||
+            (code >= 0x1100 && code <= 0x115f) ||
+            (code >= 0x2e80 && code <= 0xa4cf) ||
+            (code >= 0xac00 && code <= 0xd7a3) ||
+            (code >= 0xf900 && code <= 0xfaff) ||
+            (code >= 0xfe30 && code <= 0xfe4f) ||
+            (code >= 0xff00 && code <= 0xff60) ||
+            (code >= 0xffe0 && code <= 0xffe6);
+        width += wide ? 2 : 1;
+    }
+    // A text-style symbol followed by VS16 (⚠️) is drawn as an emoji too.
+    width += text.match(/(?![\p{Emoji_Presentation}])\p{Extended_Pictographic}\uFE0F/gu)?.length ?? 0;
+    return width;
+}
+function padCell(text, width) {
+    return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
 function textTable(table) {
-    const all = [table.header, ...table.rows];
-    const widths = table.header.map((_, i) => Math.max(...all.map(r => (r[i] ?? '').length)));
+    const all = [table.header, ...table.rows].map(r => r.map(c => plain(c ?? '')));
+    const widths = table.header.map((_, i) => Math.max(...all.map(r => displayWidth(r[i] ?? ''))));
     const line = (r) => r
-        .map((c, i) => (c ?? '').padEnd(widths[i]))
+        .map((c, i) => padCell(c, widths[i]))
         .join('  ')
         .trimEnd();
-    const out = [
-        line(table.header),
-        widths.map(w => '-'.repeat(w)).join('  '),
-        ...table.rows.map(r => line(r.map(plain)))
-    ];
+    const [header, ...rows] = all;
+    const out = [line(header), widths.map(w => '-'.repeat(w)).join('  '), ...rows.map(line)];
     return (table.caption ? `${table.caption}\n` : '') + out.join('\n');
 }
 /** Drops Markdown emphasis and code marks for the terminal. */
 function plain(text) {
     return text.replace(/\*\*|`/g, '');
 }
-function toText(doc) {
-    const parts = [doc.title, plain(doc.verdict)];
+function toneOf(verdict) {
+    if (/^[✅⏪]/u.test(verdict))
+        return 'good';
+    if (verdict.startsWith('❌'))
+        return 'bad';
+    return 'neutral';
+}
+function toText(doc, style) {
+    const verdict = plain(doc.verdict);
+    const parts = [
+        style ? style.title(doc.title) : doc.title,
+        style ? style.verdict(verdict, toneOf(verdict)) : verdict
+    ];
     if (doc.facts.length) {
-        const width = Math.max(...doc.facts.map(([k]) => k.length));
-        parts.push(doc.facts.map(([k, v]) => `  ${k.padEnd(width)}  ${plain(v)}`).join('\n'));
+        const width = Math.max(...doc.facts.map(([k]) => displayWidth(k)));
+        parts.push(doc.facts.map(([k, v]) => `  ${padCell(k, width)}  ${plain(v)}`).join('\n'));
     }
     for (const t of doc.tables)
-        parts.push(textTable(t));
+        if (!t.logged)
+            parts.push(textTable(t));
     if (doc.links?.length)
         parts.push(doc.links.map(([label, url]) => `${label}: ${url}`).join('\n'));
     return parts.join('\n\n') + '\n';
 }
+
+;// CONCATENATED MODULE: ./build/ncc/core/checks/yaml-fields.js
+
+/**
+ * Reading hand-written YAML fields: type checks that name what was found instead, values shown
+ * short in errors, regular expressions and JSON paths as users write them, and a label that
+ * names one list item in every message.
+ */
+/** `/pattern/flags` or a bare pattern. Throws with the engine's own words for a bad one. */
+function parseRegex(text) {
+    const literal = /^\/(.+)\/([a-z]*)$/s.exec(text);
+    const [source, flags] = literal ? [literal[1], literal[2]] : [text, ''];
+    // g and y make test() stateful (lastIndex), which would make a check pass every other time.
+    if (!/^[imsu]*$/.test(flags) || new Set(flags).size !== flags.length) {
+        throw new SyntaxError(`flags "${flags}" are not allowed`);
+    }
+    try {
+        return new RegExp(source, flags);
+    }
+    catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        throw new SyntaxError(message.replace(/^Invalid regular expression: /, ''), { cause: err });
+    }
+}
+/** Splits `items.0.id`, `items[0].id` or `$.items[0].id` into keys and indexes. */
+function parseJsonPath(path) {
+    const normal = path
+        .replace(/^\$\.?/, '')
+        .replace(/\[(\d+)\]/g, '.$1')
+        .replace(/^\./, '');
+    const segments = normal.split('.');
+    if (normal === '' || segments.some(s => s === ''))
+        throw new SyntaxError('has an empty segment');
+    return segments;
+}
+function show(value) {
+    const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+/** A YAML mapping (not a list, not null). */
+function isMap(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isScalar(value) {
+    return ['string', 'number', 'boolean'].includes(typeof value);
+}
+function editDistance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let prev = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const keep = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+            prev = keep;
+        }
+    }
+    return row[b.length];
+}
+/** The field of `fields` closest to a misspelt one (`expect_status`, `expct-status`). */
+function suggestField(field, fields) {
+    const normal = field.toLowerCase().replace(/[_ ]/g, '-');
+    let best;
+    for (const f of fields) {
+        const d = normal === f ? 0 : editDistance(normal, f);
+        if (d <= 3 && (!best || d < best[1]))
+            best = [f, d];
+    }
+    return best?.[0];
+}
+/** Names one check in messages: `check 2 ("health")` or `check 2 of smoke.yml`. */
+class CheckLabel {
+    index;
+    name;
+    source;
+    constructor(index, name, source) {
+        this.index = index;
+        this.name = name;
+        this.source = source;
+    }
+    toString() {
+        const name = this.name ? ` (${show(this.name)})` : '';
+        return `check ${this.index + 1}${name}${this.source ? ` of ${this.source}` : ''}`;
+    }
+    error(field, problem, accepted) {
+        return new errors/* InputError */.dz('checks', `has ${problem} in \`${field}\` of ${this}`, accepted);
+    }
+}
+function scalarText(label, field, value, accepted) {
+    if (!isScalar(value))
+        throw label.error(field, `a ${describeType(value)}`, accepted);
+    return String(value);
+}
+/** How a YAML value that has the wrong type is named in an error. */
+function describeType(value) {
+    if (value === null || value === undefined)
+        return 'missing value';
+    if (Array.isArray(value))
+        return 'list';
+    if (typeof value === 'object')
+        return 'map';
+    return typeof value;
+}
+function stringList(label, field, value, accepted) {
+    const items = Array.isArray(value) ? value : [value];
+    if (items.length === 0)
+        throw label.error(field, 'an empty list', accepted);
+    return items.map(v => {
+        const text = scalarText(label, field, v, accepted);
+        if (text === '')
+            throw label.error(field, 'an empty string', accepted);
+        return text;
+    });
+}
+const BOOL_WORDS = {
+    true: true,
+    True: true,
+    TRUE: true,
+    false: false,
+    False: false,
+    FALSE: false
+};
 
 ;// CONCATENATED MODULE: ./build/ncc/core/settings/input-reader.js
 
@@ -10191,6 +10391,10 @@ function parseContainersDriver(reader, operation) {
         (!/\.(tar|tar\.gz|tgz)$/.test(imageArchive) || /[\0\n\r]/.test(imageArchive))) {
         throw new errors/* InputError */.dz('image-archive', `is ${showValue(imageArchive)}`, 'a `docker save` tarball (`.tar` or `.tar.gz`) on the runner');
     }
+    // Set for a migration, it would be silently skipped: this driver's before-switch is the one.
+    if (reader.text('before-switch-once').trim() !== '') {
+        throw new errors/* InputError */.dz('before-switch-once', 'is for `driver: releases`; with `driver: containers`, `before-switch` already runs once, on the first host', '`before-switch` for a migration');
+    }
     const { hosts, strict, knownHosts } = parseHostAccess(reader);
     const proxy = reader.oneOf('proxy', ['none', 'nginx']);
     const containerPort = reader.has('container-port')
@@ -10315,19 +10519,7 @@ function parseDriver(reader, operation) {
     if (source && /[\0\n\r]/.test(source)) {
         throw new errors/* InputError */.dz('source', `is ${showValue(source)}`, 'a directory or a .tar.gz/.tgz file');
     }
-    const sharedPaths = reader
-        .text('shared-paths')
-        .split(/[\n,]/)
-        .map(s => s.trim())
-        .filter(Boolean);
-    for (const p of sharedPaths) {
-        // `.` or `a/./.` names the release itself (or a parent): linking it would replace the
-        // release with the shared directory, and the host refuses it only after the upload.
-        const parts = p.replace(/\/$/, '').split('/');
-        if (p.startsWith('/') || parts.some(s => ['', '.', '..'].includes(s)) || /[\0\n\r]/.test(p)) {
-            throw new errors/* InputError */.dz('shared-paths', `has ${showValue(p)}`, 'paths inside the release such as `.env` or `storage/`, without `.`, `..` or empty parts');
-        }
-    }
+    const shared = parseSharedPaths(reader);
     return {
         kind,
         source,
@@ -10337,12 +10529,46 @@ function parseDriver(reader, operation) {
         knownHosts,
         strictHostKeyChecking: strict,
         keepReleases: reader.int('keep-releases', 1, 1000),
-        sharedPaths,
+        shared,
+        sharedPathsInput: reader.text('shared-paths').trim() !== '',
         beforeSwitch: reader.text('before-switch'),
+        beforeSwitchOnce: reader.text('before-switch-once'),
         afterSwitch: reader.text('after-switch'),
         parallel: reader.int('parallel', 1, 256),
         lockTimeoutSeconds: reader.int('lock-timeout', 0, 24 * 3600)
     };
+}
+/**
+ * shared-files, shared-dirs, and the deprecated shared-paths (an entry ending in `/` is a
+ * directory, any other a file: so a forgotten `.env` fails instead of becoming a directory).
+ */
+function parseSharedPaths(reader) {
+    const listed = (name) => reader
+        .text(name)
+        .split(/[\n,]/)
+        .map(s => s.trim())
+        .filter(Boolean)
+        .map(text => ({ name, text }));
+    const entries = [...listed('shared-files'), ...listed('shared-dirs'), ...listed('shared-paths')];
+    const seen = new Map();
+    return entries.map(({ name, text }) => {
+        // `.` or `a/./.` names the release itself (or a parent): linking it would replace the
+        // release with the shared directory, and the host refuses it only after the upload.
+        const path = text.replace(/\/+$/, '');
+        const parts = text.replace(/\/$/, '').split('/');
+        if (text.startsWith('/') ||
+            parts.some(s => ['', '.', '..'].includes(s)) ||
+            /[\0\n\r]/.test(text)) {
+            throw new errors/* InputError */.dz(name, `has ${showValue(text)}`, 'paths inside the release such as `.env` or `storage`, without `.`, `..` or empty parts');
+        }
+        const other = seen.get(path);
+        if (other !== undefined) {
+            throw new errors/* InputError */.dz(name, `has ${showValue(path)}, already in ${other}`, 'each shared path once');
+        }
+        seen.set(path, name);
+        const dir = name === 'shared-dirs' || (name === 'shared-paths' && text.endsWith('/'));
+        return { path, kind: dir ? 'dir' : 'file' };
+    });
 }
 function parseRef(reader, defaults, required) {
     const value = reader.has('ref') ? reader.string('ref') : (defaults.sha ?? '');
@@ -10857,135 +11083,8 @@ async function httpProbe(request) {
 var host_transport = __nccwpck_require__(6285);
 // EXTERNAL MODULE: ./build/ncc/core/drivers/release-lock.js
 var release_lock = __nccwpck_require__(9124);
-;// CONCATENATED MODULE: ./build/ncc/core/doctor/host-checks.js
-
-const passed = (name, detail) => ({
-    name,
-    ok: true,
-    detail,
-    fix: ''
-});
-const failed = (name, detail, fix) => ({
-    name,
-    ok: false,
-    detail,
-    fix
-});
-/** Without a `source` to measure, less free space than this is reported as a problem. */
-const MIN_FREE_BYTES = 100 * 1024 * 1024;
-function formatBytes(bytes) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-/** The checks that follow from what the probe saw on one host. Pure. */
-function hostChecks(facts, options) {
-    const containers = options.driver === 'containers';
-    return [
-        programsCheck(facts, options.programs),
-        ...(containers && facts.programs.docker ? [dockerCheck(facts)] : []),
-        pathCheck(facts),
-        diskCheck(facts, options.releaseBytes),
-        lockCheck(facts, options),
-        containers ? liveFromHistory(facts) : liveCheck(facts)
-    ];
-}
-function dockerCheck(facts) {
-    if (facts.dockerServer)
-        return passed('docker', `dockerd ${facts.dockerServer} answers`);
-    const user = facts.user || 'the deploy user';
-    return failed('docker', `${user} cannot reach dockerd: ${facts.dockerError ?? 'no answer'}`, /permission denied/i.test(facts.dockerError ?? '')
-        ? `On the host: sudo usermod -aG docker ${user} (then log in again).`
-        : 'Start the Docker engine on the host (sudo systemctl enable --now docker).');
-}
-/** Containers have no `current`: what is live is the newest successful line of history. */
-function liveFromHistory(facts) {
-    const entry = [...facts.history].reverse().find(e => e.outcome === 'success');
-    if (!entry)
-        return passed('live', 'nothing yet (no successful deploy in history): the first deploy');
-    return passed('live', `${entry.version} (release ${entry.release}, ${entry.operation} at ${entry.time})`);
-}
-function programsCheck(facts, programs) {
-    const missing = programs.filter(p => facts.missing.includes(p) || !(p in facts.programs));
-    if (missing.length === 0)
-        return passed('programs', programs.join(', '));
-    const debian = missing.map(p => (p === 'docker' ? 'docker.io' : p)).join(' ');
-    return failed('programs', `not found on the PATH of ${facts.user || 'the login user'}: ${missing.join(', ')}`, `Install them on the host (Debian/Ubuntu: sudo apt-get install -y ${debian}; Fedora/RHEL: sudo dnf install -y ${missing.join(' ')}).`);
-}
-function pathCheck(facts) {
-    const user = facts.user || 'the deploy user';
-    if (facts.existingNotDir) {
-        return failed('path', `${facts.existing} is not a directory`, `Choose another path, or move ${facts.existing} away on the host.`);
-    }
-    if (facts.unwritable.length) {
-        const list = facts.unwritable.map(u => `${u.path} (owner ${u.owner || 'unknown'})`).join(', ');
-        const fix = facts.existing === facts.root
-            ? `On the host: sudo chown -R ${user}: ${facts.root}`
-            : `On the host: sudo install -d -o ${user} -g ${user} -m 755 ${facts.root}`;
-        return failed('path', `${user} cannot write ${list}`, `${fix} (docs/hosts.md).`);
-    }
-    if (facts.existing !== facts.root) {
-        return passed('path', `${facts.root} does not exist yet; ${user} can create it in ${facts.existing}`);
-    }
-    return passed('path', `${facts.root} is writable by ${user}`);
-}
-function diskCheck(facts, releaseBytes) {
-    if (facts.freeKiB === undefined || !Number.isFinite(facts.freeKiB)) {
-        return failed('disk', `could not read free space of ${facts.existing}`, 'Check `df -P` works on the host.');
-    }
-    const free = facts.freeKiB * 1024;
-    const where = `on ${facts.mount || facts.existing}`;
-    if (releaseBytes !== undefined) {
-        if (free < releaseBytes) {
-            return failed('disk', `${formatBytes(free)} free ${where}; the release needs ${formatBytes(releaseBytes)}`, `Free at least ${formatBytes(releaseBytes - free)} on the host (old releases beyond keep-releases, logs, package caches) or grow the disk.`);
-        }
-        return passed('disk', `${formatBytes(free)} free ${where}; the release needs ${formatBytes(releaseBytes)}`);
-    }
-    if (free < MIN_FREE_BYTES) {
-        return failed('disk', `${formatBytes(free)} free ${where}, under ${formatBytes(MIN_FREE_BYTES)}`, 'Free space on the host (old releases, logs, package caches) or grow the disk; give --source to compare with the release size.');
-    }
-    return passed('disk', `${formatBytes(free)} free ${where}`);
-}
-function lockCheck(facts, options) {
-    const file = `${facts.root}/.shiprail/lock`;
-    if (facts.lockIsDir) {
-        return failed('lock', `${file} is a directory`, `Remove it on the host: rmdir ${file}`);
-    }
-    if (facts.lock === undefined)
-        return passed('lock', 'free');
-    const info = (0,release_lock/* parseLockInfo */.BF)(facts.lock);
-    const holder = (0,release_lock/* describeLock */.FD)(info, facts.lock);
-    const stale = info && (0,release_lock/* staleReason */.Wf)(info, options.machine, options.now, options.isAlive);
-    if (stale) {
-        // A deploy takes a stale lock over by itself (release-lock.ts), so it is not a problem.
-        return passed('lock', `stale: held by ${holder}; ${stale}, so the next deploy takes it over`);
-    }
-    return failed('lock', `held by ${holder}`, `A deploy is running: wait for it, or set lock-timeout to wait. If none is running, remove ${file} on the host.`);
-}
-function liveCheck(facts) {
-    const current = `${facts.root}/current`;
-    if (facts.currentNotLink) {
-        return failed('live', `${current} exists and is not a symlink`, `Move ${current} away on the host; a deploy makes it a symlink to the live release.`);
-    }
-    if (facts.current === undefined)
-        return passed('live', 'nothing yet (no current): the first deploy');
-    if (facts.currentResolved === undefined) {
-        return failed('live', `${current} points to ${facts.current}, which does not exist`, 'Deploy again, or roll back to a kept release (shiprail rollback).');
-    }
-    const release = facts.currentResolved.split('/').pop() ?? '';
-    const entry = [...facts.history]
-        .reverse()
-        .find(e => e.release === release && e.outcome === 'success');
-    if (!entry)
-        return passed('live', `${release} (not in ${facts.root}/.shiprail/history.jsonl)`);
-    return passed('live', `${entry.version} (release ${release}, ${entry.operation} at ${entry.time})`);
-}
-
+// EXTERNAL MODULE: ./build/ncc/core/doctor/host-checks.js
+var host_checks = __nccwpck_require__(6599);
 // EXTERNAL MODULE: ./build/ncc/core/drivers/release-history.js
 var release_history = __nccwpck_require__(6911);
 ;// CONCATENATED MODULE: ./build/ncc/core/doctor/host-probe.js
@@ -11162,42 +11261,8 @@ async function directorySize(root) {
     return total;
 }
 
-;// CONCATENATED MODULE: ./build/ncc/core/doctor/ssh-diagnosis.js
-/** Classifies the message of a failed `ssh` connect. Pure. */
-function diagnoseSsh(message) {
-    // Our temp known_hosts file is gone when the user reads this; never point at it.
-    const detail = message
-        .split(' / ')
-        .filter(part => !/^Offending .* key in |^Remove with:|ssh-keygen -f /.test(part))
-        .join(' / ')
-        .replace(/\/\S*shiprail-ssh-[^\s:]+/g, '(known-hosts)')
-        .trim();
-    if (/IDENTIFICATION HAS CHANGED|host key for .* has changed|Host key for .* has changed/i.test(message))
-        return { kind: 'host-key-changed', detail };
-    if (/Host key verification failed|No [A-Z0-9-]+ host key is known|host key is not known/i.test(message))
-        return { kind: 'host-key-unknown', detail };
-    if (/Permission denied|Too many authentication failures|Load key .*: (invalid format|error in libcrypto)|no such identity|Authentication failed/i.test(message))
-        return { kind: 'auth-refused', detail };
-    return { kind: 'unreachable', detail };
-}
-function portFlag(host) {
-    return host.port ? `-p ${host.port} ` : '';
-}
-/** What to do about each kind of failure, with the host's own names in the commands. */
-function sshFix(kind, host) {
-    const user = host.user ?? 'the deploy user';
-    switch (kind) {
-        case 'unreachable':
-            return `Check that ${host.host} resolves and its sshd listens on port ${host.port ?? 22} for this machine (try: ssh ${portFlag(host)}${host.user ? `${host.user}@` : ''}${host.host} true); open the firewall or fix the address in hosts.`;
-        case 'host-key-unknown':
-            return `Add the host's key to known-hosts: run ssh-keyscan ${portFlag(host)}${host.host}, check its fingerprint (ssh-keygen -lf on that output) against ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub run on the host, and put the line in the known-hosts input (docs/hosts.md).`;
-        case 'host-key-changed':
-            return `The host's key is not the one in known-hosts. If the host was rebuilt, check its new fingerprint (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on the host) and replace its line in known-hosts; otherwise do not deploy: something may be intercepting the connection.`;
-        case 'auth-refused':
-            return `Put the public half of ssh-key in ~${host.user ?? ''}/.ssh/authorized_keys on the host (owned by ${user}, mode 600) and check the user name in hosts (${host.label}).`;
-    }
-}
-
+// EXTERNAL MODULE: ./build/ncc/core/doctor/ssh-diagnosis.js
+var ssh_diagnosis = __nccwpck_require__(1357);
 ;// CONCATENATED MODULE: ./build/ncc/core/steps/doctor.js
 
 
@@ -11265,14 +11330,14 @@ async function checkHost(spec, transport, settings, needs, ctx) {
         const result = await transport.run(PROBE_SCRIPT, [settings.path, String(PROBE_HISTORY_BYTES), ...needs.programs], { timeoutMs: PROBE_TIMEOUT_MS, signal: ctx.signal });
         // The login shell could not start bash: nothing else can be learnt, and nothing deploys.
         if (result.exitCode === 127) {
-            checks.push(failed('programs', `bash not found on the host (${result.stderr.trim().split('\n').pop() ?? ''})`, 'Install bash on the host (Debian/Ubuntu: sudo apt-get install -y bash rsync tar).'));
+            checks.push((0,host_checks/* failed */.gz)('programs', `bash not found on the host (${result.stderr.trim().split('\n').pop() ?? ''})`, 'Install bash on the host (Debian/Ubuntu: sudo apt-get install -y bash rsync tar).'));
             return checks;
         }
         if (result.exitCode !== 0) {
-            checks.push(failed('probe', `the read-only check script failed (exit ${result.exitCode}): ${(0,host_transport/* lastLines */.w$)(`${result.stderr}\n${result.stdout}`)}`, "The host's shell failed the command: the login user needs a real shell (not nologin); see the error."));
+            checks.push((0,host_checks/* failed */.gz)('probe', `the read-only check script failed (exit ${result.exitCode}): ${(0,host_transport/* lastLines */.w$)(`${result.stderr}\n${result.stdout}`)}`, "The host's shell failed the command: the login user needs a real shell (not nologin); see the error."));
             return checks;
         }
-        checks.push(...hostChecks(parseProbe(result.stdout), {
+        checks.push(...(0,host_checks/* hostChecks */.mj)(parseProbe(result.stdout), {
             driver: settings.driver === 'containers' ? 'containers' : 'releases',
             programs: needs.programs,
             releaseBytes: needs.releaseBytes,
@@ -11282,7 +11347,7 @@ async function checkHost(spec, transport, settings, needs, ctx) {
         }));
     }
     catch (err) {
-        checks.push(failed('probe', (0,errors/* errorMessage */.gJ)(err), 'Check the connection to the host and run doctor again.'));
+        checks.push((0,host_checks/* failed */.gz)('probe', (0,errors/* errorMessage */.gJ)(err), 'Check the connection to the host and run doctor again.'));
     }
     finally {
         await transport.close();
@@ -11296,6 +11361,8 @@ async function connect(spec, transport, signal) {
         return undefined;
     }
     catch (err) {
+        if (err instanceof host_transport/* SshConnectError */.zN)
+            return err.diagnosis.detail;
         const message = (0,errors/* errorMessage */.gJ)(err);
         return err instanceof host_transport/* HostError */.dh
             ? message.slice(spec.label.length + 2).replace(/^could not connect:\s*/, '')
@@ -11308,24 +11375,24 @@ async function connect(spec, transport, signal) {
  */
 function sshChecks(spec, settings, trouble) {
     const hostKeyOk = settings.strictHostKeyChecking
-        ? passed('host-key', 'matches known-hosts')
-        : passed('host-key', 'not verified: ssh-strict-host-key-checking is false');
+        ? (0,host_checks/* passed */.bF)('host-key', 'matches known-hosts')
+        : (0,host_checks/* passed */.bF)('host-key', 'not verified: ssh-strict-host-key-checking is false');
     if (trouble === undefined) {
         return [
-            passed('ssh', `reachable on port ${spec.port ?? 22}`),
+            (0,host_checks/* passed */.bF)('ssh', `reachable on port ${spec.port ?? 22}`),
             hostKeyOk,
-            passed('ssh-auth', `logged in${spec.user ? ` as ${spec.user}` : ''} with the key`)
+            (0,host_checks/* passed */.bF)('ssh-auth', `logged in${spec.user ? ` as ${spec.user}` : ''} with the key`)
         ];
     }
-    const { kind, detail } = diagnoseSsh(trouble);
-    const fix = sshFix(kind, spec);
+    const { kind, detail } = (0,ssh_diagnosis/* diagnoseSsh */.z)(trouble);
+    const fix = (0,ssh_diagnosis/* sshFix */.W)(kind, spec);
     if (kind === 'unreachable')
-        return [failed('ssh', `cannot connect: ${detail}`, fix)];
-    const reachable = passed('ssh', `reachable on port ${spec.port ?? 22}`);
+        return [(0,host_checks/* failed */.gz)('ssh', `cannot connect: ${detail}`, fix)];
+    const reachable = (0,host_checks/* passed */.bF)('ssh', `reachable on port ${spec.port ?? 22}`);
     if (kind === 'auth-refused')
-        return [reachable, hostKeyOk, failed('ssh-auth', `refused: ${detail}`, fix)];
+        return [reachable, hostKeyOk, (0,host_checks/* failed */.gz)('ssh-auth', `refused: ${detail}`, fix)];
     const what = kind === 'host-key-changed' ? 'changed' : 'unknown';
-    return [reachable, failed('host-key', `${what}: ${detail}`, fix)];
+    return [reachable, (0,host_checks/* failed */.gz)('host-key', `${what}: ${detail}`, fix)];
 }
 async function urlCheck(url, ctx) {
     const answer = await httpProbe({
@@ -11335,15 +11402,15 @@ async function urlCheck(url, ctx) {
         signal: ctx.signal
     });
     if (answer.type === 'error') {
-        return failed('url', `no answer: ${answer.message}`, 'Check that the service runs on the host (systemctl status), that nginx proxies to it, and that the URL is the public one (docs/hosts.md).');
+        return (0,host_checks/* failed */.gz)('url', `no answer: ${answer.message}`, 'Check that the service runs on the host (systemctl status), that nginx proxies to it, and that the URL is the public one (docs/hosts.md).');
     }
     const detail = `${answer.status} in ${answer.latencyMs} ms${answer.redirects ? ` after ${answer.redirects} redirect(s) to ${answer.url}` : ''}`;
     if (answer.status >= 400) {
-        return failed('url', detail, answer.status >= 500
+        return (0,host_checks/* failed */.gz)('url', detail, answer.status >= 500
             ? "The app or the proxy fails: read the service's log (journalctl -u <unit>) and nginx's error log."
             : 'The URL answers but not with success: check its path and any authentication.');
     }
-    return passed('url', detail);
+    return (0,host_checks/* passed */.bF)('url', detail);
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/report/doctor-report.js
@@ -11404,26 +11471,17 @@ const DOCTOR_HANDLER = {
     }
 };
 
+// EXTERNAL MODULE: ./build/ncc/core/drivers/driver.js
+var driver = __nccwpck_require__(2761);
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/command-driver.js
 
 
 
 
 
-/**
- * The variables a deploy or rollback script receives: the environment, the version going live
- * and the one before it, the commit, the ledger's deployment id, and which operation it is.
- */
-function commandEnvironment(request) {
-    return {
-        SHIPRAIL_ENVIRONMENT: request.environment,
-        SHIPRAIL_VERSION: request.version,
-        SHIPRAIL_PREVIOUS_VERSION: request.previousVersion ?? '',
-        SHIPRAIL_REF: request.ref,
-        SHIPRAIL_DEPLOYMENT_ID: request.deploymentId,
-        SHIPRAIL_OPERATION: request.operation
-    };
-}
+
+/** Lines of a failed script's output the summary shows. */
+const TAIL_LINES = 10;
 /**
  * Runs the user's bash script the way a `run:` step does (`bash -eo pipefail file`), with every
  * value in environment variables so no version or environment name becomes shell text.
@@ -11439,7 +11497,7 @@ function createCommandDriver(settings, baseEnv) {
             const label = request.operation === 'rollback' && settings.rollbackRun.trim() ? 'rollback-run' : 'run';
             return [
                 `run the \`${label}\` script with bash -eo pipefail (timeout ${settings.timeoutSeconds} s)`,
-                ...Object.entries(commandEnvironment(request)).map(([k, v]) => `  ${k}=${v}`)
+                ...Object.entries((0,driver/* requestVariables */.x5)(request)).map(([k, v]) => `  ${k}=${v}`)
             ];
         },
         async apply(request, ctx) {
@@ -11448,16 +11506,23 @@ function createCommandDriver(settings, baseEnv) {
                 const file = (0,external_node_path_.join)(dir, 'script.sh');
                 await (0,promises_.writeFile)(file, scriptFor(request), { mode: 0o600 });
                 const timeoutMs = settings.timeoutSeconds * 1000;
+                const tail = [];
                 const result = await (0,process_runner/* runProcess */.R)('bash', {
                     args: ['--noprofile', '--norc', '-eo', 'pipefail', file],
                     cwd: ctx.run.workspace,
-                    env: { ...baseEnv, ...commandEnvironment(request) },
+                    env: { ...baseEnv, ...(0,driver/* requestVariables */.x5)(request) },
                     timeoutMs,
                     signal: ctx.signal,
-                    onLine: line => ctx.logger.info(ctx.secrets.redact(line))
+                    onLine: line => {
+                        const masked = ctx.secrets.redact(line);
+                        ctx.logger.info(masked);
+                        tail.push(masked);
+                        if (tail.length > TAIL_LINES)
+                            tail.shift();
+                    }
                 });
                 if (result.exitCode !== 0) {
-                    throw new errors/* CheckFailedError */.CO(`The ${request.operation} script ${(0,process_runner/* describeExit */.K)(result, timeoutMs)}.`);
+                    throw new errors/* CheckFailedError */.CO(`The ${request.operation} script ${(0,process_runner/* describeExit */.K)(result, timeoutMs)}.`, tail);
                 }
                 return {};
             }
@@ -11478,7 +11543,7 @@ async function createDriver(settings, ctx) {
         return createContainersDriver(settings);
     }
     // Loaded on demand: the releases driver pulls in SSH and rsync handling a command deploy never needs.
-    const { createReleasesDriver } = await __nccwpck_require__.e(/* import() */ 961).then(__nccwpck_require__.bind(__nccwpck_require__, 2961));
+    const { createReleasesDriver } = await __nccwpck_require__.e(/* import() */ 248).then(__nccwpck_require__.bind(__nccwpck_require__, 4248));
     return createReleasesDriver(settings);
 }
 
@@ -11529,9 +11594,13 @@ function checkPromotion(records, version, ref, sourceEnvironment) {
             .map((r, i) => (i === index ? '' : (0,deployment_state/* describeRecord */.TV)(r, states[i])))
             .filter(Boolean);
         const also = others.length ? ` (${sourceEnvironment} also has: ${others.join(', ')})` : '';
+        // Deployed with no verdict yet: say so, or "2 (live)" reads as if being live were the fault.
+        const unchecked = (0,deployment_state/* deploymentState */.DY)(latest).deployed && (0,deployment_state/* deploymentState */.DY)(latest).verdicts.length === 0
+            ? ', no check has recorded a verdict on it'
+            : '';
         return {
             allowed: false,
-            reason: `version ${version} is not verified in ${sourceEnvironment}: ${(0,deployment_state/* describeRecord */.TV)(latest, states[index])}${also}.`
+            reason: `version ${version} is not verified in ${sourceEnvironment}: ${(0,deployment_state/* describeRecord */.TV)(latest, states[index])}${unchecked}${also}.`
         };
     }
     return { allowed: true, from: latest };
@@ -11773,37 +11842,65 @@ async function timed(ctx, phases, name, fn) {
 
 
 /**
- * The sequence deploy and rollback share: record the deployment as in progress, let the driver
- * put the version live, then record its outcome. A driver failure becomes outcome `failure`
- * (the ledger says so too); only ledger errors throw. The post step is told about the record
- * as soon as it exists, so a cancelled job still ends it with a terminal status.
+ * The sequence deploy and rollback share: for a deploy, let the driver resolve what the record
+ * must carry (containers: the image ID on every host); record the deployment as in progress,
+ * let the driver put the version live, then record its outcome. A driver failure (resolving
+ * included) becomes outcome `failure` (the ledger says so too); only ledger errors throw. The
+ * post step is told about the record as soon as it exists, so a cancelled job still ends it
+ * with a terminal status.
  */
 async function applyDeployment(ctx, driver, phases, plan) {
-    const record = await timed(ctx, phases, 'record start', () => ctx.ledger.create(plan.record));
-    const request = { ...plan.request, deploymentId: record.id };
+    const resolved = await resolveFirst(ctx, driver, phases, plan.request);
+    const record = await timed(ctx, phases, 'record start', () => ctx.ledger.create({ ...plan.record, payload: { ...plan.record.payload, ...resolved?.payload } }));
+    const request = {
+        ...plan.request,
+        deploymentId: record.id,
+        ...(resolved ? { images: resolved.payload } : {})
+    };
     if (record.id)
         ctx.onDeploymentStarted?.(record.id);
-    const release = await holdEnvironment(ctx, phases, record, plan.lockTimeoutSeconds);
+    const release = await holdEnvironment(ctx, phases, record, plan);
     try {
-        return await applyHeld(ctx, driver, phases, plan, record, request);
+        return await applyHeld(ctx, driver, phases, plan, record, request, resolved?.error);
     }
     finally {
         await release();
     }
 }
 /**
- * One deploy per environment at a time, whatever the driver (SPEC §3): the ledger holds the
- * environment from the record's creation until its outcome is recorded. A refused record is
- * ended with `error`, so it never counts as live.
+ * driver.resolve's payload fields for a deploy, or the error that fails the deploy once it is
+ * recorded (a deploy that could not get its image is in the ledger as failed, like any other).
  */
-async function holdEnvironment(ctx, phases, record, timeoutSeconds) {
+async function resolveFirst(ctx, driver, phases, request) {
+    if (!driver.resolve || request.operation !== 'deploy')
+        return undefined;
+    try {
+        return {
+            payload: await timed(ctx, phases, `${driver.name} resolve`, () => driver.resolve(request, ctx))
+        };
+    }
+    catch (error) {
+        return { payload: {}, error };
+    }
+}
+/**
+ * One deploy per environment at a time, whatever the driver: the ledger holds the environment
+ * from the record's creation until its outcome is recorded. A refused record (locked, or the
+ * plan no longer holds once the lock is taken) is ended with `error`, so it never counts as
+ * live, and the lock is let go.
+ */
+async function holdEnvironment(ctx, phases, record, plan) {
     const locking = ctx.ledger.locking;
     if (!locking || !record.id)
         return async () => undefined;
+    let release;
     try {
-        return await timed(ctx, phases, 'lock environment', () => lockEnvironment(locking, record, timeoutSeconds, ctx));
+        release = await timed(ctx, phases, 'lock environment', () => lockEnvironment(locking, record, plan.lockTimeoutSeconds, ctx));
+        await plan.confirm?.();
+        return release;
     }
     catch (err) {
+        await release?.();
         const why = ctx.secrets.redact((0,errors/* errorMessage */.gJ)(err));
         await ctx.ledger.addStatus(record.id, {
             state: 'error',
@@ -11814,7 +11911,7 @@ async function holdEnvironment(ctx, phases, record, timeoutSeconds) {
         throw err;
     }
 }
-async function applyHeld(ctx, driver, phases, plan, record, request) {
+async function applyHeld(ctx, driver, phases, plan, record, request, resolveError) {
     const applied = {
         outcome: 'failure',
         deploymentId: record.id,
@@ -11822,14 +11919,18 @@ async function applyHeld(ctx, driver, phases, plan, record, request) {
         hosts: [],
         driverMs: 0
     };
+    const driverPhase = `${plan.record.payload.driver} driver`;
     try {
-        const outcome = await timed(ctx, phases, `${plan.record.payload.driver} driver`, () => driver.apply(request, ctx));
+        const outcome = await timed(ctx, phases, driverPhase, () => resolveError === undefined ? driver.apply(request, ctx) : Promise.reject(resolveError));
         applied.release = outcome.release ?? null;
         applied.hosts = outcome.hosts ?? [];
         applied.outcome = 'success';
     }
     catch (err) {
         applied.error = ctx.secrets.redact((0,errors/* errorMessage */.gJ)(err));
+        applied.failedPhase = driverPhase;
+        if (err instanceof errors/* CheckFailedError */.CO && err.lastLines.length)
+            applied.lastLines = err.lastLines.map(line => ctx.secrets.redact(line));
     }
     applied.driverMs = phases[phases.length - 1].ms;
     await timed(ctx, phases, 'record outcome', async () => {
@@ -11935,6 +12036,7 @@ async function deploy(settings, ctx) {
             const problems = checked.hosts.flatMap(h => h.checks.filter(c => !c.ok).map(c => `${h.host} ${c.name}: ${c.detail}`));
             if (problems.length) {
                 result.outcome = 'failure';
+                result.failedPhase = 'doctor';
                 result.error = `dry run: the hosts are not ready (${problems.join('; ')}); shiprail doctor gives the fix for each`;
             }
         }
@@ -11975,6 +12077,10 @@ async function deploy(settings, ctx) {
     result.outcome = applied.outcome;
     if (applied.error !== undefined)
         result.error = applied.error;
+    if (applied.failedPhase !== undefined)
+        result.failedPhase = applied.failedPhase;
+    if (applied.lastLines !== undefined)
+        result.lastLines = applied.lastLines;
     result.durationMs = ctx.clock.now().getTime() - startedAt.getTime();
     await notify(ctx, settings.notifyUrl, deployMessage(result));
     return result;
@@ -12018,74 +12124,6 @@ function parseRollbackSettings(raw, defaults) {
         notifyUrl: reader.url('notify-url', true),
         driver: parseDriver(reader, 'rollback')
     };
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./build/ncc/core/checks/check-spec.js
-
-const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
-const CHECK_FIELDS = [
-    'name',
-    'url',
-    'path',
-    'method',
-    'headers',
-    'body',
-    'expect-status',
-    'expect-body-contains',
-    'expect-body-regex',
-    'expect-json',
-    'expect-header',
-    'max-latency-ms',
-    'expect-version',
-    'follow-redirects'
-];
-/** Plain words for what a check expects, for the dry-run plan and the logs. */
-function describeExpectations(check) {
-    const out = [`status ${check.expectStatus.text}`];
-    for (const s of check.expectBodyContains)
-        out.push(`body contains ${JSON.stringify(s)}`);
-    for (const r of check.expectBodyRegex)
-        out.push(`body matches ${String(r)}`);
-    for (const j of check.expectJson)
-        out.push(`json ${j.path} = ${showExpected(j)}`);
-    for (const h of check.expectHeader) {
-        if (h.regex)
-            out.push(`header ${h.name} matches ${String(h.regex)}`);
-        else if (h.contains === '')
-            out.push(`header ${h.name} present`);
-        else
-            out.push(`header ${h.name} contains ${JSON.stringify(isCredentialHeader(h.name) ? '***' : h.contains)}`);
-    }
-    if (check.maxLatencyMs !== undefined)
-        out.push(`latency at most ${check.maxLatencyMs} ms`);
-    if (check.expectVersion)
-        out.push(`version ${check.expectVersion} in body or headers`);
-    return out;
-}
-/** An expected JSON value as the user wrote it. */
-function showExpected(j) {
-    if (typeof j.expected === 'number' &&
-        typeof j.expectedText === 'string' &&
-        String(j.expected) !== j.expectedText) {
-        return j.expectedText;
-    }
-    return JSON.stringify(j.expected) ?? String(j.expected);
-}
-/** Joins a check's path onto the base URL: `https://x/app` + `/health` = `https://x/app/health`. */
-function joinUrl(base, path) {
-    const url = new URL(base);
-    const cut = path.search(/[?#]/);
-    const pathname = cut >= 0 ? path.slice(0, cut) : path;
-    const rest = cut >= 0 ? path.slice(cut) : '';
-    url.pathname = `${url.pathname.replace(/\/+$/, '')}/${pathname.replace(/^\/+/, '')}`;
-    url.hash = '';
-    if (rest.startsWith('?'))
-        url.search = rest.replace(/#.*$/, '');
-    return url.toString();
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/core/checks/status-range.js
@@ -12141,130 +12179,241 @@ function statusMatches(range, status) {
     return range.ranges.some(([low, high]) => status >= low && status <= high);
 }
 
-;// CONCATENATED MODULE: ./build/ncc/core/checks/yaml-fields.js
+;// CONCATENATED MODULE: ./build/ncc/core/checks/check-fields.js
+
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const URL_FORM = 'an absolute http:// or https:// URL';
+const REGEX_FORM = 'a JavaScript regular expression, optionally written `/pattern/flags` (flags i, m, s, u)';
+const CHECK_FIELD_LIST = [
+    {
+        name: 'name',
+        type: 'a one-line name of at most 100 characters',
+        default: 'the request, e.g. `GET /health`',
+        description: 'Shown in logs, the report and the summary; unique among the checks.',
+        example: 'name: health'
+    },
+    {
+        name: 'url',
+        type: URL_FORM,
+        description: 'The URL requested. Give either `url` or `path`.',
+        example: 'url: https://api.example.com/health'
+    },
+    {
+        name: 'path',
+        type: 'a path such as `/health`, without spaces',
+        description: 'Joined to the `url` input (the base URL). Give either `url` or `path`.',
+        example: 'path: /health?full=1'
+    },
+    {
+        name: 'method',
+        type: `one of ${HTTP_METHODS.join(', ')}`,
+        default: 'GET',
+        description: 'HTTP method, in any case.',
+        example: 'method: POST'
+    },
+    {
+        name: 'headers',
+        type: 'a map of header name to a text value',
+        description: 'Request headers. Values of credential headers (`Authorization`, `*token*`, `*key*`, …) are masked everywhere and dropped on a redirect to another origin.',
+        example: 'headers: { Accept: application/json }'
+    },
+    {
+        name: 'body',
+        type: 'a text, or a map or list (sent as JSON)',
+        description: 'Request body. A map or list is sent as JSON with `Content-Type: application/json` unless `headers` sets one. Not with `method: HEAD`.',
+        example: 'body: { ping: true }'
+    },
+    {
+        name: 'expect-status',
+        type: STATUS_FORM,
+        default: DEFAULT_STATUS,
+        description: 'Status codes that pass. A YAML list of codes and ranges works too.',
+        example: 'expect-status: [200, 301-302]'
+    },
+    {
+        name: 'expect-body-contains',
+        type: 'a string or a list of strings',
+        description: 'Text the body must contain; with a list, each one.',
+        example: 'expect-body-contains: ok'
+    },
+    {
+        name: 'expect-body-regex',
+        type: `${REGEX_FORM}, or a list of them`,
+        description: 'Regular expressions the body must match; with a list, each one.',
+        example: 'expect-body-regex: \'/"status":\\s*"up"/i\''
+    },
+    {
+        name: 'expect-json',
+        type: 'a map of dotted path to value, e.g. `status: ok` or `items.0.id: 7`',
+        description: 'Values the JSON body must hold. Paths are `a.b`, `items.0.id`, `items[0].id` or `$.items[0].id`. A scalar also matches by its text as written (`version: 1.10` matches `"1.10"`, `count: "3"` matches `3`); a map matches when it has the keys given, a list item by item.',
+        example: 'expect-json: { status: ok, items.0.id: 7 }'
+    },
+    {
+        name: 'expect-header',
+        type: 'a map of header name to a substring or `/regex/`',
+        description: 'Response headers and what each must contain (or match, when written `/regex/flags`); an empty value means the header must be present.',
+        example: "expect-header: { content-type: json, x-served-by: '/^web-\\d+$/' }"
+    },
+    {
+        name: 'max-latency-ms',
+        type: 'milliseconds from 1 to 600000, e.g. `500`',
+        description: 'Highest latency (time to the full body) that passes.',
+        example: 'max-latency-ms: 500'
+    },
+    {
+        name: 'expect-version',
+        type: 'a version string without spaces, e.g. `1.4.2` or a commit SHA',
+        description: 'Version that must appear as a whole token in the body or a header (a leading `v` is allowed; a short SHA matches a longer one): catches the old release still answering.',
+        example: 'expect-version: 1.4.2'
+    },
+    {
+        name: 'follow-redirects',
+        type: '`true` or `false`',
+        default: 'true',
+        description: 'Follow 3xx redirects (up to 10); `false` lets the check assert the redirect itself.',
+        example: 'follow-redirects: false'
+    }
+];
+const CHECK_FIELD_TABLE = CHECK_FIELD_LIST;
+const CHECK_FIELDS = CHECK_FIELD_LIST.map(f => f.name);
+const BY_NAME = new Map(CHECK_FIELD_TABLE.map(f => [f.name, f]));
+function checkField(name) {
+    return BY_NAME.get(name);
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/checks/check-spec.js
+
+/** Plain words for what a check expects, for the dry-run plan and the logs. */
+function describeExpectations(check) {
+    const out = [`status ${check.expectStatus.text}`];
+    for (const s of check.expectBodyContains)
+        out.push(`body contains ${JSON.stringify(s)}`);
+    for (const r of check.expectBodyRegex)
+        out.push(`body matches ${String(r)}`);
+    for (const j of check.expectJson)
+        out.push(`json ${j.path} = ${showExpected(j)}`);
+    for (const h of check.expectHeader) {
+        if (h.regex)
+            out.push(`header ${h.name} matches ${String(h.regex)}`);
+        else if (h.contains === '')
+            out.push(`header ${h.name} present`);
+        else
+            out.push(`header ${h.name} contains ${JSON.stringify(isCredentialHeader(h.name) ? '***' : h.contains)}`);
+    }
+    if (check.maxLatencyMs !== undefined)
+        out.push(`latency at most ${check.maxLatencyMs} ms`);
+    if (check.expectVersion)
+        out.push(`version ${check.expectVersion} in body or headers`);
+    return out;
+}
+/** An expected JSON value as the user wrote it. */
+function showExpected(j) {
+    if (typeof j.expected === 'number' &&
+        typeof j.expectedText === 'string' &&
+        String(j.expected) !== j.expectedText) {
+        return j.expectedText;
+    }
+    return JSON.stringify(j.expected) ?? String(j.expected);
+}
+/** Joins a check's path onto the base URL: `https://x/app` + `/health` = `https://x/app/health`. */
+function joinUrl(base, path) {
+    const url = new URL(base);
+    const cut = path.search(/[?#]/);
+    const pathname = cut >= 0 ? path.slice(0, cut) : path;
+    const rest = cut >= 0 ? path.slice(cut) : '';
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}/${pathname.replace(/^\/+/, '')}`;
+    url.hash = '';
+    if (rest.startsWith('?'))
+        url.search = rest.replace(/#.*$/, '');
+    return url.toString();
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./build/ncc/core/checks/checks-document.js
+
+
+
+
 
 /**
- * Reading hand-written YAML fields: type checks that name what was found instead, values shown
- * short in errors, regular expressions and JSON paths as users write them, and a label that
- * names one list item in every message.
+ * The `checks` input as a document: inline YAML, or a .yml/.yaml/.json file in the workspace,
+ * read twice (typed, and with every scalar kept as written). check-parser.ts then reads the
+ * checks out of it.
  */
-/** `/pattern/flags` or a bare pattern. Throws with the engine's own words for a bad one. */
-function parseRegex(text) {
-    const literal = /^\/(.+)\/([a-z]*)$/s.exec(text);
-    const [source, flags] = literal ? [literal[1], literal[2]] : [text, ''];
-    // g and y make test() stateful (lastIndex), which would make a check pass every other time.
-    if (!/^[imsu]*$/.test(flags) || new Set(flags).size !== flags.length) {
-        throw new SyntaxError(`flags "${flags}" are not allowed`);
-    }
+const CHECKS_FORM = 'a YAML list of checks (e.g. `- path: /health`), or a path to a .yml, .yaml or .json file holding one';
+function yamlProblem(err) {
+    if (err instanceof dist/* YAMLParseError */.XT)
+        return err.message.split('\n')[0].replace(/:$/, '');
+    return err instanceof Error ? err.message : String(err);
+}
+/** `checks` holds a file path when it is one line ending in .yml/.yaml/.json; otherwise inline YAML. */
+function isChecksFile(value) {
+    return !/[\r\n]/.test(value.trim()) && /\.(ya?ml|json)$/i.test(value.trim());
+}
+/**
+ * Why a .json checks file is not JSON, at a line and column: JSON is YAML, so YAML reads it, but
+ * YAML's flow syntax also accepts what JSON does not (comments, bare words, trailing commas) and
+ * words its errors for YAML. Node's "at position 41" is rewritten as a line and column.
+ */
+function jsonProblem(text) {
     try {
-        return new RegExp(source, flags);
+        JSON.parse(text);
+        return undefined;
     }
     catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        throw new SyntaxError(message.replace(/^Invalid regular expression: /, ''), { cause: err });
+        const at = /at position (\d+)/.exec(message);
+        if (!at)
+            return message;
+        const before = text.slice(0, Number(at[1]));
+        const where = `line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')}`;
+        return `${message.replace(/\s*in JSON at position \d+.*$/s, '')} at ${where}`;
     }
 }
-/** Splits `items.0.id`, `items[0].id` or `$.items[0].id` into keys and indexes. */
-function parseJsonPath(path) {
-    const normal = path
-        .replace(/^\$\.?/, '')
-        .replace(/\[(\d+)\]/g, '.$1')
-        .replace(/^\./, '');
-    const segments = normal.split('.');
-    if (normal === '' || segments.some(s => s === ''))
-        throw new SyntaxError('has an empty segment');
-    return segments;
-}
-function show(value) {
-    const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
-    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-/** A YAML mapping (not a list, not null). */
-function isMap(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function isScalar(value) {
-    return ['string', 'number', 'boolean'].includes(typeof value);
-}
-function editDistance(a, b) {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let prev = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const keep = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-            prev = keep;
-        }
+function readChecksText(value, workspace) {
+    if (!isChecksFile(value))
+        return { text: value, source: '' };
+    const file = value.trim();
+    const full = (0,external_node_path_.resolve)(workspace, file);
+    try {
+        return { text: (0,external_node_fs_.readFileSync)(full, 'utf8'), source: file };
     }
-    return row[b.length];
-}
-/** The field of `fields` closest to a misspelt one (`expect_status`, `expct-status`). */
-function suggestField(field, fields) {
-    const normal = field.toLowerCase().replace(/[_ ]/g, '-');
-    let best;
-    for (const f of fields) {
-        const d = normal === f ? 0 : editDistance(normal, f);
-        if (d <= 3 && (!best || d < best[1]))
-            best = [f, d];
-    }
-    return best?.[0];
-}
-/** Names one check in messages: `check 2 ("health")` or `check 2 of smoke.yml`. */
-class CheckLabel {
-    index;
-    name;
-    source;
-    constructor(index, name, source) {
-        this.index = index;
-        this.name = name;
-        this.source = source;
-    }
-    toString() {
-        const name = this.name ? ` (${show(this.name)})` : '';
-        return `check ${this.index + 1}${name}${this.source ? ` of ${this.source}` : ''}`;
-    }
-    error(field, problem, accepted) {
-        return new errors/* InputError */.dz('checks', `has ${problem} in \`${field}\` of ${this}`, accepted);
+    catch (err) {
+        const code = err.code;
+        const problem = code === 'ENOENT'
+            ? 'does not exist'
+            : code === 'EISDIR'
+                ? 'is a directory'
+                : `cannot be read (${code ?? yamlProblem(err)})`;
+        throw new errors/* InputError */.dz('checks', `names the file ${show(file)}, which ${problem} (looked at ${full})`, CHECKS_FORM);
     }
 }
-function scalarText(label, field, value, accepted) {
-    if (!isScalar(value))
-        throw label.error(field, `a ${describeType(value)}`, accepted);
-    return String(value);
+/**
+ * Reads the `checks` input. `typed` is the document as YAML's core schema reads it; `texts` is
+ * the same with every scalar as a string. Throws InputError naming the file and the line.
+ */
+function readChecksDocument(value, workspace) {
+    const { text, source } = readChecksText(value, workspace);
+    const format = /\.json$/i.test(source) ? 'JSON' : 'YAML';
+    const notJson = format === 'JSON' ? jsonProblem(text) : undefined;
+    if (notJson)
+        throw new errors/* InputError */.dz('checks', `is not valid JSON in ${source} (${notJson})`, CHECKS_FORM);
+    let typed;
+    let texts;
+    try {
+        typed = (0,dist/* parse */.qg)(text);
+        texts = (0,dist/* parse */.qg)(text, { schema: 'failsafe' });
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz('checks', `is not valid ${format}${source ? ` in ${source}` : ''} (${yamlProblem(err)})`, CHECKS_FORM);
+    }
+    return { typed, texts, source };
 }
-/** How a YAML value that has the wrong type is named in an error. */
-function describeType(value) {
-    if (value === null || value === undefined)
-        return 'missing value';
-    if (Array.isArray(value))
-        return 'list';
-    if (typeof value === 'object')
-        return 'map';
-    return typeof value;
-}
-function stringList(label, field, value, accepted) {
-    const items = Array.isArray(value) ? value : [value];
-    if (items.length === 0)
-        throw label.error(field, 'an empty list', accepted);
-    return items.map(v => {
-        const text = scalarText(label, field, v, accepted);
-        if (text === '')
-            throw label.error(field, 'an empty string', accepted);
-        return text;
-    });
-}
-const BOOL_WORDS = {
-    true: true,
-    True: true,
-    TRUE: true,
-    false: false,
-    False: false,
-    FALSE: false
-};
 
 ;// CONCATENATED MODULE: ./build/ncc/core/checks/check-parser.js
-
 
 
 
@@ -12277,10 +12426,11 @@ const BOOL_WORDS = {
  * any request is sent, so a typo fails the step at once with one line naming the check and
  * the field instead of after a two-minute readiness wait.
  */
-const CHECKS_FORM = 'a YAML list of checks (e.g. `- path: /health`), or a path to a .yml/.yaml file holding one';
-const URL_FORM = 'an absolute http:// or https:// URL';
-const REGEX_FORM = 'a JavaScript regular expression, optionally written `/pattern/flags` (flags i, m, s, u)';
 const MAX_CHECKS = 1000;
+/** The accepted form of a field, as docs/checks.md states it. */
+const check_parser_form = (field) => checkField(field).type;
+/** A field's default from the table (only read for fields that have one). */
+const fallback = (field) => checkField(field).default ?? '';
 function parseUrl(label, field, text) {
     let parsed;
     try {
@@ -12312,10 +12462,10 @@ function parseCheck(typed, text, index, base, source) {
     if (!isMap(text) || !isMap(typed)) {
         throw new errors/* InputError */.dz('checks', `has a ${describeType(text)} as ${unnamed}`, 'each check to be a map of fields, e.g. `- path: /health`');
     }
-    const nameText = text.name === undefined ? undefined : scalarText(unnamed, 'name', text.name, 'a short name');
+    const nameText = text.name === undefined ? undefined : scalarText(unnamed, 'name', text.name, check_parser_form('name'));
     if (nameText !== undefined &&
         (nameText.trim() === '' || /[\r\n]/.test(nameText) || nameText.length > 100)) {
-        throw unnamed.error('name', show(nameText), 'a one-line name of at most 100 characters');
+        throw unnamed.error('name', show(nameText), check_parser_form('name'));
     }
     const label = new CheckLabel(index, nameText, source);
     for (const field of Object.keys(text)) {
@@ -12327,29 +12477,28 @@ function parseCheck(typed, text, index, base, source) {
         }
     }
     const methodText = text.method === undefined
-        ? 'GET'
-        : scalarText(label, 'method', text.method, HTTP_METHODS.join(', '));
+        ? fallback('method')
+        : scalarText(label, 'method', text.method, check_parser_form('method'));
     const method = methodText.toUpperCase();
-    if (!HTTP_METHODS.includes(method)) {
-        throw label.error('method', show(methodText), `one of ${HTTP_METHODS.join(', ')}`);
-    }
+    if (!HTTP_METHODS.includes(method))
+        throw label.error('method', show(methodText), check_parser_form('method'));
     let url;
     let shownPath;
     if (text.url !== undefined && text.path !== undefined) {
         throw label.error('url', 'a value next to `path`', 'either `url` (absolute) or `path` (joined to the `url` input), not both');
     }
     else if (text.url !== undefined) {
-        url = parseUrl(label, 'url', scalarText(label, 'url', text.url, URL_FORM));
+        url = parseUrl(label, 'url', scalarText(label, 'url', text.url, check_parser_form('url')));
         const parsed = new URL(maskUrl(url));
         shownPath = `${parsed.pathname}${parsed.search}`;
     }
     else if (text.path !== undefined) {
-        const path = scalarText(label, 'path', text.path, 'a path such as `/health`');
+        const path = scalarText(label, 'path', text.path, check_parser_form('path'));
         if (/^[a-z][a-z0-9+.-]*:/i.test(path)) {
             throw label.error('path', `${show(maskUrl(path))}, a full URL`, 'a path such as `/health`; put full URLs in `url`');
         }
         if (path.trim() === '' || /\s/.test(path))
-            throw label.error('path', show(path), 'a path such as `/health`, without spaces');
+            throw label.error('path', show(path), check_parser_form('path'));
         if (!base) {
             throw label.error('path', `${show(path)} but no base URL`, 'the `url` input set to a base URL (e.g. `https://staging.example.com`), or a full `url` in the check');
         }
@@ -12363,7 +12512,7 @@ function parseCheck(typed, text, index, base, source) {
     const headers = {};
     if (text.headers !== undefined) {
         if (!isMap(text.headers))
-            throw label.error('headers', `a ${describeType(text.headers)}`, 'a map of header name to value');
+            throw label.error('headers', `a ${describeType(text.headers)}`, check_parser_form('headers'));
         const seen = new Set();
         for (const [name, value] of Object.entries(text.headers)) {
             if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
@@ -12395,7 +12544,7 @@ function parseCheck(typed, text, index, base, source) {
     }
     let expectStatus;
     try {
-        const status = text['expect-status'] ?? DEFAULT_STATUS;
+        const status = text['expect-status'] ?? fallback('expect-status');
         if (!isScalar(status) && !(Array.isArray(status) && status.every(isScalar)))
             throw new StatusRangeError(`a ${describeType(status)}`);
         expectStatus = parseStatusRange(status);
@@ -12403,19 +12552,19 @@ function parseCheck(typed, text, index, base, source) {
     catch (err) {
         if (!(err instanceof StatusRangeError))
             throw err;
-        throw label.error('expect-status', err.message, STATUS_FORM);
+        throw label.error('expect-status', err.message, check_parser_form('expect-status'));
     }
     const expectBodyContains = text['expect-body-contains'] === undefined
         ? []
-        : stringList(label, 'expect-body-contains', text['expect-body-contains'], 'a string or a list of strings');
+        : stringList(label, 'expect-body-contains', text['expect-body-contains'], check_parser_form('expect-body-contains'));
     const expectBodyRegex = text['expect-body-regex'] === undefined
         ? []
-        : stringList(label, 'expect-body-regex', text['expect-body-regex'], REGEX_FORM).map(r => {
+        : stringList(label, 'expect-body-regex', text['expect-body-regex'], check_parser_form('expect-body-regex')).map(r => {
             try {
                 return parseRegex(r);
             }
             catch (err) {
-                throw label.error('expect-body-regex', `the bad regular expression ${show(r)} (${err.message})`, REGEX_FORM);
+                throw label.error('expect-body-regex', `the bad regular expression ${show(r)} (${err.message})`, check_parser_form('expect-body-regex'));
             }
         });
     const expectJson = [];
@@ -12423,7 +12572,7 @@ function parseCheck(typed, text, index, base, source) {
         const typedJson = typed['expect-json'];
         const map = text['expect-json'];
         if (!isMap(map) || !isMap(typedJson) || Object.keys(map).length === 0) {
-            throw label.error('expect-json', `a ${describeType(map)}`, 'a map of dotted path to value, e.g. `status: ok` or `items.0.id: 7`');
+            throw label.error('expect-json', `a ${describeType(map)}`, check_parser_form('expect-json'));
         }
         for (const path of Object.keys(map)) {
             let segments;
@@ -12439,7 +12588,7 @@ function parseCheck(typed, text, index, base, source) {
     const expectHeader = [];
     if (text['expect-header'] !== undefined) {
         const map = text['expect-header'];
-        const accepted = 'a map of header name to a substring or `/regex/`';
+        const accepted = check_parser_form('expect-header');
         if (!isMap(map) || Object.keys(map).length === 0)
             throw label.error('expect-header', `a ${describeType(map)}`, accepted);
         for (const [name, value] of Object.entries(map)) {
@@ -12460,26 +12609,25 @@ function parseCheck(typed, text, index, base, source) {
     }
     let maxLatencyMs;
     if (text['max-latency-ms'] !== undefined) {
-        const value = scalarText(label, 'max-latency-ms', text['max-latency-ms'], 'milliseconds from 1 to 600000');
+        const value = scalarText(label, 'max-latency-ms', text['max-latency-ms'], check_parser_form('max-latency-ms'));
         maxLatencyMs = Number(value);
         if (!/^\d+(\.\d+)?$/.test(value) || maxLatencyMs < 1 || maxLatencyMs > 600_000) {
-            throw label.error('max-latency-ms', show(value), 'milliseconds from 1 to 600000, e.g. `500`');
+            throw label.error('max-latency-ms', show(value), check_parser_form('max-latency-ms'));
         }
     }
     let expectVersion;
     if (text['expect-version'] !== undefined) {
-        expectVersion = scalarText(label, 'expect-version', text['expect-version'], 'a version string');
+        expectVersion = scalarText(label, 'expect-version', text['expect-version'], check_parser_form('expect-version'));
         if (expectVersion.trim() === '' || /\s/.test(expectVersion) || expectVersion.length > 128) {
-            throw label.error('expect-version', show(expectVersion), 'a version string without spaces, e.g. `1.4.2` or a commit SHA');
+            throw label.error('expect-version', show(expectVersion), check_parser_form('expect-version'));
         }
     }
-    let followRedirects = true;
-    if (text['follow-redirects'] !== undefined) {
-        const value = scalarText(label, 'follow-redirects', text['follow-redirects'], '`true` or `false`');
-        if (!Object.hasOwn(BOOL_WORDS, value))
-            throw label.error('follow-redirects', show(value), '`true` or `false`');
-        followRedirects = BOOL_WORDS[value];
-    }
+    const redirects = text['follow-redirects'] === undefined
+        ? fallback('follow-redirects')
+        : scalarText(label, 'follow-redirects', text['follow-redirects'], check_parser_form('follow-redirects'));
+    if (!Object.hasOwn(BOOL_WORDS, redirects))
+        throw label.error('follow-redirects', show(redirects), check_parser_form('follow-redirects'));
+    const followRedirects = BOOL_WORDS[redirects];
     return {
         name: nameText,
         defaultName: `${method} ${shownPath}`,
@@ -12504,33 +12652,6 @@ function checkFromUrl(url) {
     const { defaultName, ...rest } = check;
     return { ...rest, name: defaultName };
 }
-function yamlProblem(err) {
-    if (err instanceof dist/* YAMLParseError */.XT)
-        return err.message.split('\n')[0].replace(/:$/, '');
-    return err instanceof Error ? err.message : String(err);
-}
-/** `checks` holds a file path when it is one line ending in .yml/.yaml; otherwise inline YAML. */
-function isChecksFile(value) {
-    return !/[\r\n]/.test(value.trim()) && /\.ya?ml$/i.test(value.trim());
-}
-function readChecksText(value, workspace) {
-    if (!isChecksFile(value))
-        return { text: value, source: '' };
-    const file = value.trim();
-    const full = (0,external_node_path_.resolve)(workspace, file);
-    try {
-        return { text: (0,external_node_fs_.readFileSync)(full, 'utf8'), source: file };
-    }
-    catch (err) {
-        const code = err.code;
-        const problem = code === 'ENOENT'
-            ? 'does not exist'
-            : code === 'EISDIR'
-                ? 'is a directory'
-                : `cannot be read (${code ?? yamlProblem(err)})`;
-        throw new errors/* InputError */.dz('checks', `names the file ${show(file)}, which ${problem} (looked at ${full})`, CHECKS_FORM);
-    }
-}
 /**
  * Builds every check from the `url` and `checks` inputs. Throws InputError (input `checks` or
  * `url`) naming the check and field for anything that is not right, before any request.
@@ -12545,16 +12666,7 @@ function parseChecks(options) {
             throw new errors/* InputError */.dz('url', 'is required when `checks` is empty', 'a base URL (e.g. `https://staging.example.com/health`) or a `checks` list');
         return [checkFromUrl(base)];
     }
-    const { text, source } = readChecksText(raw, options.workspace);
-    let typed;
-    let texts;
-    try {
-        typed = (0,dist/* parse */.qg)(text);
-        texts = (0,dist/* parse */.qg)(text, { schema: 'failsafe' });
-    }
-    catch (err) {
-        throw new errors/* InputError */.dz('checks', `is not valid YAML${source ? ` in ${source}` : ''} (${yamlProblem(err)})`, CHECKS_FORM);
-    }
+    const { typed, texts, source } = readChecksDocument(raw, options.workspace);
     if (!Array.isArray(typed) || !Array.isArray(texts)) {
         throw new errors/* InputError */.dz('checks', `is a ${describeType(typed)}${source ? ` in ${source}` : ''}, not a list`, CHECKS_FORM);
     }
@@ -12739,6 +12851,7 @@ function parseStatusCheckSettings(raw, defaults, workspace) {
         throw new errors/* InputError */.dz('duration', `is ${durationS} s, shorter than \`interval\` (${intervalS} s)`, 'a window at least one interval long');
     }
     const minSuccessRate = reader.number('min-success-rate', 0, 1);
+    const maxConsecutiveFailures = reader.int('max-consecutive-failures', 0, 1000);
     const maxP95LatencyMs = reader.optionalNumber('max-p95-latency-ms', 1, 600_000);
     const requestTimeoutMs = reader.int('request-timeout', 1, 600) * 1000;
     const concurrency = reader.int('concurrency', 1, 100);
@@ -12774,6 +12887,7 @@ function parseStatusCheckSettings(raw, defaults, workspace) {
         intervalMs: intervalS * 1000,
         durationMs: durationS * 1000,
         minSuccessRate,
+        maxConsecutiveFailures,
         maxP95LatencyMs,
         requestTimeoutMs,
         concurrency,
@@ -12799,7 +12913,7 @@ function describeHistory(records, limit = 5) {
 }
 /**
  * Versions whose newest completed deployment is bad (a check failed on it, or it was rolled back
- * from). A version redeployed and verified later is good again.
+ * from). A version redeployed and verified later is known-good again.
  */
 function badVersions(records) {
     const seen = new Set();
@@ -12976,6 +13090,7 @@ async function rollback(settings, ctx) {
         automatic,
         driver: settings.driver.kind,
         ledger: ctx.ledger.kind,
+        environmentUrl: settings.environmentUrl ?? (0,ledger_ledger/* environmentUrlOf */.k0)(live) ?? null,
         deploymentId: '',
         release: null,
         hosts: [],
@@ -12985,13 +13100,22 @@ async function rollback(settings, ctx) {
         durationMs: 0,
         note: choice.note
     };
+    // containers: the image the target recorded, by ID, so a re-pointed tag cannot change it.
+    const images = settings.driver.kind === 'containers'
+        ? {
+            image: target.payload.image ?? null,
+            image_id: target.payload.image_id ?? null,
+            ...(target.payload.image_ids ? { image_ids: target.payload.image_ids } : {})
+        }
+        : undefined;
     const request = {
         operation: 'rollback',
         environment: settings.environment,
         version: target.payload.version,
         previousVersion: live.payload.version,
         ref: target.ref,
-        deploymentId: ''
+        deploymentId: '',
+        ...(images ? { images } : {})
     };
     if (settings.dryRun) {
         result.plan = [
@@ -13021,14 +13145,23 @@ async function rollback(settings, ctx) {
                 previous_deployment_id: target.payload.previous_deployment_id ?? null,
                 rollback_of: live.id,
                 reason,
-                release: target.payload.release ?? null
+                release: target.payload.release ?? null,
+                ...images
             }
         },
         request,
         successDescription: `Rolled back to ${target.payload.version}: ${reason}`,
         failureDescription: error => `Rollback to ${target.payload.version} failed: ${error}`,
-        environmentUrl: settings.environmentUrl,
+        // The URL stays the environment's after a rollback: carry it over when none was given.
+        environmentUrl: result.environmentUrl ?? undefined,
         lockTimeoutSeconds: settings.driver.lockTimeoutSeconds,
+        // The target was chosen before the lock: a deploy that went live while this rollback
+        // waited would otherwise be left live in fact while the ledger names the target.
+        async confirm() {
+            const now = await readLive(ctx, settings.environment);
+            if (now?.id !== live.id)
+                throw new errors/* CheckFailedError */.CO(`${settings.environment} changed while this rollback waited for it: ${now ? `${now.payload.version} (deployment ${now.id})` : 'nothing'} is live now, not ${live.payload.version}; nothing was rolled back, run the rollback again`);
+        },
         async afterSuccess(id) {
             // The version rolled back from is bad from now on: a failure verdict, then inactive.
             await ctx.ledger.addStatus(live.id, {
@@ -13051,6 +13184,12 @@ async function rollback(settings, ctx) {
     const icon = result.outcome === 'success' ? ':rewind:' : ':x:';
     await notify(ctx, settings.notifyUrl, `${icon} Shiprail ${result.outcome === 'success' ? 'rolled back' : 'failed to roll back'} ${settings.environment} from ${result.fromVersion} to ${result.version}: ${result.error ?? reason}`);
     return result;
+}
+async function readLive(ctx, environment) {
+    for await (const record of ctx.ledger.history(environment))
+        if ((0,deployment_state/* isLive */.DG)(record))
+            return record;
+    return undefined;
 }
 /** The recorded reason when none was given: never "automatic" for a rollback a person started. */
 function defaultReason(automatic, run) {
@@ -13953,7 +14092,8 @@ function sampleOf(round, atMs, attempt, redact) {
  * Judges one check. With rounds still to come, only failures no future can undo count
  * (decided); with none left, the figures are final.
  */
-function judgeProbe(samples, remainingRounds, minSuccessRate, maxP95LatencyMs) {
+function judgeProbe(samples, remainingRounds, thresholds) {
+    const { minSuccessRate, maxConsecutiveFailures, maxP95LatencyMs } = thresholds;
     const total = samples.length;
     const failed = samples.filter(s => !s.ok).length;
     const passes = total - failed;
@@ -13965,15 +14105,22 @@ function judgeProbe(samples, remainingRounds, minSuccessRate, maxP95LatencyMs) {
     let decided = false;
     const planned = total + remainingRounds;
     let successRatePassed = true;
+    // A run of failures is decided at once: rounds to come cannot make it shorter.
+    const run = longestFailureRun(samples);
+    if (run > maxConsecutiveFailures) {
+        successRatePassed = false;
+        decided = true;
+        failures.push(`${run} probes in a row failed; max-consecutive-failures allows ${maxConsecutiveFailures} (more is an outage, not a blip)`);
+    }
     if (remainingRounds > 0) {
-        if (!successRateReachable(failed, planned, minSuccessRate)) {
+        if (successRatePassed && !successRateReachable(failed, planned, minSuccessRate)) {
             successRatePassed = false;
             decided = true;
             failures.push(`${failed} of ${total} probes failed; even if all ${remainingRounds} still to come pass, ` +
                 `the success rate is at most ${percent(bestSuccessRate(failed, planned))}, under min ${percent(minSuccessRate)}`);
         }
     }
-    else if (rate !== null && !meetsSuccessRate(rate, minSuccessRate)) {
+    else if (successRatePassed && rate !== null && !meetsSuccessRate(rate, minSuccessRate)) {
         successRatePassed = false;
         decided = true;
         failures.push(`success rate ${percent(rate)} (${passes}/${total}) is under min ${percent(minSuccessRate)}`);
@@ -14026,10 +14173,20 @@ function judgeProbe(samples, remainingRounds, minSuccessRate, maxP95LatencyMs) {
         p95Passed
     };
 }
+/** The most failed probes in a row. */
+function longestFailureRun(samples) {
+    let longest = 0;
+    let current = 0;
+    for (const s of samples) {
+        current = s.ok ? 0 : current + 1;
+        longest = Math.max(longest, current);
+    }
+    return longest;
+}
 /** Each check's figures and verdict; `remaining` rounds still to come (0 when finished). */
 function probeReports(settings, samples, remaining, redact) {
     return settings.checks.map((check, i) => {
-        const judged = judgeProbe(samples[i], remaining, settings.minSuccessRate, settings.maxP95LatencyMs);
+        const judged = judgeProbe(samples[i], remaining, settings);
         const passes = samples[i].filter(s => s.ok).length;
         const stats = summarizeLatency(samples[i].flatMap(s => (s.latencyMs === null ? [] : [s.latencyMs])));
         const report = {
@@ -14044,6 +14201,7 @@ function probeReports(settings, samples, remaining, redact) {
             p95: stats.p95,
             max: stats.max,
             minSuccessRate: settings.minSuccessRate,
+            maxConsecutiveFailures: settings.maxConsecutiveFailures,
             successRatePassed: judged.successRatePassed,
             p95Passed: judged.p95Passed,
             passed: judged.passed,
@@ -14162,6 +14320,7 @@ function describeLive(live) {
 
 
 
+
 /**
  * The status-check step, modelled on Argo Rollouts' analysis: a fixed number of
  * rounds (`duration / interval + 1`: one at the start, one at the end of the window), each
@@ -14198,6 +14357,9 @@ function liveOf(record) {
     };
     if (record.creator)
         live.creator = record.creator;
+    const url = (0,ledger_ledger/* environmentUrlOf */.k0)(record);
+    if (url)
+        live.environmentUrl = url;
     return live;
 }
 function status_check_planLines(settings, rounds) {
@@ -14209,7 +14371,7 @@ function status_check_planLines(settings, rounds) {
         const p95 = settings.maxP95LatencyMs === undefined
             ? ''
             : `, p95 latency at most ${settings.maxP95LatencyMs} ms`;
-        lines.push(`probes: each check must pass at least ${percent(settings.minSuccessRate)} of its probes${p95}`);
+        lines.push(`probes: each check must pass at least ${percent(settings.minSuccessRate)} of its probes, with at most ${wording_plural(settings.maxConsecutiveFailures, 'failure')} in a row${p95}`);
     }
     for (const check of settings.checks) {
         lines.push(`  ${check.name}: ${check.method} ${check.shownUrl}`);
@@ -14357,14 +14519,15 @@ async function statusCheck(settings, ctx) {
                 break;
             const decided = [
                 ...samples.flatMap((s, i) => {
-                    const j = judgeProbe(s, remaining, settings.minSuccessRate, settings.maxP95LatencyMs);
-                    return j.decided ? [`${settings.checks[i].name}: ${j.reason}`] : [];
+                    const j = judgeProbe(s, remaining, settings);
+                    return j.decided ? [`probe ${settings.checks[i].name}`] : [];
                 }),
-                ...metrics.flatMap(m => (m.failure ? [`${m.spec.name}: ${m.failure}`] : []))
+                ...metrics.flatMap(m => (m.failure ? [`metric ${m.spec.name}`] : []))
             ];
             if (decided.length) {
                 endedEarly = true;
-                ctx.logger.error(redact(`Ending the window early after ${wording_plural(rounds, 'round')} of ${plannedRounds}: ${decided.join('; ')}`));
+                // Names only: the failure line at the end gives each reason, once.
+                ctx.logger.info(redact(`Ending the window early after ${wording_plural(rounds, 'round')} of ${plannedRounds}: ${decided.join(', ')} can no longer meet the thresholds.`));
                 break;
             }
         }
@@ -14392,7 +14555,7 @@ async function statusCheck(settings, ctx) {
             if (report.passed)
                 ctx.logger.info(`✅ logs: ${report.reason}`);
             else
-                ctx.logger.error(`❌ logs: ${report.reason}`);
+                ctx.logger.info('❌ logs: over the limit of error lines');
             for (const line of report.firstMatches)
                 ctx.logger.info(`   ${line}`);
             return report;
@@ -14431,17 +14594,18 @@ async function statusCheck(settings, ctx) {
         result.live = live;
     if (logs)
         result.logs = logs;
+    // A failure is named here and explained once, by the step's failure line.
     for (const p of probes) {
         if (p.passed)
             ctx.logger.info(`✅ probe ${p.name}: ${p.reason}`);
         else
-            ctx.logger.error(`❌ probe ${p.name}: ${p.reason}`);
+            ctx.logger.info(`❌ probe ${p.name}: missed its threshold`);
     }
     for (const m of metricReports) {
         if (m.passed)
             ctx.logger.info(redact(`✅ metric ${m.name}: ${m.reason}`));
         else
-            ctx.logger.error(redact(`❌ metric ${m.name}: ${m.reason}`));
+            ctx.logger.info(redact(`❌ metric ${m.name}: missed its threshold`));
     }
     try {
         const written = await recordVerdict(ctx, environment, 'status-check', result.healthy, redact(status_check_verdictDetail(result)), settings.recordVerdict);
@@ -14483,6 +14647,7 @@ function roundLine(round, planned, atMs, settings, samples, metrics) {
 ;// CONCATENATED MODULE: ./build/ncc/report/deploy-report.js
 
 
+
 function deploySummary(result, runUrl) {
     const verdict = result.outcome === 'planned'
         ? `📝 Dry run: would deploy **${result.version}** to **${result.environment}**`
@@ -14498,17 +14663,32 @@ function deploySummary(result, runUrl) {
         ['Ledger', result.ledger + (result.deploymentId ? ` (deployment ${result.deploymentId})` : '')],
         ['Duration', spokenDuration(result.durationMs)]
     ];
+    if (result.outcome === 'failure')
+        facts.push(['Live now', liveAfterFailure(result)]);
     if (result.release)
         facts.push(['Release', result.release]);
-    if (result.environmentUrl)
+    if (result.environmentUrl && result.outcome !== 'failure')
         facts.push(['URL', result.environmentUrl]);
+    const failed = result.failedPhase;
     const tables = [
         {
             caption: 'Phases',
-            header: ['phase', 'duration'],
-            rows: result.phases.map(p => [p.name, spokenDuration(p.ms)])
+            header: failed ? ['phase', 'duration', 'result'] : ['phase', 'duration'],
+            rows: result.phases.map(p => [
+                p.name,
+                spokenDuration(p.ms),
+                ...(failed ? [p.name === failed ? '❌ failed here' : '✅'] : [])
+            ])
         }
     ];
+    if (result.lastLines?.length) {
+        tables.push({
+            caption: `Last ${result.lastLines.length} line(s) of the script's output (secrets masked)`,
+            header: ['output'],
+            rows: result.lastLines.map(line => [line === '' ? ' ' : `\`${line.replace(/`/g, "'")}\``]),
+            logged: true
+        });
+    }
     if (result.hosts.length) {
         const phaseNames = [...new Set(result.hosts.flatMap(h => Object.keys(h.phases)))];
         // How the releases driver found unchanged files; a fallback says why it read every file.
@@ -14530,7 +14710,7 @@ function deploySummary(result, runUrl) {
                 ...(images
                     ? [h.image?.slice(0, 19) ?? '—']
                     : [
-                        h.bytesSent === undefined ? '—' : String(h.bytesSent),
+                        h.bytesSent === undefined ? '—' : (0,host_checks/* formatBytes */.z3)(h.bytesSent),
                         h.filesLinked === undefined ? '—' : String(h.filesLinked)
                     ]),
                 ...(found
@@ -14544,16 +14724,34 @@ function deploySummary(result, runUrl) {
             ])
         });
     }
-    if (result.plan)
-        tables.push({ caption: 'Plan', header: ['step'], rows: result.plan.map(line => [line]) });
+    if (result.plan) {
+        tables.push({
+            caption: 'Plan',
+            header: ['step'],
+            rows: result.plan.map(line => [line]),
+            logged: true
+        });
+    }
     if (result.preflight)
         tables.push(doctorTable(result.preflight, 'Hosts (read-only check)'));
     const links = [];
-    if (result.environmentUrl)
+    // After a failure the URL serves whatever was live before, not this version.
+    if (result.environmentUrl && result.outcome === 'success')
         links.push(['Open environment', result.environmentUrl]);
     if (runUrl)
         links.push(['Run log', runUrl]);
     return { title: 'Shiprail deploy', verdict, facts, tables, links };
+}
+/** What the environment runs after a failed deploy, as far as Shiprail knows. */
+function liveAfterFailure(result) {
+    const before = result.previousVersion ?? 'nothing';
+    if (result.failedPhase === 'doctor')
+        return `${before} (a dry run changes nothing)`;
+    if (/No host was switched/.test(result.error ?? ''))
+        return `${before} on every host (no host was switched)`;
+    return result.driver === 'command'
+        ? `${before} per the ledger (the failed script may have changed part of the system before it stopped)`
+        : `${before} per the ledger (the error above says which hosts were switched)`;
 }
 function deployOutputs(result) {
     return {
@@ -14586,7 +14784,7 @@ function rollbackSummary(result, runUrl) {
         ['Live now', result.outcome === 'success' ? result.version : result.fromVersion],
         [
             'Target',
-            `${result.version} (${result.targetVerified ? 'passed its checks' : 'deployed, no check recorded'})`
+            `${result.version} (${result.targetVerified ? 'verified' : 'unverified: deployed, no check recorded'})`
         ],
         ['Why', result.reason],
         ['Driver phase took', spokenDuration(result.driverMs)],
@@ -14613,15 +14811,20 @@ function rollbackSummary(result, runUrl) {
             ])
         });
     }
-    if (result.plan)
-        tables.push({ caption: 'Plan', header: ['step'], rows: result.plan.map(line => [line]) });
-    return {
-        title: 'Shiprail rollback',
-        verdict,
-        facts,
-        tables,
-        links: runUrl ? [['Run log', runUrl]] : []
-    };
+    if (result.plan) {
+        tables.push({
+            caption: 'Plan',
+            header: ['step'],
+            rows: result.plan.map(line => [line]),
+            logged: true
+        });
+    }
+    const links = [];
+    if (result.environmentUrl)
+        links.push(['Open environment', result.environmentUrl]);
+    if (runUrl)
+        links.push(['Run log', runUrl]);
+    return { title: 'Shiprail rollback', verdict, facts, tables, links };
 }
 function rollbackOutputs(result) {
     return {
@@ -14658,7 +14861,7 @@ function smokeTestSummary(result) {
     if (result.verdictNotRecorded)
         facts.push(['Verdict not recorded', result.verdictNotRecorded]);
     return {
-        title: 'Smoke test',
+        title: 'Shiprail smoke test',
         verdict,
         facts,
         tables: [
@@ -14701,22 +14904,39 @@ function smokeTestFailure(result) {
 const CHART_POINTS = 60;
 /** Outputs over this size lose their per-round arrays: GitHub caps one output at 1 MB. */
 const MAX_OUTPUT_CHARS = 900_000;
-/** Round values up to 1, 2 or 5 × 10^n, so the chart's axis ends on a readable number. */
+/** Mantissas an axis may end on: close steps, so 220 ms ends the axis at 250, not 500. */
+const AXIS_STEPS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+/** The smallest readable number (a step above × 10^n) at or above value. */
 function niceCeiling(value) {
     if (value <= 0)
         return 1;
     const power = 10 ** Math.floor(Math.log10(value));
-    for (const step of [1, 2, 5, 10])
-        if (step * power >= value)
-            return step * power;
-    return 10 * power;
+    const step = AXIS_STEPS.find(s => s * power >= value) ?? 10;
+    return Math.round(step * power * 1000) / 1000;
+}
+/**
+ * Line colours that read on GitHub's light (#ffffff) and dark (#0d1117) backgrounds: mermaid's
+ * default palette starts with #ECECFF, nearly invisible on white. Latency blue, limit red.
+ */
+const CHART_PALETTE = ['#2f81f7', '#e5534b'];
+/** Rounds bucketed to at most CHART_POINTS points; a bucket's value is its slowest reply. */
+function bucketed(points) {
+    const size = Math.ceil(points.length / CHART_POINTS);
+    const buckets = [];
+    for (let i = 0; i < points.length; i += size) {
+        const bucket = points.slice(i, i + size);
+        const values = bucket.flatMap(b => (b.value === null ? [] : [b.value]));
+        buckets.push({ atMs: bucket[0].atMs, value: values.length ? Math.max(...values) : null });
+    }
+    return buckets;
 }
 /**
  * A mermaid xychart-beta of probe latency over the window: per round, the p95 of that round's
  * probes (the one latency for a single check); a flat line marks max-p95-latency-ms. Lines in
- * xychart-beta carry no legend, so the title says which is which. Long windows are bucketed to
- * CHART_POINTS points (the slowest round of each bucket), keeping the chart readable.
- * https://mermaid.js.org/syntax/xyChart.html
+ * xychart-beta carry no legend, so the title says which is which. A line cannot have gaps, so a
+ * round without a single reply is left off the chart (plotting it as 0 ms would read as the
+ * service getting faster while it was down) and named below it. Under two plotted rounds there
+ * is no line to draw, so no chart. https://mermaid.js.org/syntax/xyChart.html
  */
 function latencyChart(result) {
     const byRound = new Map();
@@ -14729,35 +14949,40 @@ function latencyChart(result) {
         }
     }
     const rounds = [...byRound.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v);
-    if (!rounds.some(r => r.latencies.length))
+    const buckets = bucketed(rounds.map(r => ({ atMs: r.atMs, value: summarizeLatency(r.latencies).p95 })));
+    const plotted = buckets.filter((b) => b.value !== null);
+    if (plotted.length < 2)
         return undefined;
-    const points = rounds.map(r => ({
-        atMs: r.atMs,
-        value: summarizeLatency(r.latencies).p95 ?? 0
-    }));
-    const size = Math.ceil(points.length / CHART_POINTS);
-    const buckets = [];
-    for (let i = 0; i < points.length; i += size) {
-        const bucket = points.slice(i, i + size);
-        buckets.push({ atMs: bucket[0].atMs, value: Math.max(...bucket.map(b => b.value)) });
-    }
+    const silent = buckets.filter(b => b.value === null).map(b => status_check_report_seconds(b.atMs));
     const limit = result.probes[0]?.maxP95LatencyMs;
-    const top = niceCeiling(Math.max(...buckets.map(b => b.value), limit ?? 0) * 1.1);
+    const top = niceCeiling(Math.max(...plotted.map(b => b.value), limit ?? 0) * 1.1);
     const title = limit === undefined
         ? 'Probe latency per round, p95 (ms)'
-        : `Probe latency per round, p95 (ms); flat line = max ${limit} ms`;
+        : `Probe latency per round, p95 (ms); red line = max ${limit} ms`;
+    const config = {
+        themeVariables: { xyChart: { plotColorPalette: CHART_PALETTE.join(', ') } }
+    };
     const lines = [
         '```mermaid',
+        '---',
+        `config: ${JSON.stringify(config)}`,
+        '---',
         'xychart-beta',
         `    title "${title}"`,
-        `    x-axis "seconds since start" [${buckets.map(b => `"${Math.round(b.atMs / 1000)}"`).join(', ')}]`,
+        `    x-axis "seconds since start" [${plotted.map(b => `"${status_check_report_seconds(b.atMs)}"`).join(', ')}]`,
         `    y-axis "latency (ms)" 0 --> ${top}`,
-        `    line [${buckets.map(b => Math.round(b.value)).join(', ')}]`
+        `    line [${plotted.map(b => Math.round(b.value)).join(', ')}]`
     ];
     if (limit !== undefined)
-        lines.push(`    line [${buckets.map(() => limit).join(', ')}]`);
+        lines.push(`    line [${plotted.map(() => limit).join(', ')}]`);
     lines.push('```');
+    if (silent.length) {
+        lines.push('', `No reply at all in ${wording_plural(silent.length, 'round')} (at ${silent.map(s => `${s} s`).join(', ')}): left off the chart, not drawn as 0 ms.`);
+    }
     return lines.join('\n');
+}
+function status_check_report_seconds(ms) {
+    return Math.round(ms / 1000);
 }
 function mark(passed, dryRun) {
     if (dryRun || passed === null)
@@ -14765,21 +14990,46 @@ function mark(passed, dryRun) {
     return passed ? '✅' : '❌';
 }
 /** Job summary: the verdict first, then every figure beside its threshold, then the chart. */
-function statusCheckSummary(result) {
+/** The figures that missed their thresholds, by name: "probe GET / success rate". */
+function failedFigures(result) {
+    return [
+        ...result.probes.flatMap(p => [
+            ...(p.successRatePassed ? [] : [`probe ${p.name} success rate`]),
+            ...(p.p95Passed === false ? [`probe ${p.name} latency p95`] : [])
+        ]),
+        ...result.metrics.filter(m => !m.passed).map(m => `metric ${m.name}`),
+        ...(result.logs && !result.logs.passed ? ['logs'] : [])
+    ];
+}
+/** Why probes failed although the success rate held: the last failure, so a pass is explained. */
+function toleratedFailures(p) {
+    const failed = p.samples.filter(s => !s.ok);
+    if (!failed.length)
+        return '';
+    const last = failed[failed.length - 1].reason;
+    return `${failed.length} of ${p.total} failed, within the threshold${last ? `; last: ${last}` : ''}`;
+}
+/**
+ * Job summary: a one-line verdict first (what failed, never why: the Detail column says that
+ * once), then every figure beside its threshold, then the chart.
+ */
+function statusCheckSummary(result, runUrl) {
     const window = spokenDuration(result.plannedDurationMs);
     let verdict;
     if (result.dryRun) {
         verdict = `📝 dry run: would watch ${result.environment} for ${window} (${result.plannedRounds} rounds); nothing sent`;
     }
     else if (result.healthy) {
-        verdict = `✅ **healthy**: ${result.environment} held every threshold for ${spokenDuration(result.durationMs)} (${wording_plural(result.rounds, 'round')})`;
+        const tolerated = result.probes.reduce((n, p) => n + p.total - p.passes, 0);
+        const note = tolerated
+            ? `; ${wording_plural(tolerated, 'probe')} failed, within the thresholds (see Detail)`
+            : '';
+        verdict = `✅ **healthy**: ${result.environment} held every threshold for ${spokenDuration(result.durationMs)} (${wording_plural(result.rounds, 'round')})${note}`;
     }
     else {
-        const more = result.reasons.length > 1 ? ` (and ${result.reasons.length - 1} more)` : '';
-        const early = result.endedEarly
-            ? ` after ${spokenDuration(result.durationMs)} of ${window} (ended early: a threshold could no longer be met)`
-            : '';
-        verdict = `❌ **unhealthy**${early}: ${result.reasons[0]}${more}`;
+        const failed = failedFigures(result);
+        const what = failed.length ? failed.join(', ') : 'a threshold';
+        verdict = `❌ **unhealthy**: ${what} missed ${failed.length > 1 ? 'their thresholds' : 'its threshold'} (see Detail)`;
     }
     const facts = [['Environment', result.environment]];
     if (result.live)
@@ -14801,9 +15051,9 @@ function statusCheckSummary(result) {
             `probe ${p.name}`,
             'success rate',
             p.total ? `${percent(p.successRate)} (${p.passes}/${p.total})` : '—',
-            `≥ ${percent(p.minSuccessRate)}`,
+            `≥ ${percent(p.minSuccessRate)}, ≤ ${p.maxConsecutiveFailures} failed in a row`,
             mark(p.total ? p.successRatePassed : null, result.dryRun),
-            p.successRatePassed ? '' : p.reason
+            p.successRatePassed ? toleratedFailures(p) : p.reason
         ]);
         rows.push([
             `probe ${p.name}`,
@@ -14887,12 +15137,18 @@ function statusCheckSummary(result) {
         });
     }
     const chart = latencyChart(result);
+    const links = [];
+    if (result.live?.environmentUrl)
+        links.push(['Open environment', result.live.environmentUrl]);
+    if (runUrl)
+        links.push(['Run log', runUrl]);
     return {
-        title: 'Status check',
+        title: 'Shiprail status check',
         verdict,
         facts,
         tables,
-        ...(chart ? { markdownBlocks: [chart] } : {})
+        ...(chart ? { markdownBlocks: [chart] } : {}),
+        links
     };
 }
 /** One line saying why the step failed, or undefined when healthy. */
@@ -15361,7 +15617,7 @@ const STEP_HANDLERS = {
             return {
                 data: result,
                 outputs: statusCheckOutputs(result),
-                summary: () => statusCheckSummary(result),
+                summary: runUrl => statusCheckSummary(result, runUrl),
                 failure: statusCheckFailure(result)
             };
         }
@@ -15411,6 +15667,7 @@ function handlerFor(command) {
 
 
 
+
 /** A flag or step name that can be shown in an error; anything else could be a pasted secret. */
 function shown(word) {
     return /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/.test(word) ? word : undefined;
@@ -15435,7 +15692,7 @@ function parseArgs(argv, env, onSecret = () => { }) {
         const step = rest.shift();
         if (!COMMANDS.includes(step)) {
             const name = shown(step);
-            throw new errors/* UserError */.yo(`Unknown step${name ? ` ${JSON.stringify(name)}` : ' (not shown: it is not a step name)'}; expected one of ${COMMANDS.join(', ')}. Try: shiprail --help`);
+            throw new errors/* UserError */.yo(`Unknown step${name ? ` ${JSON.stringify(name)}` : ' (not shown: it is not a step name)'}${didYouMean(step, COMMANDS, '')}; expected one of ${COMMANDS.join(', ')}. Try: shiprail --help`);
         }
         args.step = step;
     }
@@ -15457,7 +15714,7 @@ function parseArgs(argv, env, onSecret = () => { }) {
                 throw new errors/* UserError */.yo(`Give the step before ${flag}, e.g. shiprail deploy ...`);
             const def = known.get(name);
             if (!def) {
-                throw new errors/* UserError */.yo(`Unknown flag ${flag} for ${args.step}; see: shiprail ${args.step} --help`);
+                throw new errors/* UserError */.yo(`Unknown flag ${flag} for ${args.step}${didYouMean(name, [...known.keys(), 'json', 'help'], '--')}; see: shiprail ${args.step} --help`);
             }
             let value;
             if (eq >= 0)
@@ -15496,6 +15753,11 @@ function parseArgs(argv, env, onSecret = () => { }) {
     }
     return args;
 }
+/** ` (did you mean --environment?)` for a near miss; the words offered are ours, never the user's. */
+function didYouMean(word, words, prefix) {
+    const guess = suggestField(word, words);
+    return guess ? ` (did you mean ${prefix}${guess}?)` : '';
+}
 function helpText(step) {
     if (!step) {
         return [
@@ -15521,30 +15783,55 @@ function helpText(step) {
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/cli/terminal-logger.js
+/** A phase this quick printed "took 0.0 s": noise, so its time is left out. */
+const QUIET_MS = 50;
 /** Progress to stderr, so stdout carries only the summary (or the JSON result). */
-function terminalLogger(secrets, write, verbose) {
+function terminalLogger(secrets, write, verbose, paint = (_code, text) => text) {
     let depth = 0;
     const line = (prefix, m) => write(`${'  '.repeat(depth)}${prefix}${secrets.redact(m)}\n`);
     return {
         info: m => line('', m),
-        warning: m => line('warning: ', m),
-        error: m => line('error: ', m),
+        warning: m => line(paint('yellow', 'warning: '), m),
+        error: m => line(paint('red', 'error: '), m),
         debug: m => {
             if (verbose)
-                line('debug: ', m);
+                line(paint('dim', 'debug: '), m);
         },
         async group(title, fn) {
             const start = Date.now();
-            line('▸ ', title);
+            line(paint('bold', '▸ '), paint('bold', title));
             depth++;
             try {
                 return await fn();
             }
             finally {
                 depth--;
-                line('  ', `${title} took ${((Date.now() - start) / 1000).toFixed(1)} s`);
+                const ms = Date.now() - start;
+                if (ms >= QUIET_MS)
+                    line('  ', paint('dim', `${title} took ${(ms / 1000).toFixed(1)} s`));
             }
         }
+    };
+}
+
+;// CONCATENATED MODULE: ./build/ncc/cli/terminal-style.js
+/**
+ * Colour for people at a terminal, never for a file, a pipe or a CI log that cannot show it:
+ * on only when the stream is a TTY, NO_COLOR is unset or empty (https://no-color.org) and TERM
+ * is not `dumb`.
+ */
+function wantsColour(isTTY, env) {
+    return isTTY === true && !env.NO_COLOR && env.TERM !== 'dumb';
+}
+const SGR = { bold: '1', dim: '2', red: '31', green: '32', yellow: '33' };
+function painter(colour) {
+    return (code, text) => (colour ? `\u001b[${SGR[code]}m${text}\u001b[0m` : text);
+}
+/** The summary's title in bold, its verdict green, red or plain by outcome. */
+function summaryStyle(paint) {
+    return {
+        title: text => paint('bold', text),
+        verdict: (text, tone) => tone === 'good' ? paint('green', text) : tone === 'bad' ? paint('red', text) : text
     };
 }
 
@@ -15557,10 +15844,24 @@ function terminalLogger(secrets, write, verbose) {
 
 
 
+
 const EXIT = { passed: 0, failed: 1, usage: 2 };
 /** The CLI: same engine and same results as the action; returns the exit status. */
 async function runCli(io) {
     const secrets = new Redactor();
+    // Known before the arguments are parsed, so even a parse error answers in JSON.
+    const json = io.argv.includes('--json');
+    const stepWord = COMMANDS.includes(io.argv[0]) ? io.argv[0] : null;
+    const paintOut = painter(wantsColour(io.stdoutIsTTY, io.env));
+    const paintErr = painter(wantsColour(io.stderrIsTTY, io.env));
+    const fail = (code, outcome, message) => {
+        io.stderr(`${paintErr('red', 'error:')} ${message}\n`);
+        if (json) {
+            const body = { step: stepWord, outcome, exitCode: code, error: message };
+            io.stdout(JSON.stringify(body, null, 2) + '\n');
+        }
+        return code;
+    };
     const controller = new AbortController();
     const onSignal = () => controller.abort(new Error('cancelled'));
     process.once('SIGINT', onSignal);
@@ -15571,11 +15872,17 @@ async function runCli(io) {
             io.stdout(`shiprail ${io.version}\n`);
             return EXIT.passed;
         }
-        if (args.help || !args.step) {
+        if (args.help) {
             io.stdout(helpText(args.step) + '\n');
-            return args.help ? EXIT.passed : EXIT.usage;
+            return EXIT.passed;
         }
-        const logger = terminalLogger(secrets, io.stderr, io.env.RUNNER_DEBUG === '1' || io.env.SHIPRAIL_DEBUG === '1');
+        if (!args.step) {
+            if (json)
+                return fail(EXIT.usage, 'bad-input', 'Give a step, e.g. shiprail deploy ...');
+            io.stdout(helpText() + '\n');
+            return EXIT.usage;
+        }
+        const logger = terminalLogger(secrets, io.stderr, io.env.RUNNER_DEBUG === '1' || io.env.SHIPRAIL_DEBUG === '1', paintErr);
         const run = readRunEnvironment(io.env, io.cwd);
         const handler = handlerFor(args.step);
         const settings = handler.parse(args.inputs, run.defaults, run.workspace);
@@ -15593,32 +15900,290 @@ async function runCli(io) {
         if (args.json)
             io.stdout(secrets.redact(JSON.stringify(result.data, null, 2)) + '\n');
         else
-            io.stdout(secrets.redact(toText(result.summary(run.runUrl))));
+            io.stdout(secrets.redact(toText(result.summary(run.runUrl), summaryStyle(paintOut))));
         if (result.failure) {
-            io.stderr(`error: ${secrets.redact(result.failure)}\n`);
+            io.stderr(`${paintErr('red', 'error:')} ${secrets.redact(result.failure)}\n`);
             return EXIT.failed;
         }
         return EXIT.passed;
     }
     catch (err) {
         const message = secrets.redact((0,errors/* errorMessage */.gJ)(err));
-        if (err instanceof errors/* UserError */.yo) {
-            io.stderr(`error: ${message}\n`);
-            return EXIT.usage;
-        }
-        if (err instanceof errors/* CheckFailedError */.CO) {
-            io.stderr(`error: ${message}\n`);
-            return EXIT.failed;
-        }
-        io.stderr(`error: Shiprail failed unexpectedly: ${message}\n`);
+        if (err instanceof errors/* UserError */.yo)
+            return fail(EXIT.usage, 'bad-input', message);
+        if (err instanceof errors/* CheckFailedError */.CO)
+            return fail(EXIT.failed, 'failure', message);
+        const code = fail(EXIT.failed, 'error', `Shiprail failed unexpectedly: ${message}`);
         if (io.env.SHIPRAIL_DEBUG === '1')
             io.stderr(secrets.redact(err?.stack ?? '') + '\n');
-        return EXIT.failed;
+        return code;
     }
     finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
     }
+}
+
+
+/***/ }),
+
+/***/ 6599:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bF: () => (/* binding */ passed),
+/* harmony export */   gz: () => (/* binding */ failed),
+/* harmony export */   mj: () => (/* binding */ hostChecks),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony export MIN_FREE_BYTES */
+/* harmony import */ var _drivers_release_lock_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9124);
+
+const passed = (name, detail) => ({
+    name,
+    ok: true,
+    detail,
+    fix: ''
+});
+const failed = (name, detail, fix) => ({
+    name,
+    ok: false,
+    detail,
+    fix
+});
+/** Without a `source` to measure, less free space than this is reported as a problem. */
+const MIN_FREE_BYTES = 100 * 1024 * 1024;
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+/** The checks that follow from what the probe saw on one host. Pure. */
+function hostChecks(facts, options) {
+    const containers = options.driver === 'containers';
+    return [
+        programsCheck(facts, options.programs),
+        ...(containers && facts.programs.docker ? [dockerCheck(facts)] : []),
+        pathCheck(facts),
+        diskCheck(facts, options.releaseBytes),
+        lockCheck(facts, options),
+        containers ? liveFromHistory(facts) : liveCheck(facts)
+    ];
+}
+function dockerCheck(facts) {
+    if (facts.dockerServer)
+        return passed('docker', `dockerd ${facts.dockerServer} answers`);
+    const user = facts.user || 'the deploy user';
+    return failed('docker', `${user} cannot reach dockerd: ${facts.dockerError ?? 'no answer'}`, /permission denied/i.test(facts.dockerError ?? '')
+        ? `On the host: sudo usermod -aG docker ${user} (then log in again).`
+        : 'Start the Docker engine on the host (sudo systemctl enable --now docker).');
+}
+/** Containers have no `current`: what is live is the newest successful line of history. */
+function liveFromHistory(facts) {
+    const entry = [...facts.history].reverse().find(e => e.outcome === 'success');
+    if (!entry)
+        return passed('live', 'nothing yet (no successful deploy in history): the first deploy');
+    return passed('live', `${entry.version} (release ${entry.release}, ${entry.operation} at ${entry.time})`);
+}
+function programsCheck(facts, programs) {
+    const missing = programs.filter(p => facts.missing.includes(p) || !(p in facts.programs));
+    if (missing.length === 0)
+        return passed('programs', programs.join(', '));
+    const debian = missing.map(p => (p === 'docker' ? 'docker.io' : p)).join(' ');
+    return failed('programs', `not found on the PATH of ${facts.user || 'the login user'}: ${missing.join(', ')}`, `Install them on the host (Debian/Ubuntu: sudo apt-get install -y ${debian}; Fedora/RHEL: sudo dnf install -y ${missing.join(' ')}).`);
+}
+function pathCheck(facts) {
+    const user = facts.user || 'the deploy user';
+    if (facts.existingNotDir) {
+        return failed('path', `${facts.existing} is not a directory`, `Choose another path, or move ${facts.existing} away on the host.`);
+    }
+    if (facts.unwritable.length) {
+        const list = facts.unwritable.map(u => `${u.path} (owner ${u.owner || 'unknown'})`).join(', ');
+        const fix = facts.existing === facts.root
+            ? `On the host: sudo chown -R ${user}: ${facts.root}`
+            : `On the host: sudo install -d -o ${user} -g ${user} -m 755 ${facts.root}`;
+        return failed('path', `${user} cannot write ${list}`, `${fix} (docs/hosts.md).`);
+    }
+    if (facts.existing !== facts.root) {
+        return passed('path', `${facts.root} does not exist yet; ${user} can create it in ${facts.existing}`);
+    }
+    return passed('path', `${facts.root} is writable by ${user}`);
+}
+function diskCheck(facts, releaseBytes) {
+    if (facts.freeKiB === undefined || !Number.isFinite(facts.freeKiB)) {
+        return failed('disk', `could not read free space of ${facts.existing}`, 'Check `df -P` works on the host.');
+    }
+    const free = facts.freeKiB * 1024;
+    const where = `on ${facts.mount || facts.existing}`;
+    if (releaseBytes !== undefined) {
+        if (free < releaseBytes) {
+            return failed('disk', `${formatBytes(free)} free ${where}; the release needs ${formatBytes(releaseBytes)}`, `Free at least ${formatBytes(releaseBytes - free)} on the host (old releases beyond keep-releases, logs, package caches) or grow the disk.`);
+        }
+        return passed('disk', `${formatBytes(free)} free ${where}; the release needs ${formatBytes(releaseBytes)}`);
+    }
+    if (free < MIN_FREE_BYTES) {
+        return failed('disk', `${formatBytes(free)} free ${where}, under ${formatBytes(MIN_FREE_BYTES)}`, 'Free space on the host (old releases, logs, package caches) or grow the disk; give --source to compare with the release size.');
+    }
+    return passed('disk', `${formatBytes(free)} free ${where}`);
+}
+function lockCheck(facts, options) {
+    const file = `${facts.root}/.shiprail/lock`;
+    if (facts.lockIsDir) {
+        return failed('lock', `${file} is a directory`, `Remove it on the host: rmdir ${file}`);
+    }
+    if (facts.lock === undefined)
+        return passed('lock', 'free');
+    const info = (0,_drivers_release_lock_js__WEBPACK_IMPORTED_MODULE_0__/* .parseLockInfo */ .BF)(facts.lock);
+    const holder = (0,_drivers_release_lock_js__WEBPACK_IMPORTED_MODULE_0__/* .describeLock */ .FD)(info, facts.lock);
+    const stale = info && (0,_drivers_release_lock_js__WEBPACK_IMPORTED_MODULE_0__/* .staleReason */ .Wf)(info, options.machine, options.now, options.isAlive);
+    if (stale) {
+        // A deploy takes a stale lock over by itself (release-lock.ts), so it is not a problem.
+        return passed('lock', `stale: held by ${holder}; ${stale}, so the next deploy takes it over`);
+    }
+    return failed('lock', `held by ${holder}`, `A deploy is running: wait for it, or set lock-timeout to wait. If none is running, remove ${file} on the host.`);
+}
+function liveCheck(facts) {
+    const current = `${facts.root}/current`;
+    if (facts.currentNotLink) {
+        return failed('live', `${current} exists and is not a symlink`, `Move ${current} away on the host; a deploy makes it a symlink to the live release.`);
+    }
+    if (facts.current === undefined)
+        return passed('live', 'nothing yet (no current): the first deploy');
+    if (facts.currentResolved === undefined) {
+        return failed('live', `${current} points to ${facts.current}, which does not exist`, 'Deploy again, or roll back to a kept release (shiprail rollback).');
+    }
+    const release = facts.currentResolved.split('/').pop() ?? '';
+    const entry = [...facts.history]
+        .reverse()
+        .find(e => e.release === release && e.outcome === 'success');
+    if (!entry)
+        return passed('live', `${release} (not in ${facts.root}/.shiprail/history.jsonl)`);
+    return passed('live', `${entry.version} (release ${release}, ${entry.operation} at ${entry.time})`);
+}
+
+
+/***/ }),
+
+/***/ 1357:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ sshFix),
+/* harmony export */   z: () => (/* binding */ diagnoseSsh)
+/* harmony export */ });
+/** Classifies the message of a failed `ssh` connect. Pure. */
+function diagnoseSsh(message) {
+    // Our temp known_hosts file is gone when the user reads this; never point at it.
+    const detail = message
+        .split(' / ')
+        .filter(part => !/^Offending .* key in |^Remove with:|ssh-keygen -f /.test(part))
+        .join(' / ')
+        .replace(/\/\S*shiprail-ssh-[^\s:]+/g, '(known-hosts)')
+        .trim();
+    if (/IDENTIFICATION HAS CHANGED|host key for .* has changed|Host key for .* has changed/i.test(message))
+        return { kind: 'host-key-changed', detail };
+    if (/Host key verification failed|No [A-Z0-9-]+ host key is known|host key is not known/i.test(message))
+        return { kind: 'host-key-unknown', detail };
+    if (/Permission denied|Too many authentication failures|Load key .*: (invalid format|error in libcrypto)|no such identity|Authentication failed/i.test(message))
+        return { kind: 'auth-refused', detail };
+    return { kind: 'unreachable', detail };
+}
+function portFlag(host) {
+    return host.port ? `-p ${host.port} ` : '';
+}
+/** What to do about each kind of failure, with the host's own names in the commands. */
+function sshFix(kind, host) {
+    const user = host.user ?? 'the deploy user';
+    switch (kind) {
+        case 'unreachable':
+            return `Check that ${host.host} resolves and its sshd listens on port ${host.port ?? 22} for this machine (try: ssh ${portFlag(host)}${host.user ? `${host.user}@` : ''}${host.host} true); open the firewall or fix the address in hosts.`;
+        case 'host-key-unknown':
+            return `Add the host's key to known-hosts: run ssh-keyscan ${portFlag(host)}${host.host}, check its fingerprint (ssh-keygen -lf on that output) against ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub run on the host, and put the line in the known-hosts input (docs/hosts.md).`;
+        case 'host-key-changed':
+            return `The host's key is not the one in known-hosts. If the host was rebuilt, check its new fingerprint (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on the host) and replace its line in known-hosts; otherwise do not deploy: something may be intercepting the connection.`;
+        case 'auth-refused':
+            return `Put the public half of ssh-key in ~${host.user ?? ''}/.ssh/authorized_keys on the host (owned by ${user}, mode 600) and check the user name in hosts (${host.label}).`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2761:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   hv: () => (/* binding */ hookVariables),
+/* harmony export */   x5: () => (/* binding */ requestVariables)
+/* harmony export */ });
+/* unused harmony export HOOK_VARIABLES */
+/**
+ * Every SHIPRAIL_* variable hooks and scripts receive: the README's table is generated from this
+ * list, and a test checks each driver sets exactly its names.
+ */
+const HOOK_VARIABLES = [
+    { name: 'SHIPRAIL_ENVIRONMENT', scope: 'every', description: 'the environment (`environment`)' },
+    {
+        name: 'SHIPRAIL_VERSION',
+        scope: 'every',
+        description: 'the version going live; in a rollback, the version rolled back to'
+    },
+    {
+        name: 'SHIPRAIL_PREVIOUS_VERSION',
+        scope: 'every',
+        description: 'the version live before (empty on a first deploy)'
+    },
+    {
+        name: 'SHIPRAIL_REF',
+        scope: 'every',
+        description: 'the full 40-hex commit SHA (empty when unknown)'
+    },
+    {
+        name: 'SHIPRAIL_DEPLOYMENT_ID',
+        scope: 'every',
+        description: "the ledger's id of this deploy or rollback (empty with `ledger: none`)"
+    },
+    { name: 'SHIPRAIL_OPERATION', scope: 'every', description: '`deploy` or `rollback`' },
+    { name: 'SHIPRAIL_PATH', scope: 'releases', description: 'the deploy root on the host (`path`)' },
+    {
+        name: 'SHIPRAIL_RELEASE',
+        scope: 'releases',
+        description: 'the release going live, a directory name such as `20261130T120000Z-1.4.2`'
+    },
+    {
+        name: 'SHIPRAIL_RELEASE_PATH',
+        scope: 'releases',
+        description: "that release's directory, `<path>/releases/<release>`: the hook's working directory"
+    },
+    { name: 'SHIPRAIL_SERVICE', scope: 'containers', description: 'the service (`service`)' },
+    {
+        name: 'SHIPRAIL_CONTAINER',
+        scope: 'containers',
+        description: 'the container going live, `<service>-<release>`'
+    }
+];
+/** The values of the variables with scope `every`, for one deploy or rollback. */
+function requestVariables(request) {
+    return {
+        SHIPRAIL_ENVIRONMENT: request.environment,
+        SHIPRAIL_VERSION: request.version,
+        SHIPRAIL_PREVIOUS_VERSION: request.previousVersion ?? '',
+        SHIPRAIL_REF: request.ref,
+        SHIPRAIL_DEPLOYMENT_ID: request.deploymentId,
+        SHIPRAIL_OPERATION: request.operation
+    };
+}
+/**
+ * requestVariables as name, value pairs in one flat list (the host scripts read them as
+ * positional parameters, never as shell text).
+ */
+function hookVariables(request) {
+    return Object.entries(requestVariables(request)).flat();
 }
 
 
@@ -15632,7 +16197,8 @@ async function runCli(io) {
 /* harmony export */   Vu: () => (/* binding */ LocalTransport),
 /* harmony export */   dh: () => (/* binding */ HostError),
 /* harmony export */   e1: () => (/* binding */ SshTransport),
-/* harmony export */   w$: () => (/* binding */ lastLines)
+/* harmony export */   w$: () => (/* binding */ lastLines),
+/* harmony export */   zN: () => (/* binding */ SshConnectError)
 /* harmony export */ });
 /* unused harmony exports shellQuote, hostScript, parseRsyncStats, rsyncArgs, SSH_DIR_PREFIX, CONTROL_SOCKET_PREFIX */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
@@ -15640,6 +16206,8 @@ async function runCli(io) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var _process_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2069);
+/* harmony import */ var _doctor_ssh_diagnosis_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1357);
+
 
 
 
@@ -15652,6 +16220,15 @@ class HostError extends Error {
     constructor(host, message) {
         super(`${host}: ${message}`);
         this.host = host;
+    }
+}
+/** SSH refused or failed the connection: OpenSSH's reason, told apart, with its fix. */
+class SshConnectError extends HostError {
+    diagnosis;
+    name = 'SshConnectError';
+    constructor(host, spec, diagnosis) {
+        super(host, `could not connect: ${diagnosis.detail}. ${(0,_doctor_ssh_diagnosis_js__WEBPACK_IMPORTED_MODULE_5__/* .sshFix */ .W)(diagnosis.kind, spec)}`);
+        this.diagnosis = diagnosis;
     }
 }
 /**
@@ -15921,9 +16498,11 @@ class SshTransport {
         }
         if (code !== 0) {
             const stderr = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(logFile, 'utf8').catch(() => '');
-            throw new HostError(this.label, code === null
-                ? `could not connect within ${Math.round(timeoutMs / 1000)} s`
-                : `could not connect: ${lastLines(stderr)}`);
+            if (code === null)
+                throw new HostError(this.label, `could not connect within ${Math.round(timeoutMs / 1000)} s`);
+            // OpenSSH's own advice names our temporary known_hosts file, gone by the time anyone
+            // reads this: say what went wrong and the fix that applies to the known-hosts input.
+            throw new SshConnectError(this.label, this.host, (0,_doctor_ssh_diagnosis_js__WEBPACK_IMPORTED_MODULE_5__/* .diagnoseSsh */ .z)(lastLines(stderr, 8)));
         }
     }
     destination() {
@@ -16097,7 +16676,7 @@ function pickRollbackRelease(history, version, existing) {
     const keptText = present
         ? keptVersions.length
             ? `releases still kept: ${keptVersions.join(', ')}`
-            : 'no good release is kept'
+            : 'no known-good release is kept'
         : '';
     let reason;
     if (candidates.length > 0) {
@@ -16266,6 +16845,19 @@ const RELEASE = `
 cd -- "$1/.shiprail" 2>/dev/null || exit 0
 if grep -qF -- "$2" lock 2>/dev/null; then rm -f -- lock; fi
 exit 0`;
+/** Exit status of the lock scripts when the deploy user cannot write under the deploy path. */
+const UNWRITABLE = 3;
+/**
+ * The error for a lock script that failed: a path the deploy user cannot write is said as
+ * such (with the fix), not as a lock problem.
+ */
+function lockScriptError(label, root, result) {
+    const said = (0,_host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLines */ .w$)(result.stderr || result.stdout);
+    if (result.exitCode === UNWRITABLE) {
+        return new _host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .HostError */ .dh(label, `cannot write to ${root}/.shiprail (${said}): the deploy user needs a writable path; create ${root} owned by the deploy user (docs/hosts.md) or set path to one it can write`);
+    }
+    return new _host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .HostError */ .dh(label, `could not take the lock: ${said}`);
+}
 const SCRIPT_TIMEOUT_MS = 60_000;
 const POLL_MS = 2000;
 /**
@@ -16311,10 +16903,10 @@ ${body}
 }
 set -u
 start=$PWD
-mkdir -p -- "$1/.shiprail" && cd -- "$1/.shiprail" || exit 1
+mkdir -p -- "$1/.shiprail" && cd -- "$1/.shiprail" || exit 3
 if [ -d lock ]; then echo "$1/.shiprail/lock is a directory" >&2; exit 2; fi
 tmp="lock.new-$3"
-printf '%s\\n' "$2" > "$tmp" || exit 1
+printf '%s\\n' "$2" > "$tmp" || exit 3
 if ln -- "$tmp" lock 2>/dev/null; then
   rm -f -- "$tmp"
   echo acquired
@@ -16342,9 +16934,8 @@ async function tryLock({ transport, root }, info, options, then = { body: ':', a
         const [first, ...rest] = result.stdout.split('\n');
         if (first === 'acquired')
             return { acquired: true, result: { ...result, stdout: rest.join('\n') } };
-        if (result.exitCode !== 0 || first !== 'held') {
-            throw new _host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .HostError */ .dh(transport.label, `could not take the lock: ${(0,_host_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLines */ .w$)(result.stderr || result.stdout)}`);
-        }
+        if (result.exitCode !== 0 || first !== 'held')
+            throw lockScriptError(transport.label, root, result);
         const held = rest.join('\n').trim();
         // The lock vanished between our try and our read: try again.
         if (held === '' && attempt < 5)
@@ -16470,7 +17061,14 @@ class UserError extends Error {
     name = 'UserError';
 }
 class CheckFailedError extends Error {
+    lastLines;
     name = 'CheckFailedError';
+    constructor(message, 
+    /** The last lines a failed script printed (secrets already masked), for the summary. */
+    lastLines = []) {
+        super(message);
+        this.lastLines = lastLines;
+    }
 }
 /** An input value that does not have the accepted form. */
 class InputError extends UserError {
@@ -16598,8 +17196,10 @@ function describeRecord(record, state) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rd: () => (/* binding */ recordedImageId),
 /* harmony export */   d0: () => (/* binding */ SHIPRAIL_MARK),
 /* harmony export */   gs: () => (/* binding */ clampDescription),
+/* harmony export */   k0: () => (/* binding */ environmentUrlOf),
 /* harmony export */   kW: () => (/* binding */ shiprailInactive)
 /* harmony export */ });
 /**
@@ -16607,6 +17207,18 @@ function describeRecord(record, state) {
  * Both real ledgers use GitHub's vocabulary (deployment + statuses) so one set of pure rules
  * (see deployment-state.ts) reads either.
  */
+/** The image ID recorded for one host, if any. */
+function recordedImageId(recorded, host) {
+    return recorded?.image_ids?.[host] ?? recorded?.image_id ?? undefined;
+}
+/** The environment URL the deployment's newest status gave, if any. */
+function environmentUrlOf(record) {
+    // Newest last; no findLast: the kill test compiles the engine for an ES2022 library.
+    for (let i = record.statuses.length - 1; i >= 0; i--)
+        if (record.statuses[i].environmentUrl)
+            return record.statuses[i].environmentUrl;
+    return undefined;
+}
 /** Status descriptions are limited to 140 characters by GitHub. */
 function clampDescription(text) {
     const oneLine = text.replace(/\s+/g, ' ').trim();
@@ -16744,7 +17356,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6533);
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2285);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(987);
 /* harmony import */ var _main_module_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(340);
 
@@ -16758,6 +17370,8 @@ async function run() {
         cwd: process.cwd(),
         stdout: text => process.stdout.write(text),
         stderr: text => process.stderr.write(text),
+        stdoutIsTTY: process.stdout.isTTY,
+        stderrIsTTY: process.stderr.isTTY,
         version: _version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x
     });
 }

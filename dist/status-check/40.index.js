@@ -132,8 +132,17 @@ function toPayload(raw) {
         rollback_of: p.rollback_of ?? null,
         reason: p.reason ?? null,
         release: p.release ?? null,
-        ...(typeof p.image === 'string' ? { image: p.image } : {})
+        ...(typeof p.image === 'string' ? { image: p.image } : {}),
+        ...(typeof p.image_id === 'string' ? { image_id: p.image_id } : {}),
+        ...(imageIds(p.image_ids) ? { image_ids: p.image_ids } : {})
     };
+}
+/** A payload's per-host image IDs, when it is a map of strings (anything else is ignored). */
+function imageIds(value) {
+    return (typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.values(value).every(v => typeof v === 'string'));
 }
 function toStatus(s) {
     return {

@@ -321,7 +321,7 @@ ${latencyChart(model, colors)}
 ${legend(colors, model)}
 <h2>Steps</h2>
 ${stepsTable(model)}
-<h2>Status checks</h2>
+<h2>status-check windows</h2>
 ${statusWindows(model)}
 <h2 id="history">Deploy history (ledger)</h2>
 <p>From <code>${escapeHtml(model.paths.ledger)}</code> through <code>shiprail history --json</code>, oldest first: the deploy's outcome, then every verdict the checks and the rollback recorded on it.</p>

@@ -32,31 +32,45 @@ const SHOWN_INSIDE = /^(✅|❌|round \d|Ending the window|\[local\]|warning: |e
 /**
  * Reads the CLI's stderr line by line. `emit(kind, text)` gets `phase` (a top-level phase
  * ended: name, duration and the phases inside it), `line` (something said inside a phase) and
- * `note` (something said between phases).
+ * `note` (something said between phases). A phase ends at its `took` line or, for one too quick
+ * to print it (under 0.05 s), at the next line no deeper than its own; `read.end()` ends the rest.
  */
 export function progressReader(emit) {
   const stack = []
-  return line => {
+  const close = seconds => {
+    const top = stack.pop()
+    const phase = { name: phaseName(top.title), seconds, inner: top.inner }
+    if (stack.length) stack[stack.length - 1].inner.push(phase)
+    else emit('phase', phase)
+  }
+  const read = line => {
     const indent = line.length - line.trimStart().length
     const text = line.trim()
     if (text === '') return
+    const end = /^(.+) took (\d+(?:\.\d+)?) s$/.exec(text)
+    const quick = () => {
+      const top = stack[stack.length - 1]
+      const itsEnd = end && end[1] === top.title && indent === top.indent + 2
+      return !itsEnd && indent <= top.indent
+    }
+    while (stack.length && quick()) close(0)
     const start = /^▸ (.+)$/.exec(text)
     if (start) {
       stack.push({ title: start[1], indent, inner: [] })
       return
     }
-    const end = /^(.+) took (\d+(?:\.\d+)?) s$/.exec(text)
     const top = stack[stack.length - 1]
     if (end && top && end[1] === top.title && indent === top.indent + 2) {
-      stack.pop()
-      const phase = { name: phaseName(top.title), seconds: Number(end[2]), inner: top.inner }
-      if (stack.length) stack[stack.length - 1].inner.push(phase)
-      else emit('phase', phase)
+      close(Number(end[2]))
       return
     }
     if (stack.length === 0) emit('note', text)
     else if (SHOWN_INSIDE.test(text)) emit('line', text)
   }
+  read.end = () => {
+    while (stack.length) close(0)
+  }
+  return read
 }
 
 /** `{ name: value }` to `--name value` pairs; undefined and '' are left out. */
@@ -82,10 +96,12 @@ export function runStep(cli, step, inputs, { env, cwd, emit, children }) {
   const errors = []
   child.stdout.setEncoding('utf8').on('data', d => (stdout += d))
   const read = progressReader(emit)
-  createInterface({ input: child.stderr }).on('line', line => {
-    if (/^\s*error: /.test(line)) errors.push(line.trim().replace(/^error: /, ''))
-    read(line)
-  })
+  createInterface({ input: child.stderr })
+    .on('line', line => {
+      if (/^\s*error: /.test(line)) errors.push(line.trim().replace(/^error: /, ''))
+      read(line)
+    })
+    .on('close', () => read.end())
   const timer = setTimeout(() => child.kill('SIGTERM'), STEP_TIMEOUT_MS)
   return new Promise((resolve, reject) => {
     child.on('error', err => {
@@ -100,8 +116,11 @@ export function runStep(cli, step, inputs, { env, cwd, emit, children }) {
       try {
         data = JSON.parse(stdout)
       } catch {
-        // No result: the step refused its input or was stopped; errors says why.
+        // No result: the step was stopped; errors says why.
       }
+      // `{ step, outcome, exitCode, error }` is the CLI saying it has no result (bad input, an
+      // unexpected error); its error line is already in errors.
+      if (data && 'exitCode' in data) data = null
       resolve({ code: code ?? (signal ? 128 : 1), signal, data, errors })
     })
   })

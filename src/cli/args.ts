@@ -1,3 +1,4 @@
+import { suggestField } from '../core/checks/yaml-fields.js'
 import { UserError } from '../core/errors.js'
 import { envNameFor, INPUTS, STEPS, type RawInputs } from '../core/inputs.js'
 import { COMMANDS, flagsFor, type CommandName } from './commands.js'
@@ -39,7 +40,7 @@ export function parseArgs(
     if (!(COMMANDS as readonly string[]).includes(step)) {
       const name = shown(step)
       throw new UserError(
-        `Unknown step${name ? ` ${JSON.stringify(name)}` : ' (not shown: it is not a step name)'}; expected one of ${COMMANDS.join(', ')}. Try: shiprail --help`
+        `Unknown step${name ? ` ${JSON.stringify(name)}` : ' (not shown: it is not a step name)'}${didYouMean(step, COMMANDS, '')}; expected one of ${COMMANDS.join(', ')}. Try: shiprail --help`
       )
     }
     args.step = step as CommandName
@@ -59,7 +60,7 @@ export function parseArgs(
       const def = known.get(name)
       if (!def) {
         throw new UserError(
-          `Unknown flag ${flag} for ${args.step}; see: shiprail ${args.step} --help`
+          `Unknown flag ${flag} for ${args.step}${didYouMean(name, [...known.keys(), 'json', 'help'], '--')}; see: shiprail ${args.step} --help`
         )
       }
       let value: string
@@ -90,6 +91,12 @@ export function parseArgs(
     }
   }
   return args
+}
+
+/** ` (did you mean --environment?)` for a near miss; the words offered are ours, never the user's. */
+function didYouMean(word: string, words: readonly string[], prefix: string): string {
+  const guess = suggestField(word, words)
+  return guess ? ` (did you mean ${prefix}${guess}?)` : ''
 }
 
 export function helpText(step?: CommandName): string {

@@ -10,6 +10,13 @@ export class UserError extends Error {
 
 export class CheckFailedError extends Error {
   override name = 'CheckFailedError'
+  constructor(
+    message: string,
+    /** The last lines a failed script printed (secrets already masked), for the summary. */
+    readonly lastLines: string[] = []
+  ) {
+    super(message)
+  }
 }
 
 /** An input value that does not have the accepted form. */

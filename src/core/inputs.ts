@@ -171,16 +171,36 @@ const INPUT_LIST = [
     default: '5',
     steps: ['deploy']
   },
+  // Files and directories apart (Capistrano's linked_files / linked_dirs): a missing shared file
+  // must fail the deploy, never become an empty directory the app then trips over.
+  {
+    name: 'shared-files',
+    description:
+      'releases driver: files linked from `<path>/shared/` into every release (`.env`, `config/master.key`). One missing on a host (and not in the build, which would seed it) fails the deploy before the switch.',
+    steps: ['deploy']
+  },
+  {
+    name: 'shared-dirs',
+    description:
+      'releases driver: directories linked from `<path>/shared/` into every release (`storage`, `public/uploads`); created (seeded from the build, or empty) when missing.',
+    steps: ['deploy']
+  },
   {
     name: 'shared-paths',
     description:
-      'releases driver: paths linked from `<path>/shared/` into every release (`.env`, `storage/`).',
+      'releases driver, deprecated: use `shared-files` and `shared-dirs`. An entry ending in `/` is a directory, any other a file.',
     steps: ['deploy']
   },
   {
     name: 'before-switch',
     description:
       'releases driver: command run on each host inside the new release before the switch. containers driver: run once, on the first host, in a one-off container of the new image (migrations).',
+    steps: ['deploy']
+  },
+  {
+    name: 'before-switch-once',
+    description:
+      'releases driver: command run once, on the first host of `hosts`, inside its new release, after its `before-switch` and before the other hosts run theirs (migrations). A failure switches no host.',
     steps: ['deploy']
   },
   {
@@ -287,7 +307,8 @@ const INPUT_LIST = [
   },
   {
     name: 'checks',
-    description: 'YAML list of checks, inline or a path to a YAML file.',
+    description:
+      'List of checks (format: docs/checks.md): inline YAML, or a path to a `.yml`, `.yaml` or `.json` file.',
     steps: PROBING
   },
   {
@@ -333,10 +354,20 @@ const INPUT_LIST = [
     default: '60',
     steps: ['status-check']
   },
+  // One blip is not an outage: the defaults let a single failed probe of the default window's 7
+  // per check through, and fail on two in a row or on two of 7 (docs: "What the defaults tolerate").
   {
     name: 'min-success-rate',
-    description: 'status-check: lowest share of probes that must pass, 0 to 1.',
-    default: '1.0',
+    description:
+      "status-check: lowest share of each check's probes that must pass, 0 to 1. The default lets 1 failed probe of 7 through (the default 60 s window, every 10 s).",
+    default: '0.85',
+    steps: ['status-check']
+  },
+  {
+    name: 'max-consecutive-failures',
+    description:
+      'status-check: failed probes in a row a check may have; one more is an outage, not a blip, and ends the window unhealthy.',
+    default: '1',
     steps: ['status-check']
   },
   {
@@ -385,11 +416,11 @@ const INPUT_LIST = [
     default: '0',
     steps: ['status-check']
   },
-  // rollback: the target (default: newest verified before the live one) and why.
+  // rollback: the target (default: newest known-good before the live one) and why.
   {
     name: 'to-version',
     description:
-      'rollback: version to return to. Default: the newest version before the live one that deployed and verified successfully.',
+      'rollback: version to return to. Default: the newest known-good version before the live one (a verified one first, else one with no check recorded).',
     steps: ['rollback']
   },
   {

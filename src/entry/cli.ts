@@ -11,6 +11,8 @@ export async function run(): Promise<number> {
     cwd: process.cwd(),
     stdout: text => process.stdout.write(text),
     stderr: text => process.stderr.write(text),
+    stdoutIsTTY: process.stdout.isTTY,
+    stderrIsTTY: process.stderr.isTTY,
     version: VERSION
   })
 }

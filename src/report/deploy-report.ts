@@ -1,4 +1,5 @@
 import type { DeployResult } from '../core/steps/deploy.js'
+import { formatBytes } from '../core/doctor/host-checks.js'
 import { spokenDuration } from '../core/wording.js'
 import { doctorTable } from './doctor-report.js'
 import type { SummaryDoc, SummaryTable } from './summary.js'
@@ -19,15 +20,30 @@ export function deploySummary(result: DeployResult, runUrl?: string): SummaryDoc
     ['Ledger', result.ledger + (result.deploymentId ? ` (deployment ${result.deploymentId})` : '')],
     ['Duration', spokenDuration(result.durationMs)]
   ]
+  if (result.outcome === 'failure') facts.push(['Live now', liveAfterFailure(result)])
   if (result.release) facts.push(['Release', result.release])
-  if (result.environmentUrl) facts.push(['URL', result.environmentUrl])
+  if (result.environmentUrl && result.outcome !== 'failure')
+    facts.push(['URL', result.environmentUrl])
+  const failed = result.failedPhase
   const tables: SummaryTable[] = [
     {
       caption: 'Phases',
-      header: ['phase', 'duration'],
-      rows: result.phases.map(p => [p.name, spokenDuration(p.ms)])
+      header: failed ? ['phase', 'duration', 'result'] : ['phase', 'duration'],
+      rows: result.phases.map(p => [
+        p.name,
+        spokenDuration(p.ms),
+        ...(failed ? [p.name === failed ? '❌ failed here' : '✅'] : [])
+      ])
     }
   ]
+  if (result.lastLines?.length) {
+    tables.push({
+      caption: `Last ${result.lastLines.length} line(s) of the script's output (secrets masked)`,
+      header: ['output'],
+      rows: result.lastLines.map(line => [line === '' ? ' ' : `\`${line.replace(/`/g, "'")}\``]),
+      logged: true
+    })
+  }
   if (result.hosts.length) {
     const phaseNames = [...new Set(result.hosts.flatMap(h => Object.keys(h.phases)))]
     // How the releases driver found unchanged files; a fallback says why it read every file.
@@ -49,7 +65,7 @@ export function deploySummary(result: DeployResult, runUrl?: string): SummaryDoc
         ...(images
           ? [h.image?.slice(0, 19) ?? '—']
           : [
-              h.bytesSent === undefined ? '—' : String(h.bytesSent),
+              h.bytesSent === undefined ? '—' : formatBytes(h.bytesSent),
               h.filesLinked === undefined ? '—' : String(h.filesLinked)
             ]),
         ...(found
@@ -63,13 +79,32 @@ export function deploySummary(result: DeployResult, runUrl?: string): SummaryDoc
       ])
     })
   }
-  if (result.plan)
-    tables.push({ caption: 'Plan', header: ['step'], rows: result.plan.map(line => [line]) })
+  if (result.plan) {
+    tables.push({
+      caption: 'Plan',
+      header: ['step'],
+      rows: result.plan.map(line => [line]),
+      logged: true
+    })
+  }
   if (result.preflight) tables.push(doctorTable(result.preflight, 'Hosts (read-only check)'))
   const links: [string, string][] = []
-  if (result.environmentUrl) links.push(['Open environment', result.environmentUrl])
+  // After a failure the URL serves whatever was live before, not this version.
+  if (result.environmentUrl && result.outcome === 'success')
+    links.push(['Open environment', result.environmentUrl])
   if (runUrl) links.push(['Run log', runUrl])
   return { title: 'Shiprail deploy', verdict, facts, tables, links }
+}
+
+/** What the environment runs after a failed deploy, as far as Shiprail knows. */
+function liveAfterFailure(result: DeployResult): string {
+  const before = result.previousVersion ?? 'nothing'
+  if (result.failedPhase === 'doctor') return `${before} (a dry run changes nothing)`
+  if (/No host was switched/.test(result.error ?? ''))
+    return `${before} on every host (no host was switched)`
+  return result.driver === 'command'
+    ? `${before} per the ledger (the failed script may have changed part of the system before it stopped)`
+    : `${before} per the ledger (the error above says which hosts were switched)`
 }
 
 export function deployOutputs(result: DeployResult): Record<string, string> {

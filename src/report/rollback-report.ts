@@ -1,6 +1,6 @@
 import type { RollbackResult } from '../core/steps/rollback.js'
 import { spokenDuration } from '../core/wording.js'
-import type { SummaryDoc } from './summary.js'
+import type { SummaryDoc, SummaryTable } from './summary.js'
 
 export function rollbackSummary(result: RollbackResult, runUrl?: string): SummaryDoc {
   const verdict =
@@ -15,7 +15,7 @@ export function rollbackSummary(result: RollbackResult, runUrl?: string): Summar
     ['Live now', result.outcome === 'success' ? result.version : result.fromVersion],
     [
       'Target',
-      `${result.version} (${result.targetVerified ? 'passed its checks' : 'deployed, no check recorded'})`
+      `${result.version} (${result.targetVerified ? 'verified' : 'unverified: deployed, no check recorded'})`
     ],
     ['Why', result.reason],
     ['Driver phase took', spokenDuration(result.driverMs)],
@@ -23,7 +23,7 @@ export function rollbackSummary(result: RollbackResult, runUrl?: string): Summar
     ['Ledger', result.ledger + (result.deploymentId ? ` (deployment ${result.deploymentId})` : '')]
   ]
   if (result.release) facts.push(['Release', result.release])
-  const tables = [
+  const tables: SummaryTable[] = [
     {
       caption: 'Phases',
       header: ['phase', 'duration'],
@@ -41,15 +41,18 @@ export function rollbackSummary(result: RollbackResult, runUrl?: string): Summar
       ])
     })
   }
-  if (result.plan)
-    tables.push({ caption: 'Plan', header: ['step'], rows: result.plan.map(line => [line]) })
-  return {
-    title: 'Shiprail rollback',
-    verdict,
-    facts,
-    tables,
-    links: runUrl ? [['Run log', runUrl]] : []
+  if (result.plan) {
+    tables.push({
+      caption: 'Plan',
+      header: ['step'],
+      rows: result.plan.map(line => [line]),
+      logged: true
+    })
   }
+  const links: [string, string][] = []
+  if (result.environmentUrl) links.push(['Open environment', result.environmentUrl])
+  if (runUrl) links.push(['Run log', runUrl])
+  return { title: 'Shiprail rollback', verdict, facts, tables, links }
 }
 
 export function rollbackOutputs(result: RollbackResult): Record<string, string> {

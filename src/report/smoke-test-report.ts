@@ -18,7 +18,7 @@ export function smokeTestSummary(result: SmokeTestResult): SummaryDoc {
     facts.push(['Verdict recorded on', `deployment ${result.verdictDeploymentId}`])
   if (result.verdictNotRecorded) facts.push(['Verdict not recorded', result.verdictNotRecorded])
   return {
-    title: 'Smoke test',
+    title: 'Shiprail smoke test',
     verdict,
     facts,
     tables: [

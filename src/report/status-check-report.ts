@@ -9,20 +9,48 @@ const CHART_POINTS = 60
 /** Outputs over this size lose their per-round arrays: GitHub caps one output at 1 MB. */
 const MAX_OUTPUT_CHARS = 900_000
 
-/** Round values up to 1, 2 or 5 × 10^n, so the chart's axis ends on a readable number. */
-function niceCeiling(value: number): number {
+/** Mantissas an axis may end on: close steps, so 220 ms ends the axis at 250, not 500. */
+const AXIS_STEPS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]
+
+/** The smallest readable number (a step above × 10^n) at or above value. */
+export function niceCeiling(value: number): number {
   if (value <= 0) return 1
   const power = 10 ** Math.floor(Math.log10(value))
-  for (const step of [1, 2, 5, 10]) if (step * power >= value) return step * power
-  return 10 * power
+  const step = AXIS_STEPS.find(s => s * power >= value) ?? 10
+  return Math.round(step * power * 1000) / 1000
+}
+
+/**
+ * Line colours that read on GitHub's light (#ffffff) and dark (#0d1117) backgrounds: mermaid's
+ * default palette starts with #ECECFF, nearly invisible on white. Latency blue, limit red.
+ */
+export const CHART_PALETTE = ['#2f81f7', '#e5534b']
+
+/** A chart point: seconds since the window started and the round's p95, or null with no reply. */
+interface ChartPoint {
+  atMs: number
+  value: number | null
+}
+
+/** Rounds bucketed to at most CHART_POINTS points; a bucket's value is its slowest reply. */
+function bucketed(points: ChartPoint[]): ChartPoint[] {
+  const size = Math.ceil(points.length / CHART_POINTS)
+  const buckets: ChartPoint[] = []
+  for (let i = 0; i < points.length; i += size) {
+    const bucket = points.slice(i, i + size)
+    const values = bucket.flatMap(b => (b.value === null ? [] : [b.value]))
+    buckets.push({ atMs: bucket[0].atMs, value: values.length ? Math.max(...values) : null })
+  }
+  return buckets
 }
 
 /**
  * A mermaid xychart-beta of probe latency over the window: per round, the p95 of that round's
  * probes (the one latency for a single check); a flat line marks max-p95-latency-ms. Lines in
- * xychart-beta carry no legend, so the title says which is which. Long windows are bucketed to
- * CHART_POINTS points (the slowest round of each bucket), keeping the chart readable.
- * https://mermaid.js.org/syntax/xyChart.html
+ * xychart-beta carry no legend, so the title says which is which. A line cannot have gaps, so a
+ * round without a single reply is left off the chart (plotting it as 0 ms would read as the
+ * service getting faster while it was down) and named below it. Under two plotted rounds there
+ * is no line to draw, so no chart. https://mermaid.js.org/syntax/xyChart.html
  */
 export function latencyChart(result: StatusCheckResult): string | undefined {
   const byRound = new Map<number, { atMs: number; latencies: number[] }>()
@@ -34,34 +62,45 @@ export function latencyChart(result: StatusCheckResult): string | undefined {
     }
   }
   const rounds = [...byRound.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v)
-  if (!rounds.some(r => r.latencies.length)) return undefined
-  const points = rounds.map(r => ({
-    atMs: r.atMs,
-    value: summarizeLatency(r.latencies).p95 ?? 0
-  }))
-  const size = Math.ceil(points.length / CHART_POINTS)
-  const buckets: { atMs: number; value: number }[] = []
-  for (let i = 0; i < points.length; i += size) {
-    const bucket = points.slice(i, i + size)
-    buckets.push({ atMs: bucket[0].atMs, value: Math.max(...bucket.map(b => b.value)) })
-  }
+  const buckets = bucketed(
+    rounds.map(r => ({ atMs: r.atMs, value: summarizeLatency(r.latencies).p95 }))
+  )
+  const plotted = buckets.filter((b): b is { atMs: number; value: number } => b.value !== null)
+  if (plotted.length < 2) return undefined
+  const silent = buckets.filter(b => b.value === null).map(b => seconds(b.atMs))
   const limit = result.probes[0]?.maxP95LatencyMs
-  const top = niceCeiling(Math.max(...buckets.map(b => b.value), limit ?? 0) * 1.1)
+  const top = niceCeiling(Math.max(...plotted.map(b => b.value), limit ?? 0) * 1.1)
   const title =
     limit === undefined
       ? 'Probe latency per round, p95 (ms)'
-      : `Probe latency per round, p95 (ms); flat line = max ${limit} ms`
+      : `Probe latency per round, p95 (ms); red line = max ${limit} ms`
+  const config = {
+    themeVariables: { xyChart: { plotColorPalette: CHART_PALETTE.join(', ') } }
+  }
   const lines = [
     '```mermaid',
+    '---',
+    `config: ${JSON.stringify(config)}`,
+    '---',
     'xychart-beta',
     `    title "${title}"`,
-    `    x-axis "seconds since start" [${buckets.map(b => `"${Math.round(b.atMs / 1000)}"`).join(', ')}]`,
+    `    x-axis "seconds since start" [${plotted.map(b => `"${seconds(b.atMs)}"`).join(', ')}]`,
     `    y-axis "latency (ms)" 0 --> ${top}`,
-    `    line [${buckets.map(b => Math.round(b.value)).join(', ')}]`
+    `    line [${plotted.map(b => Math.round(b.value)).join(', ')}]`
   ]
-  if (limit !== undefined) lines.push(`    line [${buckets.map(() => limit).join(', ')}]`)
+  if (limit !== undefined) lines.push(`    line [${plotted.map(() => limit).join(', ')}]`)
   lines.push('```')
+  if (silent.length) {
+    lines.push(
+      '',
+      `No reply at all in ${plural(silent.length, 'round')} (at ${silent.map(s => `${s} s`).join(', ')}): left off the chart, not drawn as 0 ms.`
+    )
+  }
   return lines.join('\n')
+}
+
+function seconds(ms: number): number {
+  return Math.round(ms / 1000)
 }
 
 function mark(passed: boolean | null, dryRun: boolean): string {
@@ -70,19 +109,45 @@ function mark(passed: boolean | null, dryRun: boolean): string {
 }
 
 /** Job summary: the verdict first, then every figure beside its threshold, then the chart. */
-export function statusCheckSummary(result: StatusCheckResult): SummaryDoc {
+/** The figures that missed their thresholds, by name: "probe GET / success rate". */
+function failedFigures(result: StatusCheckResult): string[] {
+  return [
+    ...result.probes.flatMap(p => [
+      ...(p.successRatePassed ? [] : [`probe ${p.name} success rate`]),
+      ...(p.p95Passed === false ? [`probe ${p.name} latency p95`] : [])
+    ]),
+    ...result.metrics.filter(m => !m.passed).map(m => `metric ${m.name}`),
+    ...(result.logs && !result.logs.passed ? ['logs'] : [])
+  ]
+}
+
+/** Why probes failed although the success rate held: the last failure, so a pass is explained. */
+function toleratedFailures(p: StatusCheckResult['probes'][number]): string {
+  const failed = p.samples.filter(s => !s.ok)
+  if (!failed.length) return ''
+  const last = failed[failed.length - 1].reason
+  return `${failed.length} of ${p.total} failed, within the threshold${last ? `; last: ${last}` : ''}`
+}
+
+/**
+ * Job summary: a one-line verdict first (what failed, never why: the Detail column says that
+ * once), then every figure beside its threshold, then the chart.
+ */
+export function statusCheckSummary(result: StatusCheckResult, runUrl?: string): SummaryDoc {
   const window = spokenDuration(result.plannedDurationMs)
   let verdict: string
   if (result.dryRun) {
     verdict = `📝 dry run: would watch ${result.environment} for ${window} (${result.plannedRounds} rounds); nothing sent`
   } else if (result.healthy) {
-    verdict = `✅ **healthy**: ${result.environment} held every threshold for ${spokenDuration(result.durationMs)} (${plural(result.rounds, 'round')})`
-  } else {
-    const more = result.reasons.length > 1 ? ` (and ${result.reasons.length - 1} more)` : ''
-    const early = result.endedEarly
-      ? ` after ${spokenDuration(result.durationMs)} of ${window} (ended early: a threshold could no longer be met)`
+    const tolerated = result.probes.reduce((n, p) => n + p.total - p.passes, 0)
+    const note = tolerated
+      ? `; ${plural(tolerated, 'probe')} failed, within the thresholds (see Detail)`
       : ''
-    verdict = `❌ **unhealthy**${early}: ${result.reasons[0]}${more}`
+    verdict = `✅ **healthy**: ${result.environment} held every threshold for ${spokenDuration(result.durationMs)} (${plural(result.rounds, 'round')})${note}`
+  } else {
+    const failed = failedFigures(result)
+    const what = failed.length ? failed.join(', ') : 'a threshold'
+    verdict = `❌ **unhealthy**: ${what} missed ${failed.length > 1 ? 'their thresholds' : 'its threshold'} (see Detail)`
   }
 
   const facts: [string, string][] = [['Environment', result.environment]]
@@ -104,9 +169,9 @@ export function statusCheckSummary(result: StatusCheckResult): SummaryDoc {
       `probe ${p.name}`,
       'success rate',
       p.total ? `${percent(p.successRate)} (${p.passes}/${p.total})` : '—',
-      `≥ ${percent(p.minSuccessRate)}`,
+      `≥ ${percent(p.minSuccessRate)}, ≤ ${p.maxConsecutiveFailures} failed in a row`,
       mark(p.total ? p.successRatePassed : null, result.dryRun),
-      p.successRatePassed ? '' : p.reason
+      p.successRatePassed ? toleratedFailures(p) : p.reason
     ])
     rows.push([
       `probe ${p.name}`,
@@ -189,12 +254,16 @@ export function statusCheckSummary(result: StatusCheckResult): SummaryDoc {
     })
   }
   const chart = latencyChart(result)
+  const links: [string, string][] = []
+  if (result.live?.environmentUrl) links.push(['Open environment', result.live.environmentUrl])
+  if (runUrl) links.push(['Run log', runUrl])
   return {
-    title: 'Status check',
+    title: 'Shiprail status check',
     verdict,
     facts,
     tables,
-    ...(chart ? { markdownBlocks: [chart] } : {})
+    ...(chart ? { markdownBlocks: [chart] } : {}),
+    links
   }
 }
 

@@ -6,6 +6,17 @@ export interface SummaryTable {
   caption?: string
   header: string[]
   rows: string[][]
+  /**
+   * The step already wrote these rows to its log (a dry run's plan): the terminal, where the
+   * log and the summary land on one screen, leaves the table out.
+   */
+  logged?: boolean
+}
+
+/** How the terminal emphasises the title and the verdict; plain text when absent. */
+export interface TextStyle {
+  title(text: string): string
+  verdict(text: string, tone: 'good' | 'bad' | 'neutral'): string
 }
 
 export interface SummaryDoc {
@@ -35,10 +46,9 @@ function markdownTable(table: SummaryTable): string {
 
 export function toMarkdown(doc: SummaryDoc): string {
   const parts = [`### ${doc.title}`, doc.verdict]
+  // A list, not a table: a GFM table needs a header row, and an empty one renders as a blank band.
   if (doc.facts.length) {
-    parts.push(
-      markdownTable({ header: ['', ''], rows: doc.facts.map(([k, v]) => [`**${k}**`, v]) })
-    )
+    parts.push(doc.facts.map(([k, v]) => `- **${k}**: ${escapeCell(v)}`).join('\n'))
   }
   for (const t of doc.tables) parts.push(markdownTable(t))
   for (const block of doc.markdownBlocks ?? []) parts.push(block)
@@ -47,19 +57,47 @@ export function toMarkdown(doc: SummaryDoc): string {
   return parts.join('\n\n') + '\n'
 }
 
+/**
+ * Columns a terminal gives the text: an emoji drawn as a picture (✅ ❌ ⏪) and East Asian wide
+ * characters take two, joiners, variation selectors and combining marks none.
+ */
+export function displayWidth(text: string): number {
+  let width = 0
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number
+    const invisible =
+      /\p{M}/u.test(ch) || (code >= 0x200b && code <= 0x200f) || (code >= 0xfe00 && code <= 0xfe0f)
+    if (invisible) continue
+    const wide =
+      /\p{Emoji_Presentation}/u.test(ch) ||
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6)
+    width += wide ? 2 : 1
+  }
+  // A text-style symbol followed by VS16 (⚠️) is drawn as an emoji too.
+  width += text.match(/(?![\p{Emoji_Presentation}])\p{Extended_Pictographic}\uFE0F/gu)?.length ?? 0
+  return width
+}
+
+function padCell(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)))
+}
+
 function textTable(table: SummaryTable): string {
-  const all = [table.header, ...table.rows]
-  const widths = table.header.map((_, i) => Math.max(...all.map(r => (r[i] ?? '').length)))
+  const all = [table.header, ...table.rows].map(r => r.map(c => plain(c ?? '')))
+  const widths = table.header.map((_, i) => Math.max(...all.map(r => displayWidth(r[i] ?? ''))))
   const line = (r: string[]) =>
     r
-      .map((c, i) => (c ?? '').padEnd(widths[i]))
+      .map((c, i) => padCell(c, widths[i]))
       .join('  ')
       .trimEnd()
-  const out = [
-    line(table.header),
-    widths.map(w => '-'.repeat(w)).join('  '),
-    ...table.rows.map(r => line(r.map(plain)))
-  ]
+  const [header, ...rows] = all
+  const out = [line(header), widths.map(w => '-'.repeat(w)).join('  '), ...rows.map(line)]
   return (table.caption ? `${table.caption}\n` : '') + out.join('\n')
 }
 
@@ -68,13 +106,23 @@ function plain(text: string): string {
   return text.replace(/\*\*|`/g, '')
 }
 
-export function toText(doc: SummaryDoc): string {
-  const parts = [doc.title, plain(doc.verdict)]
+function toneOf(verdict: string): 'good' | 'bad' | 'neutral' {
+  if (/^[✅⏪]/u.test(verdict)) return 'good'
+  if (verdict.startsWith('❌')) return 'bad'
+  return 'neutral'
+}
+
+export function toText(doc: SummaryDoc, style?: TextStyle): string {
+  const verdict = plain(doc.verdict)
+  const parts = [
+    style ? style.title(doc.title) : doc.title,
+    style ? style.verdict(verdict, toneOf(verdict)) : verdict
+  ]
   if (doc.facts.length) {
-    const width = Math.max(...doc.facts.map(([k]) => k.length))
-    parts.push(doc.facts.map(([k, v]) => `  ${k.padEnd(width)}  ${plain(v)}`).join('\n'))
+    const width = Math.max(...doc.facts.map(([k]) => displayWidth(k)))
+    parts.push(doc.facts.map(([k, v]) => `  ${padCell(k, width)}  ${plain(v)}`).join('\n'))
   }
-  for (const t of doc.tables) parts.push(textTable(t))
+  for (const t of doc.tables) if (!t.logged) parts.push(textTable(t))
   if (doc.links?.length) parts.push(doc.links.map(([label, url]) => `${label}: ${url}`).join('\n'))
   return parts.join('\n\n') + '\n'
 }

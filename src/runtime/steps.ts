@@ -81,7 +81,7 @@ export const STEP_HANDLERS: Record<StepName, StepHandler> = {
       return {
         data: result,
         outputs: statusCheckOutputs(result),
-        summary: () => statusCheckSummary(result),
+        summary: runUrl => statusCheckSummary(result, runUrl),
         failure: statusCheckFailure(result)
       }
     }

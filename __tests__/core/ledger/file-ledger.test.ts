@@ -127,7 +127,7 @@ describe('FileLedger: a ledger file that cannot be read is an error naming it, n
     mkdirSync(dirname(t.path), { recursive: true })
     breakIt(t.path)
     const before = readdirSync(dirname(t.path))
-    const line = `The ledger file ${t.path} cannot be read (${code}); fix or move it.`
+    const line = `The ledger file ${t.path} cannot be read (${code}); fix or move it, or set ledger-file to a path this job can read and write.`
     expect(await refusal(t.versions())).toEqual([UserError, line])
     expect(await refusal(t.create('1'))).toEqual([UserError, line])
     expect(await refusal(t.ledger.addStatus('1', { state: 'success', description: 'ok' }))).toEqual(
@@ -147,7 +147,7 @@ describe('FileLedger: a ledger file that cannot be read is an error naming it, n
     }
     expect(await refusal(read())).toEqual([
       UserError,
-      `The ledger file ${path} cannot be read (ENOTDIR); fix or move it.`
+      `The ledger file ${path} cannot be read (ENOTDIR); fix or move it, or set ledger-file to a path this job can read and write.`
     ])
   })
 

@@ -169,6 +169,16 @@ describe('ledgerFileProblem refuses a damaged file, naming the JSON path', () =>
       '$.deployments[0].payload.release is number 1, expected a string'
     ],
     [
+      'a numeric image',
+      f => void (payload0(f).image = 1),
+      '$.deployments[0].payload.image is number 1, expected a string'
+    ],
+    [
+      'an image ID that is a list',
+      f => void (payload0(f).image_id = ['sha256:1']),
+      '$.deployments[0].payload.image_id is a list, expected a string'
+    ],
+    [
       'no statuses',
       f => void delete deployment0(f).statuses,
       '$.deployments[0].statuses is missing'
@@ -261,6 +271,9 @@ describe('ledgerFileProblem accepts a sound file', () => {
           rollback_of: '0',
           reason: 'r',
           release: 'rel',
+          image: 'shop:1',
+          image_id: 'sha256:1',
+          image_ids: { web1: 'sha256:1' },
           operation: 'rollback'
         })
       }

@@ -39,7 +39,7 @@ describe('checkPromotion: only a version verified in the source environment is p
       'deployed but never checked',
       [rec('2', DEPLOYED)],
       false,
-      'version 2 is not verified in staging: 2 (live).'
+      'version 2 is not verified in staging: 2 (live), no check has recorded a verdict on it.'
     ],
     [
       'a check failed',

@@ -30,21 +30,21 @@ describe('checkPromotion', () => {
       [verified, unchecked],
       '1.0',
       false,
-      'version 1.0 is not verified in staging: 1.0 (unverified) (staging also has: 1.1 (live)).'
+      'version 1.0 is not verified in staging: 1.0 (unverified), no check has recorded a verdict on it (staging also has: 1.1 (live)).'
     ],
     [
       'the only record, not checked: nothing else named',
       [unchecked],
       '1.0',
       false,
-      'version 1.0 is not verified in staging: 1.0 (live).'
+      'version 1.0 is not verified in staging: 1.0 (live), no check has recorded a verdict on it.'
     ],
     [
       'not checked, with more history: the three newest others are named',
       [rec('2.0', DEPLOYED), rec('1.9', VERIFIED), rec('1.8', VERIFIED), rec('1.7', VERIFIED)],
       '2.0',
       false,
-      'version 2.0 is not verified in staging: 2.0 (live) (staging also has: 1.9 (verified), 1.8 (verified)).'
+      'version 2.0 is not verified in staging: 2.0 (live), no check has recorded a verdict on it (staging also has: 1.9 (verified), 1.8 (verified)).'
     ],
     ['failed its checks', [failedChecks, verified], '1.2', false, /1\.2 \(live: /],
     ['failed to deploy', [failedDeploy, verified], '1.3', false, /1\.3 \(failed\)/],

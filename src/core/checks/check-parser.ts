@@ -1,24 +1,22 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
-import { parse, YAMLParseError } from 'yaml'
 import { InputError } from '../errors.js'
 import {
   CHECK_FIELDS,
+  checkField,
   HTTP_METHODS,
+  REGEX_FORM,
+  URL_FORM,
+  type CheckFieldName
+} from './check-fields.js'
+import {
   joinUrl,
   type CheckSpec,
   type HeaderExpectation,
   type HttpMethod,
   type JsonExpectation
 } from './check-spec.js'
+import { CHECKS_FORM, readChecksDocument } from './checks-document.js'
 import { maskUrl } from './credential-masking.js'
-import {
-  DEFAULT_STATUS,
-  parseStatusRange,
-  STATUS_FORM,
-  StatusRangeError,
-  type StatusRange
-} from './status-range.js'
+import { parseStatusRange, StatusRangeError, type StatusRange } from './status-range.js'
 import {
   BOOL_WORDS,
   CheckLabel,
@@ -39,12 +37,12 @@ import {
  * the field instead of after a two-minute readiness wait.
  */
 
-const CHECKS_FORM =
-  'a YAML list of checks (e.g. `- path: /health`), or a path to a .yml/.yaml file holding one'
-const URL_FORM = 'an absolute http:// or https:// URL'
-const REGEX_FORM =
-  'a JavaScript regular expression, optionally written `/pattern/flags` (flags i, m, s, u)'
 const MAX_CHECKS = 1000
+
+/** The accepted form of a field, as docs/checks.md states it. */
+const form = (field: CheckFieldName): string => checkField(field).type
+/** A field's default from the table (only read for fields that have one). */
+const fallback = (field: CheckFieldName): string => checkField(field).default ?? ''
 
 function parseUrl(label: CheckLabel, field: string, text: string): string {
   let parsed: URL | undefined
@@ -90,12 +88,12 @@ function parseCheck(
     )
   }
   const nameText =
-    text.name === undefined ? undefined : scalarText(unnamed, 'name', text.name, 'a short name')
+    text.name === undefined ? undefined : scalarText(unnamed, 'name', text.name, form('name'))
   if (
     nameText !== undefined &&
     (nameText.trim() === '' || /[\r\n]/.test(nameText) || nameText.length > 100)
   ) {
-    throw unnamed.error('name', show(nameText), 'a one-line name of at most 100 characters')
+    throw unnamed.error('name', show(nameText), form('name'))
   }
   const label = new CheckLabel(index, nameText, source)
 
@@ -114,12 +112,10 @@ function parseCheck(
 
   const methodText =
     text.method === undefined
-      ? 'GET'
-      : scalarText(label, 'method', text.method, HTTP_METHODS.join(', '))
+      ? fallback('method')
+      : scalarText(label, 'method', text.method, form('method'))
   const method = methodText.toUpperCase() as HttpMethod
-  if (!HTTP_METHODS.includes(method)) {
-    throw label.error('method', show(methodText), `one of ${HTTP_METHODS.join(', ')}`)
-  }
+  if (!HTTP_METHODS.includes(method)) throw label.error('method', show(methodText), form('method'))
 
   let url: string
   let shownPath: string
@@ -130,11 +126,11 @@ function parseCheck(
       'either `url` (absolute) or `path` (joined to the `url` input), not both'
     )
   } else if (text.url !== undefined) {
-    url = parseUrl(label, 'url', scalarText(label, 'url', text.url, URL_FORM))
+    url = parseUrl(label, 'url', scalarText(label, 'url', text.url, form('url')))
     const parsed = new URL(maskUrl(url))
     shownPath = `${parsed.pathname}${parsed.search}`
   } else if (text.path !== undefined) {
-    const path = scalarText(label, 'path', text.path, 'a path such as `/health`')
+    const path = scalarText(label, 'path', text.path, form('path'))
     if (/^[a-z][a-z0-9+.-]*:/i.test(path)) {
       throw label.error(
         'path',
@@ -142,8 +138,7 @@ function parseCheck(
         'a path such as `/health`; put full URLs in `url`'
       )
     }
-    if (path.trim() === '' || /\s/.test(path))
-      throw label.error('path', show(path), 'a path such as `/health`, without spaces')
+    if (path.trim() === '' || /\s/.test(path)) throw label.error('path', show(path), form('path'))
     if (!base) {
       throw label.error(
         'path',
@@ -165,11 +160,7 @@ function parseCheck(
   const headers: Record<string, string> = {}
   if (text.headers !== undefined) {
     if (!isMap(text.headers))
-      throw label.error(
-        'headers',
-        `a ${describeType(text.headers)}`,
-        'a map of header name to value'
-      )
+      throw label.error('headers', `a ${describeType(text.headers)}`, form('headers'))
     const seen = new Set<string>()
     for (const [name, value] of Object.entries(text.headers)) {
       if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
@@ -214,13 +205,13 @@ function parseCheck(
 
   let expectStatus: StatusRange
   try {
-    const status = text['expect-status'] ?? DEFAULT_STATUS
+    const status = text['expect-status'] ?? fallback('expect-status')
     if (!isScalar(status) && !(Array.isArray(status) && status.every(isScalar)))
       throw new StatusRangeError(`a ${describeType(status)}`)
     expectStatus = parseStatusRange(status as string | string[])
   } catch (err) {
     if (!(err instanceof StatusRangeError)) throw err
-    throw label.error('expect-status', err.message, STATUS_FORM)
+    throw label.error('expect-status', err.message, form('expect-status'))
   }
 
   const expectBodyContains =
@@ -230,19 +221,24 @@ function parseCheck(
           label,
           'expect-body-contains',
           text['expect-body-contains'],
-          'a string or a list of strings'
+          form('expect-body-contains')
         )
   const expectBodyRegex =
     text['expect-body-regex'] === undefined
       ? []
-      : stringList(label, 'expect-body-regex', text['expect-body-regex'], REGEX_FORM).map(r => {
+      : stringList(
+          label,
+          'expect-body-regex',
+          text['expect-body-regex'],
+          form('expect-body-regex')
+        ).map(r => {
           try {
             return parseRegex(r)
           } catch (err) {
             throw label.error(
               'expect-body-regex',
               `the bad regular expression ${show(r)} (${(err as Error).message})`,
-              REGEX_FORM
+              form('expect-body-regex')
             )
           }
         })
@@ -252,11 +248,7 @@ function parseCheck(
     const typedJson = typed['expect-json']
     const map = text['expect-json']
     if (!isMap(map) || !isMap(typedJson) || Object.keys(map).length === 0) {
-      throw label.error(
-        'expect-json',
-        `a ${describeType(map)}`,
-        'a map of dotted path to value, e.g. `status: ok` or `items.0.id: 7`'
-      )
+      throw label.error('expect-json', `a ${describeType(map)}`, form('expect-json'))
     }
     for (const path of Object.keys(map)) {
       let segments: string[]
@@ -276,7 +268,7 @@ function parseCheck(
   const expectHeader: HeaderExpectation[] = []
   if (text['expect-header'] !== undefined) {
     const map = text['expect-header']
-    const accepted = 'a map of header name to a substring or `/regex/`'
+    const accepted = form('expect-header')
     if (!isMap(map) || Object.keys(map).length === 0)
       throw label.error('expect-header', `a ${describeType(map)}`, accepted)
     for (const [name, value] of Object.entries(map)) {
@@ -305,38 +297,34 @@ function parseCheck(
       label,
       'max-latency-ms',
       text['max-latency-ms'],
-      'milliseconds from 1 to 600000'
+      form('max-latency-ms')
     )
     maxLatencyMs = Number(value)
     if (!/^\d+(\.\d+)?$/.test(value) || maxLatencyMs < 1 || maxLatencyMs > 600_000) {
-      throw label.error('max-latency-ms', show(value), 'milliseconds from 1 to 600000, e.g. `500`')
+      throw label.error('max-latency-ms', show(value), form('max-latency-ms'))
     }
   }
 
   let expectVersion: string | undefined
   if (text['expect-version'] !== undefined) {
-    expectVersion = scalarText(label, 'expect-version', text['expect-version'], 'a version string')
+    expectVersion = scalarText(
+      label,
+      'expect-version',
+      text['expect-version'],
+      form('expect-version')
+    )
     if (expectVersion.trim() === '' || /\s/.test(expectVersion) || expectVersion.length > 128) {
-      throw label.error(
-        'expect-version',
-        show(expectVersion),
-        'a version string without spaces, e.g. `1.4.2` or a commit SHA'
-      )
+      throw label.error('expect-version', show(expectVersion), form('expect-version'))
     }
   }
 
-  let followRedirects = true
-  if (text['follow-redirects'] !== undefined) {
-    const value = scalarText(
-      label,
-      'follow-redirects',
-      text['follow-redirects'],
-      '`true` or `false`'
-    )
-    if (!Object.hasOwn(BOOL_WORDS, value))
-      throw label.error('follow-redirects', show(value), '`true` or `false`')
-    followRedirects = BOOL_WORDS[value]
-  }
+  const redirects =
+    text['follow-redirects'] === undefined
+      ? fallback('follow-redirects')
+      : scalarText(label, 'follow-redirects', text['follow-redirects'], form('follow-redirects'))
+  if (!Object.hasOwn(BOOL_WORDS, redirects))
+    throw label.error('follow-redirects', show(redirects), form('follow-redirects'))
+  const followRedirects = BOOL_WORDS[redirects]
 
   return {
     name: nameText,
@@ -362,38 +350,6 @@ export function checkFromUrl(url: string): CheckSpec {
   const check = parseCheck({ url }, { url }, 0, undefined, '')
   const { defaultName, ...rest } = check
   return { ...rest, name: defaultName }
-}
-
-function yamlProblem(err: unknown): string {
-  if (err instanceof YAMLParseError) return err.message.split('\n')[0].replace(/:$/, '')
-  return err instanceof Error ? err.message : String(err)
-}
-
-/** `checks` holds a file path when it is one line ending in .yml/.yaml; otherwise inline YAML. */
-export function isChecksFile(value: string): boolean {
-  return !/[\r\n]/.test(value.trim()) && /\.ya?ml$/i.test(value.trim())
-}
-
-function readChecksText(value: string, workspace: string): { text: string; source: string } {
-  if (!isChecksFile(value)) return { text: value, source: '' }
-  const file = value.trim()
-  const full = resolve(workspace, file)
-  try {
-    return { text: readFileSync(full, 'utf8'), source: file }
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    const problem =
-      code === 'ENOENT'
-        ? 'does not exist'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : `cannot be read (${code ?? yamlProblem(err)})`
-    throw new InputError(
-      'checks',
-      `names the file ${show(file)}, which ${problem} (looked at ${full})`,
-      CHECKS_FORM
-    )
-  }
 }
 
 export interface ParseChecksOptions {
@@ -422,19 +378,7 @@ export function parseChecks(options: ParseChecksOptions): CheckSpec[] {
       )
     return [checkFromUrl(base)]
   }
-  const { text, source } = readChecksText(raw, options.workspace)
-  let typed: unknown
-  let texts: unknown
-  try {
-    typed = parse(text)
-    texts = parse(text, { schema: 'failsafe' })
-  } catch (err) {
-    throw new InputError(
-      'checks',
-      `is not valid YAML${source ? ` in ${source}` : ''} (${yamlProblem(err)})`,
-      CHECKS_FORM
-    )
-  }
+  const { typed, texts, source } = readChecksDocument(raw, options.workspace)
   if (!Array.isArray(typed) || !Array.isArray(texts)) {
     throw new InputError(
       'checks',

@@ -5,8 +5,8 @@
  */
 import type { StatusRange } from './status-range.js'
 import { isCredentialHeader } from './credential-masking.js'
+import type { HTTP_METHODS } from './check-fields.js'
 
-export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const
 export type HttpMethod = (typeof HTTP_METHODS)[number]
 
 /** One expected response header. */
@@ -60,23 +60,6 @@ export interface CheckSpec {
   /** Follow 3xx redirects (default true); false lets a check assert the redirect itself. */
   followRedirects: boolean
 }
-
-export const CHECK_FIELDS = [
-  'name',
-  'url',
-  'path',
-  'method',
-  'headers',
-  'body',
-  'expect-status',
-  'expect-body-contains',
-  'expect-body-regex',
-  'expect-json',
-  'expect-header',
-  'max-latency-ms',
-  'expect-version',
-  'follow-redirects'
-] as const
 
 /** Plain words for what a check expects, for the dry-run plan and the logs. */
 export function describeExpectations(check: CheckSpec): string[] {

@@ -5,22 +5,10 @@ import type { Context } from '../context.js'
 import { CheckFailedError } from '../errors.js'
 import { describeExit, runProcess } from '../process-runner.js'
 import type { CommandDriverSettings } from '../settings/deploy-settings.js'
-import type { Driver, DriverOutcome, DriverRequest } from './driver.js'
+import { requestVariables, type Driver, type DriverOutcome, type DriverRequest } from './driver.js'
 
-/**
- * The variables a deploy or rollback script receives: the environment, the version going live
- * and the one before it, the commit, the ledger's deployment id, and which operation it is.
- */
-export function commandEnvironment(request: DriverRequest): Record<string, string> {
-  return {
-    SHIPRAIL_ENVIRONMENT: request.environment,
-    SHIPRAIL_VERSION: request.version,
-    SHIPRAIL_PREVIOUS_VERSION: request.previousVersion ?? '',
-    SHIPRAIL_REF: request.ref,
-    SHIPRAIL_DEPLOYMENT_ID: request.deploymentId,
-    SHIPRAIL_OPERATION: request.operation
-  }
-}
+/** Lines of a failed script's output the summary shows. */
+const TAIL_LINES = 10
 
 /**
  * Runs the user's bash script the way a `run:` step does (`bash -eo pipefail file`), with every
@@ -45,7 +33,7 @@ export function createCommandDriver(
         request.operation === 'rollback' && settings.rollbackRun.trim() ? 'rollback-run' : 'run'
       return [
         `run the \`${label}\` script with bash -eo pipefail (timeout ${settings.timeoutSeconds} s)`,
-        ...Object.entries(commandEnvironment(request)).map(([k, v]) => `  ${k}=${v}`)
+        ...Object.entries(requestVariables(request)).map(([k, v]) => `  ${k}=${v}`)
       ]
     },
 
@@ -55,17 +43,24 @@ export function createCommandDriver(
         const file = join(dir, 'script.sh')
         await writeFile(file, scriptFor(request), { mode: 0o600 })
         const timeoutMs = settings.timeoutSeconds * 1000
+        const tail: string[] = []
         const result = await runProcess('bash', {
           args: ['--noprofile', '--norc', '-eo', 'pipefail', file],
           cwd: ctx.run.workspace,
-          env: { ...baseEnv, ...commandEnvironment(request) },
+          env: { ...baseEnv, ...requestVariables(request) },
           timeoutMs,
           signal: ctx.signal,
-          onLine: line => ctx.logger.info(ctx.secrets.redact(line))
+          onLine: line => {
+            const masked = ctx.secrets.redact(line)
+            ctx.logger.info(masked)
+            tail.push(masked)
+            if (tail.length > TAIL_LINES) tail.shift()
+          }
         })
         if (result.exitCode !== 0) {
           throw new CheckFailedError(
-            `The ${request.operation} script ${describeExit(result, timeoutMs)}.`
+            `The ${request.operation} script ${describeExit(result, timeoutMs)}.`,
+            tail
           )
         }
         return {}

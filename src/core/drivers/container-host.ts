@@ -48,11 +48,13 @@ export interface ContainerHost extends FleetHost {
   switchTried: boolean
 }
 
+const NEED_DOCKER = `command -v docker >/dev/null || { echo "docker is not installed on this host" >&2; exit 3; }`
+
 const INSPECT = `
 set -uo pipefail
 root=$1 service=$2 upstream=$4
 mkdir -p -- "$root/.shiprail" || exit 1
-command -v docker >/dev/null || { echo "docker is not installed on this host" >&2; exit 3; }
+${NEED_DOCKER}
 ids=$(docker ps -aq --no-trunc --filter "label=shiprail.service=$service") || exit 1
 if [ -n "$ids" ]; then
   # IDs are hex: splitting them into words is what is wanted.
@@ -161,6 +163,7 @@ export async function docker(
 
 const ENSURE_IMAGE = `
 set -uo pipefail
+${NEED_DOCKER}
 if docker image inspect --format '{{.Id}}' -- "$1" 2>/dev/null; then exit 0; fi
 docker pull --quiet -- "$1" >&2 || exit 1
 docker image inspect --format '{{.Id}}' -- "$1"`
@@ -179,6 +182,24 @@ export async function ensureImage(
   return imageIdFrom(host, result.stdout)
 }
 
+/** Whether the host has the image with this ID (an ID is never re-pointed, unlike a tag). */
+export async function hasImage(host: FleetHost, id: string): Promise<boolean> {
+  const result = await host.transport.run(
+    `${NEED_DOCKER}\ndocker image inspect --format '{{.Id}}' -- "$1" >/dev/null 2>&1 || exit 1`,
+    [id],
+    { timeoutMs: SCRIPT_TIMEOUT_MS }
+  )
+  if (result.exitCode === 3) requireOk(host, 'checking the image', result, SCRIPT_TIMEOUT_MS)
+  return result.exitCode === 0
+}
+
+export async function makeDirectory(host: FleetHost, dir: string): Promise<void> {
+  const result = await host.transport.run('mkdir -p -- "$1"', [dir], {
+    timeoutMs: SCRIPT_TIMEOUT_MS
+  })
+  requireOk(host, `creating ${dir}`, result, SCRIPT_TIMEOUT_MS)
+}
+
 function imageIdFrom(host: FleetHost, stdout: string): string {
   const id = stdout.trim().split('\n').pop() ?? ''
   if (!/^sha256:[0-9a-f]{64}$/.test(id))
@@ -188,6 +209,7 @@ function imageIdFrom(host: FleetHost, stdout: string): string {
 
 const LOAD_ARCHIVE = `
 set -uo pipefail
+${NEED_DOCKER}
 docker load --quiet --input "$1" >&2 || exit 1
 if [ -n "$3" ]; then rm -rf -- "$3"; fi
 docker image inspect --format '{{.Id}}' -- "$2"`
@@ -314,7 +336,7 @@ while :; do
       else last='still running'; fi ;;
   esac
   if [ "$SECONDS" -ge "$end" ]; then echo "not healthy after $timeout s ($path: $last)"; exit 1; fi
-  sleep 0.2
+  sleep 0.1
 done`
 
 export interface HealthCheck {

@@ -1,3 +1,4 @@
+import { recordedImageId, type RecordedImages } from '../ledger/ledger.js'
 import type { ContainersDriverSettings } from '../settings/containers-settings.js'
 import type { ContainerHost, ContainerInfo, HealthCheck } from './container-host.js'
 import { pickRollbackRelease, releasesToPrune, type HistoryEntry } from './release-history.js'
@@ -142,18 +143,30 @@ export function runRecord(
 
 /**
  * Picks each host's rollback target (release-history's rule, over the releases this host can
- * still run) and names its container; the problems when any host has none.
+ * still run) and names its container; the problems when any host has none, or when the target
+ * would run another image than the ID the ledger recorded for the version (`recorded`).
  */
 export function pickTargets(
   hosts: ContainerHost[],
   service: string,
-  version: string
+  version: string,
+  recorded?: RecordedImages
 ): { ok: true } | { ok: false; problems: string[] } {
   const problems: string[] = []
   for (const host of hosts) {
     const pick = pickRollbackRelease(host.history, version, rollbackCandidates(host))
     if (!pick.ok) {
       problems.push(`${host.transport.label}: ${pick.reason}`)
+      continue
+    }
+    const want = recordedImageId(recorded, host.transport.label)
+    const has =
+      host.containers.find(c => c.release === pick.release)?.image ??
+      runRecord(host.history, pick.release)?.image
+    if (want !== undefined && has !== undefined && has !== want) {
+      problems.push(
+        `${host.transport.label}: ${pick.release} runs ${has}, not ${want}, the image ID the ledger recorded for ${version}`
+      )
       continue
     }
     host.report.release = pick.release

@@ -33,13 +33,15 @@ import {
   switchInPlace,
   switchNginx
 } from './container-switch.js'
-import { imageOntoHosts } from './container-image.js'
+import { imageOntoHosts, recordedImages } from './container-image.js'
 import { hookVariables, type Driver, type DriverOutcome, type DriverRequest } from './driver.js'
 import {
   failIfAny,
   forEachHost,
   timed,
   warnFailures,
+  warnIfKeysUnverified,
+  withFleet,
   withLockedFleet,
   type FleetHost
 } from './host-fleet.js'
@@ -57,16 +59,20 @@ function newHost(base: FleetHost): ContainerHost {
   }
 }
 
+/** The containers driver's hook variables (see HOOK_VARIABLES), as name, value pairs. */
+export function containerHookVariables(
+  request: DriverRequest,
+  service: string,
+  container: string
+): string[] {
+  return [...hookVariables(request), 'SHIPRAIL_SERVICE', service, 'SHIPRAIL_CONTAINER', container]
+}
+
 /** `driver: containers`: Docker containers behind a health-gated, all-or-nothing switch. */
 export function createContainersDriver(settings: ContainersDriverSettings): Driver {
   const remote = settings.hosts.some(h => !h.local)
-  const hookEnv = (request: DriverRequest, host: ContainerHost) => [
-    ...hookVariables(request),
-    'SHIPRAIL_SERVICE',
-    settings.service,
-    'SHIPRAIL_CONTAINER',
-    host.next?.name ?? ''
-  ]
+  const hookEnv = (request: DriverRequest, host: ContainerHost) =>
+    containerHookVariables(request, settings.service, host.next?.name ?? '')
   const show = (ctx: Context, host: FleetHost) => (line: string) =>
     ctx.logger.info(ctx.secrets.redact(`[${host.transport.label}] ${line}`))
 
@@ -108,7 +114,7 @@ export function createContainersDriver(settings: ContainersDriverSettings): Driv
     const name = containerName(settings.service, release)
     const options = runOptions(settings, release, request.version)
     for (const host of hosts) host.report.release = release
-    await imageOntoHosts(hosts, settings, ctx)
+    await imageOntoHosts(hosts, settings, ctx, request.images)
 
     const entry = (host: ContainerHost, outcome: HistoryEntry['outcome']): HistoryEntry => ({
       release,
@@ -300,7 +306,7 @@ export function createContainersDriver(settings: ContainersDriverSettings): Driv
     ctx: Context
   ): Promise<DriverOutcome> {
     await inspectAll(hosts)
-    const targets = pickTargets(hosts, settings.service, request.version)
+    const targets = pickTargets(hosts, settings.service, request.version, request.images)
     if (!targets.ok) {
       throw new CheckFailedError(
         `Cannot roll back to ${request.version}: ${targets.problems.join('; ')}. Nothing was changed.`
@@ -400,6 +406,7 @@ export function createContainersDriver(settings: ContainersDriverSettings): Driv
 
     async preflight(ctx: Context): Promise<void> {
       ctx.secrets.add(settings.sshKey)
+      warnIfKeysUnverified(settings, ctx.logger)
       if (remote) await requireTool('ssh', 'to reach remote hosts', ctx.run.env)
       if (settings.imageArchive) {
         const archive = resolve(ctx.run.workspace, settings.imageArchive)
@@ -415,10 +422,16 @@ export function createContainersDriver(settings: ContainersDriverSettings): Driv
 
     plan(request: DriverRequest): string[] {
       const hosts = settings.hosts.map(h => h.label).join(', ')
-      const lines = [
-        `hosts: ${hosts} (${settings.parallel} at a time); state in ${settings.path}`,
+      const lines = [`hosts: ${hosts} (${settings.parallel} at a time); state in ${settings.path}`]
+      if (request.operation === 'deploy') {
+        const image = settings.imageArchive
+          ? `upload ${settings.imageArchive} and docker load it on every host`
+          : `pull ${settings.image} on every host where it is not present`
+        lines.push(`${image}, before the deployment is recorded (its payload names the image ID)`)
+      }
+      lines.push(
         `lock ${settings.path}/.shiprail/lock on every host (wait up to ${settings.lockTimeoutSeconds} s)`
-      ]
+      )
       const health = settings.healthPath
         ? `until ${settings.healthPath} answers 2xx`
         : "until the image's HEALTHCHECK says healthy (or it still runs after 5 s)"
@@ -428,9 +441,6 @@ export function createContainersDriver(settings: ContainersDriverSettings): Driv
         )
       } else {
         lines.push(
-          settings.imageArchive
-            ? `upload ${settings.imageArchive} and docker load it on every host`
-            : `pull ${settings.image} on every host where it is not present`,
           `run ${settings.service}-<UTC time>-${request.version} on every host and wait ${health} (at most ${settings.healthTimeoutSeconds} s)`,
           ...(settings.beforeSwitch.trim()
             ? ['run before-switch once, in a one-off container on the first host']
@@ -446,6 +456,15 @@ export function createContainersDriver(settings: ContainersDriverSettings): Driv
         'unlock every host'
       )
       return lines
+    },
+
+    /** The image onto every host before the deployment is recorded, its ID into the payload. */
+    async resolve(_request: DriverRequest, ctx: Context) {
+      ctx.secrets.add(settings.sshKey)
+      return withFleet(settings, settings.path, ctx, newHost, async hosts => {
+        await imageOntoHosts(hosts, settings, ctx)
+        return recordedImages(hosts)
+      })
     },
 
     async apply(request: DriverRequest, ctx: Context): Promise<DriverOutcome> {

@@ -139,9 +139,23 @@ export interface OpenFleet<H> {
 }
 
 /**
+ * Says that host keys are not verified, once per step (from the driver's preflight: a step may
+ * connect more than once, as the containers driver does to resolve its image first).
+ */
+export function warnIfKeysUnverified(
+  settings: Pick<FleetSettings, 'hosts' | 'strictHostKeyChecking'>,
+  logger: Context['logger']
+): void {
+  if (settings.hosts.some(h => !h.local) && !settings.strictHostKeyChecking) {
+    logger.warning(
+      'ssh-strict-host-key-checking is false: host keys are not verified, so a machine in the middle could receive this deploy. Set known-hosts to verify them.'
+    )
+  }
+}
+
+/**
  * Connects to every host: one transport each (SSH ones sharing one set of credentials files),
- * built into the caller's host state by `make`. Says once when host keys are not verified.
- * Fails naming every host that could not be reached, having closed whatever it opened.
+ * built into the caller's host state by `make`. Fails naming every host that could not be reached, having closed whatever it opened.
  */
 export async function connectFleet<H extends Pick<FleetHost, 'transport' | 'report'>>(
   settings: Omit<FleetSettings, 'lockTimeoutSeconds'>,
@@ -151,11 +165,6 @@ export async function connectFleet<H extends Pick<FleetHost, 'transport' | 'repo
   const { logger } = ctx
   const env = ctx.run.env
   const remote = settings.hosts.some(h => !h.local)
-  if (remote && !settings.strictHostKeyChecking) {
-    logger.warning(
-      'ssh-strict-host-key-checking is false: host keys are not verified, so a machine in the middle could receive this deploy. Set known-hosts to verify them.'
-    )
-  }
   const credentials = remote
     ? await SshCredentials.create(
         settings.sshKey,
@@ -196,15 +205,8 @@ export async function withLockedFleet<H extends FleetHost, T>(
   extend: (base: FleetHost) => H,
   work: (hosts: H[]) => Promise<T>
 ): Promise<T> {
-  const { logger } = ctx
-  const { hosts, close } = await connectFleet(settings, ctx, (transport, spec) =>
-    extend({
-      transport,
-      report: { host: spec.label, phases: {} },
-      root: resolveHomePath(path, spec.local)
-    })
-  )
-  try {
+  return withFleet(settings, path, ctx, extend, async hosts => {
+    const { logger } = ctx
     const lock = newLockInfo(ctx.run.actor, ctx.run.runUrl, ctx.clock.now())
     const started = Date.now()
     // On failure acquireLocks lets go of every lock it took; from here on they are ours.
@@ -225,6 +227,29 @@ export async function withLockedFleet<H extends FleetHost, T>(
         releaseLock(host.transport, host.root, lock, logger)
       )
     }
+  })
+}
+
+/**
+ * Connects to every host, runs `work` (which changes nothing that serves: no lock is taken),
+ * then disconnects whatever happened.
+ */
+export async function withFleet<H extends FleetHost, T>(
+  settings: FleetSettings,
+  path: string,
+  ctx: Context,
+  extend: (base: FleetHost) => H,
+  work: (hosts: H[]) => Promise<T>
+): Promise<T> {
+  const { hosts, close } = await connectFleet(settings, ctx, (transport, spec) =>
+    extend({
+      transport,
+      report: { host: spec.label, phases: {} },
+      root: resolveHomePath(path, spec.local)
+    })
+  )
+  try {
+    return await work(hosts)
   } finally {
     await close()
   }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describeExit, runProcess, type RunResult } from '../process-runner.js'
 import type { HostSpec } from '../settings/deploy-settings.js'
+import { diagnoseSsh, sshFix, type SshDiagnosis } from '../doctor/ssh-diagnosis.js'
 
 /**
  * How the releases driver reaches a host. Everything it does on a host is a small fixed bash
@@ -70,6 +71,18 @@ export class HostError extends Error {
     message: string
   ) {
     super(`${host}: ${message}`)
+  }
+}
+
+/** SSH refused or failed the connection: OpenSSH's reason, told apart, with its fix. */
+export class SshConnectError extends HostError {
+  override name = 'SshConnectError'
+  constructor(
+    host: string,
+    spec: HostSpec,
+    readonly diagnosis: SshDiagnosis
+  ) {
+    super(host, `could not connect: ${diagnosis.detail}. ${sshFix(diagnosis.kind, spec)}`)
   }
 }
 
@@ -385,12 +398,14 @@ export class SshTransport implements HostTransport {
     }
     if (code !== 0) {
       const stderr = await readFile(logFile, 'utf8').catch(() => '')
-      throw new HostError(
-        this.label,
-        code === null
-          ? `could not connect within ${Math.round(timeoutMs / 1000)} s`
-          : `could not connect: ${lastLines(stderr)}`
-      )
+      if (code === null)
+        throw new HostError(
+          this.label,
+          `could not connect within ${Math.round(timeoutMs / 1000)} s`
+        )
+      // OpenSSH's own advice names our temporary known_hosts file, gone by the time anyone
+      // reads this: say what went wrong and the fix that applies to the known-hosts input.
+      throw new SshConnectError(this.label, this.host, diagnoseSsh(lastLines(stderr, 8)))
     }
   }
 

@@ -153,7 +153,7 @@ export function pickRollbackRelease(
   const keptText = present
     ? keptVersions.length
       ? `releases still kept: ${keptVersions.join(', ')}`
-      : 'no good release is kept'
+      : 'no known-good release is kept'
     : ''
   let reason: string
   if (candidates.length > 0) {

@@ -154,6 +154,24 @@ export interface LockOptions {
   machine?: Machine
 }
 
+/** Exit status of the lock scripts when the deploy user cannot write under the deploy path. */
+const UNWRITABLE = 3
+
+/**
+ * The error for a lock script that failed: a path the deploy user cannot write is said as
+ * such (with the fix), not as a lock problem.
+ */
+function lockScriptError(label: string, root: string, result: RunResult): HostError {
+  const said = lastLines(result.stderr || result.stdout)
+  if (result.exitCode === UNWRITABLE) {
+    return new HostError(
+      label,
+      `cannot write to ${root}/.shiprail (${said}): the deploy user needs a writable path; create ${root} owned by the deploy user (docs/hosts.md) or set path to one it can write`
+    )
+  }
+  return new HostError(label, `could not take the lock: ${said}`)
+}
+
 const SCRIPT_TIMEOUT_MS = 60_000
 const POLL_MS = 2000
 
@@ -220,10 +238,10 @@ ${body}
 }
 set -u
 start=$PWD
-mkdir -p -- "$1/.shiprail" && cd -- "$1/.shiprail" || exit 1
+mkdir -p -- "$1/.shiprail" && cd -- "$1/.shiprail" || exit 3
 if [ -d lock ]; then echo "$1/.shiprail/lock is a directory" >&2; exit 2; fi
 tmp="lock.new-$3"
-printf '%s\\n' "$2" > "$tmp" || exit 1
+printf '%s\\n' "$2" > "$tmp" || exit 3
 if ln -- "$tmp" lock 2>/dev/null; then
   rm -f -- "$tmp"
   echo acquired
@@ -265,12 +283,8 @@ async function tryLock(
     const [first, ...rest] = result.stdout.split('\n')
     if (first === 'acquired')
       return { acquired: true, result: { ...result, stdout: rest.join('\n') } }
-    if (result.exitCode !== 0 || first !== 'held') {
-      throw new HostError(
-        transport.label,
-        `could not take the lock: ${lastLines(result.stderr || result.stdout)}`
-      )
-    }
+    if (result.exitCode !== 0 || first !== 'held')
+      throw lockScriptError(transport.label, root, result)
     const held = rest.join('\n').trim()
     // The lock vanished between our try and our read: try again.
     if (held === '' && attempt < 5) continue

@@ -11,17 +11,21 @@ import type { SourceEntry } from './release-source.js'
  * compares with the live release's manifest: files whose content and mode are unchanged are
  * hard-linked on the host without being read on either end, and only the rest is sent.
  *
- * Format (version 1): the header line, then `<JSON path>\t<mode, octal>\t<size>\t<hash>`. The
- * path is JSON so that any file name (tabs and newlines included) stays on one line and the
- * host can merge manifests with awk by the first field.
+ * Format (version 2): the header line, then `<JSON path>\t<mode, octal>\t<size>\t<hash>\t<mtime>`,
+ * mtime being the source file's modification time on the runner in ms. The path is JSON so that
+ * any file name (tabs and newlines included) stays on one line and the host can merge manifests
+ * with awk by the first field. Version 1 (no mtime) is still read: its files are hashed again.
  */
-export const MANIFEST_HEADER = 'shiprail-manifest 1'
+export const MANIFEST_HEADER = 'shiprail-manifest 2'
+const READABLE_HEADERS = new Set([MANIFEST_HEADER, 'shiprail-manifest 1'])
 
 export interface FileFacts {
   mode: number
   size: number
   /** SHA-256 of the content, base64url. */
   hash: string
+  /** The source file's modification time (ms) when it was hashed; absent in version 1. */
+  mtime?: number
 }
 
 /** The live release's manifest, by path. */
@@ -34,18 +38,29 @@ const SLICE_MS = 10
 /**
  * Hashes every regular file of the source, streaming each in 1 MiB reads. Synchronous reads in
  * short slices beat the thread pool several times over for a checkout's many small files, and
- * the slices let the connect and lock phases run at the same time.
+ * the slices let SSH work started meanwhile move on.
+ *
+ * Quick check, as rsync's: a file whose size and modification time equal those `known` (the
+ * live release's manifest) recorded is taken to have the recorded content and is not read. As
+ * with rsync, a file rewritten with other content but the same size and time is not noticed; a
+ * fresh checkout gives every file a new time, so then every file is hashed.
  */
 export async function hashSource(
   dir: string,
   entries: SourceEntry[],
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  known?: LiveManifest
 ): Promise<Map<string, FileFacts>> {
   const facts = new Map<string, FileFacts>()
   const buffer = Buffer.allocUnsafe(READ_CHUNK)
   let sliceStart = Date.now()
   for (const entry of entries) {
     if (entry.kind !== 'file') continue
+    const old = known?.get(entry.path)
+    if (old && old.mtime === entry.mtime && old.size === entry.size) {
+      facts.set(entry.path, { mode: entry.mode, size: old.size, hash: old.hash, mtime: old.mtime })
+      continue
+    }
     const hash = createHash('sha256')
     const fd = openSync(join(dir, entry.path), 'r')
     let size = 0
@@ -57,7 +72,8 @@ export async function hashSource(
     } finally {
       closeSync(fd)
     }
-    facts.set(entry.path, { mode: entry.mode, size, hash: hash.digest('base64url') })
+    const digest = hash.digest('base64url')
+    facts.set(entry.path, { mode: entry.mode, size, hash: digest, mtime: entry.mtime })
     if (Date.now() - sliceStart >= SLICE_MS) {
       signal?.throwIfAborted()
       await new Promise(resolve => setImmediate(resolve))
@@ -68,17 +84,24 @@ export async function hashSource(
 }
 
 export function manifestLine(path: string, f: FileFacts): string {
-  return `${JSON.stringify(path)}\t${f.mode.toString(8)}\t${f.size}\t${f.hash}`
+  const line = `${JSON.stringify(path)}\t${f.mode.toString(8)}\t${f.size}\t${f.hash}`
+  return f.mtime === undefined ? line : `${line}\t${f.mtime}`
 }
 
-/** Parses a manifest; undefined when it is not a whole version-1 manifest. */
+/**
+ * Parses a manifest; undefined when it is not a whole manifest of a version read here. A line
+ * may lack the mtime (kept from a version-1 manifest when the host merged them).
+ */
 export function parseManifest(text: string): LiveManifest | undefined {
   const lines = text.split('\n')
-  if (lines[0] !== MANIFEST_HEADER) return undefined
+  if (!READABLE_HEADERS.has(lines[0])) return undefined
   const manifest: LiveManifest = new Map()
   for (const line of lines.slice(1)) {
     if (line === '') continue
-    const m = /^("(?:[^"\\]|\\.)*")\t([0-7]{1,5})\t(\d+)\t([A-Za-z0-9_-]{43})$/.exec(line)
+    const m =
+      /^("(?:[^"\\]|\\.)*")\t([0-7]{1,5})\t(\d+)\t([A-Za-z0-9_-]{43})(?:\t(-?\d+(?:\.\d+)?))?$/.exec(
+        line
+      )
     if (!m) return undefined
     let path: unknown
     try {
@@ -87,7 +110,12 @@ export function parseManifest(text: string): LiveManifest | undefined {
       return undefined
     }
     if (typeof path !== 'string') return undefined
-    manifest.set(path, { mode: parseInt(m[2], 8), size: Number(m[3]), hash: m[4] })
+    manifest.set(path, {
+      mode: parseInt(m[2], 8),
+      size: Number(m[3]),
+      hash: m[4],
+      ...(m[5] === undefined ? {} : { mtime: Number(m[5]) })
+    })
   }
   return manifest
 }
@@ -112,7 +140,7 @@ export interface UploadPlan {
   dropPaths: string[]
   /** Their manifest keys (JSON paths), which the host removes when it merges manifests. */
   dropKeys: string[]
-  /** Manifest lines of the files that are sent, appended to the kept lines on the host. */
+  /** The header and the lines of the files that are sent, put before the kept lines on the host. */
   newLines: string
   /** What rsync sends (`--files-from`): the root, every directory and symlink, changed files. */
   send: string[]
@@ -131,7 +159,7 @@ export function planUpload(
 ): UploadPlan {
   const kept = new Set<string>()
   const send = ['.']
-  const lines: string[] = []
+  const lines = [MANIFEST_HEADER + '\n']
   for (const entry of entries) {
     if (entry.kind !== 'file') {
       send.push(entry.path)

@@ -2,6 +2,7 @@ import type { HostReport } from './driver.js'
 import type { HostTransport } from './host-transport.js'
 import type { HistoryEntry } from './release-history.js'
 import type { LiveManifest } from './release-manifest.js'
+import type { FreeSpace } from './release-space.js'
 
 /**
  * The phase runner of the releases driver: what it knows about each host during one
@@ -22,10 +23,14 @@ export interface HostState {
   liveManifest?: LiveManifest
   /** Why the live release's manifest cannot be used (see parsePrepared). */
   manifestProblem?: string
+  /** Free space under the deploy root when the lock was taken (see release-space.ts). */
+  free?: FreeSpace
   /** The new release directory may exist (partially) and must go if the deploy fails. */
   uploadStarted: boolean
   /** A switch was attempted: on failure this host is switched back. */
   switchTried: boolean
+  /** The last command removed this host's lock (see SWITCH_AND_RECORD). */
+  unlocked?: boolean
   /** Rollback: the release switched to. */
   target?: string
 }

@@ -7,17 +7,27 @@
  */
 
 /**
+ * Prints `free\t<KiB available>\t<mount point>` for the filesystem holding "$root" (POSIX
+ * `df -P`: one line, fixed columns; the mount point may hold spaces, so it comes last).
+ * Prints nothing when df fails: the check is then skipped rather than the deploy refused.
+ */
+export const FREE_SPACE = `
+df -Pk -- "$root" 2>/dev/null | { read -r _; read -r _ _ _ avail _ mount \\
+  && printf 'free\\t%s\\t%s\\n' "$avail" "$mount"; } || true`
+
+/**
  * Creates the layout and reports the live release, the real path of releases/, the release
  * directories, the live release's manifest when the disk still matches its stat snapshot
- * (`manifest\t<state>`), and the tail of the history. $1 root, $2 history bytes, $3 `manifest`
- * when the caller wants the manifest. Runs right after the lock is taken, in the same command.
- * The snapshot check needs GNU find, sort, comm and cut (-z); without them the state says so
- * and the deploy takes the --checksum path.
+ * (`manifest\t<state>`), the free space (`free\t<KiB>\t<mount>`, see release-space.ts) and
+ * the tail of the history. $1 root, $2 history bytes, $3 `manifest` when the caller wants the
+ * manifest. Runs right after the lock is taken, in the same command.
+ * The snapshot check and LINK need GNU find, sort, comm, cut, grep and sed (-z); without them
+ * the state says so and the deploy takes the --checksum path.
  */
 export const PREPARE = `
 set -euo pipefail
 root=$1
-mkdir -p -- "$root/releases" "$root/shared" "$root/.shiprail/manifests"
+mkdir -p -- "$root/releases" "$root/shared" "$root/.shiprail/manifests"${FREE_SPACE}
 cd -- "$root"
 # Leftovers of a switch interrupted between ln and mv; the lock is ours, nobody else switches.
 rm -f -- current.tmp-* .shiprail/manifests/.*.tmp .shiprail/manifests/.*.tmp.*
@@ -47,7 +57,8 @@ if [ "\${3:-}" = manifest ] && [ -n "$live" ]; then
   if [ ! -f "$m" ] || [ ! -f "$m.stat" ]; then
     echo 'manifest	missing'
   elif ! find . -maxdepth 0 -printf '' 2>/dev/null || ! comm -z /dev/null /dev/null 2>/dev/null \\
-    || ! printf 'a b\\0' | cut -z -d ' ' -f 2- >/dev/null 2>&1 || ! cp --version >/dev/null 2>&1; then
+    || ! printf 'a b\\0' | cut -z -d ' ' -f 2- >/dev/null 2>&1 || ! cp --version >/dev/null 2>&1 \\
+    || ! printf 'a/b\\0' | grep -z / | sed -z 's|/[^/]*$||' >/dev/null 2>&1; then
     echo 'manifest	unsupported'
   elif ! changed=$(snap=$PWD/$m.stat && cd -- "releases/$live" \\
     && find . -type f -printf '%i %s %T@ %m %P\\0' | LC_ALL=C sort -z \\
@@ -70,7 +81,9 @@ if [ -f .shiprail/history.jsonl ]; then tail -c "$2" .shiprail/history.jsonl; fi
  * Hard-links the live release's files into the new release, except the paths on stdin
  * (NUL-terminated: the files that changed or went). Only files of the stat snapshot are linked:
  * what a hook added later is not part of the release. No file is read. $1 root, $2 new
- * release, $3 live release.
+ * release, $3 live release. Prints `dirs` once the directories of the linked files exist:
+ * rsync then sends the changed files while the links are made (they never share a path, and
+ * neither has a directory to create that the other also creates).
  */
 export const LINK = `
 set -euo pipefail
@@ -84,16 +97,22 @@ trap 'rm -rf -- "$tmp"' EXIT
 cat | LC_ALL=C sort -z > "$tmp/drop"
 mkdir -p -- "$new"
 cut -z -d ' ' -f 5- < "$snap" | LC_ALL=C sort -z | LC_ALL=C comm -z -23 - "$tmp/drop" > "$tmp/link"
+{ grep -z / "$tmp/link" || true; } | sed -z 's|/[^/]*$||' | LC_ALL=C sort -zu > "$tmp/dirs"
+(cd -- "$new" && xargs -0 -r mkdir -p -- < "$tmp/dirs")
+echo dirs
 cd -- "$old"
 xargs -0 -r cp -l --parents -t "$new" -- < "$tmp/link"
 printf 'linked\\t%s\\n' "$(tr -cd '\\0' < "$tmp/link" | wc -c)"`
 
 /**
- * Links shared paths into the new release, writes its manifest and stat snapshot, then (when
- * not merging) counts files hard-linked from older releases. $1 root, $2 release, $3 the live release whose
- * manifest is merged ('' = stdin holds the whole manifest), $4 the byte length of the manifest
- * text on stdin (the new lines when merging), followed there by the manifest keys to drop, one
- * a line; then the shared paths.
+ * Links shared paths into the new release, writes its manifest and stat snapshot, then (with
+ * $5 = count) counts files rsync hard-linked from the live release. $1 root, $2 release, $3 the
+ * live release whose manifest is merged ('' = stdin holds the whole manifest), $4 the byte
+ * length of the manifest text on stdin (when merging: the header and the new lines), followed
+ * there by the manifest keys to drop, one a line; then the shared paths as `file:<path>` or
+ * `dir:<path>`. A shared path missing from shared/ is seeded from the release; when the release
+ * has none either, a directory starts empty and a file is reported (`missing-shared`, exit 4)
+ * before anything is linked.
  */
 export const FINISH = `
 set -euo pipefail
@@ -101,18 +120,30 @@ root=$1
 release=$2
 base=$3
 size=$4
-shift 4
+count=$5
+shift 5
 dir=$root/releases/$release
 mdir=$root/.shiprail/manifests
 tmp=$mdir/.$release.tmp
 mkdir -p -- "$mdir"
 cat > "$tmp.in"
-for p in "$@"; do
+missing=
+for e in "$@"; do
+  p=\${e#*:}
+  if [ "\${e%%:*}" = file ] && [ ! -e "$root/shared/$p" ] && [ ! -L "$root/shared/$p" ] \\
+    && [ ! -e "$dir/$p" ] && [ ! -L "$dir/$p" ]; then
+    printf 'missing-shared\\t%s\\n' "$p"
+    missing=1
+  fi
+done
+if [ -n "$missing" ]; then rm -f -- "$tmp.in"; exit 4; fi
+for e in "$@"; do
+  p=\${e#*:}
   src=$root/shared/$p
   if [ ! -e "$src" ] && [ ! -L "$src" ]; then
-    # First deploy with this shared path: seed it from the release, or start empty.
+    # First deploy with this shared path: seed it from the release, or start an empty directory.
     mkdir -p -- "$(dirname -- "$src")"
-    if [ -e "$dir/$p" ]; then cp -a -- "$dir/$p" "$src"; else mkdir -p -- "$src"; fi
+    if [ -e "$dir/$p" ] || [ -L "$dir/$p" ]; then cp -a -- "$dir/$p" "$src"; else mkdir -p -- "$src"; fi
   fi
   mkdir -p -- "$(dirname -- "$dir/$p")"
   rm -rf -- "\${dir:?}/$p"
@@ -122,8 +153,8 @@ if [ -z "$base" ]; then
   head -c "$size" "$tmp.in" > "$tmp"
 else
   tail -c +"$((size + 1))" "$tmp.in" > "$tmp.drop"
-  { awk -F '\\t' -v drops="$tmp.drop" 'BEGIN { while ((getline k < drops) > 0) d[k] = 1 }
-      FNR == 1 || !($1 in d)' "$mdir/$base"; head -c "$size" "$tmp.in"; } > "$tmp"
+  { head -c "$size" "$tmp.in"; awk -F '\\t' -v drops="$tmp.drop" 'BEGIN { while ((getline k < drops) > 0) d[k] = 1 }
+      FNR > 1 && !($1 in d)' "$mdir/$base"; } > "$tmp"
 fi
 rm -f -- "$tmp.in" "$tmp.drop"
 # The snapshot: what the next deploy compares with the disk before it trusts the manifest.
@@ -136,7 +167,7 @@ else
   echo 'manifest	skipped'
 fi
 # After LINK the caller knows what was linked; after rsync --link-dest only the disk does.
-if [ -z "$base" ]; then
+if [ "$count" = count ]; then
   linked=$(find "$dir" -type f -links +1 -print0 | tr -cd '\\0' | wc -c)
   printf 'linked\\t%s\\n' $linked
 fi`
@@ -199,12 +230,24 @@ set -uo pipefail${RECORD_BODY}`
 
 /**
  * The switch and, once it is done, the history line and the pruning, in one command: $1 root,
- * $2 release, then RECORD's $2... Prints `switched` between the two, so a failure after it is
- * told apart from a failed switch.
+ * $2 release, $3 the lock's token ('' = keep the lock), then RECORD's $2... Prints `switched`
+ * between the two, so a failure after it is told apart from a failed switch, and `unlocked`
+ * once the lock is removed at the end (as RELEASE: only while it is still ours).
  */
 export const SWITCH_AND_RECORD = `
 set -uo pipefail
 ${SWITCH_BODY} || exit $?
 echo switched
-set -- "$1" "\${@:3}"
-${RECORD_BODY}`
+root=$1
+token=$3
+shift 3
+(
+set -- "$root" "$@"
+${RECORD_BODY}
+)
+status=$?
+if [ -n "$token" ] && grep -qF -- "$token" "$root/.shiprail/lock" 2>/dev/null \\
+  && rm -f -- "$root/.shiprail/lock"; then
+  echo unlocked
+fi
+exit $status`

@@ -14,6 +14,8 @@ const REMOVE_TIMEOUT_MS = 600_000
 export interface HistoryWrite {
   entries: HistoryEntry[]
   remove: string[]
+  /** The lock's token, when this command is the host's last and may remove the lock. */
+  unlock?: string
 }
 
 export interface ReleaseSwitcher {
@@ -64,10 +66,11 @@ export function releaseSwitcher(root: string, parallel: number): ReleaseSwitcher
     const text = then.entries.map(e => formatHistoryLine(e) + '\n').join('')
     const result = await host.transport.run(
       SWITCH_AND_RECORD,
-      [root, release, text, ...then.remove],
+      [root, release, then.unlock ?? '', text, ...then.remove],
       { timeoutMs: REMOVE_TIMEOUT_MS }
     )
     if (!/^switched$/m.test(result.stdout)) return requireOk(host, what, result, REMOVE_TIMEOUT_MS)
+    host.unlocked = /^unlocked$/m.test(result.stdout)
     if (result.exitCode !== 0) {
       ctx.logger.warning(
         `${host.transport.label}: recording history or removing ${then.remove.join(', ') || 'nothing'} ${describeExit(result, REMOVE_TIMEOUT_MS)}: ${lastLines(result.stderr)}`

@@ -7,11 +7,14 @@ import {
   parseManifest,
   planUpload,
   type FileFacts,
-  type LiveManifest
+  type LiveManifest,
+  type UploadPlan
 } from './release-manifest.js'
 import { requireOk, type HostState } from './release-phases.js'
 import { FINISH, LINK } from './release-scripts.js'
+import { parseFreeSpace, type FreeSpace } from './release-space.js'
 import type { PreparedSource } from './release-source.js'
+import type { SharedPath } from '../settings/deploy-settings.js'
 
 const UPLOAD_TIMEOUT_MS = 3600_000
 const LINK_TIMEOUT_MS = 600_000
@@ -25,18 +28,26 @@ export interface PreparedHost {
   manifest?: LiveManifest
   /** Why the manifest cannot be used, for the log and the summary; undefined when it can. */
   manifestProblem?: string
+  /** Free space under the deploy root. */
+  free?: FreeSpace
   historyText: string
 }
 
 const PROBLEMS: Record<string, string> = {
   missing: 'the live release has no manifest (deployed by an older Shiprail, or it was removed)',
   changed: 'files of the live release no longer match its manifest (edited on the host?)',
-  unsupported: 'the host lacks GNU find, sort, comm, cut or cp',
+  unsupported: 'the host lacks GNU find, sort, comm, cut, grep, sed or cp',
   unreadable: 'the live release could not be read in full'
 }
 
-/** Parses PREPARE's answer; undefined when it is not one. Pure. */
-export function parsePrepared(stdout: string): PreparedHost | undefined {
+/**
+ * Parses PREPARE's answer; undefined when it is not one. `parsed` holds manifests already
+ * parsed (by text): hosts that run the same release share one parse and one upload plan.
+ */
+export function parsePrepared(
+  stdout: string,
+  parsed = new Map<string, LiveManifest | undefined>()
+): PreparedHost | undefined {
   const historyAt = stdout.indexOf('--history--\n')
   if (historyAt < 0) return undefined
   const head = stdout.slice(0, historyAt)
@@ -52,6 +63,7 @@ export function parsePrepared(stdout: string): PreparedHost | undefined {
     if (key === 'releases') out.releasesDir = value
     else if (key === 'live' && value && !value.includes('/')) out.live = value
     else if (key === 'dir') out.dirs.push(value)
+    else if (key === 'free') out.free = parseFreeSpace(line)
     else if (key === 'manifest' && rest[0] !== 'ok') {
       out.manifestProblem =
         (PROBLEMS[rest[0]] ?? `the manifest check answered ${JSON.stringify(value)}`) +
@@ -59,7 +71,9 @@ export function parsePrepared(stdout: string): PreparedHost | undefined {
     }
   }
   if (manifestAt >= 0 && out.manifestProblem === undefined) {
-    out.manifest = parseManifest(head.slice(manifestAt + '--manifest--\n'.length))
+    const text = head.slice(manifestAt + '--manifest--\n'.length)
+    if (!parsed.has(text)) parsed.set(text, parseManifest(text))
+    out.manifest = parsed.get(text)
     if (!out.manifest) out.manifestProblem = "the live release's manifest is in another format"
   }
   return out
@@ -77,7 +91,9 @@ export interface UploadJob {
   source: PreparedSource
   /** The source's hashes; awaited only when needed, so a full upload starts without them. */
   facts: Promise<Map<string, FileFacts>>
-  sharedPaths: string[]
+  shared: SharedPath[]
+  /** Plans made so far, by live manifest (hosts with the same manifest share its parse). */
+  plans: Map<LiveManifest, UploadPlan>
   /** A private directory on the runner for the --files-from lists. */
   workDir: string
   signal: AbortSignal
@@ -93,46 +109,88 @@ export interface UploadJob {
  */
 export async function uploadRelease(host: HostState, index: number, job: UploadJob): Promise<void> {
   const { root, release, source } = job
+  const sharedPaths = job.shared.map(s => s.path)
   const live = host.live
   const linkDest = live ? `${host.releasesDir}/${live}/` : undefined
-  const plan =
-    live && host.liveManifest
-      ? planUpload(source.entries, await job.facts, host.liveManifest, job.sharedPaths)
-      : undefined
+  let plan: UploadPlan | undefined
+  if (live && host.liveManifest) {
+    const facts = await job.facts
+    plan = job.plans.get(host.liveManifest)
+    if (!plan) {
+      plan = planUpload(source.entries, facts, host.liveManifest, sharedPaths)
+      job.plans.set(host.liveManifest, plan)
+    }
+  }
   host.uploadStarted = true
   let payload = 0
   let filesFrom: string | undefined
   let linkedByScript: number | undefined
+  const upload = () =>
+    host.transport.upload(source.dir, `${root}/releases/${release}`, {
+      linkDest,
+      checksum: linkDest !== undefined,
+      filesFrom,
+      timeoutMs: UPLOAD_TIMEOUT_MS,
+      signal: job.signal
+    })
+  let stats
   if (plan) {
     const drop = plan.dropPaths.map(p => `${p}\0`).join('')
-    const linked = await host.transport.run(LINK, [root, release, live!], {
-      timeoutMs: LINK_TIMEOUT_MS,
-      signal: job.signal,
-      payload: drop
-    })
-    requireOk(host, 'hard-linking unchanged files', linked, LINK_TIMEOUT_MS)
-    linkedByScript = linkedCount(host, linked.stdout)
-    payload += Buffer.byteLength(drop)
     filesFrom = join(job.workDir, `send-${index}`)
     await writeFile(filesFrom, plan.send.join('\0') + '\0')
-  }
-  const stats = await host.transport.upload(source.dir, `${root}/releases/${release}`, {
-    linkDest,
-    checksum: linkDest !== undefined,
-    filesFrom,
-    timeoutMs: UPLOAD_TIMEOUT_MS,
-    signal: job.signal
-  })
-  const text = plan ? plan.newLines : fullManifest(await job.facts, job.sharedPaths)
+    payload += Buffer.byteLength(drop)
+    // rsync starts once LINK has made its directories (see LINK), and runs beside the linking.
+    let dirsMade!: () => void
+    const dirs = new Promise<void>(resolve => (dirsMade = resolve))
+    const linking = host.transport.run(LINK, [root, release, live!], {
+      timeoutMs: LINK_TIMEOUT_MS,
+      signal: job.signal,
+      payload: drop,
+      onLine: line => {
+        if (line === 'dirs') dirsMade()
+      }
+    })
+    const ended = await Promise.race([
+      dirs.then(() => false),
+      linking.then(
+        () => true,
+        () => true
+      )
+    ])
+    // Both are awaited before anything fails: a failed deploy removes the release, which must
+    // not happen while either still writes into it.
+    const [linked, sent] = await Promise.allSettled([linking, ended ? undefined : upload()])
+    if (linked.status === 'rejected') throw linked.reason
+    requireOk(host, 'hard-linking unchanged files', linked.value, LINK_TIMEOUT_MS)
+    linkedByScript = linkedCount(host, linked.value.stdout)
+    if (sent.status === 'rejected') throw sent.reason
+    stats = sent.value ?? (await upload())
+  } else stats = await upload()
+  const text = plan ? plan.newLines : fullManifest(await job.facts, sharedPaths)
   const drops = plan ? plan.dropKeys.map(k => `${k}\n`).join('') : ''
   payload += Buffer.byteLength(text) + Buffer.byteLength(drops)
   const finish = await host.transport.run(
     FINISH,
-    [root, release, plan ? live! : '', String(Buffer.byteLength(text)), ...job.sharedPaths],
+    [
+      root,
+      release,
+      plan ? live! : '',
+      String(Buffer.byteLength(text)),
+      live && !plan ? 'count' : '',
+      ...job.shared.map(s => `${s.kind}:${s.path}`)
+    ],
     { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: text + drops }
   )
+  const missing = [...finish.stdout.matchAll(/^missing-shared\t(.*)$/gm)].map(m => m[1])
+  if (missing.length) {
+    const [what, is, it] = missing.length === 1 ? ['file', 'is', 'it'] : ['files', 'are', 'them']
+    throw new HostError(
+      host.transport.label,
+      `shared ${what} ${missing.join(', ')} ${is} missing: neither the build nor ${root}/shared/ has ${it}; create ${it} there (a directory belongs in shared-dirs, which creates it empty)`
+    )
+  }
   requireOk(host, 'linking shared paths', finish, LINK_TIMEOUT_MS)
-  const filesLinked = linkedByScript ?? linkedCount(host, finish.stdout)
+  const filesLinked = linkedByScript ?? (live ? linkedCount(host, finish.stdout) : 0)
   host.report.bytesSent = stats.bytesSent + payload
   host.report.filesLinked = filesLinked
   host.report.unchangedBy = plan ? 'manifest' : live ? 'checksum' : undefined

@@ -6,7 +6,7 @@ import { CheckFailedError, UserError } from '../errors.js'
 import { describeExit } from '../process-runner.js'
 import type { ReleasesDriverSettings } from '../settings/deploy-settings.js'
 import { hookVariables, type Driver, type DriverOutcome, type DriverRequest } from './driver.js'
-import { connectFleet, type OpenFleet } from './host-fleet.js'
+import { connectFleet, warnIfKeysUnverified, type OpenFleet } from './host-fleet.js'
 import { HostError, lastLines } from './host-transport.js'
 import {
   parseHistory,
@@ -16,7 +16,12 @@ import {
   type HistoryEntry
 } from './release-history.js'
 import { acquireLocks, newLockInfo, releaseLock } from './release-lock.js'
-import { hashSource, type FileFacts } from './release-manifest.js'
+import {
+  hashSource,
+  type FileFacts,
+  type LiveManifest,
+  type UploadPlan
+} from './release-manifest.js'
 import {
   failIfAny,
   forEachHost,
@@ -27,6 +32,7 @@ import {
   type Settled
 } from './release-phases.js'
 import { HOOK, PREPARE } from './release-scripts.js'
+import { explainUploadFailure, requireSpace } from './release-space.js'
 import { releaseSwitcher, type HistoryWrite } from './release-switch.js'
 import { prepareSource, requireTool, type PreparedSource } from './release-source.js'
 import { parsePrepared, uploadRelease } from './release-upload.js'
@@ -44,14 +50,19 @@ const HISTORY_TAIL_BYTES = 512 * 1024
 export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
   const root = settings.path
   const remote = settings.hosts.some(h => !h.local)
-  const sharedPaths = settings.sharedPaths.map(p => p.replace(/\/+$/, ''))
   const { record, switchAll } = releaseSwitcher(root, settings.parallel)
   const hookEnv = hookVariables
+  /** The source as preflight scanned it, when apply can use that scan. */
+  let checked: PreparedSource | undefined
 
   /** Reads what PREPARE reported with the lock (see acquireLocks). */
-  function prepared(host: HostState, result: Parameters<typeof requireOk>[2]): void {
+  function prepared(
+    host: HostState,
+    result: Parameters<typeof requireOk>[2],
+    manifests: Map<string, LiveManifest | undefined>
+  ): void {
     requireOk(host, `preparing ${root}`, result, SCRIPT_TIMEOUT_MS)
-    const facts = parsePrepared(result.stdout)
+    const facts = parsePrepared(result.stdout, manifests)
     if (!facts)
       throw new HostError(host.transport.label, `unexpected answer: ${lastLines(result.stdout)}`)
     host.history = parseHistory(facts.historyText)
@@ -60,25 +71,28 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
     host.dirs = facts.dirs
     host.liveManifest = facts.manifest
     host.manifestProblem = facts.manifestProblem
+    host.free = facts.free
   }
 
   async function runHook(
     host: HostState,
     release: string,
-    hook: string,
+    hook: 'before-switch' | 'before-switch-once' | 'after-switch',
     request: DriverRequest,
     ctx: Context
   ): Promise<void> {
-    const result = await host.transport.run(HOOK, [root, release, hook, ...hookEnv(request)], {
+    const script = {
+      'before-switch': settings.beforeSwitch,
+      'before-switch-once': settings.beforeSwitchOnce,
+      'after-switch': settings.afterSwitch
+    }[hook]
+    const result = await host.transport.run(HOOK, [root, release, script, ...hookEnv(request)], {
       timeoutMs: HOOK_TIMEOUT_MS,
       signal: ctx.signal,
       onLine: line => ctx.logger.info(ctx.secrets.redact(`[${host.transport.label}] ${line}`))
     })
     if (result.exitCode !== 0) {
-      throw new HostError(
-        host.transport.label,
-        `the script ${describeExit(result, HOOK_TIMEOUT_MS)}`
-      )
+      throw new HostError(host.transport.label, `${hook} ${describeExit(result, HOOK_TIMEOUT_MS)}`)
     }
   }
 
@@ -87,6 +101,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
     request: DriverRequest,
     source: PreparedSource,
     hashing: Promise<Map<string, FileFacts>>,
+    lockToken: string,
     ctx: Context
   ): Promise<DriverOutcome> {
     const { logger } = ctx
@@ -123,7 +138,10 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
       throw err
     }
 
+    requireSpace(hosts, source.entries)
+    const notSwitched = 'No host was switched; every host still serves its old release.'
     const workDir = await mkdtemp(join(tmpdir(), 'shiprail-upload-'))
+    const plans = new Map<LiveManifest, UploadPlan>()
     let switched = false
     try {
       const uploaded = await logger.group(`Upload release ${release}`, () =>
@@ -134,35 +152,46 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
               release,
               source,
               facts: hashing,
-              sharedPaths,
+              shared: settings.shared,
+              plans,
               workDir,
               signal: ctx.signal,
               logger
-            })
+            }).catch(err => explainUploadFailure(host, root, source.entries, ctx.signal, err))
           )
         )
       )
-      failIfAny(
-        hosts,
-        uploaded,
-        'Upload',
-        'No host was switched; every host still serves its old release.'
-      )
+      failIfAny(hosts, uploaded, 'Upload', notSwitched)
 
-      if (settings.beforeSwitch.trim() !== '') {
+      const everyHost = settings.beforeSwitch.trim() !== ''
+      let waiting = hosts
+      if (settings.beforeSwitchOnce.trim() !== '') {
+        // Migrations: once, on the first host, where before-switch has installed what they
+        // need, and before any other host's before-switch can start using the new schema.
+        const [first, ...others] = hosts
+        waiting = others
+        const once = await logger.group(`before-switch-once on ${first.transport.label}`, () =>
+          forEachHost([first], 1, async host => {
+            if (everyHost)
+              await timed(host, 'before-switch', () =>
+                runHook(host, release, 'before-switch', request, ctx)
+              )
+            await timed(host, 'before-switch-once', () =>
+              runHook(host, release, 'before-switch-once', request, ctx)
+            )
+          })
+        )
+        failIfAny([first], once, 'before-switch-once', notSwitched)
+      }
+      if (everyHost && waiting.length) {
         const ready = await logger.group('before-switch', () =>
-          forEachHost(hosts, settings.parallel, host =>
+          forEachHost(waiting, settings.parallel, host =>
             timed(host, 'before-switch', () =>
-              runHook(host, release, settings.beforeSwitch, request, ctx)
+              runHook(host, release, 'before-switch', request, ctx)
             )
           )
         )
-        failIfAny(
-          hosts,
-          ready,
-          'before-switch',
-          'No host was switched; every host still serves its old release.'
-        )
+        failIfAny(waiting, ready, 'before-switch', notSwitched)
       }
       if (ctx.signal.aborted)
         throw new CheckFailedError(
@@ -181,8 +210,16 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
         return { entries: [done], remove }
       }
       // Without after-switch the outcome is known once the switch is: one command per host.
+      // With one host that command also unlocks: no other host's failed switch can then ask
+      // it to switch back (with more hosts, that needs the lock until all are switched).
       const hooked = settings.afterSwitch.trim() !== ''
-      await switchAll(hosts, () => release, ctx, hooked ? undefined : h => finalWrite(h, true))
+      const unlock = hosts.length === 1 ? lockToken : undefined
+      await switchAll(
+        hosts,
+        () => release,
+        ctx,
+        hooked ? undefined : h => ({ ...finalWrite(h, true), unlock })
+      )
       switched = true
       if (!hooked) return { release, hosts: hosts.map(h => h.report) }
 
@@ -219,7 +256,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
     const results = await ctx.logger.group('after-switch', () =>
       forEachHost(hosts, settings.parallel, host =>
         timed(host, 'after-switch', () =>
-          runHook(host, releaseOf(host), settings.afterSwitch, request, ctx)
+          runHook(host, releaseOf(host), 'after-switch', request, ctx)
         )
       )
     )
@@ -305,6 +342,11 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
 
     async preflight(ctx: Context): Promise<void> {
       ctx.secrets.add(settings.sshKey)
+      warnIfKeysUnverified(settings, ctx.logger)
+      if (settings.sharedPathsInput)
+        ctx.logger.warning(
+          'shared-paths is deprecated: list files in shared-files and directories in shared-dirs (here an entry ending in / is a directory, any other a file).'
+        )
       if (remote) await requireTool('ssh', 'to reach remote hosts', ctx.run.env)
       if (settings.source) {
         await requireTool('rsync', 'to upload releases', ctx.run.env)
@@ -313,7 +355,10 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
           ctx.signal,
           ctx.run.env
         )
-        await source.cleanup()
+        // The deploy that follows reads the same directory: its scan is not repeated. An
+        // extracted archive is removed now, so that no path that skips apply leaves it behind.
+        if (source.inPlace) checked = source
+        else await source.cleanup()
       }
     },
 
@@ -332,11 +377,20 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
       } else {
         lines.push(
           `upload ${settings.source} to ${root}/releases/<UTC time>-${request.version}/ on every host, hard-linking files unchanged since the live release (found by its manifest, or by comparing every file when the manifest is missing or does not match the disk)`,
-          ...(settings.sharedPaths.length
-            ? [`link ${settings.sharedPaths.join(', ')} from ${root}/shared/`]
+          ...(settings.shared.length
+            ? [
+                `link ${settings.shared.map(s => (s.kind === 'dir' ? `${s.path}/` : s.path)).join(', ')} from ${root}/shared/ (a missing file fails the deploy; a missing directory is created)`
+              ]
+            : []),
+          ...(settings.beforeSwitchOnce.trim()
+            ? [
+                `run ${settings.beforeSwitch.trim() ? 'before-switch, then ' : ''}before-switch-once in the new release on ${settings.hosts[0].label} only`
+              ]
             : []),
           ...(settings.beforeSwitch.trim()
-            ? ['run before-switch in the new release on every host']
+            ? [
+                `run before-switch in the new release on every ${settings.beforeSwitchOnce.trim() ? 'other ' : ''}host`
+              ]
             : []),
           `when every host is ready, switch ${root}/current to the new release (symlink + rename)`,
           ...(settings.afterSwitch.trim() ? ['run after-switch on every host'] : []),
@@ -358,23 +412,14 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
         if (request.operation === 'deploy') {
           if (!settings.source)
             throw new UserError(`Input 'source' is required to deploy with driver: releases.`)
-          source = await prepareSource(
-            resolve(ctx.run.workspace, settings.source),
-            ctx.signal,
-            ctx.run.env
-          )
-          // Hashed while the hosts are connected and locked; awaited before the upload, and
-          // stopped when the deploy ends first.
-          hashing = hashSource(
-            source.dir,
-            source.entries,
-            AbortSignal.any([ctx.signal, stopHashing.signal])
-          )
-          const hashStart = Date.now()
-          hashing.then(
-            () => logger.info(`Source hashed in ${Date.now() - hashStart} ms`),
-            () => undefined
-          )
+          source =
+            checked ??
+            (await prepareSource(
+              resolve(ctx.run.workspace, settings.source),
+              ctx.signal,
+              ctx.run.env
+            ))
+          checked = undefined
         }
         fleet = await connectFleet(settings, ctx, (transport, spec) => ({
           transport,
@@ -412,15 +457,32 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
         )
         try {
           for (const host of hosts) host.report.phases.lock = Date.now() - started
+          const manifests = new Map<string, LiveManifest | undefined>()
           const inspected = await forEachHost(hosts, settings.parallel, async host =>
-            prepared(host, results.get(host.transport)!)
+            prepared(host, results.get(host.transport)!, manifests)
           )
           failIfAny(hosts, inspected, 'Preparing', 'Nothing was changed.')
+          if (source) {
+            // Once the live manifest is known, whose quick check spares unchanged files; awaited
+            // only where needed (a full upload starts without it), stopped if the deploy ends.
+            const hashStart = Date.now()
+            hashing = hashSource(
+              source.dir,
+              source.entries,
+              AbortSignal.any([ctx.signal, stopHashing.signal]),
+              hosts.find(h => h.liveManifest)?.liveManifest
+            )
+            hashing.then(
+              () => logger.info(`Source hashed in ${Date.now() - hashStart} ms`),
+              () => undefined
+            )
+          }
           return request.operation === 'rollback'
             ? await rollback(hosts, request, ctx)
-            : await deploy(hosts, request, source!, hashing!, ctx)
+            : await deploy(hosts, request, source!, hashing!, lock.token, ctx)
         } finally {
-          await forEachHost(hosts, settings.parallel, host =>
+          const locked = hosts.filter(h => !h.unlocked)
+          await forEachHost(locked, settings.parallel, host =>
             releaseLock(host.transport, root, lock, logger)
           )
         }

@@ -14,6 +14,20 @@ interface LedgerFile {
   deployments: DeploymentRecord[]
 }
 
+/** What the file system says when a path cannot be written (or its directory made). */
+const UNWRITABLE_CODES = ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR']
+
+/**
+ * A path this job cannot write is said as such, naming the ledger file and the input, not as
+ * an unexpected error about its lock file.
+ */
+function cannotWrite(path: string, err: unknown): unknown {
+  if (!UNWRITABLE_CODES.includes((err as NodeJS.ErrnoException).code ?? '')) return err
+  return new UserError(
+    `Cannot write the ledger file ${path} (${errorMessage(err)}): set ledger-file to a path in a directory this job can write.`
+  )
+}
+
 /** How long a writer may hold the lock before another process treats it as abandoned. */
 const STALE_LOCK_MS = 30_000
 /** How long a writer waits for the lock before giving up. */
@@ -98,7 +112,7 @@ export class FileLedger implements Ledger {
       // Only a missing file is an empty history: reading any other failure as one would let a
       // rollback pick from nothing and a deploy overwrite every record.
       throw new UserError(
-        `The ledger file ${this.path} cannot be read (${code ?? errorMessage(err)}); fix or move it.`
+        `The ledger file ${this.path} cannot be read (${code ?? errorMessage(err)}); fix or move it, or set ledger-file to a path this job can read and write.`
       )
     }
     let data: unknown
@@ -117,7 +131,9 @@ export class FileLedger implements Ledger {
   }
 
   private async update<T>(change: (data: LedgerFile) => T): Promise<T> {
-    await mkdir(dirname(this.path), { recursive: true })
+    await mkdir(dirname(this.path), { recursive: true }).catch(err => {
+      throw cannotWrite(this.path, err)
+    })
     const release = await this.lock()
     try {
       const data = await this.read()
@@ -143,7 +159,7 @@ export class FileLedger implements Ledger {
         await handle.close()
         return () => rm(lockPath, { force: true })
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw cannotWrite(this.path, err)
       }
       if (await this.isStale(lockPath)) {
         await rm(lockPath, { force: true })

@@ -98,7 +98,9 @@ const deployment = object(
         previous_deployment_id: nullable(text),
         rollback_of: nullable(text),
         reason: nullable(text),
-        release: nullable(text)
+        release: nullable(text),
+        image: nullable(text),
+        image_id: nullable(text)
       },
       'a payload'
     ),

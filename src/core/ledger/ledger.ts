@@ -27,12 +27,29 @@ export interface DeploymentPayload {
   reason?: string | null
   /** Release directory name for the releases driver. */
   release?: string | null
-  /**
-   * containers driver: the image reference deployed (a digest reference pins the image). The
-   * payload is written before the hosts pull, so the image ID each host runs is in the step's
-   * result (`hosts[].image`) and in every host's history.jsonl.
-   */
+  /** containers driver: the image reference deployed (`name:tag`, `…@sha256:…`). */
   image?: string | null
+  /**
+   * containers driver: the image ID every host runs. The image is put on the hosts before the
+   * deployment is recorded (a GitHub deployment's payload cannot change once created), so the
+   * ID is known here; a rollback runs exactly this ID, whatever the reference points at since.
+   * null when the hosts run different IDs (a multi-platform reference on hosts of different
+   * architectures): then `image_ids` has each host's.
+   */
+  image_id?: string | null
+  /** containers driver, hosts running different IDs: host label → image ID. */
+  image_ids?: Record<string, string> | null
+}
+
+/** The image IDs a deployment recorded: what a containers rollback must run again. */
+export type RecordedImages = Pick<DeploymentPayload, 'image_id' | 'image_ids'>
+
+/** The image ID recorded for one host, if any. */
+export function recordedImageId(
+  recorded: RecordedImages | undefined,
+  host: string
+): string | undefined {
+  return recorded?.image_ids?.[host] ?? recorded?.image_id ?? undefined
 }
 
 export interface DeploymentStatus {
@@ -52,6 +69,14 @@ export interface DeploymentRecord {
   payload: DeploymentPayload
   /** Oldest first. */
   statuses: DeploymentStatus[]
+}
+
+/** The environment URL the deployment's newest status gave, if any. */
+export function environmentUrlOf(record: DeploymentRecord): string | undefined {
+  // Newest last; no findLast: the kill test compiles the engine for an ES2022 library.
+  for (let i = record.statuses.length - 1; i >= 0; i--)
+    if (record.statuses[i].environmentUrl) return record.statuses[i].environmentUrl
+  return undefined
 }
 
 export interface NewDeployment {

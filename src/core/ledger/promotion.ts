@@ -54,9 +54,14 @@ export function checkPromotion(
       .map((r, i) => (i === index ? '' : describeRecord(r, states[i])))
       .filter(Boolean)
     const also = others.length ? ` (${sourceEnvironment} also has: ${others.join(', ')})` : ''
+    // Deployed with no verdict yet: say so, or "2 (live)" reads as if being live were the fault.
+    const unchecked =
+      deploymentState(latest).deployed && deploymentState(latest).verdicts.length === 0
+        ? ', no check has recorded a verdict on it'
+        : ''
     return {
       allowed: false,
-      reason: `version ${version} is not verified in ${sourceEnvironment}: ${describeRecord(latest, states[index])}${also}.`
+      reason: `version ${version} is not verified in ${sourceEnvironment}: ${describeRecord(latest, states[index])}${unchecked}${also}.`
     }
   }
   return { allowed: true, from: latest }

@@ -15,7 +15,7 @@ export function describeHistory(records: DeploymentRecord[], limit = 5): string 
 
 /**
  * Versions whose newest completed deployment is bad (a check failed on it, or it was rolled back
- * from). A version redeployed and verified later is good again.
+ * from). A version redeployed and verified later is known-good again.
  */
 export function badVersions(records: DeploymentRecord[]): Set<string> {
   const seen = new Set<string>()

@@ -149,6 +149,14 @@ export function parseContainersDriver(
       'a `docker save` tarball (`.tar` or `.tar.gz`) on the runner'
     )
   }
+  // Set for a migration, it would be silently skipped: this driver's before-switch is the one.
+  if (reader.text('before-switch-once').trim() !== '') {
+    throw new InputError(
+      'before-switch-once',
+      'is for `driver: releases`; with `driver: containers`, `before-switch` already runs once, on the first host',
+      '`before-switch` for a migration'
+    )
+  }
   const { hosts, strict, knownHosts } = parseHostAccess(reader)
   const proxy = reader.oneOf('proxy', ['none', 'nginx'] as const)
   const containerPort = reader.has('container-port')

@@ -32,6 +32,13 @@ export interface CommandDriverSettings {
   lockTimeoutSeconds: number
 }
 
+/** One entry of shared-files / shared-dirs: a path inside the release, without a trailing slash. */
+export interface SharedPath {
+  path: string
+  /** A missing shared file fails the deploy; a missing directory is created. */
+  kind: 'file' | 'dir'
+}
+
 /** Inputs of the releases driver. */
 export interface ReleasesDriverSettings {
   kind: 'releases'
@@ -49,10 +56,14 @@ export interface ReleasesDriverSettings {
   strictHostKeyChecking: boolean
   /** Releases kept per host. */
   keepReleases: number
-  /** Paths linked from <path>/shared into each release. */
-  sharedPaths: string[]
+  /** Files and directories linked from <path>/shared into each release. */
+  shared: SharedPath[]
+  /** The deprecated `shared-paths` input was given (the driver warns). */
+  sharedPathsInput: boolean
   /** Run in the new release before the switch. */
   beforeSwitch: string
+  /** Run once, on the first host, after its beforeSwitch and before the other hosts' (migrations). */
+  beforeSwitchOnce: string
   /** Run after the switch. */
   afterSwitch: string
   /** Hosts worked on at once. */
@@ -168,23 +179,7 @@ export function parseDriver(reader: InputReader, operation: 'deploy' | 'rollback
   if (source && /[\0\n\r]/.test(source)) {
     throw new InputError('source', `is ${showValue(source)}`, 'a directory or a .tar.gz/.tgz file')
   }
-  const sharedPaths = reader
-    .text('shared-paths')
-    .split(/[\n,]/)
-    .map(s => s.trim())
-    .filter(Boolean)
-  for (const p of sharedPaths) {
-    // `.` or `a/./.` names the release itself (or a parent): linking it would replace the
-    // release with the shared directory, and the host refuses it only after the upload.
-    const parts = p.replace(/\/$/, '').split('/')
-    if (p.startsWith('/') || parts.some(s => ['', '.', '..'].includes(s)) || /[\0\n\r]/.test(p)) {
-      throw new InputError(
-        'shared-paths',
-        `has ${showValue(p)}`,
-        'paths inside the release such as `.env` or `storage/`, without `.`, `..` or empty parts'
-      )
-    }
-  }
+  const shared = parseSharedPaths(reader)
   return {
     kind,
     source,
@@ -194,12 +189,58 @@ export function parseDriver(reader: InputReader, operation: 'deploy' | 'rollback
     knownHosts,
     strictHostKeyChecking: strict,
     keepReleases: reader.int('keep-releases', 1, 1000),
-    sharedPaths,
+    shared,
+    sharedPathsInput: reader.text('shared-paths').trim() !== '',
     beforeSwitch: reader.text('before-switch'),
+    beforeSwitchOnce: reader.text('before-switch-once'),
     afterSwitch: reader.text('after-switch'),
     parallel: reader.int('parallel', 1, 256),
     lockTimeoutSeconds: reader.int('lock-timeout', 0, 24 * 3600)
   }
+}
+
+/**
+ * shared-files, shared-dirs, and the deprecated shared-paths (an entry ending in `/` is a
+ * directory, any other a file: so a forgotten `.env` fails instead of becoming a directory).
+ */
+function parseSharedPaths(reader: InputReader): SharedPath[] {
+  const listed = (name: string) =>
+    reader
+      .text(name)
+      .split(/[\n,]/)
+      .map(s => s.trim())
+      .filter(Boolean)
+      .map(text => ({ name, text }))
+  const entries = [...listed('shared-files'), ...listed('shared-dirs'), ...listed('shared-paths')]
+  const seen = new Map<string, string>()
+  return entries.map(({ name, text }) => {
+    // `.` or `a/./.` names the release itself (or a parent): linking it would replace the
+    // release with the shared directory, and the host refuses it only after the upload.
+    const path = text.replace(/\/+$/, '')
+    const parts = text.replace(/\/$/, '').split('/')
+    if (
+      text.startsWith('/') ||
+      parts.some(s => ['', '.', '..'].includes(s)) ||
+      /[\0\n\r]/.test(text)
+    ) {
+      throw new InputError(
+        name,
+        `has ${showValue(text)}`,
+        'paths inside the release such as `.env` or `storage`, without `.`, `..` or empty parts'
+      )
+    }
+    const other = seen.get(path)
+    if (other !== undefined) {
+      throw new InputError(
+        name,
+        `has ${showValue(path)}, already in ${other}`,
+        'each shared path once'
+      )
+    }
+    seen.set(path, name)
+    const dir = name === 'shared-dirs' || (name === 'shared-paths' && text.endsWith('/'))
+    return { path, kind: dir ? 'dir' : 'file' }
+  })
 }
 
 export function parseRef(reader: InputReader, defaults: RunDefaults, required: boolean): string {

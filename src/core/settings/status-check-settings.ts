@@ -35,6 +35,8 @@ export interface StatusCheckSettings extends CommonSettings {
   durationMs: number
   /** Lowest share of a check's probes that must pass, 0 to 1. */
   minSuccessRate: number
+  /** Failed probes in a row a check may have; one more fails it (a blip is not an outage). */
+  maxConsecutiveFailures: number
   /** Highest 95th-percentile probe latency of a check that passes, in ms. */
   maxP95LatencyMs?: number
   /** Limit for one probe or one Prometheus query, in ms (input `request-timeout`, seconds). */
@@ -217,6 +219,7 @@ export function parseStatusCheckSettings(
     )
   }
   const minSuccessRate = reader.number('min-success-rate', 0, 1)
+  const maxConsecutiveFailures = reader.int('max-consecutive-failures', 0, 1000)
   const maxP95LatencyMs = reader.optionalNumber('max-p95-latency-ms', 1, 600_000)
   const requestTimeoutMs = reader.int('request-timeout', 1, 600) * 1000
   const concurrency = reader.int('concurrency', 1, 100)
@@ -270,6 +273,7 @@ export function parseStatusCheckSettings(
     intervalMs: intervalS * 1000,
     durationMs: durationS * 1000,
     minSuccessRate,
+    maxConsecutiveFailures,
     maxP95LatencyMs,
     requestTimeoutMs,
     concurrency,

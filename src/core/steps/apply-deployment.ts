@@ -1,8 +1,8 @@
 import type { Context } from '../context.js'
 import type { Driver, DriverRequest, HostReport } from '../drivers/driver.js'
-import { errorMessage } from '../errors.js'
+import { CheckFailedError, errorMessage } from '../errors.js'
 import { lockEnvironment } from '../ledger/environment-lock.js'
-import type { DeploymentRecord, NewDeployment } from '../ledger/ledger.js'
+import type { DeploymentPayload, DeploymentRecord, NewDeployment } from '../ledger/ledger.js'
 import { clampDescription } from '../ledger/ledger.js'
 import { timed, type PhaseTiming } from './phases.js'
 
@@ -16,6 +16,10 @@ export interface AppliedDeployment {
   driverMs: number
   /** Why it failed, in one line, secrets blanked out. */
   error?: string
+  /** The phase that failed (the driver's), when it failed. */
+  failedPhase?: string
+  /** The failed script's last lines, secrets blanked out; empty when it printed none. */
+  lastLines?: string[]
 }
 
 export interface ApplyPlan {
@@ -32,13 +36,20 @@ export interface ApplyPlan {
   lockTimeoutSeconds: number
   /** Ledger work after a success status (supersede, mark what was rolled back from). */
   afterSuccess(deploymentId: string): Promise<void>
+  /**
+   * Checked once the environment is held, before the driver runs: throws when what the plan
+   * was built on changed while it waited (another deploy went live meanwhile).
+   */
+  confirm?(): Promise<void>
 }
 
 /**
- * The sequence deploy and rollback share: record the deployment as in progress, let the driver
- * put the version live, then record its outcome. A driver failure becomes outcome `failure`
- * (the ledger says so too); only ledger errors throw. The post step is told about the record
- * as soon as it exists, so a cancelled job still ends it with a terminal status.
+ * The sequence deploy and rollback share: for a deploy, let the driver resolve what the record
+ * must carry (containers: the image ID on every host); record the deployment as in progress,
+ * let the driver put the version live, then record its outcome. A driver failure (resolving
+ * included) becomes outcome `failure` (the ledger says so too); only ledger errors throw. The
+ * post step is told about the record as soon as it exists, so a cancelled job still ends it
+ * with a terminal status.
  */
 export async function applyDeployment(
   ctx: Context,
@@ -46,35 +57,69 @@ export async function applyDeployment(
   phases: PhaseTiming[],
   plan: ApplyPlan
 ): Promise<AppliedDeployment> {
-  const record = await timed(ctx, phases, 'record start', () => ctx.ledger.create(plan.record))
-  const request: DriverRequest = { ...plan.request, deploymentId: record.id }
+  const resolved = await resolveFirst(ctx, driver, phases, plan.request)
+  const record = await timed(ctx, phases, 'record start', () =>
+    ctx.ledger.create({ ...plan.record, payload: { ...plan.record.payload, ...resolved?.payload } })
+  )
+  const request: DriverRequest = {
+    ...plan.request,
+    deploymentId: record.id,
+    ...(resolved ? { images: resolved.payload } : {})
+  }
   if (record.id) ctx.onDeploymentStarted?.(record.id)
-  const release = await holdEnvironment(ctx, phases, record, plan.lockTimeoutSeconds)
+  const release = await holdEnvironment(ctx, phases, record, plan)
   try {
-    return await applyHeld(ctx, driver, phases, plan, record, request)
+    return await applyHeld(ctx, driver, phases, plan, record, request, resolved?.error)
   } finally {
     await release()
   }
 }
 
 /**
- * One deploy per environment at a time, whatever the driver (SPEC §3): the ledger holds the
- * environment from the record's creation until its outcome is recorded. A refused record is
- * ended with `error`, so it never counts as live.
+ * driver.resolve's payload fields for a deploy, or the error that fails the deploy once it is
+ * recorded (a deploy that could not get its image is in the ledger as failed, like any other).
+ */
+async function resolveFirst(
+  ctx: Context,
+  driver: Driver,
+  phases: PhaseTiming[],
+  request: DriverRequest
+): Promise<{ payload: Partial<DeploymentPayload>; error?: unknown } | undefined> {
+  if (!driver.resolve || request.operation !== 'deploy') return undefined
+  try {
+    return {
+      payload: await timed(ctx, phases, `${driver.name} resolve`, () =>
+        driver.resolve!(request, ctx)
+      )
+    }
+  } catch (error) {
+    return { payload: {}, error }
+  }
+}
+
+/**
+ * One deploy per environment at a time, whatever the driver: the ledger holds the environment
+ * from the record's creation until its outcome is recorded. A refused record (locked, or the
+ * plan no longer holds once the lock is taken) is ended with `error`, so it never counts as
+ * live, and the lock is let go.
  */
 async function holdEnvironment(
   ctx: Context,
   phases: PhaseTiming[],
   record: DeploymentRecord,
-  timeoutSeconds: number
+  plan: ApplyPlan
 ): Promise<() => Promise<void>> {
   const locking = ctx.ledger.locking
   if (!locking || !record.id) return async () => undefined
+  let release: (() => Promise<void>) | undefined
   try {
-    return await timed(ctx, phases, 'lock environment', () =>
-      lockEnvironment(locking, record, timeoutSeconds, ctx)
+    release = await timed(ctx, phases, 'lock environment', () =>
+      lockEnvironment(locking, record, plan.lockTimeoutSeconds, ctx)
     )
+    await plan.confirm?.()
+    return release
   } catch (err) {
+    await release?.()
     const why = ctx.secrets.redact(errorMessage(err))
     await ctx.ledger.addStatus(record.id, {
       state: 'error',
@@ -92,7 +137,8 @@ async function applyHeld(
   phases: PhaseTiming[],
   plan: ApplyPlan,
   record: DeploymentRecord,
-  request: DriverRequest
+  request: DriverRequest,
+  resolveError: unknown
 ): Promise<AppliedDeployment> {
   const applied: AppliedDeployment = {
     outcome: 'failure',
@@ -101,15 +147,19 @@ async function applyHeld(
     hosts: [],
     driverMs: 0
   }
+  const driverPhase = `${plan.record.payload.driver} driver`
   try {
-    const outcome = await timed(ctx, phases, `${plan.record.payload.driver} driver`, () =>
-      driver.apply(request, ctx)
+    const outcome = await timed(ctx, phases, driverPhase, () =>
+      resolveError === undefined ? driver.apply(request, ctx) : Promise.reject(resolveError)
     )
     applied.release = outcome.release ?? null
     applied.hosts = outcome.hosts ?? []
     applied.outcome = 'success'
   } catch (err) {
     applied.error = ctx.secrets.redact(errorMessage(err))
+    applied.failedPhase = driverPhase
+    if (err instanceof CheckFailedError && err.lastLines.length)
+      applied.lastLines = err.lastLines.map(line => ctx.secrets.redact(line))
   }
   applied.driverMs = phases[phases.length - 1].ms
 

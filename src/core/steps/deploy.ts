@@ -34,6 +34,10 @@ export interface DeployResult {
   durationMs: number
   /** Why it failed, in one line. */
   error?: string
+  /** The phase that failed. */
+  failedPhase?: string
+  /** A failed script's last lines, secrets masked. */
+  lastLines?: string[]
   /** What a dry run would do. */
   plan?: string[]
   /** A dry run of the releases driver: doctor's read-only checks of every host. */
@@ -120,6 +124,7 @@ export async function deploy(settings: DeploySettings, ctx: Context): Promise<De
       )
       if (problems.length) {
         result.outcome = 'failure'
+        result.failedPhase = 'doctor'
         result.error = `dry run: the hosts are not ready (${problems.join('; ')}); shiprail doctor gives the fix for each`
       }
     }
@@ -162,6 +167,8 @@ export async function deploy(settings: DeploySettings, ctx: Context): Promise<De
   result.hosts = applied.hosts
   result.outcome = applied.outcome
   if (applied.error !== undefined) result.error = applied.error
+  if (applied.failedPhase !== undefined) result.failedPhase = applied.failedPhase
+  if (applied.lastLines !== undefined) result.lastLines = applied.lastLines
 
   result.durationMs = ctx.clock.now().getTime() - startedAt.getTime()
   await notify(ctx, settings.notifyUrl, deployMessage(result))

@@ -4,6 +4,7 @@ import type { Context } from '../context.js'
 import { errorMessage } from '../errors.js'
 import {
   HostError,
+  SshConnectError,
   lastLines,
   LocalTransport,
   SshCredentials,
@@ -161,6 +162,7 @@ async function connect(
     await transport.connect(CONNECT_TIMEOUT_MS, signal)
     return undefined
   } catch (err) {
+    if (err instanceof SshConnectError) return err.diagnosis.detail
     const message = errorMessage(err)
     return err instanceof HostError
       ? message.slice(spec.label.length + 2).replace(/^could not connect:\s*/, '')

@@ -4,8 +4,8 @@ import type { DriverRequest, HostReport } from '../drivers/driver.js'
 import type { RunInfo } from '../context.js'
 import { CheckFailedError, InputError } from '../errors.js'
 import { isLive } from '../ledger/deployment-state.js'
-import type { LedgerKind } from '../ledger/ledger.js'
-import { clampDescription, shiprailInactive } from '../ledger/ledger.js'
+import type { DeploymentRecord, LedgerKind } from '../ledger/ledger.js'
+import { clampDescription, environmentUrlOf, shiprailInactive } from '../ledger/ledger.js'
 import { readRollbackTarget } from '../ledger/rollback-target.js'
 import { sameRun } from '../ledger/same-run.js'
 import { supersedeEarlier } from '../ledger/supersede.js'
@@ -32,6 +32,8 @@ export interface RollbackResult {
   automatic: boolean
   driver: string
   ledger: LedgerKind
+  /** environment-url, else the URL the rolled-back deployment recorded. */
+  environmentUrl: string | null
   deploymentId: string
   release: string | null
   hosts: HostReport[]
@@ -109,6 +111,7 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
     automatic,
     driver: settings.driver.kind,
     ledger: ctx.ledger.kind,
+    environmentUrl: settings.environmentUrl ?? environmentUrlOf(live) ?? null,
     deploymentId: '',
     release: null,
     hosts: [],
@@ -118,13 +121,23 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
     durationMs: 0,
     note: choice.note
   }
+  // containers: the image the target recorded, by ID, so a re-pointed tag cannot change it.
+  const images =
+    settings.driver.kind === 'containers'
+      ? {
+          image: target.payload.image ?? null,
+          image_id: target.payload.image_id ?? null,
+          ...(target.payload.image_ids ? { image_ids: target.payload.image_ids } : {})
+        }
+      : undefined
   const request: DriverRequest = {
     operation: 'rollback',
     environment: settings.environment,
     version: target.payload.version,
     previousVersion: live.payload.version,
     ref: target.ref,
-    deploymentId: ''
+    deploymentId: '',
+    ...(images ? { images } : {})
   }
   if (settings.dryRun) {
     result.plan = [
@@ -156,14 +169,25 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
         previous_deployment_id: target.payload.previous_deployment_id ?? null,
         rollback_of: live.id,
         reason,
-        release: target.payload.release ?? null
+        release: target.payload.release ?? null,
+        ...images
       }
     },
     request,
     successDescription: `Rolled back to ${target.payload.version}: ${reason}`,
     failureDescription: error => `Rollback to ${target.payload.version} failed: ${error}`,
-    environmentUrl: settings.environmentUrl,
+    // The URL stays the environment's after a rollback: carry it over when none was given.
+    environmentUrl: result.environmentUrl ?? undefined,
     lockTimeoutSeconds: settings.driver.lockTimeoutSeconds,
+    // The target was chosen before the lock: a deploy that went live while this rollback
+    // waited would otherwise be left live in fact while the ledger names the target.
+    async confirm() {
+      const now = await readLive(ctx, settings.environment)
+      if (now?.id !== live.id)
+        throw new CheckFailedError(
+          `${settings.environment} changed while this rollback waited for it: ${now ? `${now.payload.version} (deployment ${now.id})` : 'nothing'} is live now, not ${live.payload.version}; nothing was rolled back, run the rollback again`
+        )
+    },
     async afterSuccess(id) {
       // The version rolled back from is bad from now on: a failure verdict, then inactive.
       await ctx.ledger.addStatus(live.id, {
@@ -191,6 +215,11 @@ export async function rollback(settings: RollbackSettings, ctx: Context): Promis
     `${icon} Shiprail ${result.outcome === 'success' ? 'rolled back' : 'failed to roll back'} ${settings.environment} from ${result.fromVersion} to ${result.version}: ${result.error ?? reason}`
   )
   return result
+}
+
+async function readLive(ctx: Context, environment: string): Promise<DeploymentRecord | undefined> {
+  for await (const record of ctx.ledger.history(environment)) if (isLive(record)) return record
+  return undefined
 }
 
 /** The recorded reason when none was given: never "automatic" for a rollback a person started. */

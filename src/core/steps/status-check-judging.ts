@@ -79,9 +79,12 @@ export function sampleOf(
 export function judgeProbe(
   samples: readonly ProbeSample[],
   remainingRounds: number,
-  minSuccessRate: number,
-  maxP95LatencyMs: number | undefined
+  thresholds: Pick<
+    StatusCheckSettings,
+    'minSuccessRate' | 'maxConsecutiveFailures' | 'maxP95LatencyMs'
+  >
 ): Judgement & { successRatePassed: boolean; p95Passed: boolean | null } {
+  const { minSuccessRate, maxConsecutiveFailures, maxP95LatencyMs } = thresholds
   const total = samples.length
   const failed = samples.filter(s => !s.ok).length
   const passes = total - failed
@@ -94,8 +97,17 @@ export function judgeProbe(
 
   const planned = total + remainingRounds
   let successRatePassed = true
+  // A run of failures is decided at once: rounds to come cannot make it shorter.
+  const run = longestFailureRun(samples)
+  if (run > maxConsecutiveFailures) {
+    successRatePassed = false
+    decided = true
+    failures.push(
+      `${run} probes in a row failed; max-consecutive-failures allows ${maxConsecutiveFailures} (more is an outage, not a blip)`
+    )
+  }
   if (remainingRounds > 0) {
-    if (!successRateReachable(failed, planned, minSuccessRate)) {
+    if (successRatePassed && !successRateReachable(failed, planned, minSuccessRate)) {
       successRatePassed = false
       decided = true
       failures.push(
@@ -103,7 +115,7 @@ export function judgeProbe(
           `the success rate is at most ${percent(bestSuccessRate(failed, planned))}, under min ${percent(minSuccessRate)}`
       )
     }
-  } else if (rate !== null && !meetsSuccessRate(rate, minSuccessRate)) {
+  } else if (successRatePassed && rate !== null && !meetsSuccessRate(rate, minSuccessRate)) {
     successRatePassed = false
     decided = true
     failures.push(
@@ -162,6 +174,17 @@ export function judgeProbe(
   }
 }
 
+/** The most failed probes in a row. */
+export function longestFailureRun(samples: readonly ProbeSample[]): number {
+  let longest = 0
+  let current = 0
+  for (const s of samples) {
+    current = s.ok ? 0 : current + 1
+    longest = Math.max(longest, current)
+  }
+  return longest
+}
+
 /** Each check's figures and verdict; `remaining` rounds still to come (0 when finished). */
 export function probeReports(
   settings: StatusCheckSettings,
@@ -170,12 +193,7 @@ export function probeReports(
   redact: (t: string) => string
 ): ProbeReport[] {
   return settings.checks.map((check, i) => {
-    const judged = judgeProbe(
-      samples[i],
-      remaining,
-      settings.minSuccessRate,
-      settings.maxP95LatencyMs
-    )
+    const judged = judgeProbe(samples[i], remaining, settings)
     const passes = samples[i].filter(s => s.ok).length
     const stats = summarizeLatency(
       samples[i].flatMap(s => (s.latencyMs === null ? [] : [s.latencyMs]))
@@ -192,6 +210,7 @@ export function probeReports(
       p95: stats.p95,
       max: stats.max,
       minSuccessRate: settings.minSuccessRate,
+      maxConsecutiveFailures: settings.maxConsecutiveFailures,
       successRatePassed: judged.successRatePassed,
       p95Passed: judged.p95Passed,
       passed: judged.passed,

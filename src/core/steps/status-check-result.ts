@@ -35,6 +35,8 @@ export interface ProbeReport {
   p95: number | null
   max: number | null
   minSuccessRate: number
+  /** Failed probes in a row allowed. */
+  maxConsecutiveFailures: number
   maxP95LatencyMs?: number
   successRatePassed: boolean
   /** null when there is no max-p95-latency-ms. */
@@ -83,6 +85,8 @@ export interface LiveDeployment {
   creator?: string
   ref: string
   operation: string
+  /** The environment URL its deploy recorded. */
+  environmentUrl?: string
 }
 
 export interface StatusCheckResult {

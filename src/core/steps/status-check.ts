@@ -5,7 +5,7 @@ import { runLogScan, type LogScanReport } from '../checks/log-scan.js'
 import { describeBounds, queryPrometheus, showNumber } from '../checks/prometheus-query.js'
 import type { Context } from '../context.js'
 import { CheckFailedError, errorMessage } from '../errors.js'
-import type { DeploymentRecord } from '../ledger/ledger.js'
+import { environmentUrlOf, type DeploymentRecord } from '../ledger/ledger.js'
 import { findLive, recordVerdict } from '../ledger/verdict.js'
 import type { StatusCheckSettings } from '../settings/status-check-settings.js'
 import { percent, plural, roundedMs, spokenDuration } from '../wording.js'
@@ -61,6 +61,8 @@ function liveOf(record: DeploymentRecord | undefined): LiveDeployment | undefine
     operation: record.payload.operation
   }
   if (record.creator) live.creator = record.creator
+  const url = environmentUrlOf(record)
+  if (url) live.environmentUrl = url
   return live
 }
 
@@ -75,7 +77,7 @@ function planLines(settings: StatusCheckSettings, rounds: number): string[] {
         ? ''
         : `, p95 latency at most ${settings.maxP95LatencyMs} ms`
     lines.push(
-      `probes: each check must pass at least ${percent(settings.minSuccessRate)} of its probes${p95}`
+      `probes: each check must pass at least ${percent(settings.minSuccessRate)} of its probes, with at most ${plural(settings.maxConsecutiveFailures, 'failure')} in a row${p95}`
     )
   }
   for (const check of settings.checks) {
@@ -245,16 +247,17 @@ export async function statusCheck(
         if (remaining === 0) break
         const decided = [
           ...samples.flatMap((s, i) => {
-            const j = judgeProbe(s, remaining, settings.minSuccessRate, settings.maxP95LatencyMs)
-            return j.decided ? [`${settings.checks[i].name}: ${j.reason}`] : []
+            const j = judgeProbe(s, remaining, settings)
+            return j.decided ? [`probe ${settings.checks[i].name}`] : []
           }),
-          ...metrics.flatMap(m => (m.failure ? [`${m.spec.name}: ${m.failure}`] : []))
+          ...metrics.flatMap(m => (m.failure ? [`metric ${m.spec.name}`] : []))
         ]
         if (decided.length) {
           endedEarly = true
-          ctx.logger.error(
+          // Names only: the failure line at the end gives each reason, once.
+          ctx.logger.info(
             redact(
-              `Ending the window early after ${plural(rounds, 'round')} of ${plannedRounds}: ${decided.join('; ')}`
+              `Ending the window early after ${plural(rounds, 'round')} of ${plannedRounds}: ${decided.join(', ')} can no longer meet the thresholds.`
             )
           )
           break
@@ -285,7 +288,7 @@ export async function statusCheck(
       )
       if (ctx.signal.aborted) throw cancelled()
       if (report.passed) ctx.logger.info(`✅ logs: ${report.reason}`)
-      else ctx.logger.error(`❌ logs: ${report.reason}`)
+      else ctx.logger.info('❌ logs: over the limit of error lines')
       for (const line of report.firstMatches) ctx.logger.info(`   ${line}`)
       return report
     })
@@ -323,13 +326,14 @@ export async function statusCheck(
   if (live) result.live = live
   if (logs) result.logs = logs
 
+  // A failure is named here and explained once, by the step's failure line.
   for (const p of probes) {
     if (p.passed) ctx.logger.info(`✅ probe ${p.name}: ${p.reason}`)
-    else ctx.logger.error(`❌ probe ${p.name}: ${p.reason}`)
+    else ctx.logger.info(`❌ probe ${p.name}: missed its threshold`)
   }
   for (const m of metricReports) {
     if (m.passed) ctx.logger.info(redact(`✅ metric ${m.name}: ${m.reason}`))
-    else ctx.logger.error(redact(`❌ metric ${m.name}: ${m.reason}`))
+    else ctx.logger.info(redact(`❌ metric ${m.name}: missed its threshold`))
   }
 
   try {

@@ -1,36 +1,6 @@
-export const id = 961;
-export const ids = [961];
+export const id = 248;
+export const ids = [248];
 export const modules = {
-
-/***/ 2761:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ hookVariables)
-/* harmony export */ });
-/**
- * The variables every hook gets, as name, value pairs in one flat list (the host scripts read
- * them as positional parameters, never as shell text).
- */
-function hookVariables(request) {
-    return [
-        'SHIPRAIL_VERSION',
-        request.version,
-        'SHIPRAIL_PREVIOUS_VERSION',
-        request.previousVersion ?? '',
-        'SHIPRAIL_ENVIRONMENT',
-        request.environment,
-        'SHIPRAIL_REF',
-        request.ref,
-        'SHIPRAIL_DEPLOYMENT_ID',
-        request.deploymentId,
-        'SHIPRAIL_OPERATION',
-        request.operation
-    ];
-}
-
-
-/***/ }),
 
 /***/ 2940:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -43,6 +13,8 @@ function hookVariables(request) {
 /* harmony export */   ay: () => (/* binding */ timed),
 /* harmony export */   eB: () => (/* binding */ warnFailures),
 /* harmony export */   nY: () => (/* binding */ forEachHost),
+/* harmony export */   xd: () => (/* binding */ withFleet),
+/* harmony export */   xm: () => (/* binding */ warnIfKeysUnverified),
 /* harmony export */   yd: () => (/* binding */ hostMessage)
 /* harmony export */ });
 /* unused harmony export resolveHomePath */
@@ -127,17 +99,22 @@ function resolveHomePath(path, local) {
     return local ? `${(0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)()}/${path.slice(2)}` : path.slice(2);
 }
 /**
+ * Says that host keys are not verified, once per step (from the driver's preflight: a step may
+ * connect more than once, as the containers driver does to resolve its image first).
+ */
+function warnIfKeysUnverified(settings, logger) {
+    if (settings.hosts.some(h => !h.local) && !settings.strictHostKeyChecking) {
+        logger.warning('ssh-strict-host-key-checking is false: host keys are not verified, so a machine in the middle could receive this deploy. Set known-hosts to verify them.');
+    }
+}
+/**
  * Connects to every host: one transport each (SSH ones sharing one set of credentials files),
- * built into the caller's host state by `make`. Says once when host keys are not verified.
- * Fails naming every host that could not be reached, having closed whatever it opened.
+ * built into the caller's host state by `make`. Fails naming every host that could not be reached, having closed whatever it opened.
  */
 async function connectFleet(settings, ctx, make) {
     const { logger } = ctx;
     const env = ctx.run.env;
     const remote = settings.hosts.some(h => !h.local);
-    if (remote && !settings.strictHostKeyChecking) {
-        logger.warning('ssh-strict-host-key-checking is false: host keys are not verified, so a machine in the middle could receive this deploy. Set known-hosts to verify them.');
-    }
     const credentials = remote
         ? await _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .SshCredentials */ .B2.create(settings.sshKey, settings.knownHosts, settings.strictHostKeyChecking, ctx.run.tempDir)
         : undefined;
@@ -161,13 +138,8 @@ async function connectFleet(settings, ctx, make) {
  * started together settle on one), runs `work`, then unlocks and disconnects whatever happened.
  */
 async function withLockedFleet(settings, path, ctx, extend, work) {
-    const { logger } = ctx;
-    const { hosts, close } = await connectFleet(settings, ctx, (transport, spec) => extend({
-        transport,
-        report: { host: spec.label, phases: {} },
-        root: resolveHomePath(path, spec.local)
-    }));
-    try {
+    return withFleet(settings, path, ctx, extend, async (hosts) => {
+        const { logger } = ctx;
         const lock = (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .newLockInfo */ .kq)(ctx.run.actor, ctx.run.runUrl, ctx.clock.now());
         const started = Date.now();
         // On failure acquireLocks lets go of every lock it took; from here on they are ours.
@@ -186,6 +158,20 @@ async function withLockedFleet(settings, path, ctx, extend, work) {
         finally {
             await forEachHost(hosts, settings.parallel, host => (0,_release_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .releaseLock */ .x_)(host.transport, host.root, lock, logger));
         }
+    });
+}
+/**
+ * Connects to every host, runs `work` (which changes nothing that serves: no lock is taken),
+ * then disconnects whatever happened.
+ */
+async function withFleet(settings, path, ctx, extend, work) {
+    const { hosts, close } = await connectFleet(settings, ctx, (transport, spec) => extend({
+        transport,
+        report: { host: spec.label, phases: {} },
+        root: resolveHomePath(path, spec.local)
+    }));
+    try {
+        return await work(hosts);
     }
     finally {
         await close();
@@ -223,24 +209,33 @@ const EXTRACT_TIMEOUT_MS = 600_000;
  * Reads a release tree and checks it before anything changes. Symlinks are copied as links
  * (never followed), and are accepted only when they stay inside the release: a link to /etc
  * or to ../../ would let a web server serve files outside it. Shared data belongs in
- * shared-paths. Only files, directories and symlinks are accepted. Synchronous calls: a
- * checkout's many small directories are read several times faster than through the thread pool.
+ * shared-files or shared-dirs. Only files, directories and symlinks are accepted. Synchronous
+ * calls: a checkout's many small directories are read several times faster than through the
+ * thread pool.
  */
 function scanReleaseTree(dir) {
     const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);
     const entries = [];
     const problems = [];
     const pending = [''];
+    // Plain concatenation: path.join's normalising was half of a 10,000-file scan.
+    const base = root.endsWith(node_path__WEBPACK_IMPORTED_MODULE_3__.sep) ? root : root + node_path__WEBPACK_IMPORTED_MODULE_3__.sep;
     while (pending.length > 0 && problems.length < 5) {
         const current = pending.pop();
-        for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, current), { withFileTypes: true })) {
+        for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(base + current, { withFileTypes: true })) {
             const rel = current ? `${current}/${entry.name}` : entry.name;
-            const full = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, rel);
-            const shown = JSON.stringify(rel);
+            const full = base + rel;
+            const shown = () => JSON.stringify(rel);
             if (entry.isDirectory() || entry.isFile() || entry.isSymbolicLink()) {
                 const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(full);
                 const kind = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'symlink';
-                entries.push({ path: rel, kind, mode: info.mode & 0o7777, size: info.size });
+                entries.push({
+                    path: rel,
+                    kind,
+                    mode: info.mode & 0o7777,
+                    size: info.size,
+                    mtime: info.mtimeMs
+                });
                 if (kind === 'dir')
                     pending.push(rel);
                 if (kind === 'symlink') {
@@ -253,18 +248,18 @@ function scanReleaseTree(dir) {
                         real = undefined;
                     }
                     if (!symlinkStaysInside(root, full, target, real)) {
-                        problems.push(`${shown} is a symlink to ${JSON.stringify(target)}, outside the release`);
+                        problems.push(`${shown()} is a symlink to ${JSON.stringify(target)}, outside the release`);
                     }
                 }
             }
             else
-                problems.push(`${shown} is not a file, directory or symlink`);
+                problems.push(`${shown()} is not a file, directory or symlink`);
             if (problems.length >= 5)
                 break;
         }
     }
     if (problems.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`Input 'source' has entries a release cannot hold: ${problems.join('; ')}; expected files, directories and symlinks that point inside the release (use shared-paths for data outside it).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`Input 'source' has entries a release cannot hold: ${problems.join('; ')}; expected files, directories and symlinks that point inside the release (use shared-files or shared-dirs for data outside it).`);
     }
     return entries;
 }
@@ -285,9 +280,9 @@ function symlinkStaysInside(root, link, target, real) {
         return !target.split(/[/\\]/).includes('..');
     return inside(real);
 }
-function prepared(dir, cleanup) {
+function prepared(dir, inPlace, cleanup) {
     const entries = scanReleaseTree(dir);
-    return { dir, entries, files: entries.filter(e => e.kind === 'file').length, cleanup };
+    return { dir, entries, files: entries.filter(e => e.kind === 'file').length, inPlace, cleanup };
 }
 async function prepareSource(source, signal, env) {
     let info;
@@ -298,7 +293,7 @@ async function prepareSource(source, signal, env) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`Input 'source' is ${JSON.stringify(source)}, which does not exist; expected a directory or a .tar.gz/.tgz file.`);
     }
     if (info.isDirectory())
-        return prepared(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(source), async () => { });
+        return prepared(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(source), true, async () => { });
     if (!info.isFile() || !/\.(tar\.gz|tgz)$/.test(source)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`Input 'source' is ${JSON.stringify(source)}; expected a directory or a .tar.gz/.tgz file.`);
     }
@@ -316,14 +311,29 @@ async function prepareSource(source, signal, env) {
         if (result.exitCode !== 0) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`Input 'source' (${JSON.stringify(source)}) could not be extracted: tar ${(0,_process_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .describeExit */ .K)(result, EXTRACT_TIMEOUT_MS)}: ${(0,_host_transport_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLines */ .w$)(result.stderr)}.`);
         }
-        return prepared(dir, cleanup);
+        return prepared(dir, false, cleanup);
     }
     catch (err) {
         await cleanup();
         throw err;
     }
 }
+/** An executable `tool` in one of PATH's directories: found without starting a process. */
+async function onPath(tool, path) {
+    for (const dir of (path ?? '').split(':').filter(Boolean)) {
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, tool), node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.constants.X_OK);
+            return true;
+        }
+        catch {
+            // Not in this directory.
+        }
+    }
+    return false;
+}
 async function requireTool(tool, why, env) {
+    if (await onPath(tool, env.PATH))
+        return;
     try {
         await (0,_process_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runProcess */ .R)(tool, { args: ['--version'], env, timeoutMs: 10_000, capture: true });
     }
@@ -335,7 +345,7 @@ async function requireTool(tool, why, env) {
 
 /***/ }),
 
-/***/ 2961:
+/***/ 4248:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -382,26 +392,38 @@ var external_node_fs_ = __webpack_require__(3024);
  * compares with the live release's manifest: files whose content and mode are unchanged are
  * hard-linked on the host without being read on either end, and only the rest is sent.
  *
- * Format (version 1): the header line, then `<JSON path>\t<mode, octal>\t<size>\t<hash>`. The
- * path is JSON so that any file name (tabs and newlines included) stays on one line and the
- * host can merge manifests with awk by the first field.
+ * Format (version 2): the header line, then `<JSON path>\t<mode, octal>\t<size>\t<hash>\t<mtime>`,
+ * mtime being the source file's modification time on the runner in ms. The path is JSON so that
+ * any file name (tabs and newlines included) stays on one line and the host can merge manifests
+ * with awk by the first field. Version 1 (no mtime) is still read: its files are hashed again.
  */
-const MANIFEST_HEADER = 'shiprail-manifest 1';
+const MANIFEST_HEADER = 'shiprail-manifest 2';
+const READABLE_HEADERS = new Set([MANIFEST_HEADER, 'shiprail-manifest 1']);
 const READ_CHUNK = 1 << 20;
 /** Hashing yields to the event loop this often, so SSH work started meanwhile keeps moving. */
 const SLICE_MS = 10;
 /**
  * Hashes every regular file of the source, streaming each in 1 MiB reads. Synchronous reads in
  * short slices beat the thread pool several times over for a checkout's many small files, and
- * the slices let the connect and lock phases run at the same time.
+ * the slices let SSH work started meanwhile move on.
+ *
+ * Quick check, as rsync's: a file whose size and modification time equal those `known` (the
+ * live release's manifest) recorded is taken to have the recorded content and is not read. As
+ * with rsync, a file rewritten with other content but the same size and time is not noticed; a
+ * fresh checkout gives every file a new time, so then every file is hashed.
  */
-async function hashSource(dir, entries, signal) {
+async function hashSource(dir, entries, signal, known) {
     const facts = new Map();
     const buffer = Buffer.allocUnsafe(READ_CHUNK);
     let sliceStart = Date.now();
     for (const entry of entries) {
         if (entry.kind !== 'file')
             continue;
+        const old = known?.get(entry.path);
+        if (old && old.mtime === entry.mtime && old.size === entry.size) {
+            facts.set(entry.path, { mode: entry.mode, size: old.size, hash: old.hash, mtime: old.mtime });
+            continue;
+        }
         const hash = (0,external_node_crypto_.createHash)('sha256');
         const fd = (0,external_node_fs_.openSync)((0,external_node_path_.join)(dir, entry.path), 'r');
         let size = 0;
@@ -414,7 +436,8 @@ async function hashSource(dir, entries, signal) {
         finally {
             (0,external_node_fs_.closeSync)(fd);
         }
-        facts.set(entry.path, { mode: entry.mode, size, hash: hash.digest('base64url') });
+        const digest = hash.digest('base64url');
+        facts.set(entry.path, { mode: entry.mode, size, hash: digest, mtime: entry.mtime });
         if (Date.now() - sliceStart >= SLICE_MS) {
             signal?.throwIfAborted();
             await new Promise(resolve => setImmediate(resolve));
@@ -424,18 +447,22 @@ async function hashSource(dir, entries, signal) {
     return facts;
 }
 function manifestLine(path, f) {
-    return `${JSON.stringify(path)}\t${f.mode.toString(8)}\t${f.size}\t${f.hash}`;
+    const line = `${JSON.stringify(path)}\t${f.mode.toString(8)}\t${f.size}\t${f.hash}`;
+    return f.mtime === undefined ? line : `${line}\t${f.mtime}`;
 }
-/** Parses a manifest; undefined when it is not a whole version-1 manifest. */
+/**
+ * Parses a manifest; undefined when it is not a whole manifest of a version read here. A line
+ * may lack the mtime (kept from a version-1 manifest when the host merged them).
+ */
 function parseManifest(text) {
     const lines = text.split('\n');
-    if (lines[0] !== MANIFEST_HEADER)
+    if (!READABLE_HEADERS.has(lines[0]))
         return undefined;
     const manifest = new Map();
     for (const line of lines.slice(1)) {
         if (line === '')
             continue;
-        const m = /^("(?:[^"\\]|\\.)*")\t([0-7]{1,5})\t(\d+)\t([A-Za-z0-9_-]{43})$/.exec(line);
+        const m = /^("(?:[^"\\]|\\.)*")\t([0-7]{1,5})\t(\d+)\t([A-Za-z0-9_-]{43})(?:\t(-?\d+(?:\.\d+)?))?$/.exec(line);
         if (!m)
             return undefined;
         let path;
@@ -447,7 +474,12 @@ function parseManifest(text) {
         }
         if (typeof path !== 'string')
             return undefined;
-        manifest.set(path, { mode: parseInt(m[2], 8), size: Number(m[3]), hash: m[4] });
+        manifest.set(path, {
+            mode: parseInt(m[2], 8),
+            size: Number(m[3]),
+            hash: m[4],
+            ...(m[5] === undefined ? {} : { mtime: Number(m[5]) })
+        });
     }
     return manifest;
 }
@@ -471,7 +503,7 @@ function fullManifest(facts, sharedPaths) {
 function planUpload(entries, facts, live, sharedPaths) {
     const kept = new Set();
     const send = ['.'];
-    const lines = [];
+    const lines = [MANIFEST_HEADER + '\n'];
     for (const entry of entries) {
         if (entry.kind !== 'file') {
             send.push(entry.path);
@@ -511,17 +543,26 @@ function planUpload(entries, facts, live, sharedPaths) {
  * so each phase is one script per host.
  */
 /**
+ * Prints `free\t<KiB available>\t<mount point>` for the filesystem holding "$root" (POSIX
+ * `df -P`: one line, fixed columns; the mount point may hold spaces, so it comes last).
+ * Prints nothing when df fails: the check is then skipped rather than the deploy refused.
+ */
+const FREE_SPACE = `
+df -Pk -- "$root" 2>/dev/null | { read -r _; read -r _ _ _ avail _ mount \\
+  && printf 'free\\t%s\\t%s\\n' "$avail" "$mount"; } || true`;
+/**
  * Creates the layout and reports the live release, the real path of releases/, the release
  * directories, the live release's manifest when the disk still matches its stat snapshot
- * (`manifest\t<state>`), and the tail of the history. $1 root, $2 history bytes, $3 `manifest`
- * when the caller wants the manifest. Runs right after the lock is taken, in the same command.
- * The snapshot check needs GNU find, sort, comm and cut (-z); without them the state says so
- * and the deploy takes the --checksum path.
+ * (`manifest\t<state>`), the free space (`free\t<KiB>\t<mount>`, see release-space.ts) and
+ * the tail of the history. $1 root, $2 history bytes, $3 `manifest` when the caller wants the
+ * manifest. Runs right after the lock is taken, in the same command.
+ * The snapshot check and LINK need GNU find, sort, comm, cut, grep and sed (-z); without them
+ * the state says so and the deploy takes the --checksum path.
  */
 const PREPARE = `
 set -euo pipefail
 root=$1
-mkdir -p -- "$root/releases" "$root/shared" "$root/.shiprail/manifests"
+mkdir -p -- "$root/releases" "$root/shared" "$root/.shiprail/manifests"${FREE_SPACE}
 cd -- "$root"
 # Leftovers of a switch interrupted between ln and mv; the lock is ours, nobody else switches.
 rm -f -- current.tmp-* .shiprail/manifests/.*.tmp .shiprail/manifests/.*.tmp.*
@@ -551,7 +592,8 @@ if [ "\${3:-}" = manifest ] && [ -n "$live" ]; then
   if [ ! -f "$m" ] || [ ! -f "$m.stat" ]; then
     echo 'manifest	missing'
   elif ! find . -maxdepth 0 -printf '' 2>/dev/null || ! comm -z /dev/null /dev/null 2>/dev/null \\
-    || ! printf 'a b\\0' | cut -z -d ' ' -f 2- >/dev/null 2>&1 || ! cp --version >/dev/null 2>&1; then
+    || ! printf 'a b\\0' | cut -z -d ' ' -f 2- >/dev/null 2>&1 || ! cp --version >/dev/null 2>&1 \\
+    || ! printf 'a/b\\0' | grep -z / | sed -z 's|/[^/]*$||' >/dev/null 2>&1; then
     echo 'manifest	unsupported'
   elif ! changed=$(snap=$PWD/$m.stat && cd -- "releases/$live" \\
     && find . -type f -printf '%i %s %T@ %m %P\\0' | LC_ALL=C sort -z \\
@@ -573,7 +615,9 @@ if [ -f .shiprail/history.jsonl ]; then tail -c "$2" .shiprail/history.jsonl; fi
  * Hard-links the live release's files into the new release, except the paths on stdin
  * (NUL-terminated: the files that changed or went). Only files of the stat snapshot are linked:
  * what a hook added later is not part of the release. No file is read. $1 root, $2 new
- * release, $3 live release.
+ * release, $3 live release. Prints `dirs` once the directories of the linked files exist:
+ * rsync then sends the changed files while the links are made (they never share a path, and
+ * neither has a directory to create that the other also creates).
  */
 const LINK = `
 set -euo pipefail
@@ -587,15 +631,21 @@ trap 'rm -rf -- "$tmp"' EXIT
 cat | LC_ALL=C sort -z > "$tmp/drop"
 mkdir -p -- "$new"
 cut -z -d ' ' -f 5- < "$snap" | LC_ALL=C sort -z | LC_ALL=C comm -z -23 - "$tmp/drop" > "$tmp/link"
+{ grep -z / "$tmp/link" || true; } | sed -z 's|/[^/]*$||' | LC_ALL=C sort -zu > "$tmp/dirs"
+(cd -- "$new" && xargs -0 -r mkdir -p -- < "$tmp/dirs")
+echo dirs
 cd -- "$old"
 xargs -0 -r cp -l --parents -t "$new" -- < "$tmp/link"
 printf 'linked\\t%s\\n' "$(tr -cd '\\0' < "$tmp/link" | wc -c)"`;
 /**
- * Links shared paths into the new release, writes its manifest and stat snapshot, then (when
- * not merging) counts files hard-linked from older releases. $1 root, $2 release, $3 the live release whose
- * manifest is merged ('' = stdin holds the whole manifest), $4 the byte length of the manifest
- * text on stdin (the new lines when merging), followed there by the manifest keys to drop, one
- * a line; then the shared paths.
+ * Links shared paths into the new release, writes its manifest and stat snapshot, then (with
+ * $5 = count) counts files rsync hard-linked from the live release. $1 root, $2 release, $3 the
+ * live release whose manifest is merged ('' = stdin holds the whole manifest), $4 the byte
+ * length of the manifest text on stdin (when merging: the header and the new lines), followed
+ * there by the manifest keys to drop, one a line; then the shared paths as `file:<path>` or
+ * `dir:<path>`. A shared path missing from shared/ is seeded from the release; when the release
+ * has none either, a directory starts empty and a file is reported (`missing-shared`, exit 4)
+ * before anything is linked.
  */
 const FINISH = `
 set -euo pipefail
@@ -603,18 +653,30 @@ root=$1
 release=$2
 base=$3
 size=$4
-shift 4
+count=$5
+shift 5
 dir=$root/releases/$release
 mdir=$root/.shiprail/manifests
 tmp=$mdir/.$release.tmp
 mkdir -p -- "$mdir"
 cat > "$tmp.in"
-for p in "$@"; do
+missing=
+for e in "$@"; do
+  p=\${e#*:}
+  if [ "\${e%%:*}" = file ] && [ ! -e "$root/shared/$p" ] && [ ! -L "$root/shared/$p" ] \\
+    && [ ! -e "$dir/$p" ] && [ ! -L "$dir/$p" ]; then
+    printf 'missing-shared\\t%s\\n' "$p"
+    missing=1
+  fi
+done
+if [ -n "$missing" ]; then rm -f -- "$tmp.in"; exit 4; fi
+for e in "$@"; do
+  p=\${e#*:}
   src=$root/shared/$p
   if [ ! -e "$src" ] && [ ! -L "$src" ]; then
-    # First deploy with this shared path: seed it from the release, or start empty.
+    # First deploy with this shared path: seed it from the release, or start an empty directory.
     mkdir -p -- "$(dirname -- "$src")"
-    if [ -e "$dir/$p" ]; then cp -a -- "$dir/$p" "$src"; else mkdir -p -- "$src"; fi
+    if [ -e "$dir/$p" ] || [ -L "$dir/$p" ]; then cp -a -- "$dir/$p" "$src"; else mkdir -p -- "$src"; fi
   fi
   mkdir -p -- "$(dirname -- "$dir/$p")"
   rm -rf -- "\${dir:?}/$p"
@@ -624,8 +686,8 @@ if [ -z "$base" ]; then
   head -c "$size" "$tmp.in" > "$tmp"
 else
   tail -c +"$((size + 1))" "$tmp.in" > "$tmp.drop"
-  { awk -F '\\t' -v drops="$tmp.drop" 'BEGIN { while ((getline k < drops) > 0) d[k] = 1 }
-      FNR == 1 || !($1 in d)' "$mdir/$base"; head -c "$size" "$tmp.in"; } > "$tmp"
+  { head -c "$size" "$tmp.in"; awk -F '\\t' -v drops="$tmp.drop" 'BEGIN { while ((getline k < drops) > 0) d[k] = 1 }
+      FNR > 1 && !($1 in d)' "$mdir/$base"; } > "$tmp"
 fi
 rm -f -- "$tmp.in" "$tmp.drop"
 # The snapshot: what the next deploy compares with the disk before it trusts the manifest.
@@ -638,7 +700,7 @@ else
   echo 'manifest	skipped'
 fi
 # After LINK the caller knows what was linked; after rsync --link-dest only the disk does.
-if [ -z "$base" ]; then
+if [ "$count" = count ]; then
   linked=$(find "$dir" -type f -links +1 -print0 | tr -cd '\\0' | wc -c)
   printf 'linked\\t%s\\n' $linked
 fi`;
@@ -695,15 +757,120 @@ const RECORD = `
 set -uo pipefail${RECORD_BODY}`;
 /**
  * The switch and, once it is done, the history line and the pruning, in one command: $1 root,
- * $2 release, then RECORD's $2... Prints `switched` between the two, so a failure after it is
- * told apart from a failed switch.
+ * $2 release, $3 the lock's token ('' = keep the lock), then RECORD's $2... Prints `switched`
+ * between the two, so a failure after it is told apart from a failed switch, and `unlocked`
+ * once the lock is removed at the end (as RELEASE: only while it is still ours).
  */
 const SWITCH_AND_RECORD = `
 set -uo pipefail
 ${SWITCH_BODY} || exit $?
 echo switched
-set -- "$1" "\${@:3}"
-${RECORD_BODY}`;
+root=$1
+token=$3
+shift 3
+(
+set -- "$root" "$@"
+${RECORD_BODY}
+)
+status=$?
+if [ -n "$token" ] && grep -qF -- "$token" "$root/.shiprail/lock" 2>/dev/null \\
+  && rm -f -- "$root/.shiprail/lock"; then
+  echo unlocked
+fi
+exit $status`;
+
+// EXTERNAL MODULE: ./build/ncc/core/doctor/host-checks.js
+var host_checks = __webpack_require__(6599);
+;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-space.js
+
+
+
+
+
+/**
+ * Disk space on the hosts of a releases deploy. A full disk used to surface as rsync's
+ * "[sender] write error: Broken pipe": the free space under the deploy root is read in the
+ * command that takes the lock (FREE_SPACE in PREPARE, no extra round trip), compared with what
+ * the new release writes before anything is uploaded, and read again when an upload fails, so
+ * the error says the disk is full and how much is free.
+ */
+const DIAGNOSE_TIMEOUT_MS = 30_000;
+const DIAGNOSE = `
+root=$1
+${FREE_SPACE}`;
+/** The `free` line of FREE_SPACE's output, if there is one. Pure. */
+function parseFreeSpace(stdout) {
+    const m = /^free\t(\d+)\t(.*)$/m.exec(stdout);
+    return m ? { bytes: Number(m[1]) * 1024, mount: m[2] } : undefined;
+}
+/** Filesystems allocate whole blocks: a 10-byte file takes 4 KiB, as does a directory. */
+const BLOCK = 4096;
+const blocks = (bytes) => Math.ceil(bytes / BLOCK) * BLOCK;
+/**
+ * Bytes the new release writes on a host: every file and directory, rounded up to whole
+ * blocks, less the files the live release's manifest lists with the same size and mode (they
+ * are hard-linked). Undefined when a release is live but its manifest cannot be trusted: rsync
+ * then hard-links what it finds identical, which only the upload knows. Pure.
+ */
+function bytesNeeded(entries, live, manifest) {
+    if (live && !manifest)
+        return undefined;
+    let total = 0;
+    for (const e of entries) {
+        if (e.kind === 'dir')
+            total += BLOCK;
+        if (e.kind !== 'file')
+            continue;
+        const old = manifest?.get(e.path);
+        if (old && old.size === e.size && old.mode === e.mode)
+            continue;
+        total += blocks(e.size);
+    }
+    return total;
+}
+function fullDisk(free, need) {
+    return `disk full: ${(0,host_checks/* formatBytes */.z3)(free.bytes)} free on ${free.mount}, the release needs ${(0,host_checks/* formatBytes */.z3)(need)}`;
+}
+/** Whether there is room, and if not, the one-line problem. Pure. */
+function spaceProblem(free, need) {
+    if (!free || need === undefined || free.bytes >= need)
+        return undefined;
+    return fullDisk(free, need);
+}
+/**
+ * Refuses the deploy before anything is uploaded when a host has less free space than the new
+ * release writes there, naming each such host, what is free and what is needed.
+ */
+function requireSpace(hosts, entries) {
+    const results = hosts.map((host) => {
+        const problem = spaceProblem(host.free, bytesNeeded(entries, host.live, host.liveManifest));
+        return problem
+            ? { ok: false, error: new host_transport/* HostError */.dh(host.transport.label, problem) }
+            : { ok: true };
+    });
+    (0,host_fleet/* failIfAny */.GO)(hosts, results, 'Disk space check', 'Nothing was uploaded; no host was switched; every host still serves its old release.');
+}
+/**
+ * After a failed upload: reads the free space again, and when it is less than the release
+ * needs (or rsync said ENOSPC), throws the error rewritten to say the disk is full, with what
+ * rsync said after it; any other failure is thrown unchanged. A round trip only on this path.
+ */
+async function explainUploadFailure(host, root, entries, signal, error) {
+    if (signal.aborted)
+        throw error;
+    const { transport } = host;
+    const need = bytesNeeded(entries, host.live, host.liveManifest) ??
+        bytesNeeded(entries, undefined, undefined);
+    const answer = await transport
+        .run(DIAGNOSE, [root], { timeoutMs: DIAGNOSE_TIMEOUT_MS })
+        .catch(() => undefined);
+    const free = answer?.exitCode === 0 ? parseFreeSpace(answer.stdout) : undefined;
+    const said = (0,errors/* errorMessage */.gJ)(error).replace(`${transport.label}: `, '');
+    const enospc = /No space left on device|Disk quota exceeded/i.test(said);
+    if (!free || (free.bytes >= need && !enospc))
+        throw error;
+    throw new host_transport/* HostError */.dh(transport.label, `${fullDisk(free, need)} (${said})`);
+}
 
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-switch.js
 
@@ -739,9 +906,10 @@ function releaseSwitcher(root, parallel) {
             return (0,host_fleet/* requireOk */.Mo)(host, what, result, SCRIPT_TIMEOUT_MS);
         }
         const text = then.entries.map(e => (0,release_history/* formatHistoryLine */.kz)(e) + '\n').join('');
-        const result = await host.transport.run(SWITCH_AND_RECORD, [root, release, text, ...then.remove], { timeoutMs: REMOVE_TIMEOUT_MS });
+        const result = await host.transport.run(SWITCH_AND_RECORD, [root, release, then.unlock ?? '', text, ...then.remove], { timeoutMs: REMOVE_TIMEOUT_MS });
         if (!/^switched$/m.test(result.stdout))
             return (0,host_fleet/* requireOk */.Mo)(host, what, result, REMOVE_TIMEOUT_MS);
+        host.unlocked = /^unlocked$/m.test(result.stdout);
         if (result.exitCode !== 0) {
             ctx.logger.warning(`${host.transport.label}: recording history or removing ${then.remove.join(', ') || 'nothing'} ${(0,process_runner/* describeExit */.K)(result, REMOVE_TIMEOUT_MS)}: ${(0,host_transport/* lastLines */.w$)(result.stderr)}`);
         }
@@ -785,16 +953,20 @@ var release_source = __webpack_require__(1630);
 
 
 
+
 const UPLOAD_TIMEOUT_MS = 3600_000;
 const LINK_TIMEOUT_MS = 600_000;
 const PROBLEMS = {
     missing: 'the live release has no manifest (deployed by an older Shiprail, or it was removed)',
     changed: 'files of the live release no longer match its manifest (edited on the host?)',
-    unsupported: 'the host lacks GNU find, sort, comm, cut or cp',
+    unsupported: 'the host lacks GNU find, sort, comm, cut, grep, sed or cp',
     unreadable: 'the live release could not be read in full'
 };
-/** Parses PREPARE's answer; undefined when it is not one. Pure. */
-function parsePrepared(stdout) {
+/**
+ * Parses PREPARE's answer; undefined when it is not one. `parsed` holds manifests already
+ * parsed (by text): hosts that run the same release share one parse and one upload plan.
+ */
+function parsePrepared(stdout, parsed = new Map()) {
     const historyAt = stdout.indexOf('--history--\n');
     if (historyAt < 0)
         return undefined;
@@ -814,6 +986,8 @@ function parsePrepared(stdout) {
             out.live = value;
         else if (key === 'dir')
             out.dirs.push(value);
+        else if (key === 'free')
+            out.free = parseFreeSpace(line);
         else if (key === 'manifest' && rest[0] !== 'ok') {
             out.manifestProblem =
                 (PROBLEMS[rest[0]] ?? `the manifest check answered ${JSON.stringify(value)}`) +
@@ -821,7 +995,10 @@ function parsePrepared(stdout) {
         }
     }
     if (manifestAt >= 0 && out.manifestProblem === undefined) {
-        out.manifest = parseManifest(head.slice(manifestAt + '--manifest--\n'.length));
+        const text = head.slice(manifestAt + '--manifest--\n'.length);
+        if (!parsed.has(text))
+            parsed.set(text, parseManifest(text));
+        out.manifest = parsed.get(text);
         if (!out.manifest)
             out.manifestProblem = "the live release's manifest is in another format";
     }
@@ -842,41 +1019,82 @@ function linkedCount(host, stdout) {
  */
 async function uploadRelease(host, index, job) {
     const { root, release, source } = job;
+    const sharedPaths = job.shared.map(s => s.path);
     const live = host.live;
     const linkDest = live ? `${host.releasesDir}/${live}/` : undefined;
-    const plan = live && host.liveManifest
-        ? planUpload(source.entries, await job.facts, host.liveManifest, job.sharedPaths)
-        : undefined;
+    let plan;
+    if (live && host.liveManifest) {
+        const facts = await job.facts;
+        plan = job.plans.get(host.liveManifest);
+        if (!plan) {
+            plan = planUpload(source.entries, facts, host.liveManifest, sharedPaths);
+            job.plans.set(host.liveManifest, plan);
+        }
+    }
     host.uploadStarted = true;
     let payload = 0;
     let filesFrom;
     let linkedByScript;
-    if (plan) {
-        const drop = plan.dropPaths.map(p => `${p}\0`).join('');
-        const linked = await host.transport.run(LINK, [root, release, live], {
-            timeoutMs: LINK_TIMEOUT_MS,
-            signal: job.signal,
-            payload: drop
-        });
-        (0,host_fleet/* requireOk */.Mo)(host, 'hard-linking unchanged files', linked, LINK_TIMEOUT_MS);
-        linkedByScript = linkedCount(host, linked.stdout);
-        payload += Buffer.byteLength(drop);
-        filesFrom = (0,external_node_path_.join)(job.workDir, `send-${index}`);
-        await (0,promises_.writeFile)(filesFrom, plan.send.join('\0') + '\0');
-    }
-    const stats = await host.transport.upload(source.dir, `${root}/releases/${release}`, {
+    const upload = () => host.transport.upload(source.dir, `${root}/releases/${release}`, {
         linkDest,
         checksum: linkDest !== undefined,
         filesFrom,
         timeoutMs: UPLOAD_TIMEOUT_MS,
         signal: job.signal
     });
-    const text = plan ? plan.newLines : fullManifest(await job.facts, job.sharedPaths);
+    let stats;
+    if (plan) {
+        const drop = plan.dropPaths.map(p => `${p}\0`).join('');
+        filesFrom = (0,external_node_path_.join)(job.workDir, `send-${index}`);
+        await (0,promises_.writeFile)(filesFrom, plan.send.join('\0') + '\0');
+        payload += Buffer.byteLength(drop);
+        // rsync starts once LINK has made its directories (see LINK), and runs beside the linking.
+        let dirsMade;
+        const dirs = new Promise(resolve => (dirsMade = resolve));
+        const linking = host.transport.run(LINK, [root, release, live], {
+            timeoutMs: LINK_TIMEOUT_MS,
+            signal: job.signal,
+            payload: drop,
+            onLine: line => {
+                if (line === 'dirs')
+                    dirsMade();
+            }
+        });
+        const ended = await Promise.race([
+            dirs.then(() => false),
+            linking.then(() => true, () => true)
+        ]);
+        // Both are awaited before anything fails: a failed deploy removes the release, which must
+        // not happen while either still writes into it.
+        const [linked, sent] = await Promise.allSettled([linking, ended ? undefined : upload()]);
+        if (linked.status === 'rejected')
+            throw linked.reason;
+        (0,host_fleet/* requireOk */.Mo)(host, 'hard-linking unchanged files', linked.value, LINK_TIMEOUT_MS);
+        linkedByScript = linkedCount(host, linked.value.stdout);
+        if (sent.status === 'rejected')
+            throw sent.reason;
+        stats = sent.value ?? (await upload());
+    }
+    else
+        stats = await upload();
+    const text = plan ? plan.newLines : fullManifest(await job.facts, sharedPaths);
     const drops = plan ? plan.dropKeys.map(k => `${k}\n`).join('') : '';
     payload += Buffer.byteLength(text) + Buffer.byteLength(drops);
-    const finish = await host.transport.run(FINISH, [root, release, plan ? live : '', String(Buffer.byteLength(text)), ...job.sharedPaths], { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: text + drops });
+    const finish = await host.transport.run(FINISH, [
+        root,
+        release,
+        plan ? live : '',
+        String(Buffer.byteLength(text)),
+        live && !plan ? 'count' : '',
+        ...job.shared.map(s => `${s.kind}:${s.path}`)
+    ], { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: text + drops });
+    const missing = [...finish.stdout.matchAll(/^missing-shared\t(.*)$/gm)].map(m => m[1]);
+    if (missing.length) {
+        const [what, is, it] = missing.length === 1 ? ['file', 'is', 'it'] : ['files', 'are', 'them'];
+        throw new host_transport/* HostError */.dh(host.transport.label, `shared ${what} ${missing.join(', ')} ${is} missing: neither the build nor ${root}/shared/ has ${it}; create ${it} there (a directory belongs in shared-dirs, which creates it empty)`);
+    }
     (0,host_fleet/* requireOk */.Mo)(host, 'linking shared paths', finish, LINK_TIMEOUT_MS);
-    const filesLinked = linkedByScript ?? linkedCount(host, finish.stdout);
+    const filesLinked = linkedByScript ?? (live ? linkedCount(host, finish.stdout) : 0);
     host.report.bytesSent = stats.bytesSent + payload;
     host.report.filesLinked = filesLinked;
     host.report.unchangedBy = plan ? 'manifest' : live ? 'checksum' : undefined;
@@ -912,6 +1130,7 @@ async function uploadRelease(host, index, job) {
 
 
 
+
 const releases_driver_SCRIPT_TIMEOUT_MS = 60_000;
 /** before-switch / after-switch have no input for a limit yet; an hour bounds a hung hook. */
 const HOOK_TIMEOUT_MS = 3600_000;
@@ -921,13 +1140,14 @@ const HISTORY_TAIL_BYTES = 512 * 1024;
 function createReleasesDriver(settings) {
     const root = settings.path;
     const remote = settings.hosts.some(h => !h.local);
-    const sharedPaths = settings.sharedPaths.map(p => p.replace(/\/+$/, ''));
     const { record, switchAll } = releaseSwitcher(root, settings.parallel);
-    const hookEnv = driver/* hookVariables */.h;
+    const hookEnv = driver/* hookVariables */.hv;
+    /** The source as preflight scanned it, when apply can use that scan. */
+    let checked;
     /** Reads what PREPARE reported with the lock (see acquireLocks). */
-    function prepared(host, result) {
+    function prepared(host, result, manifests) {
         (0,host_fleet/* requireOk */.Mo)(host, `preparing ${root}`, result, releases_driver_SCRIPT_TIMEOUT_MS);
-        const facts = parsePrepared(result.stdout);
+        const facts = parsePrepared(result.stdout, manifests);
         if (!facts)
             throw new host_transport/* HostError */.dh(host.transport.label, `unexpected answer: ${(0,host_transport/* lastLines */.w$)(result.stdout)}`);
         host.history = (0,release_history/* parseHistory */.i6)(facts.historyText);
@@ -936,18 +1156,24 @@ function createReleasesDriver(settings) {
         host.dirs = facts.dirs;
         host.liveManifest = facts.manifest;
         host.manifestProblem = facts.manifestProblem;
+        host.free = facts.free;
     }
     async function runHook(host, release, hook, request, ctx) {
-        const result = await host.transport.run(HOOK, [root, release, hook, ...hookEnv(request)], {
+        const script = {
+            'before-switch': settings.beforeSwitch,
+            'before-switch-once': settings.beforeSwitchOnce,
+            'after-switch': settings.afterSwitch
+        }[hook];
+        const result = await host.transport.run(HOOK, [root, release, script, ...hookEnv(request)], {
             timeoutMs: HOOK_TIMEOUT_MS,
             signal: ctx.signal,
             onLine: line => ctx.logger.info(ctx.secrets.redact(`[${host.transport.label}] ${line}`))
         });
         if (result.exitCode !== 0) {
-            throw new host_transport/* HostError */.dh(host.transport.label, `the script ${(0,process_runner/* describeExit */.K)(result, HOOK_TIMEOUT_MS)}`);
+            throw new host_transport/* HostError */.dh(host.transport.label, `${hook} ${(0,process_runner/* describeExit */.K)(result, HOOK_TIMEOUT_MS)}`);
         }
     }
-    async function deploy(hosts, request, source, hashing, ctx) {
+    async function deploy(hosts, request, source, hashing, lockToken, ctx) {
         const { logger } = ctx;
         const release = (0,release_history/* releaseName */["do"])(ctx.clock.now(), request.version, hosts.flatMap(h => h.dirs));
         const entry = (outcome) => ({
@@ -973,7 +1199,10 @@ function createReleasesDriver(settings) {
             })));
             throw err;
         };
+        requireSpace(hosts, source.entries);
+        const notSwitched = 'No host was switched; every host still serves its old release.';
         const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'shiprail-upload-'));
+        const plans = new Map();
         let switched = false;
         try {
             const uploaded = await logger.group(`Upload release ${release}`, () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'upload', () => uploadRelease(host, hosts.indexOf(host), {
@@ -981,15 +1210,30 @@ function createReleasesDriver(settings) {
                 release,
                 source,
                 facts: hashing,
-                sharedPaths,
+                shared: settings.shared,
+                plans,
                 workDir,
                 signal: ctx.signal,
                 logger
-            }))));
-            (0,host_fleet/* failIfAny */.GO)(hosts, uploaded, 'Upload', 'No host was switched; every host still serves its old release.');
-            if (settings.beforeSwitch.trim() !== '') {
-                const ready = await logger.group('before-switch', () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'before-switch', () => runHook(host, release, settings.beforeSwitch, request, ctx))));
-                (0,host_fleet/* failIfAny */.GO)(hosts, ready, 'before-switch', 'No host was switched; every host still serves its old release.');
+            }).catch(err => explainUploadFailure(host, root, source.entries, ctx.signal, err)))));
+            (0,host_fleet/* failIfAny */.GO)(hosts, uploaded, 'Upload', notSwitched);
+            const everyHost = settings.beforeSwitch.trim() !== '';
+            let waiting = hosts;
+            if (settings.beforeSwitchOnce.trim() !== '') {
+                // Migrations: once, on the first host, where before-switch has installed what they
+                // need, and before any other host's before-switch can start using the new schema.
+                const [first, ...others] = hosts;
+                waiting = others;
+                const once = await logger.group(`before-switch-once on ${first.transport.label}`, () => (0,host_fleet/* forEachHost */.nY)([first], 1, async (host) => {
+                    if (everyHost)
+                        await (0,host_fleet/* timed */.ay)(host, 'before-switch', () => runHook(host, release, 'before-switch', request, ctx));
+                    await (0,host_fleet/* timed */.ay)(host, 'before-switch-once', () => runHook(host, release, 'before-switch-once', request, ctx));
+                }));
+                (0,host_fleet/* failIfAny */.GO)([first], once, 'before-switch-once', notSwitched);
+            }
+            if (everyHost && waiting.length) {
+                const ready = await logger.group('before-switch', () => (0,host_fleet/* forEachHost */.nY)(waiting, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'before-switch', () => runHook(host, release, 'before-switch', request, ctx))));
+                (0,host_fleet/* failIfAny */.GO)(waiting, ready, 'before-switch', notSwitched);
             }
             if (ctx.signal.aborted)
                 throw new errors/* CheckFailedError */.CO('The deploy was cancelled before the switch; no host was switched.');
@@ -1001,8 +1245,11 @@ function createReleasesDriver(settings) {
                 return { entries: [done], remove };
             };
             // Without after-switch the outcome is known once the switch is: one command per host.
+            // With one host that command also unlocks: no other host's failed switch can then ask
+            // it to switch back (with more hosts, that needs the lock until all are switched).
             const hooked = settings.afterSwitch.trim() !== '';
-            await switchAll(hosts, () => release, ctx, hooked ? undefined : h => finalWrite(h, true));
+            const unlock = hosts.length === 1 ? lockToken : undefined;
+            await switchAll(hosts, () => release, ctx, hooked ? undefined : h => ({ ...finalWrite(h, true), unlock }));
             switched = true;
             if (!hooked)
                 return { release, hosts: hosts.map(h => h.report) };
@@ -1032,7 +1279,7 @@ function createReleasesDriver(settings) {
     async function afterSwitch(hosts, releaseOf, request, ctx) {
         if (settings.afterSwitch.trim() === '')
             return { ok: true };
-        const results = await ctx.logger.group('after-switch', () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'after-switch', () => runHook(host, releaseOf(host), settings.afterSwitch, request, ctx))));
+        const results = await ctx.logger.group('after-switch', () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'after-switch', () => runHook(host, releaseOf(host), 'after-switch', request, ctx))));
         try {
             (0,host_fleet/* failIfAny */.GO)(hosts, results, 'after-switch', `The new release stays live on every host (the switch is done); roll back if it is broken.`);
             return { ok: true };
@@ -1101,12 +1348,20 @@ function createReleasesDriver(settings) {
         name: 'releases',
         async preflight(ctx) {
             ctx.secrets.add(settings.sshKey);
+            (0,host_fleet/* warnIfKeysUnverified */.xm)(settings, ctx.logger);
+            if (settings.sharedPathsInput)
+                ctx.logger.warning('shared-paths is deprecated: list files in shared-files and directories in shared-dirs (here an entry ending in / is a directory, any other a file).');
             if (remote)
                 await (0,release_source/* requireTool */.Y0)('ssh', 'to reach remote hosts', ctx.run.env);
             if (settings.source) {
                 await (0,release_source/* requireTool */.Y0)('rsync', 'to upload releases', ctx.run.env);
                 const source = await (0,release_source/* prepareSource */.pY)((0,external_node_path_.resolve)(ctx.run.workspace, settings.source), ctx.signal, ctx.run.env);
-                await source.cleanup();
+                // The deploy that follows reads the same directory: its scan is not repeated. An
+                // extracted archive is removed now, so that no path that skips apply leaves it behind.
+                if (source.inPlace)
+                    checked = source;
+                else
+                    await source.cleanup();
             }
         },
         plan(request) {
@@ -1119,10 +1374,18 @@ function createReleasesDriver(settings) {
                 lines.push(`switch ${root}/current on every host to the newest kept release of ${request.version} that deployed successfully and is not marked bad (no upload)`, ...(settings.afterSwitch.trim() ? ['run after-switch on every host'] : []), `record the rollback in ${root}/.shiprail/history.jsonl and mark the release rolled back from as bad`);
             }
             else {
-                lines.push(`upload ${settings.source} to ${root}/releases/<UTC time>-${request.version}/ on every host, hard-linking files unchanged since the live release (found by its manifest, or by comparing every file when the manifest is missing or does not match the disk)`, ...(settings.sharedPaths.length
-                    ? [`link ${settings.sharedPaths.join(', ')} from ${root}/shared/`]
+                lines.push(`upload ${settings.source} to ${root}/releases/<UTC time>-${request.version}/ on every host, hard-linking files unchanged since the live release (found by its manifest, or by comparing every file when the manifest is missing or does not match the disk)`, ...(settings.shared.length
+                    ? [
+                        `link ${settings.shared.map(s => (s.kind === 'dir' ? `${s.path}/` : s.path)).join(', ')} from ${root}/shared/ (a missing file fails the deploy; a missing directory is created)`
+                    ]
+                    : []), ...(settings.beforeSwitchOnce.trim()
+                    ? [
+                        `run ${settings.beforeSwitch.trim() ? 'before-switch, then ' : ''}before-switch-once in the new release on ${settings.hosts[0].label} only`
+                    ]
                     : []), ...(settings.beforeSwitch.trim()
-                    ? ['run before-switch in the new release on every host']
+                    ? [
+                        `run before-switch in the new release on every ${settings.beforeSwitchOnce.trim() ? 'other ' : ''}host`
+                    ]
                     : []), `when every host is ready, switch ${root}/current to the new release (symlink + rename)`, ...(settings.afterSwitch.trim() ? ['run after-switch on every host'] : []), `record the deploy in ${root}/.shiprail/history.jsonl; keep ${settings.keepReleases} releases (plus the live one and the rollback target)`);
             }
             lines.push('unlock every host');
@@ -1139,12 +1402,10 @@ function createReleasesDriver(settings) {
                 if (request.operation === 'deploy') {
                     if (!settings.source)
                         throw new errors/* UserError */.yo(`Input 'source' is required to deploy with driver: releases.`);
-                    source = await (0,release_source/* prepareSource */.pY)((0,external_node_path_.resolve)(ctx.run.workspace, settings.source), ctx.signal, ctx.run.env);
-                    // Hashed while the hosts are connected and locked; awaited before the upload, and
-                    // stopped when the deploy ends first.
-                    hashing = hashSource(source.dir, source.entries, AbortSignal.any([ctx.signal, stopHashing.signal]));
-                    const hashStart = Date.now();
-                    hashing.then(() => logger.info(`Source hashed in ${Date.now() - hashStart} ms`), () => undefined);
+                    source =
+                        checked ??
+                            (await (0,release_source/* prepareSource */.pY)((0,external_node_path_.resolve)(ctx.run.workspace, settings.source), ctx.signal, ctx.run.env));
+                    checked = undefined;
                 }
                 fleet = await (0,host_fleet/* connectFleet */.Nd)(settings, ctx, (transport, spec) => ({
                     transport,
@@ -1176,14 +1437,23 @@ function createReleasesDriver(settings) {
                 try {
                     for (const host of hosts)
                         host.report.phases.lock = Date.now() - started;
-                    const inspected = await (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, async (host) => prepared(host, results.get(host.transport)));
+                    const manifests = new Map();
+                    const inspected = await (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, async (host) => prepared(host, results.get(host.transport), manifests));
                     (0,host_fleet/* failIfAny */.GO)(hosts, inspected, 'Preparing', 'Nothing was changed.');
+                    if (source) {
+                        // Once the live manifest is known, whose quick check spares unchanged files; awaited
+                        // only where needed (a full upload starts without it), stopped if the deploy ends.
+                        const hashStart = Date.now();
+                        hashing = hashSource(source.dir, source.entries, AbortSignal.any([ctx.signal, stopHashing.signal]), hosts.find(h => h.liveManifest)?.liveManifest);
+                        hashing.then(() => logger.info(`Source hashed in ${Date.now() - hashStart} ms`), () => undefined);
+                    }
                     return request.operation === 'rollback'
                         ? await rollback(hosts, request, ctx)
-                        : await deploy(hosts, request, source, hashing, ctx);
+                        : await deploy(hosts, request, source, hashing, lock.token, ctx);
                 }
                 finally {
-                    await (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,release_lock/* releaseLock */.x_)(host.transport, root, lock, logger));
+                    const locked = hosts.filter(h => !h.unlocked);
+                    await (0,host_fleet/* forEachHost */.nY)(locked, settings.parallel, host => (0,release_lock/* releaseLock */.x_)(host.transport, root, lock, logger));
                 }
             }
             finally {

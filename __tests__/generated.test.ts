@@ -47,6 +47,8 @@ describe('generated files are fresh (run `npm run generate` / `npm run build`)',
     const readme = read('README.md')
     expect(readme).toBe(fillReadme(readme, read))
     for (const step of STEPS) expect(readme).toContain(`<!-- generated:${step} -->`)
+    const behaviour = read('docs/behaviour.md')
+    expect(behaviour).toBe(fillReadme(behaviour, read))
   })
 
   it('src/version.ts matches package.json', () => {

@@ -1,6 +1,7 @@
 /**
  * Writes every action.yml from the input table in src/core/inputs.ts, then the README's
- * input/output tables from those action.yml files, and docs/checks.md's field table from
+ * input/output tables from those action.yml files, docs/behaviour.md's hook-variables table from
+ * src/core/drivers/driver.ts, and docs/checks.md's field table from
  * src/core/checks/check-fields.ts, so code, metadata and docs cannot drift.
  * Run: npm run generate. A test (__tests__/generated.test.ts) fails when the files are stale.
  */
@@ -134,7 +135,7 @@ const HOOK_SCOPES: Record<HookScope, string> = {
   containers: 'containers driver hooks'
 }
 
-/** The README table of the SHIPRAIL_* variables hooks and scripts receive. */
+/** docs/behaviour.md's table of the SHIPRAIL_* variables hooks and scripts receive. */
 export function hookVariablesTable(): string {
   const lines = ['| variable | who gets it | value |', '| --- | --- | --- |']
   for (const v of HOOK_VARIABLES)
@@ -193,6 +194,12 @@ if (process.argv[1]?.endsWith('generate.js')) {
     'README.md',
     fillReadme(readFileSync('README.md', 'utf8'), p => readFileSync(p, 'utf8'))
   )
+  writeFileSync(
+    'docs/behaviour.md',
+    fillReadme(readFileSync('docs/behaviour.md', 'utf8'), p => readFileSync(p, 'utf8'))
+  )
   writeFileSync('docs/checks.md', fillChecksDoc(readFileSync('docs/checks.md', 'utf8')))
-  console.log('wrote action.yml files, README tables and the docs/checks.md field table')
+  console.log(
+    'wrote action.yml files, README tables, the docs/behaviour.md hook table and the docs/checks.md field table'
+  )
 }

@@ -249,8 +249,8 @@ function countBy(values: string[]): Record<string, number> {
 }
 
 describe('the state vocabulary', () => {
-  it('is documented word for word in the README', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+  it('is documented word for word in docs/behaviour.md', () => {
+    const readme = readFileSync(join(ROOT, 'docs', 'behaviour.md'), 'utf8')
     for (const word of DEPLOYMENT_STATE_NAMES)
       expect(readme).toMatch(new RegExp(`^\\| \`${word}\` \\|`, 'm'))
     expect(Object.keys(STATE_MEANINGS)).toEqual(DEPLOYMENT_STATE_NAMES)

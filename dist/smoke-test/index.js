@@ -47325,8 +47325,8 @@ function sshFix(kind, host) {
 /* harmony export */ });
 /* unused harmony export HOOK_VARIABLES */
 /**
- * Every SHIPRAIL_* variable hooks and scripts receive: the README's table is generated from this
- * list, and a test checks each driver sets exactly its names.
+ * Every SHIPRAIL_* variable hooks and scripts receive: docs/behaviour.md's table is generated
+ * from this list, and a test checks each driver sets exactly its names.
  */
 const HOOK_VARIABLES = [
     { name: 'SHIPRAIL_ENVIRONMENT', scope: 'every', description: 'the environment (`environment`)' },

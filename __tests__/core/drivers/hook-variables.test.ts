@@ -1,6 +1,6 @@
 /**
  * The SHIPRAIL_* variables hooks and scripts receive are one list (HOOK_VARIABLES): each driver
- * sets exactly the names the list gives it, and the README's table is generated from the list.
+ * sets exactly the names the list gives it, and docs/behaviour.md's table is generated from the list.
  */
 import { readFileSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
@@ -61,8 +61,8 @@ describe('HOOK_VARIABLES', () => {
     }
   })
 
-  it("the README's table is the list", () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+  it("docs/behaviour.md's table is the list", () => {
+    const readme = readFileSync(join(ROOT, 'docs', 'behaviour.md'), 'utf8')
     expect(readme).toContain(
       `<!-- generated:hook-variables -->\n${hookVariablesTable()}\n<!-- /generated:hook-variables -->`
     )

@@ -72,8 +72,8 @@ export interface HookVariable {
 }
 
 /**
- * Every SHIPRAIL_* variable hooks and scripts receive: the README's table is generated from this
- * list, and a test checks each driver sets exactly its names.
+ * Every SHIPRAIL_* variable hooks and scripts receive: docs/behaviour.md's table is generated
+ * from this list, and a test checks each driver sets exactly its names.
  */
 export const HOOK_VARIABLES: readonly HookVariable[] = [
   { name: 'SHIPRAIL_ENVIRONMENT', scope: 'every', description: 'the environment (`environment`)' },

@@ -1,7 +1,11 @@
 import {
   clampDescription,
+  environmentUrlOf,
+  recordedImageId,
   shiprailInactive,
-  SHIPRAIL_MARK
+  SHIPRAIL_MARK,
+  type DeploymentStatus,
+  type RecordedImages
 } from '../../../src/core/ledger/ledger.js'
 import { NoneLedger } from '../../../src/core/ledger/none-ledger.js'
 import { checkPromotion } from '../../../src/core/ledger/promotion.js'
@@ -15,6 +19,57 @@ describe('clampDescription: GitHub takes one line of at most 140 characters', ()
     ['141 cut to 139 and an ellipsis', 'y'.repeat(141), `${'y'.repeat(139)}…`]
   ])('%s', (_label, text, clamped) => {
     expect(clampDescription(text)).toBe(clamped)
+  })
+})
+
+describe('recordedImageId: what a containers rollback runs again on each host', () => {
+  const A = `sha256:${'a'.repeat(64)}`
+  const B = `sha256:${'b'.repeat(64)}`
+  it.each<[string, RecordedImages | undefined, string, string | undefined]>([
+    ['nothing recorded', undefined, 'h1', undefined],
+    ['one ID for every host', { image_id: A }, 'h1', A],
+    ['no ID (an older record)', { image_id: null }, 'h1', undefined],
+    [
+      'hosts that ran different IDs: this host’s',
+      { image_id: null, image_ids: { h1: B } },
+      'h1',
+      B
+    ],
+    [
+      'hosts that ran different IDs: a host not listed',
+      { image_id: null, image_ids: { h1: B } },
+      'h2',
+      undefined
+    ],
+    ['a host’s own ID wins over the common one', { image_id: A, image_ids: { h1: B } }, 'h1', B],
+    ['the common one for a host not listed', { image_id: A, image_ids: { h1: B } }, 'h2', A],
+    ['an empty host map', { image_id: A, image_ids: null }, 'h1', A]
+  ])('%s', (_label, recorded, host, id) => {
+    expect(recordedImageId(recorded, host)).toBe(id)
+  })
+})
+
+describe('environmentUrlOf: the URL the newest status that gave one', () => {
+  const status = (environmentUrl?: string): DeploymentStatus => ({
+    state: 'success',
+    description: '',
+    createdAt: '2026-11-30T00:00:00Z',
+    ...(environmentUrl ? { environmentUrl } : {})
+  })
+  it.each<[string, DeploymentStatus[], string | undefined]>([
+    ['no statuses', [], undefined],
+    ['none gave a URL', [status(), status()], undefined],
+    ['the only status', [status('https://a')], 'https://a'],
+    ['the oldest, when later ones gave none', [status('https://a'), status()], 'https://a'],
+    [
+      'the newest that gave one',
+      [status('https://a'), status(), status('https://b'), status()],
+      'https://b'
+    ],
+    ['the newest of all', [status('https://a'), status('https://b')], 'https://b']
+  ])('%s', (_label, statuses, url) => {
+    const record = { ...rec('1', []), statuses }
+    expect(environmentUrlOf(record)).toBe(url)
   })
 })
 

@@ -46,7 +46,13 @@ describe('checkPromotion', () => {
       false,
       'version 2.0 is not verified in staging: 2.0 (live), no check has recorded a verdict on it (staging also has: 1.9 (verified), 1.8 (verified)).'
     ],
-    ['failed its checks', [failedChecks, verified], '1.2', false, /1\.2 \(live: /],
+    [
+      'failed its checks: the failure is the reason, not a missing check',
+      [failedChecks, verified],
+      '1.2',
+      false,
+      /^version 1\.2 is not verified in staging: 1\.2 \(live: [^)]*\) \(staging also has: 1\.1 \([a-z-]+\)\)\.$/
+    ],
     ['failed to deploy', [failedDeploy, verified], '1.3', false, /1\.3 \(failed\)/],
     // The newest record of the version decides: a later failed redeploy blocks promotion.
     ['redeployed and failed', [rec('1.1', FAILED), verified], '1.1', false, /1\.1 \(failed\)/],

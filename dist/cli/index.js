@@ -9920,6 +9920,10 @@ async function createStepContext(parts) {
 }
 
 ;// CONCATENATED MODULE: ./build/ncc/report/summary.js
+/** A dry run's plan, one step a row; logged already, so the terminal leaves it out. */
+function planTable(plan) {
+    return { caption: 'Plan', header: ['step'], rows: plan.map(line => [line]), logged: true };
+}
 function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
@@ -14648,6 +14652,7 @@ function roundLine(round, planned, atMs, settings, samples, metrics) {
 
 
 
+
 function deploySummary(result, runUrl) {
     const verdict = result.outcome === 'planned'
         ? `📝 Dry run: would deploy **${result.version}** to **${result.environment}**`
@@ -14724,14 +14729,8 @@ function deploySummary(result, runUrl) {
             ])
         });
     }
-    if (result.plan) {
-        tables.push({
-            caption: 'Plan',
-            header: ['step'],
-            rows: result.plan.map(line => [line]),
-            logged: true
-        });
-    }
+    if (result.plan)
+        tables.push(planTable(result.plan));
     if (result.preflight)
         tables.push(doctorTable(result.preflight, 'Hosts (read-only check)'));
     const links = [];
@@ -14772,6 +14771,7 @@ function deployFailure(result) {
 
 ;// CONCATENATED MODULE: ./build/ncc/report/rollback-report.js
 
+
 function rollbackSummary(result, runUrl) {
     const verdict = result.outcome === 'planned'
         ? `📝 Dry run: would roll **${result.environment}** back from **${result.fromVersion}** to **${result.version}**`
@@ -14811,14 +14811,8 @@ function rollbackSummary(result, runUrl) {
             ])
         });
     }
-    if (result.plan) {
-        tables.push({
-            caption: 'Plan',
-            header: ['step'],
-            rows: result.plan.map(line => [line]),
-            logged: true
-        });
-    }
+    if (result.plan)
+        tables.push(planTable(result.plan));
     const links = [];
     if (result.environmentUrl)
         links.push(['Open environment', result.environmentUrl]);

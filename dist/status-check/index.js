@@ -45882,7 +45882,106 @@ function doctor_report_plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+;// CONCATENATED MODULE: ./build/ncc/report/summary.js
+/** A dry run's plan, one step a row; logged already, so the terminal leaves it out. */
+function planTable(plan) {
+    return { caption: 'Plan', header: ['step'], rows: plan.map(line => [line]), logged: true };
+}
+function escapeCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+function markdownTable(table) {
+    const lines = [
+        `| ${table.header.map(escapeCell).join(' | ')} |`,
+        `| ${table.header.map(() => '---').join(' | ')} |`,
+        ...table.rows.map(r => `| ${r.map(escapeCell).join(' | ')} |`)
+    ];
+    return (table.caption ? `**${escapeCell(table.caption)}**\n\n` : '') + lines.join('\n');
+}
+function toMarkdown(doc) {
+    const parts = [`### ${doc.title}`, doc.verdict];
+    // A list, not a table: a GFM table needs a header row, and an empty one renders as a blank band.
+    if (doc.facts.length) {
+        parts.push(doc.facts.map(([k, v]) => `- **${k}**: ${escapeCell(v)}`).join('\n'));
+    }
+    for (const t of doc.tables)
+        parts.push(markdownTable(t));
+    for (const block of doc.markdownBlocks ?? [])
+        parts.push(block);
+    if (doc.links?.length)
+        parts.push(doc.links.map(([label, url]) => `[${label}](${url})`).join(' · '));
+    return parts.join('\n\n') + '\n';
+}
+/**
+ * Columns a terminal gives the text: an emoji drawn as a picture (✅ ❌ ⏪) and East Asian wide
+ * characters take two, joiners, variation selectors and combining marks none.
+ */
+function displayWidth(text) {
+    let width = 0;
+    for (const ch of text) {
+        const code = ch.codePointAt(0);
+        const invisible = /\p{M}/u.test(ch) || (code >= 0x200b && code <= 0x200f) || (code >= 0xfe00 && code <= 0xfe0f);
+        if (invisible)
+            continue;
+        const wide = /\p{Emoji_Presentation}/u.test(ch) ||
+            (code >= 0x1100 && code <= 0x115f) ||
+            (code >= 0x2e80 && code <= 0xa4cf) ||
+            (code >= 0xac00 && code <= 0xd7a3) ||
+            (code >= 0xf900 && code <= 0xfaff) ||
+            (code >= 0xfe30 && code <= 0xfe4f) ||
+            (code >= 0xff00 && code <= 0xff60) ||
+            (code >= 0xffe0 && code <= 0xffe6);
+        width += wide ? 2 : 1;
+    }
+    // A text-style symbol followed by VS16 (⚠️) is drawn as an emoji too.
+    width += text.match(/(?![\p{Emoji_Presentation}])\p{Extended_Pictographic}\uFE0F/gu)?.length ?? 0;
+    return width;
+}
+function padCell(text, width) {
+    return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+function textTable(table) {
+    const all = [table.header, ...table.rows].map(r => r.map(c => plain(c ?? '')));
+    const widths = table.header.map((_, i) => Math.max(...all.map(r => displayWidth(r[i] ?? ''))));
+    const line = (r) => r
+        .map((c, i) => padCell(c, widths[i]))
+        .join('  ')
+        .trimEnd();
+    const [header, ...rows] = all;
+    const out = [line(header), widths.map(w => '-'.repeat(w)).join('  '), ...rows.map(line)];
+    return (table.caption ? `${table.caption}\n` : '') + out.join('\n');
+}
+/** Drops Markdown emphasis and code marks for the terminal. */
+function plain(text) {
+    return text.replace(/\*\*|`/g, '');
+}
+function toneOf(verdict) {
+    if (/^[✅⏪]/u.test(verdict))
+        return 'good';
+    if (verdict.startsWith('❌'))
+        return 'bad';
+    return 'neutral';
+}
+function toText(doc, style) {
+    const verdict = plain(doc.verdict);
+    const parts = [
+        style ? style.title(doc.title) : doc.title,
+        style ? style.verdict(verdict, toneOf(verdict)) : verdict
+    ];
+    if (doc.facts.length) {
+        const width = Math.max(...doc.facts.map(([k]) => displayWidth(k)));
+        parts.push(doc.facts.map(([k, v]) => `  ${padCell(k, width)}  ${plain(v)}`).join('\n'));
+    }
+    for (const t of doc.tables)
+        if (!t.logged)
+            parts.push(textTable(t));
+    if (doc.links?.length)
+        parts.push(doc.links.map(([label, url]) => `${label}: ${url}`).join('\n'));
+    return parts.join('\n\n') + '\n';
+}
+
 ;// CONCATENATED MODULE: ./build/ncc/report/deploy-report.js
+
 
 
 
@@ -45962,14 +46061,8 @@ function deploySummary(result, runUrl) {
             ])
         });
     }
-    if (result.plan) {
-        tables.push({
-            caption: 'Plan',
-            header: ['step'],
-            rows: result.plan.map(line => [line]),
-            logged: true
-        });
-    }
+    if (result.plan)
+        tables.push(planTable(result.plan));
     if (result.preflight)
         tables.push(doctorTable(result.preflight, 'Hosts (read-only check)'));
     const links = [];
@@ -46010,6 +46103,7 @@ function deployFailure(result) {
 
 ;// CONCATENATED MODULE: ./build/ncc/report/rollback-report.js
 
+
 function rollbackSummary(result, runUrl) {
     const verdict = result.outcome === 'planned'
         ? `📝 Dry run: would roll **${result.environment}** back from **${result.fromVersion}** to **${result.version}**`
@@ -46049,14 +46143,8 @@ function rollbackSummary(result, runUrl) {
             ])
         });
     }
-    if (result.plan) {
-        tables.push({
-            caption: 'Plan',
-            header: ['step'],
-            rows: result.plan.map(line => [line]),
-            logged: true
-        });
-    }
+    if (result.plan)
+        tables.push(planTable(result.plan));
     const links = [];
     if (result.environmentUrl)
         links.push(['Open environment', result.environmentUrl]);
@@ -46884,100 +46972,6 @@ const STEP_HANDLERS = {
         }
     })
 };
-
-;// CONCATENATED MODULE: ./build/ncc/report/summary.js
-function escapeCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-function markdownTable(table) {
-    const lines = [
-        `| ${table.header.map(escapeCell).join(' | ')} |`,
-        `| ${table.header.map(() => '---').join(' | ')} |`,
-        ...table.rows.map(r => `| ${r.map(escapeCell).join(' | ')} |`)
-    ];
-    return (table.caption ? `**${escapeCell(table.caption)}**\n\n` : '') + lines.join('\n');
-}
-function toMarkdown(doc) {
-    const parts = [`### ${doc.title}`, doc.verdict];
-    // A list, not a table: a GFM table needs a header row, and an empty one renders as a blank band.
-    if (doc.facts.length) {
-        parts.push(doc.facts.map(([k, v]) => `- **${k}**: ${escapeCell(v)}`).join('\n'));
-    }
-    for (const t of doc.tables)
-        parts.push(markdownTable(t));
-    for (const block of doc.markdownBlocks ?? [])
-        parts.push(block);
-    if (doc.links?.length)
-        parts.push(doc.links.map(([label, url]) => `[${label}](${url})`).join(' · '));
-    return parts.join('\n\n') + '\n';
-}
-/**
- * Columns a terminal gives the text: an emoji drawn as a picture (✅ ❌ ⏪) and East Asian wide
- * characters take two, joiners, variation selectors and combining marks none.
- */
-function displayWidth(text) {
-    let width = 0;
-    for (const ch of text) {
-        const code = ch.codePointAt(0);
-        const invisible = /\p{M}/u.test(ch) || (code >= 0x200b && code <= 0x200f) || (code >= 0xfe00 && code <= 0xfe0f);
-        if (invisible)
-            continue;
-        const wide = /\p{Emoji_Presentation}/u.test(ch) ||
-            (code >= 0x1100 && code <= 0x115f) ||
-            (code >= 0x2e80 && code <= 0xa4cf) ||
-            (code >= 0xac00 && code <= 0xd7a3) ||
-            (code >= 0xf900 && code <= 0xfaff) ||
-            (code >= 0xfe30 && code <= 0xfe4f) ||
-            (code >= 0xff00 && code <= 0xff60) ||
-            (code >= 0xffe0 && code <= 0xffe6);
-        width += wide ? 2 : 1;
-    }
-    // A text-style symbol followed by VS16 (⚠️) is drawn as an emoji too.
-    width += text.match(/(?![\p{Emoji_Presentation}])\p{Extended_Pictographic}\uFE0F/gu)?.length ?? 0;
-    return width;
-}
-function padCell(text, width) {
-    return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-}
-function textTable(table) {
-    const all = [table.header, ...table.rows].map(r => r.map(c => plain(c ?? '')));
-    const widths = table.header.map((_, i) => Math.max(...all.map(r => displayWidth(r[i] ?? ''))));
-    const line = (r) => r
-        .map((c, i) => padCell(c, widths[i]))
-        .join('  ')
-        .trimEnd();
-    const [header, ...rows] = all;
-    const out = [line(header), widths.map(w => '-'.repeat(w)).join('  '), ...rows.map(line)];
-    return (table.caption ? `${table.caption}\n` : '') + out.join('\n');
-}
-/** Drops Markdown emphasis and code marks for the terminal. */
-function plain(text) {
-    return text.replace(/\*\*|`/g, '');
-}
-function toneOf(verdict) {
-    if (/^[✅⏪]/u.test(verdict))
-        return 'good';
-    if (verdict.startsWith('❌'))
-        return 'bad';
-    return 'neutral';
-}
-function toText(doc, style) {
-    const verdict = plain(doc.verdict);
-    const parts = [
-        style ? style.title(doc.title) : doc.title,
-        style ? style.verdict(verdict, toneOf(verdict)) : verdict
-    ];
-    if (doc.facts.length) {
-        const width = Math.max(...doc.facts.map(([k]) => displayWidth(k)));
-        parts.push(doc.facts.map(([k, v]) => `  ${padCell(k, width)}  ${plain(v)}`).join('\n'));
-    }
-    for (const t of doc.tables)
-        if (!t.logged)
-            parts.push(textTable(t));
-    if (doc.links?.length)
-        parts.push(doc.links.map(([label, url]) => `${label}: ${url}`).join('\n'));
-    return parts.join('\n\n') + '\n';
-}
 
 ;// CONCATENATED MODULE: ./build/ncc/action/action-logger.js
 

@@ -2,7 +2,7 @@ import type { DeployResult } from '../core/steps/deploy.js'
 import { formatBytes } from '../core/doctor/host-checks.js'
 import { spokenDuration } from '../core/wording.js'
 import { doctorTable } from './doctor-report.js'
-import type { SummaryDoc, SummaryTable } from './summary.js'
+import { planTable, type SummaryDoc, type SummaryTable } from './summary.js'
 
 export function deploySummary(result: DeployResult, runUrl?: string): SummaryDoc {
   const verdict =
@@ -79,14 +79,7 @@ export function deploySummary(result: DeployResult, runUrl?: string): SummaryDoc
       ])
     })
   }
-  if (result.plan) {
-    tables.push({
-      caption: 'Plan',
-      header: ['step'],
-      rows: result.plan.map(line => [line]),
-      logged: true
-    })
-  }
+  if (result.plan) tables.push(planTable(result.plan))
   if (result.preflight) tables.push(doctorTable(result.preflight, 'Hosts (read-only check)'))
   const links: [string, string][] = []
   // After a failure the URL serves whatever was live before, not this version.

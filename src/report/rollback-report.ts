@@ -1,6 +1,6 @@
 import type { RollbackResult } from '../core/steps/rollback.js'
 import { spokenDuration } from '../core/wording.js'
-import type { SummaryDoc, SummaryTable } from './summary.js'
+import { planTable, type SummaryDoc, type SummaryTable } from './summary.js'
 
 export function rollbackSummary(result: RollbackResult, runUrl?: string): SummaryDoc {
   const verdict =
@@ -41,14 +41,7 @@ export function rollbackSummary(result: RollbackResult, runUrl?: string): Summar
       ])
     })
   }
-  if (result.plan) {
-    tables.push({
-      caption: 'Plan',
-      header: ['step'],
-      rows: result.plan.map(line => [line]),
-      logged: true
-    })
-  }
+  if (result.plan) tables.push(planTable(result.plan))
   const links: [string, string][] = []
   if (result.environmentUrl) links.push(['Open environment', result.environmentUrl])
   if (runUrl) links.push(['Run log', runUrl])

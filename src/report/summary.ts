@@ -13,6 +13,11 @@ export interface SummaryTable {
   logged?: boolean
 }
 
+/** A dry run's plan, one step a row; logged already, so the terminal leaves it out. */
+export function planTable(plan: string[]): SummaryTable {
+  return { caption: 'Plan', header: ['step'], rows: plan.map(line => [line]), logged: true }
+}
+
 /** How the terminal emphasises the title and the verdict; plain text when absent. */
 export interface TextStyle {
   title(text: string): string

@@ -164,6 +164,36 @@ test('parseHistory skips cut and foreign lines', () => {
   expect(parseHistory(text)).toEqual([line(1)])
 })
 
+describe('parseHistory keeps a containers line’s image and run arguments only when well-formed', () => {
+  const base = { release: 'r1', version: '1', outcome: 'success' }
+  const ID = `sha256:${'c'.repeat(64)}`
+  it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
+    ['an image ID', { image: ID }, { image: ID }],
+    ['an image that is not text', { image: 7 }, {}],
+    [
+      'run arguments, all text',
+      { runArgs: ['--env-file=/e', '-v', '/d:/d'] },
+      { runArgs: ['--env-file=/e', '-v', '/d:/d'] }
+    ],
+    ['no run arguments (an empty list)', { runArgs: [] }, { runArgs: [] }],
+    ['run arguments with one that is not text', { runArgs: ['-v', 3] }, {}],
+    ['run arguments that are not a list', { runArgs: '--rm' }, {}],
+    ['both', { image: ID, runArgs: ['--init'] }, { image: ID, runArgs: ['--init'] }]
+  ])('%s', (_label, extra, kept) => {
+    const [entry] = parseHistory(JSON.stringify({ ...base, ...extra }))
+    expect(entry).toEqual({
+      release: 'r1',
+      version: '1',
+      ref: '',
+      operation: 'deploy',
+      time: '',
+      outcome: 'success',
+      deploymentId: '',
+      ...kept
+    })
+  })
+})
+
 describe('staleReason', () => {
   const self = { host: 'runner-1', bootId: 'boot-a' }
   const now = new Date('2026-01-01T12:00:00Z')

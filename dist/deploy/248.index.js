@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GO: () => (/* binding */ failIfAny),
+/* harmony export */   GY: () => (/* binding */ afterSwitchAll),
 /* harmony export */   Mo: () => (/* binding */ requireOk),
 /* harmony export */   Nd: () => (/* binding */ connectFleet),
 /* harmony export */   Tv: () => (/* binding */ withLockedFleet),
@@ -66,6 +67,22 @@ function failIfAny(hosts, results, phase, consequence) {
     if (user)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(text);
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckFailedError */ .CO(text);
+}
+/**
+ * Runs the after-switch hook on every host (nothing when `hook` is empty). A failure is
+ * returned, not thrown: the switch is done, and the caller still writes history first.
+ */
+async function afterSwitchAll(hook, hosts, parallel, ctx, live, run) {
+    if (hook.trim() === '')
+        return { ok: true };
+    const results = await ctx.logger.group('after-switch', () => forEachHost(hosts, parallel, host => timed(host, 'after-switch', () => run(host))));
+    try {
+        failIfAny(hosts, results, 'after-switch', `The new ${live} stays live on every host (the switch is done); roll back if it is broken.`);
+        return { ok: true };
+    }
+    catch (error) {
+        return { ok: false, error };
+    }
 }
 /** Logs each failure as a warning: for cleanup whose failure must not hide the real error. */
 function warnFailures(hosts, results, ctx, suffix = '') {
@@ -1276,17 +1293,8 @@ function createReleasesDriver(settings) {
             await (0,promises_.rm)(workDir, { recursive: true, force: true });
         }
     }
-    async function afterSwitch(hosts, releaseOf, request, ctx) {
-        if (settings.afterSwitch.trim() === '')
-            return { ok: true };
-        const results = await ctx.logger.group('after-switch', () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'after-switch', () => runHook(host, releaseOf(host), 'after-switch', request, ctx))));
-        try {
-            (0,host_fleet/* failIfAny */.GO)(hosts, results, 'after-switch', `The new release stays live on every host (the switch is done); roll back if it is broken.`);
-            return { ok: true };
-        }
-        catch (error) {
-            return { ok: false, error };
-        }
+    function afterSwitch(hosts, releaseOf, request, ctx) {
+        return (0,host_fleet/* afterSwitchAll */.GY)(settings.afterSwitch, hosts, settings.parallel, ctx, 'release', host => runHook(host, releaseOf(host), 'after-switch', request, ctx));
     }
     async function rollback(hosts, request, ctx) {
         const problems = [];

@@ -830,17 +830,8 @@ function createContainersDriver(settings) {
             }
         });
     }
-    async function afterSwitch(hosts, request, ctx) {
-        if (settings.afterSwitch.trim() === '')
-            return { ok: true };
-        const results = await ctx.logger.group('after-switch', () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'after-switch', () => runHostHook(host, settings.afterSwitch, hookEnv(request, host), show(ctx, host), ctx.signal))));
-        try {
-            (0,host_fleet/* failIfAny */.GO)(hosts, results, 'after-switch', 'The new container stays live on every host (the switch is done); roll back if it is broken.');
-            return { ok: true };
-        }
-        catch (error) {
-            return { ok: false, error };
-        }
+    function afterSwitch(hosts, request, ctx) {
+        return (0,host_fleet/* afterSwitchAll */.GY)(settings.afterSwitch, hosts, settings.parallel, ctx, 'container', host => runHostHook(host, settings.afterSwitch, hookEnv(request, host), show(ctx, host), ctx.signal));
     }
     async function rollback(hosts, request, ctx) {
         await inspectAll(hosts);
@@ -994,6 +985,7 @@ function createContainersDriver(settings) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GO: () => (/* binding */ failIfAny),
+/* harmony export */   GY: () => (/* binding */ afterSwitchAll),
 /* harmony export */   Mo: () => (/* binding */ requireOk),
 /* harmony export */   Nd: () => (/* binding */ connectFleet),
 /* harmony export */   Tv: () => (/* binding */ withLockedFleet),
@@ -1053,6 +1045,22 @@ function failIfAny(hosts, results, phase, consequence) {
     if (user)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(text);
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckFailedError */ .CO(text);
+}
+/**
+ * Runs the after-switch hook on every host (nothing when `hook` is empty). A failure is
+ * returned, not thrown: the switch is done, and the caller still writes history first.
+ */
+async function afterSwitchAll(hook, hosts, parallel, ctx, live, run) {
+    if (hook.trim() === '')
+        return { ok: true };
+    const results = await ctx.logger.group('after-switch', () => forEachHost(hosts, parallel, host => timed(host, 'after-switch', () => run(host))));
+    try {
+        failIfAny(hosts, results, 'after-switch', `The new ${live} stays live on every host (the switch is done); roll back if it is broken.`);
+        return { ok: true };
+    }
+    catch (error) {
+        return { ok: false, error };
+    }
 }
 /** Logs each failure as a warning: for cleanup whose failure must not hide the real error. */
 function warnFailures(hosts, results, ctx, suffix = '') {

@@ -40,6 +40,7 @@ import {
   forEachHost,
   timed,
   warnFailures,
+  afterSwitchAll,
   warnIfKeysUnverified,
   withFleet,
   withLockedFleet,
@@ -268,36 +269,10 @@ export function createContainersDriver(settings: ContainersDriverSettings): Driv
     })
   }
 
-  async function afterSwitch(
-    hosts: ContainerHost[],
-    request: DriverRequest,
-    ctx: Context
-  ): Promise<{ ok: true } | { ok: false; error: unknown }> {
-    if (settings.afterSwitch.trim() === '') return { ok: true }
-    const results = await ctx.logger.group('after-switch', () =>
-      forEachHost(hosts, settings.parallel, host =>
-        timed(host, 'after-switch', () =>
-          runHostHook(
-            host,
-            settings.afterSwitch,
-            hookEnv(request, host),
-            show(ctx, host),
-            ctx.signal
-          )
-        )
-      )
+  function afterSwitch(hosts: ContainerHost[], request: DriverRequest, ctx: Context) {
+    return afterSwitchAll(settings.afterSwitch, hosts, settings.parallel, ctx, 'container', host =>
+      runHostHook(host, settings.afterSwitch, hookEnv(request, host), show(ctx, host), ctx.signal)
     )
-    try {
-      failIfAny(
-        hosts,
-        results,
-        'after-switch',
-        'The new container stays live on every host (the switch is done); roll back if it is broken.'
-      )
-      return { ok: true }
-    } catch (error) {
-      return { ok: false, error }
-    }
   }
 
   async function rollback(

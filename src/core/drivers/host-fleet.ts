@@ -86,6 +86,35 @@ export function failIfAny(
   throw new CheckFailedError(text)
 }
 
+/**
+ * Runs the after-switch hook on every host (nothing when `hook` is empty). A failure is
+ * returned, not thrown: the switch is done, and the caller still writes history first.
+ */
+export async function afterSwitchAll<H extends Pick<FleetHost, 'transport' | 'report'>>(
+  hook: string,
+  hosts: H[],
+  parallel: number,
+  ctx: Context,
+  live: 'release' | 'container',
+  run: (host: H) => Promise<void>
+): Promise<Settled> {
+  if (hook.trim() === '') return { ok: true }
+  const results = await ctx.logger.group('after-switch', () =>
+    forEachHost(hosts, parallel, host => timed(host, 'after-switch', () => run(host)))
+  )
+  try {
+    failIfAny(
+      hosts,
+      results,
+      'after-switch',
+      `The new ${live} stays live on every host (the switch is done); roll back if it is broken.`
+    )
+    return { ok: true }
+  } catch (error) {
+    return { ok: false, error }
+  }
+}
+
 /** Logs each failure as a warning: for cleanup whose failure must not hide the real error. */
 export function warnFailures(
   hosts: FleetHost[],

@@ -6,7 +6,7 @@ import { CheckFailedError, UserError } from '../errors.js'
 import { describeExit } from '../process-runner.js'
 import type { ReleasesDriverSettings } from '../settings/deploy-settings.js'
 import { hookVariables, type Driver, type DriverOutcome, type DriverRequest } from './driver.js'
-import { connectFleet, warnIfKeysUnverified, type OpenFleet } from './host-fleet.js'
+import { afterSwitchAll, connectFleet, warnIfKeysUnverified, type OpenFleet } from './host-fleet.js'
 import { HostError, lastLines } from './host-transport.js'
 import {
   parseHistory,
@@ -246,31 +246,15 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
     }
   }
 
-  async function afterSwitch(
+  function afterSwitch(
     hosts: HostState[],
     releaseOf: (host: HostState) => string,
     request: DriverRequest,
     ctx: Context
   ): Promise<Settled> {
-    if (settings.afterSwitch.trim() === '') return { ok: true }
-    const results = await ctx.logger.group('after-switch', () =>
-      forEachHost(hosts, settings.parallel, host =>
-        timed(host, 'after-switch', () =>
-          runHook(host, releaseOf(host), 'after-switch', request, ctx)
-        )
-      )
+    return afterSwitchAll(settings.afterSwitch, hosts, settings.parallel, ctx, 'release', host =>
+      runHook(host, releaseOf(host), 'after-switch', request, ctx)
     )
-    try {
-      failIfAny(
-        hosts,
-        results,
-        'after-switch',
-        `The new release stays live on every host (the switch is done); roll back if it is broken.`
-      )
-      return { ok: true }
-    } catch (error) {
-      return { ok: false, error }
-    }
   }
 
   async function rollback(

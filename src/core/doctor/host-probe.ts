@@ -1,4 +1,5 @@
 import { parseHistory, type HistoryEntry } from '../drivers/release-history.js'
+import { freeSpace } from '../drivers/release-scripts.js'
 
 /**
  * What doctor learns about one host in one round trip, strictly read-only: the script below
@@ -42,8 +43,7 @@ for d in "$probe" "$root/releases" "$root/shared" "$root/.shiprail"; do
   [ -e "$d" ] || continue
   if [ ! -w "$d" ]; then printf 'unwritable\\t%s\\t%s\\n' "$d" "$(stat -c %U -- "$d" 2>/dev/null)"; fi
 done
-if [ -d "$probe" ]; then
-  df -Pk -- "$probe" 2>/dev/null | { read -r _; read -r _ _ _ avail _ mount && printf 'free\\t%s\\t%s\\n' "$avail" "$mount"; }
+if [ -d "$probe" ]; then${freeSpace('probe')}
 fi
 if [ -L "$root/current" ]; then
   printf 'current\\t%s\\n' "$(readlink -- "$root/current")"

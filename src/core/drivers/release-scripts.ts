@@ -7,12 +7,13 @@
  */
 
 /**
- * Prints `free\t<KiB available>\t<mount point>` for the filesystem holding "$root" (POSIX
- * `df -P`: one line, fixed columns; the mount point may hold spaces, so it comes last).
- * Prints nothing when df fails: the check is then skipped rather than the deploy refused.
+ * Prints `free\t<KiB available>\t<mount point>` for the filesystem holding the directory in
+ * the shell variable `dir` (POSIX `df -P`: one line, fixed columns; the mount point may hold
+ * spaces, so it comes last). Prints nothing when df fails: the check is then skipped rather
+ * than the deploy refused. Shared by the deploy's PREPARE and doctor's probe.
  */
-export const FREE_SPACE = `
-df -Pk -- "$root" 2>/dev/null | { read -r _; read -r _ _ _ avail _ mount \\
+export const freeSpace = (dir: 'root' | 'probe') => `
+df -Pk -- "$${dir}" 2>/dev/null | { read -r _; read -r _ _ _ avail _ mount \\
   && printf 'free\\t%s\\t%s\\n' "$avail" "$mount"; } || true`
 
 /**
@@ -27,7 +28,7 @@ df -Pk -- "$root" 2>/dev/null | { read -r _; read -r _ _ _ avail _ mount \\
 export const PREPARE = `
 set -euo pipefail
 root=$1
-mkdir -p -- "$root/releases" "$root/shared" "$root/.shiprail/manifests"${FREE_SPACE}
+mkdir -p -- "$root/releases" "$root/shared" "$root/.shiprail/manifests"${freeSpace('root')}
 cd -- "$root"
 # Leftovers of a switch interrupted between ln and mv; the lock is ours, nobody else switches.
 rm -f -- current.tmp-* .shiprail/manifests/.*.tmp .shiprail/manifests/.*.tmp.*

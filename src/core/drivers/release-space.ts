@@ -2,14 +2,14 @@ import { formatBytes } from '../doctor/host-checks.js'
 import { errorMessage } from '../errors.js'
 import { HostError } from './host-transport.js'
 import { failIfAny, type HostState, type Settled } from './release-phases.js'
-import { FREE_SPACE } from './release-scripts.js'
+import { freeSpace } from './release-scripts.js'
 import type { LiveManifest } from './release-manifest.js'
 import type { SourceEntry } from './release-source.js'
 
 /**
  * Disk space on the hosts of a releases deploy. A full disk used to surface as rsync's
  * "[sender] write error: Broken pipe": the free space under the deploy root is read in the
- * command that takes the lock (FREE_SPACE in PREPARE, no extra round trip), compared with what
+ * command that takes the lock (freeSpace in PREPARE, no extra round trip), compared with what
  * the new release writes before anything is uploaded, and read again when an upload fails, so
  * the error says the disk is full and how much is free.
  */
@@ -17,14 +17,14 @@ import type { SourceEntry } from './release-source.js'
 const DIAGNOSE_TIMEOUT_MS = 30_000
 const DIAGNOSE = `
 root=$1
-${FREE_SPACE}`
+${freeSpace('root')}`
 
 export interface FreeSpace {
   bytes: number
   mount: string
 }
 
-/** The `free` line of FREE_SPACE's output, if there is one. Pure. */
+/** The `free` line of freeSpace's output, if there is one. Pure. */
 export function parseFreeSpace(stdout: string): FreeSpace | undefined {
   const m = /^free\t(\d+)\t(.*)$/m.exec(stdout)
   return m ? { bytes: Number(m[1]) * 1024, mount: m[2] } : undefined

@@ -1,5 +1,5 @@
-export const id = 248;
-export const ids = [248];
+export const id = 350;
+export const ids = [350];
 export const modules = {
 
 /***/ 2940:
@@ -362,7 +362,7 @@ async function requireTool(tool, why, env) {
 
 /***/ }),
 
-/***/ 4248:
+/***/ 350:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -551,251 +551,8 @@ function planUpload(entries, facts, live, sharedPaths) {
 // The host loop, failure report, phase timer and exit check every host driver shares.
 
 
-;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-scripts.js
-/*
- * Host-side scripts of the releases driver. Each is a fixed function body run by `bash -s` on
- * the host (see hostScript); every value is a positional parameter, so nothing a user typed
- * becomes code, except the before-switch/after-switch scripts, which are meant to run and are
- * passed as data to `bash -c`. Every SSH command costs a session and the login shell's start,
- * so each phase is one script per host.
- */
-/**
- * Prints `free\t<KiB available>\t<mount point>` for the filesystem holding "$root" (POSIX
- * `df -P`: one line, fixed columns; the mount point may hold spaces, so it comes last).
- * Prints nothing when df fails: the check is then skipped rather than the deploy refused.
- */
-const FREE_SPACE = `
-df -Pk -- "$root" 2>/dev/null | { read -r _; read -r _ _ _ avail _ mount \\
-  && printf 'free\\t%s\\t%s\\n' "$avail" "$mount"; } || true`;
-/**
- * Creates the layout and reports the live release, the real path of releases/, the release
- * directories, the live release's manifest when the disk still matches its stat snapshot
- * (`manifest\t<state>`), the free space (`free\t<KiB>\t<mount>`, see release-space.ts) and
- * the tail of the history. $1 root, $2 history bytes, $3 `manifest` when the caller wants the
- * manifest. Runs right after the lock is taken, in the same command.
- * The snapshot check and LINK need GNU find, sort, comm, cut, grep and sed (-z); without them
- * the state says so and the deploy takes the --checksum path.
- */
-const PREPARE = `
-set -euo pipefail
-root=$1
-mkdir -p -- "$root/releases" "$root/shared" "$root/.shiprail/manifests"${FREE_SPACE}
-cd -- "$root"
-# Leftovers of a switch interrupted between ln and mv; the lock is ours, nobody else switches.
-rm -f -- current.tmp-* .shiprail/manifests/.*.tmp .shiprail/manifests/.*.tmp.*
-if [ -e current ] && [ ! -L current ]; then
-  echo "$root/current exists and is not a symlink; move it away first" >&2
-  exit 3
-fi
-rel=$(cd -P -- releases && pwd -P)
-printf 'releases\\t%s\\n' "$rel"
-live=
-if [ -L current ] && target=$(cd -P -- current 2>/dev/null && pwd -P); then
-  case $target in "$rel"/*) live=\${target#"$rel"/}; printf 'live\\t%s\\n' "$live" ;; esac
-fi
-for d in releases/*/; do
-  [ -d "$d" ] || continue
-  n=\${d#releases/}
-  n=\${n%/}
-  case $n in *$'\\n'*) continue ;; esac
-  printf 'dir\\t%s\\n' "$n"
-done
-for m in .shiprail/manifests/*; do
-  n=\${m##*/}
-  if [ -e "$m" ] && [ ! -d "releases/\${n%.stat}" ]; then rm -f -- "$m"; fi
-done
-if [ "\${3:-}" = manifest ] && [ -n "$live" ]; then
-  m=.shiprail/manifests/$live
-  if [ ! -f "$m" ] || [ ! -f "$m.stat" ]; then
-    echo 'manifest	missing'
-  elif ! find . -maxdepth 0 -printf '' 2>/dev/null || ! comm -z /dev/null /dev/null 2>/dev/null \\
-    || ! printf 'a b\\0' | cut -z -d ' ' -f 2- >/dev/null 2>&1 || ! cp --version >/dev/null 2>&1 \\
-    || ! printf 'a/b\\0' | grep -z / | sed -z 's|/[^/]*$||' >/dev/null 2>&1; then
-    echo 'manifest	unsupported'
-  elif ! changed=$(snap=$PWD/$m.stat && cd -- "releases/$live" \\
-    && find . -type f -printf '%i %s %T@ %m %P\\0' | LC_ALL=C sort -z \\
-    | LC_ALL=C comm -z -23 "$snap" - | tr -cd '\\0' | wc -c); then
-    echo 'manifest	unreadable'
-  else
-    if [ "$changed" -eq 0 ]; then
-      echo 'manifest	ok'
-      echo '--manifest--'
-      cat -- "$m"
-    else
-      printf 'manifest\\tchanged\\t%s\\n' "$changed"
-    fi
-  fi
-fi
-echo '--history--'
-if [ -f .shiprail/history.jsonl ]; then tail -c "$2" .shiprail/history.jsonl; fi`;
-/**
- * Hard-links the live release's files into the new release, except the paths on stdin
- * (NUL-terminated: the files that changed or went). Only files of the stat snapshot are linked:
- * what a hook added later is not part of the release. No file is read. $1 root, $2 new
- * release, $3 live release. Prints `dirs` once the directories of the linked files exist:
- * rsync then sends the changed files while the links are made (they never share a path, and
- * neither has a directory to create that the other also creates).
- */
-const LINK = `
-set -euo pipefail
-cd -- "$1"
-root=$PWD
-new=$root/releases/$2
-old=$root/releases/$3
-snap=$root/.shiprail/manifests/$3.stat
-tmp=$(mktemp -d)
-trap 'rm -rf -- "$tmp"' EXIT
-cat | LC_ALL=C sort -z > "$tmp/drop"
-mkdir -p -- "$new"
-cut -z -d ' ' -f 5- < "$snap" | LC_ALL=C sort -z | LC_ALL=C comm -z -23 - "$tmp/drop" > "$tmp/link"
-{ grep -z / "$tmp/link" || true; } | sed -z 's|/[^/]*$||' | LC_ALL=C sort -zu > "$tmp/dirs"
-(cd -- "$new" && xargs -0 -r mkdir -p -- < "$tmp/dirs")
-echo dirs
-cd -- "$old"
-xargs -0 -r cp -l --parents -t "$new" -- < "$tmp/link"
-printf 'linked\\t%s\\n' "$(tr -cd '\\0' < "$tmp/link" | wc -c)"`;
-/**
- * Links shared paths into the new release, writes its manifest and stat snapshot, then (with
- * $5 = count) counts files rsync hard-linked from the live release. $1 root, $2 release, $3 the
- * live release whose manifest is merged ('' = stdin holds the whole manifest), $4 the byte
- * length of the manifest text on stdin (when merging: the header and the new lines), followed
- * there by the manifest keys to drop, one a line; then the shared paths as `file:<path>` or
- * `dir:<path>`. A shared path missing from shared/ is seeded from the release; when the release
- * has none either, a directory starts empty and a file is reported (`missing-shared`, exit 4)
- * before anything is linked.
- */
-const FINISH = `
-set -euo pipefail
-root=$1
-release=$2
-base=$3
-size=$4
-count=$5
-shift 5
-dir=$root/releases/$release
-mdir=$root/.shiprail/manifests
-tmp=$mdir/.$release.tmp
-mkdir -p -- "$mdir"
-cat > "$tmp.in"
-missing=
-for e in "$@"; do
-  p=\${e#*:}
-  if [ "\${e%%:*}" = file ] && [ ! -e "$root/shared/$p" ] && [ ! -L "$root/shared/$p" ] \\
-    && [ ! -e "$dir/$p" ] && [ ! -L "$dir/$p" ]; then
-    printf 'missing-shared\\t%s\\n' "$p"
-    missing=1
-  fi
-done
-if [ -n "$missing" ]; then rm -f -- "$tmp.in"; exit 4; fi
-for e in "$@"; do
-  p=\${e#*:}
-  src=$root/shared/$p
-  if [ ! -e "$src" ] && [ ! -L "$src" ]; then
-    # First deploy with this shared path: seed it from the release, or start an empty directory.
-    mkdir -p -- "$(dirname -- "$src")"
-    if [ -e "$dir/$p" ] || [ -L "$dir/$p" ]; then cp -a -- "$dir/$p" "$src"; else mkdir -p -- "$src"; fi
-  fi
-  mkdir -p -- "$(dirname -- "$dir/$p")"
-  rm -rf -- "\${dir:?}/$p"
-  ln -s -- "$src" "$dir/$p"
-done
-if [ -z "$base" ]; then
-  head -c "$size" "$tmp.in" > "$tmp"
-else
-  tail -c +"$((size + 1))" "$tmp.in" > "$tmp.drop"
-  { head -c "$size" "$tmp.in"; awk -F '\\t' -v drops="$tmp.drop" 'BEGIN { while ((getline k < drops) > 0) d[k] = 1 }
-      FNR > 1 && !($1 in d)' "$mdir/$base"; } > "$tmp"
-fi
-rm -f -- "$tmp.in" "$tmp.drop"
-# The snapshot: what the next deploy compares with the disk before it trusts the manifest.
-if (cd -- "$dir" && find . -type f -printf '%i %s %T@ %m %P\\0' 2>/dev/null) | LC_ALL=C sort -z > "$tmp.stat" \\
-  && [ "$(tr -cd '\\0' < "$tmp.stat" | wc -c)" -eq "$(($(wc -l < "$tmp") - 1))" ]; then
-  mv -f -- "$tmp.stat" "$mdir/$release.stat"
-  mv -f -- "$tmp" "$mdir/$release"
-else
-  rm -f -- "$tmp" "$tmp.stat"
-  echo 'manifest	skipped'
-fi
-# After LINK the caller knows what was linked; after rsync --link-dest only the disk does.
-if [ "$count" = count ]; then
-  linked=$(find "$dir" -type f -links +1 -print0 | tr -cd '\\0' | wc -c)
-  printf 'linked\\t%s\\n' $linked
-fi`;
-/** Runs a user hook in the release; the hook text is data here, run by bash -c. */
-const HOOK = `
-root=$1
-release=$2
-hook=$3
-shift 3
-cd -- "$root/releases/$release" || exit 1
-export SHIPRAIL_PATH="$root" SHIPRAIL_RELEASE="$release" SHIPRAIL_RELEASE_PATH="$PWD"
-while [ $# -ge 2 ]; do export "$1=$2"; shift 2; done
-exec bash --noprofile --norc -eo pipefail -c "$hook" shiprail-hook </dev/null`;
-/**
- * Points current at releases/$2 (or removes it when $2 is empty: undoing a first deploy).
- * A new symlink renamed over the old one: rename(2) is atomic, so a reader sees the old or
- * the new release, never a missing or half-written link. GNU mv needs -T, BSD mv -h, so that
- * mv replaces the link instead of moving into the directory it points to. In a subshell, so
- * that SWITCH_AND_RECORD can go on after it.
- */
-const SWITCH_BODY = `(
-set -euo pipefail
-cd -- "$1"
-if [ -z "$2" ]; then rm -f -- current; exit 0; fi
-if [ ! -d "releases/$2" ]; then echo "release $2 is missing" >&2; exit 3; fi
-tmp="current.tmp-$$"
-ln -sfn -- "releases/$2" "$tmp"
-if mv --version >/dev/null 2>&1; then mv -T -- "$tmp" current; else mv -h -- "$tmp" current; fi
-)`;
-const SWITCH = SWITCH_BODY;
-/**
- * Appends whole history lines with one write (bash's printf flushes once; >> is O_APPEND),
- * then removes the releases named after them (and their manifests), never the live one.
- */
-const RECORD_BODY = `
-root=$1
-printf '%s' "$2" >> "$root/.shiprail/history.jsonl" || exit 1
-shift 2
-cd -- "$root/releases" 2>/dev/null || exit 0
-live=$(cd -P -- "$root/current" 2>/dev/null && pwd -P || true)
-status=0
-for n in "$@"; do
-  case $n in '' | . | .. | */*) continue ;; esac
-  rm -f -- "$root/.shiprail/manifests/$n" "$root/.shiprail/manifests/$n.stat"
-  [ -e "$n" ] || continue
-  if [ -n "$live" ] && [ "$(cd -P -- "$n" && pwd -P)" = "$live" ]; then
-    echo "not removing $n: it is live" >&2
-    continue
-  fi
-  rm -rf -- "$n" || status=1
-done
-exit $status`;
-const RECORD = `
-set -uo pipefail${RECORD_BODY}`;
-/**
- * The switch and, once it is done, the history line and the pruning, in one command: $1 root,
- * $2 release, $3 the lock's token ('' = keep the lock), then RECORD's $2... Prints `switched`
- * between the two, so a failure after it is told apart from a failed switch, and `unlocked`
- * once the lock is removed at the end (as RELEASE: only while it is still ours).
- */
-const SWITCH_AND_RECORD = `
-set -uo pipefail
-${SWITCH_BODY} || exit $?
-echo switched
-root=$1
-token=$3
-shift 3
-(
-set -- "$root" "$@"
-${RECORD_BODY}
-)
-status=$?
-if [ -n "$token" ] && grep -qF -- "$token" "$root/.shiprail/lock" 2>/dev/null \\
-  && rm -f -- "$root/.shiprail/lock"; then
-  echo unlocked
-fi
-exit $status`;
-
+// EXTERNAL MODULE: ./build/ncc/core/drivers/release-scripts.js
+var release_scripts = __webpack_require__(8207);
 // EXTERNAL MODULE: ./build/ncc/core/doctor/host-checks.js
 var host_checks = __webpack_require__(6599);
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-space.js
@@ -807,15 +564,15 @@ var host_checks = __webpack_require__(6599);
 /**
  * Disk space on the hosts of a releases deploy. A full disk used to surface as rsync's
  * "[sender] write error: Broken pipe": the free space under the deploy root is read in the
- * command that takes the lock (FREE_SPACE in PREPARE, no extra round trip), compared with what
+ * command that takes the lock (freeSpace in PREPARE, no extra round trip), compared with what
  * the new release writes before anything is uploaded, and read again when an upload fails, so
  * the error says the disk is full and how much is free.
  */
 const DIAGNOSE_TIMEOUT_MS = 30_000;
 const DIAGNOSE = `
 root=$1
-${FREE_SPACE}`;
-/** The `free` line of FREE_SPACE's output, if there is one. Pure. */
+${(0,release_scripts/* freeSpace */.FP)('root')}`;
+/** The `free` line of freeSpace's output, if there is one. Pure. */
 function parseFreeSpace(stdout) {
     const m = /^free\t(\d+)\t(.*)$/m.exec(stdout);
     return m ? { bytes: Number(m[1]) * 1024, mount: m[2] } : undefined;
@@ -903,7 +660,7 @@ function releaseSwitcher(root, parallel) {
     /** Appends history lines, then removes the releases in `remove` (never the live one). */
     async function record(host, write) {
         const text = write.entries.map(e => (0,release_history/* formatHistoryLine */.kz)(e) + '\n').join('');
-        const result = await host.transport.run(RECORD, [root, text, ...write.remove], {
+        const result = await host.transport.run(release_scripts/* RECORD */.gv, [root, text, ...write.remove], {
             timeoutMs: REMOVE_TIMEOUT_MS
         });
         (0,host_fleet/* requireOk */.Mo)(host, write.remove.length
@@ -917,13 +674,13 @@ function releaseSwitcher(root, parallel) {
     async function switchTo(host, release, ctx, then) {
         const what = `switching current to ${release || '(none)'}`;
         if (!then) {
-            const result = await host.transport.run(SWITCH, [root, release], {
+            const result = await host.transport.run(release_scripts/* SWITCH */.Fo, [root, release], {
                 timeoutMs: SCRIPT_TIMEOUT_MS
             });
             return (0,host_fleet/* requireOk */.Mo)(host, what, result, SCRIPT_TIMEOUT_MS);
         }
         const text = then.entries.map(e => (0,release_history/* formatHistoryLine */.kz)(e) + '\n').join('');
-        const result = await host.transport.run(SWITCH_AND_RECORD, [root, release, then.unlock ?? '', text, ...then.remove], { timeoutMs: REMOVE_TIMEOUT_MS });
+        const result = await host.transport.run(release_scripts/* SWITCH_AND_RECORD */.tu, [root, release, then.unlock ?? '', text, ...then.remove], { timeoutMs: REMOVE_TIMEOUT_MS });
         if (!/^switched$/m.test(result.stdout))
             return (0,host_fleet/* requireOk */.Mo)(host, what, result, REMOVE_TIMEOUT_MS);
         host.unlocked = /^unlocked$/m.test(result.stdout);
@@ -1068,7 +825,7 @@ async function uploadRelease(host, index, job) {
         // rsync starts once LINK has made its directories (see LINK), and runs beside the linking.
         let dirsMade;
         const dirs = new Promise(resolve => (dirsMade = resolve));
-        const linking = host.transport.run(LINK, [root, release, live], {
+        const linking = host.transport.run(release_scripts/* LINK */.ps, [root, release, live], {
             timeoutMs: LINK_TIMEOUT_MS,
             signal: job.signal,
             payload: drop,
@@ -1097,7 +854,7 @@ async function uploadRelease(host, index, job) {
     const text = plan ? plan.newLines : fullManifest(await job.facts, sharedPaths);
     const drops = plan ? plan.dropKeys.map(k => `${k}\n`).join('') : '';
     payload += Buffer.byteLength(text) + Buffer.byteLength(drops);
-    const finish = await host.transport.run(FINISH, [
+    const finish = await host.transport.run(release_scripts/* FINISH */.CV, [
         root,
         release,
         plan ? live : '',
@@ -1181,7 +938,7 @@ function createReleasesDriver(settings) {
             'before-switch-once': settings.beforeSwitchOnce,
             'after-switch': settings.afterSwitch
         }[hook];
-        const result = await host.transport.run(HOOK, [root, release, script, ...hookEnv(request)], {
+        const result = await host.transport.run(release_scripts/* HOOK */.cc, [root, release, script, ...hookEnv(request)], {
             timeoutMs: HOOK_TIMEOUT_MS,
             signal: ctx.signal,
             onLine: line => ctx.logger.info(ctx.secrets.redact(`[${host.transport.label}] ${line}`))
@@ -1434,7 +1191,7 @@ function createReleasesDriver(settings) {
                     signal: ctx.signal,
                     parallel: settings.parallel,
                     then: () => ({
-                        body: PREPARE,
+                        body: release_scripts/* PREPARE */.IZ,
                         args: [
                             root,
                             String(HISTORY_TAIL_BYTES),

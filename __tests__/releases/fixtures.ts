@@ -84,7 +84,10 @@ export function currentLink(root: string): string | undefined {
 
 export function releaseDirs(root: string): string[] {
   if (!existsSync(join(root, 'releases'))) return []
-  return readdirSync(join(root, 'releases')).sort()
+  // releases/.trash holds pruned releases while they are removed in the background.
+  return readdirSync(join(root, 'releases'))
+    .filter(n => !n.startsWith('.'))
+    .sort()
 }
 
 export function history(root: string): HistoryEntry[] {

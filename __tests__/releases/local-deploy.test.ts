@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createReleasesDriver } from '../../src/core/drivers/releases-driver.js'
@@ -193,6 +193,31 @@ describe('releases driver, hosts: local', () => {
     expect(releaseDirs(root)).toEqual([releases[1], releases[2], releases[3]])
   })
 
+  test('a pruned release leaves releases/ at once, whole, and is removed in the background', async () => {
+    const root = join(work, 'app')
+    const src = join(work, 'src')
+    const trash = join(root, 'releases', '.trash')
+    const releases: string[] = []
+    for (const v of ['1', '2', '3']) {
+      await writeRelease(src, v, { 'big.bin': v.repeat(100_000) })
+      releases.push((await deploy(root, src, v, { keepReleases: 1 })).outcome.release!)
+    }
+    expect(releaseDirs(root)).toEqual([releases[1], releases[2]])
+    // The first release went into the trash in one rename; the background removal empties it.
+    const emptied = async () => {
+      for (let i = 0; i < 100 && existsSync(trash) && readdirSync(trash).length; i++)
+        await new Promise(r => setTimeout(r, 50))
+      return readdirSync(trash)
+    }
+    expect(await emptied()).toEqual([])
+    // A removal a reboot interrupted: the next deploy starts it again.
+    await mkdir(join(trash, 'left-over', 'deep'), { recursive: true })
+    await writeFile(join(trash, 'left-over', 'deep', 'file'), 'x')
+    await writeRelease(src, '4')
+    await deploy(root, src, '4', { keepReleases: 3 })
+    expect(await emptied()).toEqual([])
+  })
+
   test('rollback: v1, v2, v3 -> v2 (v3 bad) -> v1 (v2 bad) -> deploy v4 -> rollback to v1', async () => {
     const root = join(work, 'app')
     const src = join(work, 'src')
@@ -283,7 +308,9 @@ describe('releases driver, hosts: local', () => {
       releasesSettings({ path: root, source: src, lockTimeoutSeconds: 20 })
     )
     const first = slow.apply(request('1'), testContext())
-    await new Promise(r => setTimeout(r, 300))
+    // The second starts once the first holds the lock, however slow this machine is today.
+    for (let i = 0; i < 200 && !existsSync(join(root, '.shiprail', 'lock')); i++)
+      await new Promise(r => setTimeout(r, 25))
     const ctx = testContext()
     const second = patient.apply(request('2'), ctx)
     await Promise.all([first, second])

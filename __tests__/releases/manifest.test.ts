@@ -1,5 +1,6 @@
-import { existsSync, lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs'
+import { existsSync, lstatSync, readFileSync, readdirSync, readlinkSync, statSync } from 'node:fs'
 import { chmod, mkdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { createReleasesDriver } from '../../src/core/drivers/releases-driver.js'
 import {
@@ -45,8 +46,13 @@ const BASE: Record<string, string> = Object.fromEntries(
   Array.from({ length: 20 }, (_, i) => [`lib/m${i}.js`, `module ${i}\n`.repeat(200)])
 )
 
-async function deploy(version: string, extra: Partial<ReleasesDriverSettings> = {}) {
+async function deploy(
+  version: string,
+  extra: Partial<ReleasesDriverSettings> = {},
+  env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME }
+) {
   const ctx = testContext()
+  ctx.run.env = env
   const outcome = await createReleasesDriver(
     releasesSettings({ path: root, source: src, ...extra })
   ).apply(request(version), ctx)
@@ -131,6 +137,24 @@ describe('redeploys by the manifest', () => {
     expect(second.report.filesLinked).toBe(20)
   })
 
+  test("top-level files are linked, not sent again; the release's top directory keeps the source's mode", async () => {
+    const top = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`top${i}.txt`, `${i}`]))
+    await writeTree({ ...BASE, ...top })
+    await chmod(src, 0o750)
+    const first = await deploy('1')
+    await writeTree({ ...BASE, ...top, 'top7.txt': 'changed' })
+    await chmod(src, 0o751)
+    const second = await deploy('2')
+    expect(second.report.unchangedBy).toBe('manifest')
+    expect(second.report.filesLinked).toBe(20 + 49)
+    // The changed file and the new manifest lines: no file-list entry for the 49 unchanged ones.
+    expect(second.report.bytesSent).toBeLessThan(1000)
+    expect(
+      sameInode(inRelease(first.release, 'top8.txt'), inRelease(second.release, 'top8.txt'))
+    ).toBe(true)
+    expect(statSync(join(root, 'releases', second.release)).mode & 0o7777).toBe(0o751)
+  })
+
   test('symlinks, a file turned into a directory and back, a file that went', async () => {
     await writeTree({ ...BASE, cfg: 'a file', 'old.txt': 'gone next time', 'dir/x': 'x' })
     await symlink('lib/m1.js', join(src, 'link'))
@@ -147,6 +171,86 @@ describe('redeploys by the manifest', () => {
     expect(lstatSync(inRelease(first.release, 'cfg')).isFile()).toBe(true)
     expect(readlinkSync(inRelease(first.release, 'link'))).toBe('lib/m1.js')
     expect(liveRelease(root)).toBe(second.release)
+  })
+
+  /** What FINISH's full walk writes as a release's stat snapshot (sorted, NUL-terminated). */
+  function walkSnapshot(dir: string): Buffer {
+    const found = execFileSync('find', ['.', '-type', 'f', '-printf', '%i %s %T@ %m %P\\0'], {
+      cwd: dir
+    })
+    const records = found.toString('latin1').split('\0').slice(0, -1)
+    return Buffer.from(
+      records
+        .sort()
+        .map(r => `${r}\0`)
+        .join(''),
+      'latin1'
+    )
+  }
+
+  /** A PATH holding every tool the host scripts use except perl: LINK's shell fallback. */
+  async function pathWithoutPerl(): Promise<string> {
+    const bin = join(work, 'no-perl-bin')
+    await mkdir(bin, { recursive: true })
+    for (const dir of (process.env.PATH ?? '').split(':')) {
+      for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+        if (name === 'perl' || existsSync(join(bin, name))) continue
+        await symlink(join(dir, name), join(bin, name)).catch(() => undefined)
+      }
+    }
+    return bin
+  }
+
+  test.each([
+    ['perl, two linking processes', false],
+    ['the shell tools, without perl', true]
+  ])('thousands of files with hostile names are linked exactly, by %s', async (_how, noPerl) => {
+    const names = [' lead space', '-dash', 'new\nline', 'tab\there', "quote's", 'a b/c d']
+    const tree: Record<string, string> = {}
+    for (let i = 0; i < 2100; i++) tree[`d${i % 30}/f${i}`] = `file ${i}`
+    for (const n of names) tree[`odd/${n}`] = n
+    tree['gone/soon.txt'] = 'removed next time'
+    await writeTree(tree)
+    const env = {
+      PATH: noPerl ? await pathWithoutPerl() : process.env.PATH,
+      HOME: process.env.HOME
+    }
+    const first = await deploy('1', {}, env)
+    const next = { ...tree }
+    delete next['gone/soon.txt']
+    await writeTree({ ...next, 'd7/f7': 'changed', [`odd/${names[2]}`]: 'changed too' })
+    const second = await deploy('2', {}, env)
+    expect(second.report.unchangedBy).toBe('manifest')
+    expect(second.report.filesLinked).toBe(2100 + names.length - 2)
+    for (const path of Object.keys(next)) {
+      const changed = path === 'd7/f7' || path === `odd/${names[2]}`
+      expect([
+        path,
+        sameInode(inRelease(first.release, path), inRelease(second.release, path))
+      ]).toEqual([path, !changed])
+    }
+    expect(readFileSync(inRelease(second.release, 'd7/f7'), 'utf8')).toBe('changed')
+    expect(readFileSync(inRelease(first.release, 'd7/f7'), 'utf8')).toBe('file 7')
+    expect(existsSync(inRelease(second.release, 'gone'))).toBe(false)
+    // The snapshot FINISH put together (LINK's lines and the sent files) is the disk's.
+    expect(readFileSync(join(root, '.shiprail', 'manifests', `${second.release}.stat`))).toEqual(
+      walkSnapshot(join(root, 'releases', second.release))
+    )
+  })
+
+  test('a manifest larger than 1 MiB is still read whole and used', async () => {
+    const tree: Record<string, string> = {}
+    const long = 'a-rather-long-directory-name-for-a-big-release'
+    for (let i = 0; i < 7000; i++) tree[`${long}/${long}/${i % 40}/module-${i}.js`] = `${i}`
+    await writeTree(tree)
+    const first = await deploy('1')
+    expect(statSync(join(root, '.shiprail', 'manifests', first.release)).size).toBeGreaterThan(
+      1024 * 1024
+    )
+    await writeTree({ ...tree, [`${long}/${long}/0/module-0.js`]: 'changed' })
+    const second = await deploy('2')
+    expect(second.report.unchangedBy).toBe('manifest')
+    expect(second.report.filesLinked).toBe(6999)
   })
 
   test('what a before-switch hook adds is not carried into the next release', async () => {
@@ -288,7 +392,7 @@ describe('manifest rules', () => {
       ['shared']
     )
     expect(plan.keep).toBe(1)
-    expect(plan.send).toEqual(['.', 'edited', 'chmod', 'd', 'l', 'new', 'shared/x'])
+    expect(plan.send).toEqual(['edited', 'chmod', 'd', 'l', 'new', 'shared/x'])
     expect(plan.dropPaths.sort()).toEqual(['chmod', 'edited', 'gone', 'shared/x'])
     expect(plan.dropKeys).toContain('"gone"')
     expect(

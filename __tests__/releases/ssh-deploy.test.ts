@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
@@ -123,6 +124,43 @@ describe('releases driver over SSH (real sshd)', () => {
       expect(c.logger.text()).not.toContain(privateKey.split('\n')[1])
     }
     expect(foldersHoldingOurKey()).toEqual([])
+  })
+
+  test('connections warm started are taken over by apply, or closed by dispose when apply never runs', async () => {
+    const src = join(base, 'src-warm')
+    await writeRelease(src, '1.0.0')
+    const ours = () => {
+      const [dir] = foldersHoldingOurKey()
+      return dir
+    }
+    const sshProcessesIn = (dir: string) =>
+      execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+        .split('\n')
+        .filter(line => line.startsWith('ssh ') && line.includes(dir))
+
+    // Warm, then the deploy: the connections made beside preflight carry it.
+    const ctx = testContext()
+    const driver = createReleasesDriver(sshSettings(2, { source: src }))
+    driver.warm!(ctx)
+    await driver.preflight(ctx)
+    const dir = ours()
+    expect(dir).toBeDefined()
+    const outcome = await driver.apply(request('1.0.0'), ctx)
+    expect(outcome.hosts!.every(h => h.phases.connect !== undefined)).toBe(true)
+    expect(servedVersion(hostRoot(1))).toBe('1.0.0')
+    await driver.dispose!()
+    expect(foldersHoldingOurKey()).toEqual([])
+    expect(sshProcessesIn(dir)).toEqual([])
+
+    // Warm, then the step ends before apply (a refused input, a failed ledger): nothing stays.
+    const idle = createReleasesDriver(sshSettings(2, { source: src }))
+    idle.warm!(testContext())
+    for (let i = 0; i < 100 && !ours(); i++) await new Promise(r => setTimeout(r, 20))
+    const idleDir = ours()
+    expect(idleDir).toBeDefined()
+    await idle.dispose!()
+    expect(foldersHoldingOurKey()).toEqual([])
+    expect(sshProcessesIn(idleDir)).toEqual([])
   })
 
   test('three hosts: every host switches to the same release', async () => {

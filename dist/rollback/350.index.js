@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bg: () => (/* binding */ fleetWarmer),
 /* harmony export */   GO: () => (/* binding */ failIfAny),
 /* harmony export */   GY: () => (/* binding */ afterSwitchAll),
 /* harmony export */   Mo: () => (/* binding */ requireOk),
@@ -18,7 +19,7 @@ export const modules = {
 /* harmony export */   xm: () => (/* binding */ warnIfKeysUnverified),
 /* harmony export */   yd: () => (/* binding */ hostMessage)
 /* harmony export */ });
-/* unused harmony export resolveHomePath */
+/* unused harmony exports resolveHomePath, startFleet */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5052);
 /* harmony import */ var _process_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2069);
@@ -125,30 +126,78 @@ function warnIfKeysUnverified(settings, logger) {
     }
 }
 /**
- * Connects to every host: one transport each (SSH ones sharing one set of credentials files),
- * built into the caller's host state by `make`. Fails naming every host that could not be reached, having closed whatever it opened.
+ * Starts connecting to every host: one transport each (SSH ones sharing one set of credentials
+ * files), built into the caller's host state by `make`. Logs nothing, so that it can run beside
+ * other work; connectFleet waits for it.
  */
-async function connectFleet(settings, ctx, make) {
-    const { logger } = ctx;
+async function startFleet(settings, ctx, make) {
     const env = ctx.run.env;
     const remote = settings.hosts.some(h => !h.local);
     const credentials = remote
         ? await _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .SshCredentials */ .B2.create(settings.sshKey, settings.knownHosts, settings.strictHostKeyChecking, ctx.run.tempDir)
         : undefined;
     const hosts = settings.hosts.map((spec, i) => make(spec.local ? new _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .LocalTransport */ .Vu(env) : new _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .SshTransport */ .e1(spec, credentials, i, env), spec));
+    const connected = forEachHost(hosts, settings.parallel, host => timed(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal)));
     const close = async () => {
+        // Never while a connection is still being made: its master would outlive the close.
+        await connected;
         await Promise.all(hosts.map(h => h.transport.close()));
         await credentials?.dispose();
     };
+    return { hosts, close, connected, startedAt: Date.now() };
+}
+/**
+ * Connects to every host (or waits for the connections `started` began), failing naming every
+ * host that could not be reached, having closed whatever it opened.
+ */
+async function connectFleet(settings, ctx, make, started) {
+    const fleet = started ?? (await startFleet(settings, ctx, make));
     try {
-        const connected = await logger.group('Connect to hosts', () => forEachHost(hosts, settings.parallel, host => timed(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal))));
-        failIfAny(hosts, connected, 'Connecting', 'Nothing was changed.');
+        const connected = await ctx.logger.group('Connect to hosts', () => fleet.connected);
+        failIfAny(fleet.hosts, connected, 'Connecting', 'Nothing was changed.');
     }
     catch (err) {
-        await close();
+        await fleet.close();
         throw err;
     }
-    return { hosts, close };
+    return { hosts: fleet.hosts, close: fleet.close };
+}
+/**
+ * Connections warm started longer ago than this are made again: a master with no client for
+ * ControlPersist (120 s) exits, e.g. while the ledger waited for another deploy.
+ */
+const WARM_MAX_AGE_MS = 60_000;
+/**
+ * A driver's connections started early (Driver.warm) and taken over by apply (`take`, which
+ * throws what starting threw); `dispose` closes them when apply never took them.
+ */
+function fleetWarmer(settings, make) {
+    let warming;
+    return {
+        warm(ctx) {
+            if (warming)
+                return;
+            ctx.secrets.add(settings.sshKey);
+            warming = startFleet(settings, ctx, make);
+            // Its failure is apply's to report, or nobody's when the step ends before apply.
+            warming.catch(() => undefined);
+        },
+        async take() {
+            const started = warming;
+            warming = undefined;
+            const fleet = await started;
+            if (fleet && Date.now() - fleet.startedAt > WARM_MAX_AGE_MS) {
+                await fleet.close();
+                return undefined;
+            }
+            return fleet;
+        },
+        async dispose() {
+            const started = warming;
+            warming = undefined;
+            await started?.then(fleet => fleet.close(), () => undefined);
+        }
+    };
 }
 /**
  * Connects to every host, locks every host (all at once; see acquireLocks for how two deploys
@@ -519,7 +568,10 @@ function fullManifest(facts, sharedPaths) {
  */
 function planUpload(entries, facts, live, sharedPaths) {
     const kept = new Set();
-    const send = ['.'];
+    // Never `.`: with --files-from, rsync copies the files directly in a listed `.` (as -d does),
+    // which would send every top-level file again, racing LINK for the same paths.
+    const send = [];
+    const sentFiles = [];
     const lines = [MANIFEST_HEADER + '\n'];
     for (const entry of entries) {
         if (entry.kind !== 'file') {
@@ -534,8 +586,10 @@ function planUpload(entries, facts, live, sharedPaths) {
             continue;
         }
         send.push(entry.path);
-        if (!shared)
-            lines.push(manifestLine(entry.path, f) + '\n');
+        if (shared)
+            continue;
+        sentFiles.push(entry.path);
+        lines.push(manifestLine(entry.path, f) + '\n');
     }
     const dropPaths = [...live.keys()].filter(p => !kept.has(p));
     return {
@@ -543,7 +597,8 @@ function planUpload(entries, facts, live, sharedPaths) {
         dropPaths,
         dropKeys: dropPaths.map(p => JSON.stringify(p)),
         newLines: lines.join(''),
-        send
+        send,
+        sentFiles
     };
 }
 
@@ -728,6 +783,7 @@ var release_source = __webpack_require__(1630);
 
 
 
+
 const UPLOAD_TIMEOUT_MS = 3600_000;
 const LINK_TIMEOUT_MS = 600_000;
 const PROBLEMS = {
@@ -822,20 +878,21 @@ async function uploadRelease(host, index, job) {
         filesFrom = (0,external_node_path_.join)(job.workDir, `send-${index}`);
         await (0,promises_.writeFile)(filesFrom, plan.send.join('\0') + '\0');
         payload += Buffer.byteLength(drop);
-        // rsync starts once LINK has made its directories (see LINK), and runs beside the linking.
-        let dirsMade;
-        const dirs = new Promise(resolve => (dirsMade = resolve));
-        const linking = host.transport.run(release_scripts/* LINK */.ps, [root, release, live], {
+        // rsync starts once LINK has made the release's directory (see LINK), and runs beside it.
+        let begun;
+        const started = new Promise(resolve => (begun = resolve));
+        const rootMode = ((0,external_node_fs_.statSync)(source.dir).mode & 0o7777).toString(8);
+        const linking = host.transport.run(release_scripts/* LINK */.ps, [root, release, live, rootMode], {
             timeoutMs: LINK_TIMEOUT_MS,
             signal: job.signal,
             payload: drop,
             onLine: line => {
-                if (line === 'dirs')
-                    dirsMade();
+                if (line === 'started')
+                    begun();
             }
         });
         const ended = await Promise.race([
-            dirs.then(() => false),
+            started.then(() => false),
             linking.then(() => true, () => true)
         ]);
         // Both are awaited before anything fails: a failed deploy removes the release, which must
@@ -853,15 +910,17 @@ async function uploadRelease(host, index, job) {
         stats = await upload();
     const text = plan ? plan.newLines : fullManifest(await job.facts, sharedPaths);
     const drops = plan ? plan.dropKeys.map(k => `${k}\n`).join('') : '';
-    payload += Buffer.byteLength(text) + Buffer.byteLength(drops);
+    const sent = plan ? plan.sentFiles.map(p => `${p}\0`).join('') : '';
+    payload += Buffer.byteLength(text) + Buffer.byteLength(drops) + Buffer.byteLength(sent);
     const finish = await host.transport.run(release_scripts/* FINISH */.CV, [
         root,
         release,
         plan ? live : '',
         String(Buffer.byteLength(text)),
+        String(Buffer.byteLength(drops)),
         live && !plan ? 'count' : '',
         ...job.shared.map(s => `${s.kind}:${s.path}`)
-    ], { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: text + drops });
+    ], { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: text + drops + sent });
     const missing = [...finish.stdout.matchAll(/^missing-shared\t(.*)$/gm)].map(m => m[1]);
     if (missing.length) {
         const [what, is, it] = missing.length === 1 ? ['file', 'is', 'it'] : ['files', 'are', 'them'];
@@ -910,6 +969,8 @@ const releases_driver_SCRIPT_TIMEOUT_MS = 60_000;
 const HOOK_TIMEOUT_MS = 3600_000;
 /** History is read from its tail; old lines only matter for releases long pruned. */
 const HISTORY_TAIL_BYTES = 512 * 1024;
+/** PREPARE prints the live manifest (~100 bytes a file): room for 2 million files. */
+const PREPARE_OUTPUT_BYTES = 256 * 1024 * 1024;
 /** `driver: releases`: release directories switched by a symlink, on this machine or over SSH. */
 function createReleasesDriver(settings) {
     const root = settings.path;
@@ -918,6 +979,16 @@ function createReleasesDriver(settings) {
     const hookEnv = driver/* hookVariables */.hv;
     /** The source as preflight scanned it, when apply can use that scan. */
     let checked;
+    const newHost = (transport, spec) => ({
+        transport,
+        report: { host: spec.label, phases: {} },
+        releasesDir: `${root}/releases`,
+        dirs: [],
+        history: [],
+        uploadStarted: false,
+        switchTried: false
+    });
+    const warmFleet = (0,host_fleet/* fleetWarmer */.Bg)(settings, newHost);
     /** Reads what PREPARE reported with the lock (see acquireLocks). */
     function prepared(host, result, manifests) {
         (0,host_fleet/* requireOk */.Mo)(host, `preparing ${root}`, result, releases_driver_SCRIPT_TIMEOUT_MS);
@@ -1111,6 +1182,11 @@ function createReleasesDriver(settings) {
     }
     return {
         name: 'releases',
+        warm(ctx) {
+            if (remote)
+                warmFleet.warm(ctx);
+        },
+        dispose: () => warmFleet.dispose(),
         async preflight(ctx) {
             ctx.secrets.add(settings.sshKey);
             (0,host_fleet/* warnIfKeysUnverified */.xm)(settings, ctx.logger);
@@ -1172,15 +1248,7 @@ function createReleasesDriver(settings) {
                             (await (0,release_source/* prepareSource */.pY)((0,external_node_path_.resolve)(ctx.run.workspace, settings.source), ctx.signal, ctx.run.env));
                     checked = undefined;
                 }
-                fleet = await (0,host_fleet/* connectFleet */.Nd)(settings, ctx, (transport, spec) => ({
-                    transport,
-                    report: { host: spec.label, phases: {} },
-                    releasesDir: `${root}/releases`,
-                    dirs: [],
-                    history: [],
-                    uploadStarted: false,
-                    switchTried: false
-                }));
+                fleet = await (0,host_fleet/* connectFleet */.Nd)(settings, ctx, newHost, await warmFleet.take());
                 const { hosts } = fleet;
                 const lock = (0,release_lock/* newLockInfo */.kq)(ctx.run.actor, ctx.run.runUrl, ctx.clock.now());
                 const started = Date.now();
@@ -1192,6 +1260,7 @@ function createReleasesDriver(settings) {
                     parallel: settings.parallel,
                     then: () => ({
                         body: release_scripts/* PREPARE */.IZ,
+                        maxOutput: PREPARE_OUTPUT_BYTES,
                         args: [
                             root,
                             String(HISTORY_TAIL_BYTES),

@@ -984,6 +984,7 @@ function createContainersDriver(settings) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bg: () => (/* binding */ fleetWarmer),
 /* harmony export */   GO: () => (/* binding */ failIfAny),
 /* harmony export */   GY: () => (/* binding */ afterSwitchAll),
 /* harmony export */   Mo: () => (/* binding */ requireOk),
@@ -996,7 +997,7 @@ function createContainersDriver(settings) {
 /* harmony export */   xm: () => (/* binding */ warnIfKeysUnverified),
 /* harmony export */   yd: () => (/* binding */ hostMessage)
 /* harmony export */ });
-/* unused harmony export resolveHomePath */
+/* unused harmony exports resolveHomePath, startFleet */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5052);
 /* harmony import */ var _process_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2069);
@@ -1103,30 +1104,78 @@ function warnIfKeysUnverified(settings, logger) {
     }
 }
 /**
- * Connects to every host: one transport each (SSH ones sharing one set of credentials files),
- * built into the caller's host state by `make`. Fails naming every host that could not be reached, having closed whatever it opened.
+ * Starts connecting to every host: one transport each (SSH ones sharing one set of credentials
+ * files), built into the caller's host state by `make`. Logs nothing, so that it can run beside
+ * other work; connectFleet waits for it.
  */
-async function connectFleet(settings, ctx, make) {
-    const { logger } = ctx;
+async function startFleet(settings, ctx, make) {
     const env = ctx.run.env;
     const remote = settings.hosts.some(h => !h.local);
     const credentials = remote
         ? await _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .SshCredentials */ .B2.create(settings.sshKey, settings.knownHosts, settings.strictHostKeyChecking, ctx.run.tempDir)
         : undefined;
     const hosts = settings.hosts.map((spec, i) => make(spec.local ? new _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .LocalTransport */ .Vu(env) : new _host_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .SshTransport */ .e1(spec, credentials, i, env), spec));
+    const connected = forEachHost(hosts, settings.parallel, host => timed(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal)));
     const close = async () => {
+        // Never while a connection is still being made: its master would outlive the close.
+        await connected;
         await Promise.all(hosts.map(h => h.transport.close()));
         await credentials?.dispose();
     };
+    return { hosts, close, connected, startedAt: Date.now() };
+}
+/**
+ * Connects to every host (or waits for the connections `started` began), failing naming every
+ * host that could not be reached, having closed whatever it opened.
+ */
+async function connectFleet(settings, ctx, make, started) {
+    const fleet = started ?? (await startFleet(settings, ctx, make));
     try {
-        const connected = await logger.group('Connect to hosts', () => forEachHost(hosts, settings.parallel, host => timed(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal))));
-        failIfAny(hosts, connected, 'Connecting', 'Nothing was changed.');
+        const connected = await ctx.logger.group('Connect to hosts', () => fleet.connected);
+        failIfAny(fleet.hosts, connected, 'Connecting', 'Nothing was changed.');
     }
     catch (err) {
-        await close();
+        await fleet.close();
         throw err;
     }
-    return { hosts, close };
+    return { hosts: fleet.hosts, close: fleet.close };
+}
+/**
+ * Connections warm started longer ago than this are made again: a master with no client for
+ * ControlPersist (120 s) exits, e.g. while the ledger waited for another deploy.
+ */
+const WARM_MAX_AGE_MS = 60_000;
+/**
+ * A driver's connections started early (Driver.warm) and taken over by apply (`take`, which
+ * throws what starting threw); `dispose` closes them when apply never took them.
+ */
+function fleetWarmer(settings, make) {
+    let warming;
+    return {
+        warm(ctx) {
+            if (warming)
+                return;
+            ctx.secrets.add(settings.sshKey);
+            warming = startFleet(settings, ctx, make);
+            // Its failure is apply's to report, or nobody's when the step ends before apply.
+            warming.catch(() => undefined);
+        },
+        async take() {
+            const started = warming;
+            warming = undefined;
+            const fleet = await started;
+            if (fleet && Date.now() - fleet.startedAt > WARM_MAX_AGE_MS) {
+                await fleet.close();
+                return undefined;
+            }
+            return fleet;
+        },
+        async dispose() {
+            const started = warming;
+            warming = undefined;
+            await started?.then(fleet => fleet.close(), () => undefined);
+        }
+    };
 }
 /**
  * Connects to every host, locks every host (all at once; see acquireLocks for how two deploys

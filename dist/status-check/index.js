@@ -41421,13 +41421,21 @@ function runInfo(run, env, raw) {
     };
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
 ;// CONCATENATED MODULE: ./build/ncc/runtime/step-context.js
 
 
 
+
+/** Listeners the cancellation signal may have at once (hosts x commands, and margin). */
+const STEP_LISTENERS = 1000;
 /** The one place a step's Context is built, so the action and the CLI run the same engine. */
 async function createStepContext(parts) {
     const clock = parts.clock ?? systemClock;
+    // Every process a step runs listens to the cancellation (one per host and command at once):
+    // a deploy to 8 hosts passes Node's default of 10 and would print a leak warning.
+    (0,external_node_events_.setMaxListeners)(STEP_LISTENERS, parts.signal);
     const ledger = await createLedger(parts.settings, {
         apiUrl: parts.run.apiUrl,
         workspace: parts.run.workspace,
@@ -43066,8 +43074,19 @@ async function checkPromoteFrom(settings, ctx) {
  */
 async function deploy(settings, ctx) {
     const startedAt = ctx.clock.now();
-    const phases = [];
     const driver = await createDriver(settings.driver, ctx);
+    // A dry run changes nothing and connects only through doctor.
+    if (!settings.dryRun)
+        driver.warm?.(ctx);
+    try {
+        return await deployWith(driver, settings, startedAt, ctx);
+    }
+    finally {
+        await driver.dispose?.();
+    }
+}
+async function deployWith(driver, settings, startedAt, ctx) {
+    const phases = [];
     await driver.preflight(ctx);
     const live = await timed(ctx, phases, 'plan', async () => {
         const found = await findLive(ctx, settings.environment);
@@ -47491,7 +47510,8 @@ async function runChecked(host, what, command, args, input, options) {
         timeoutMs: options.timeoutMs,
         signal: options.signal,
         onLine: options.onLine,
-        capture: true
+        capture: true,
+        captureLimit: options.maxOutput
     });
     if (result.exitCode === 255 && command === 'ssh') {
         throw new HostError(host, `SSH failed: ${lastLines(result.stderr)}`);
@@ -48129,7 +48149,8 @@ async function tryLock({ transport, root }, info, options, then = { body: ':', a
     for (let attempt = 0;; attempt++) {
         const result = await transport.run(body, [root, json, info.token, ...then.args], {
             timeoutMs: SCRIPT_TIMEOUT_MS,
-            signal: options.signal
+            signal: options.signal,
+            maxOutput: then.maxOutput
         });
         const [first, ...rest] = result.stdout.split('\n');
         if (first === 'acquired')
@@ -48272,6 +48293,18 @@ const freeSpace = (dir) => `
 df -Pk -- "$${dir}" 2>/dev/null | { read -r _; read -r _ _ _ avail _ mount \\
   && printf 'free\\t%s\\t%s\\n' "$avail" "$mount"; } || true`;
 /**
+ * Removes what `$root/releases/.trash` holds, in the background: the command that put it there
+ * returns at once, and the next deploy starts this again for whatever a reboot interrupted.
+ * The trash is inside releases/ so that moving a release there is a rename on the same
+ * filesystem even when releases/ is a link to another disk; as a dot-name it is no release.
+ * Its output goes nowhere, so the SSH session ends without waiting for it.
+ */
+const emptyTrash = (root) => `
+if [ -d "${root}/releases/.trash" ]; then
+  (cd -- "${root}/releases/.trash" && exec nohup nice find . -mindepth 1 -maxdepth 1 \\
+    -exec rm -rf -- {} + </dev/null >/dev/null 2>&1 &)
+fi`;
+/**
  * Creates the layout and reports the live release, the real path of releases/, the release
  * directories, the live release's manifest when the disk still matches its stat snapshot
  * (`manifest\t<state>`), the free space (`free\t<KiB>\t<mount>`, see release-space.ts) and
@@ -48286,7 +48319,7 @@ root=$1
 mkdir -p -- "$root/releases" "$root/shared" "$root/.shiprail/manifests"${freeSpace('root')}
 cd -- "$root"
 # Leftovers of a switch interrupted between ln and mv; the lock is ours, nobody else switches.
-rm -f -- current.tmp-* .shiprail/manifests/.*.tmp .shiprail/manifests/.*.tmp.*
+rm -f -- current.tmp-* .shiprail/manifests/.*.tmp .shiprail/manifests/.*.tmp.*${emptyTrash('.')}
 if [ -e current ] && [ ! -L current ]; then
   echo "$root/current exists and is not a symlink; move it away first" >&2
   exit 3
@@ -48333,12 +48366,59 @@ fi
 echo '--history--'
 if [ -f .shiprail/history.jsonl ]; then tail -c "$2" .shiprail/history.jsonl; fi`;
 /**
+ * Links the files of the stat snapshot $3, except those named on stdin (NUL-terminated), from
+ * the directory $1 into $2, creating their directories first, then prints `linked\t<count>`.
+ * Writes the snapshot lines of the linked files to $4: a hard link has its file's inode, size,
+ * time and mode, so FINISH takes them as they are. One perl process does what `sort | comm | xargs cp -l
+ * --parents` does in six, with one link(2) per file and no stat; with several CPUs, two
+ * processes share the links. perl-base is essential on Debian and Ubuntu; LINK falls back to
+ * the shell tools where it is missing.
+ */
+const LINK_PERL = String.raw `
+use strict;
+use warnings;
+my ($old, $new, $snap, $kept, $cpus) = @ARGV;
+local $/ = "\0";
+my %drop;
+while (my $p = <STDIN>) { chop $p; $drop{$p} = 1 }
+open(my $in, '<', $snap) or die "$snap: $!\n";
+open(my $out, '>', $kept) or die "$kept: $!\n";
+my (@link, %made);
+while (my $line = <$in>) {
+  my $p = (split / /, substr($line, 0, -1), 5)[4];
+  next if !defined $p || $drop{$p};
+  push @link, $p;
+  print $out $line;
+}
+close($out) or die "$kept: $!\n";
+sub dir {
+  my ($d) = @_;
+  return if $made{$d}++;
+  my $i = rindex($d, '/');
+  dir(substr($d, 0, $i)) if $i > 0;
+  mkdir("$new/$d") or $!{EEXIST} or die "mkdir $new/$d: $!\n";
+}
+for my $p (@link) { my $i = rindex($p, '/'); dir(substr($p, 0, $i)) if $i > 0 }
+$| = 1;
+my $share = $cpus > 1 && @link > 2000 ? 2 : 1;
+my $pid = $share > 1 ? fork() : undef;
+die "fork: $!\n" if $share > 1 && !defined $pid;
+my $part = $share > 1 && $pid == 0 ? 1 : 0;
+for (my $i = $part; $i < @link; $i += $share) {
+  link("$old/$link[$i]", "$new/$link[$i]") or die "link $link[$i]: $!\n";
+}
+exit 0 if $share > 1 && $pid == 0;
+if ($share > 1) { waitpid($pid, 0); die "linking failed\n" if $? != 0 }
+print "linked\t", scalar(@link), "\n";
+`;
+/**
  * Hard-links the live release's files into the new release, except the paths on stdin
  * (NUL-terminated: the files that changed or went). Only files of the stat snapshot are linked:
  * what a hook added later is not part of the release. No file is read. $1 root, $2 new
- * release, $3 live release. Prints `dirs` once the directories of the linked files exist:
- * rsync then sends the changed files while the links are made (they never share a path, and
- * neither has a directory to create that the other also creates).
+ * release, $3 live release, $4 the mode of the source's top directory (rsync, which is not
+ * given `.`, leaves it alone). Prints `started` once the new release's directory exists: rsync
+ * then sends the changed files while the links are made. They never write the same path, and
+ * a directory both need is made by whichever comes first (each takes EEXIST from mkdir as done).
  */
 const LINK = `
 set -euo pipefail
@@ -48347,26 +48427,34 @@ root=$PWD
 new=$root/releases/$2
 old=$root/releases/$3
 snap=$root/.shiprail/manifests/$3.stat
+mkdir -p -- "$new"
+chmod -- "$4" "$new"
+echo started
+if command -v perl >/dev/null 2>&1; then
+  exec perl -e '${LINK_PERL.replace(/'/g, "'\\''")}' "$old" "$new" "$snap" \\
+    "$root/.shiprail/manifests/.$2.tmp.linked" "$(nproc 2>/dev/null || echo 1)"
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf -- "$tmp"' EXIT
 cat | LC_ALL=C sort -z > "$tmp/drop"
-mkdir -p -- "$new"
 cut -z -d ' ' -f 5- < "$snap" | LC_ALL=C sort -z | LC_ALL=C comm -z -23 - "$tmp/drop" > "$tmp/link"
 { grep -z / "$tmp/link" || true; } | sed -z 's|/[^/]*$||' | LC_ALL=C sort -zu > "$tmp/dirs"
 (cd -- "$new" && xargs -0 -r mkdir -p -- < "$tmp/dirs")
-echo dirs
 cd -- "$old"
 xargs -0 -r cp -l --parents -t "$new" -- < "$tmp/link"
 printf 'linked\\t%s\\n' "$(tr -cd '\\0' < "$tmp/link" | wc -c)"`;
 /**
  * Links shared paths into the new release, writes its manifest and stat snapshot, then (with
- * $5 = count) counts files rsync hard-linked from the live release. $1 root, $2 release, $3 the
+ * $6 = count) counts files rsync hard-linked from the live release. $1 root, $2 release, $3 the
  * live release whose manifest is merged ('' = stdin holds the whole manifest), $4 the byte
- * length of the manifest text on stdin (when merging: the header and the new lines), followed
- * there by the manifest keys to drop, one a line; then the shared paths as `file:<path>` or
+ * length of the manifest text on stdin (when merging: the header and the new lines), $5 the
+ * byte length of what follows it, the manifest keys to drop, one a line; the rest of stdin
+ * names the files rsync sent (NUL-terminated). Then the shared paths as `file:<path>` or
  * `dir:<path>`. A shared path missing from shared/ is seeded from the release; when the release
  * has none either, a directory starts empty and a file is reported (`missing-shared`, exit 4)
- * before anything is linked.
+ * before anything is linked. The snapshot is the lines LINK kept for the linked files plus
+ * those of the sent files; without LINK's lines (the --checksum path, or no perl), a walk of
+ * the whole release.
  */
 const FINISH = `
 set -euo pipefail
@@ -48374,8 +48462,9 @@ root=$1
 release=$2
 base=$3
 size=$4
-count=$5
-shift 5
+dropsize=$5
+count=$6
+shift 6
 dir=$root/releases/$release
 mdir=$root/.shiprail/manifests
 tmp=$mdir/.$release.tmp
@@ -48390,7 +48479,7 @@ for e in "$@"; do
     missing=1
   fi
 done
-if [ -n "$missing" ]; then rm -f -- "$tmp.in"; exit 4; fi
+if [ -n "$missing" ]; then rm -f -- "$tmp.in" "$tmp.linked"; exit 4; fi
 for e in "$@"; do
   p=\${e#*:}
   src=$root/shared/$p
@@ -48403,16 +48492,28 @@ for e in "$@"; do
   rm -rf -- "\${dir:?}/$p"
   ln -s -- "$src" "$dir/$p"
 done
+tail -c +"$((size + 1))" "$tmp.in" > "$tmp.rest"
+head -c "$dropsize" "$tmp.rest" > "$tmp.drop"
+tail -c +"$((dropsize + 1))" "$tmp.rest" > "$tmp.sent"
 if [ -z "$base" ]; then
   head -c "$size" "$tmp.in" > "$tmp"
 else
-  tail -c +"$((size + 1))" "$tmp.in" > "$tmp.drop"
   { head -c "$size" "$tmp.in"; awk -F '\\t' -v drops="$tmp.drop" 'BEGIN { while ((getline k < drops) > 0) d[k] = 1 }
       FNR > 1 && !($1 in d)' "$mdir/$base"; } > "$tmp"
 fi
-rm -f -- "$tmp.in" "$tmp.drop"
+rm -f -- "$tmp.in" "$tmp.rest" "$tmp.drop"
 # The snapshot: what the next deploy compares with the disk before it trusts the manifest.
-if (cd -- "$dir" && find . -type f -printf '%i %s %T@ %m %P\\0' 2>/dev/null) | LC_ALL=C sort -z > "$tmp.stat" \\
+if [ -f "$tmp.linked" ]; then
+  snapshot() {
+    cat -- "$tmp.linked"
+    cd -- "$dir" && sed -z 's|^|./|' "$tmp.sent" \\
+      | xargs -0 -r sh -c 'find "$@" -maxdepth 0 -type f -printf "%i %s %T@ %m %p\\0"' find \\
+      | sed -z 's|^\\([^ ]* [^ ]* [^ ]* [^ ]* \\)\\./|\\1|'
+  }
+else
+  snapshot() { cd -- "$dir" && find . -type f -printf '%i %s %T@ %m %P\\0'; }
+fi
+if (snapshot 2>/dev/null) | LC_ALL=C sort -z > "$tmp.stat" \\
   && [ "$(tr -cd '\\0' < "$tmp.stat" | wc -c)" -eq "$(($(wc -l < "$tmp") - 1))" ]; then
   mv -f -- "$tmp.stat" "$mdir/$release.stat"
   mv -f -- "$tmp" "$mdir/$release"
@@ -48420,6 +48521,7 @@ else
   rm -f -- "$tmp" "$tmp.stat"
   echo 'manifest	skipped'
 fi
+rm -f -- "$tmp.linked" "$tmp.sent"
 # After LINK the caller knows what was linked; after rsync --link-dest only the disk does.
 if [ "$count" = count ]; then
   linked=$(find "$dir" -type f -links +1 -print0 | tr -cd '\\0' | wc -c)
@@ -48454,7 +48556,9 @@ if mv --version >/dev/null 2>&1; then mv -T -- "$tmp" current; else mv -h -- "$t
 const SWITCH = SWITCH_BODY;
 /**
  * Appends whole history lines with one write (bash's printf flushes once; >> is O_APPEND),
- * then removes the releases named after them (and their manifests), never the live one.
+ * then removes the releases named after them (and their manifests), never the live one: each
+ * is renamed into the trash (one rename(2): a release is there whole or gone), which is then
+ * emptied in the background, so a deploy does not wait for thousands of unlinks.
  */
 const RECORD_BODY = `
 root=$1
@@ -48462,6 +48566,7 @@ printf '%s' "$2" >> "$root/.shiprail/history.jsonl" || exit 1
 shift 2
 cd -- "$root/releases" 2>/dev/null || exit 0
 live=$(cd -P -- "$root/current" 2>/dev/null && pwd -P || true)
+trash=$root/releases/.trash
 status=0
 for n in "$@"; do
   case $n in '' | . | .. | */*) continue ;; esac
@@ -48471,8 +48576,8 @@ for n in "$@"; do
     echo "not removing $n: it is live" >&2
     continue
   fi
-  rm -rf -- "$n" || status=1
-done
+  { mkdir -p -- "$trash" && mv -- "$n" "$trash/$n.$$"; } 2>/dev/null || rm -rf -- "$n" || status=1
+done${emptyTrash('$root')}
 exit $status`;
 const RECORD = `
 set -uo pipefail${RECORD_BODY}`;
@@ -48744,10 +48849,11 @@ function runProcess(command, options) {
         options.signal?.addEventListener('abort', onAbort, { once: true });
         if (options.signal?.aborted)
             onAbort();
+        const limit = options.captureLimit ?? CAPTURE_LIMIT;
         const feed = (stream) => (chunk) => {
             const text = chunk.toString('utf8');
-            if (options.capture && captured[stream].length < CAPTURE_LIMIT) {
-                captured[stream] += text.slice(0, CAPTURE_LIMIT - captured[stream].length);
+            if (options.capture && captured[stream].length < limit) {
+                captured[stream] += text.slice(0, limit - captured[stream].length);
             }
             if (!options.onLine)
                 return;

@@ -19,6 +19,8 @@ export interface RunOptions {
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void
   /** Keep the output in the result (bounded). */
   capture?: boolean
+  /** The bound, per stream (default 1 MiB): what a script is expected to print at most. */
+  captureLimit?: number
 }
 
 export interface RunResult {
@@ -69,10 +71,11 @@ export function runProcess(command: string, options: RunOptions): Promise<RunRes
     options.signal?.addEventListener('abort', onAbort, { once: true })
     if (options.signal?.aborted) onAbort()
 
+    const limit = options.captureLimit ?? CAPTURE_LIMIT
     const feed = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
       const text = chunk.toString('utf8')
-      if (options.capture && captured[stream].length < CAPTURE_LIMIT) {
-        captured[stream] += text.slice(0, CAPTURE_LIMIT - captured[stream].length)
+      if (options.capture && captured[stream].length < limit) {
+        captured[stream] += text.slice(0, limit - captured[stream].length)
       }
       if (!options.onLine) return
       const lines = (pending[stream] + text).split('\n')

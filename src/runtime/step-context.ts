@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import {
   systemClock,
   type Clock,
@@ -29,9 +30,15 @@ export interface ContextParts {
   onDeploymentFinished?(id: string): void
 }
 
+/** Listeners the cancellation signal may have at once (hosts x commands, and margin). */
+export const STEP_LISTENERS = 1000
+
 /** The one place a step's Context is built, so the action and the CLI run the same engine. */
 export async function createStepContext(parts: ContextParts): Promise<Context> {
   const clock = parts.clock ?? systemClock
+  // Every process a step runs listens to the cancellation (one per host and command at once):
+  // a deploy to 8 hosts passes Node's default of 10 and would print a leak warning.
+  setMaxListeners(STEP_LISTENERS, parts.signal)
   const ledger = await createLedger(parts.settings, {
     apiUrl: parts.run.apiUrl,
     workspace: parts.run.workspace,

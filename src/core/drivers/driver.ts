@@ -60,6 +60,14 @@ export interface Driver {
   resolve?(request: DriverRequest, ctx: Context): Promise<Partial<DeploymentPayload>>
   /** Puts request.version live. Throws CheckFailedError when the work fails. */
   apply(request: DriverRequest, ctx: Context): Promise<DriverOutcome>
+  /**
+   * Starts what apply will need and that takes long (SSH connections), so that it runs beside
+   * the step's own work (the source scan, the ledger). Changes nothing on any host; apply
+   * reports its failures. The step then calls dispose, whether apply ran or not.
+   */
+  warm?(ctx: Context): void
+  /** Closes whatever warm started that apply did not take over. */
+  dispose?(): Promise<void>
 }
 
 /** Who receives a variable: every hook and command-driver script, or one driver's hooks. */

@@ -182,16 +182,23 @@ export function warnIfKeysUnverified(
   }
 }
 
+/** A fleet whose connections are under way: `connected` settles when each host has answered. */
+export interface StartingFleet<H> extends OpenFleet<H> {
+  connected: Promise<Settled[]>
+  /** When the connections were started (ms since the epoch). */
+  startedAt: number
+}
+
 /**
- * Connects to every host: one transport each (SSH ones sharing one set of credentials files),
- * built into the caller's host state by `make`. Fails naming every host that could not be reached, having closed whatever it opened.
+ * Starts connecting to every host: one transport each (SSH ones sharing one set of credentials
+ * files), built into the caller's host state by `make`. Logs nothing, so that it can run beside
+ * other work; connectFleet waits for it.
  */
-export async function connectFleet<H extends Pick<FleetHost, 'transport' | 'report'>>(
+export async function startFleet<H extends Pick<FleetHost, 'transport' | 'report'>>(
   settings: Omit<FleetSettings, 'lockTimeoutSeconds'>,
   ctx: Context,
   make: (transport: HostTransport, spec: HostSpec) => H
-): Promise<OpenFleet<H>> {
-  const { logger } = ctx
+): Promise<StartingFleet<H>> {
   const env = ctx.run.env
   const remote = settings.hosts.some(h => !h.local)
   const credentials = remote
@@ -205,22 +212,81 @@ export async function connectFleet<H extends Pick<FleetHost, 'transport' | 'repo
   const hosts = settings.hosts.map((spec, i) =>
     make(spec.local ? new LocalTransport(env) : new SshTransport(spec, credentials!, i, env), spec)
   )
+  const connected = forEachHost(hosts, settings.parallel, host =>
+    timed(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal))
+  )
   const close = async () => {
+    // Never while a connection is still being made: its master would outlive the close.
+    await connected
     await Promise.all(hosts.map(h => h.transport.close()))
     await credentials?.dispose()
   }
+  return { hosts, close, connected, startedAt: Date.now() }
+}
+
+/**
+ * Connects to every host (or waits for the connections `started` began), failing naming every
+ * host that could not be reached, having closed whatever it opened.
+ */
+export async function connectFleet<H extends Pick<FleetHost, 'transport' | 'report'>>(
+  settings: Omit<FleetSettings, 'lockTimeoutSeconds'>,
+  ctx: Context,
+  make: (transport: HostTransport, spec: HostSpec) => H,
+  started?: StartingFleet<H>
+): Promise<OpenFleet<H>> {
+  const fleet = started ?? (await startFleet(settings, ctx, make))
   try {
-    const connected = await logger.group('Connect to hosts', () =>
-      forEachHost(hosts, settings.parallel, host =>
-        timed(host, 'connect', () => host.transport.connect(CONNECT_TIMEOUT_MS, ctx.signal))
-      )
-    )
-    failIfAny(hosts, connected, 'Connecting', 'Nothing was changed.')
+    const connected = await ctx.logger.group('Connect to hosts', () => fleet.connected)
+    failIfAny(fleet.hosts, connected, 'Connecting', 'Nothing was changed.')
   } catch (err) {
-    await close()
+    await fleet.close()
     throw err
   }
-  return { hosts, close }
+  return { hosts: fleet.hosts, close: fleet.close }
+}
+
+/**
+ * Connections warm started longer ago than this are made again: a master with no client for
+ * ControlPersist (120 s) exits, e.g. while the ledger waited for another deploy.
+ */
+const WARM_MAX_AGE_MS = 60_000
+
+/**
+ * A driver's connections started early (Driver.warm) and taken over by apply (`take`, which
+ * throws what starting threw); `dispose` closes them when apply never took them.
+ */
+export function fleetWarmer<H extends Pick<FleetHost, 'transport' | 'report'>>(
+  settings: Omit<FleetSettings, 'lockTimeoutSeconds'> & { sshKey: string },
+  make: (transport: HostTransport, spec: HostSpec) => H
+) {
+  let warming: Promise<StartingFleet<H>> | undefined
+  return {
+    warm(ctx: Context): void {
+      if (warming) return
+      ctx.secrets.add(settings.sshKey)
+      warming = startFleet(settings, ctx, make)
+      // Its failure is apply's to report, or nobody's when the step ends before apply.
+      warming.catch(() => undefined)
+    },
+    async take(): Promise<StartingFleet<H> | undefined> {
+      const started = warming
+      warming = undefined
+      const fleet = await started
+      if (fleet && Date.now() - fleet.startedAt > WARM_MAX_AGE_MS) {
+        await fleet.close()
+        return undefined
+      }
+      return fleet
+    },
+    async dispose(): Promise<void> {
+      const started = warming
+      warming = undefined
+      await started?.then(
+        fleet => fleet.close(),
+        () => undefined
+      )
+    }
+  }
 }
 
 /**

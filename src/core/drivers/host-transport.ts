@@ -42,6 +42,8 @@ export interface ScriptOptions {
    * from a pipe one byte at a time, so a large argument costs a system call per byte.
    */
   payload?: string
+  /** Output kept per stream (default 1 MiB); a release's manifest takes ~100 bytes a file. */
+  maxOutput?: number
 }
 
 export interface UploadOptions extends ScriptOptions {
@@ -160,7 +162,8 @@ async function runChecked(
     timeoutMs: options.timeoutMs,
     signal: options.signal,
     onLine: options.onLine,
-    capture: true
+    capture: true,
+    captureLimit: options.maxOutput
   })
   if (result.exitCode === 255 && command === 'ssh') {
     throw new HostError(host, `SSH failed: ${lastLines(result.stderr)}`)

@@ -225,6 +225,8 @@ export async function releaseLock(
 export interface LockFollowUp {
   body: string
   args: string[]
+  /** Its output kept, when it may print more than the default 1 MiB (ScriptOptions). */
+  maxOutput?: number
 }
 
 /**
@@ -278,7 +280,8 @@ async function tryLock(
   for (let attempt = 0; ; attempt++) {
     const result = await transport.run(body, [root, json, info.token, ...then.args], {
       timeoutMs: SCRIPT_TIMEOUT_MS,
-      signal: options.signal
+      signal: options.signal,
+      maxOutput: then.maxOutput
     })
     const [first, ...rest] = result.stdout.split('\n')
     if (first === 'acquired')

@@ -142,8 +142,10 @@ export interface UploadPlan {
   dropKeys: string[]
   /** The header and the lines of the files that are sent, put before the kept lines on the host. */
   newLines: string
-  /** What rsync sends (`--files-from`): the root, every directory and symlink, changed files. */
+  /** What rsync sends (`--files-from`): every directory and symlink, and the changed files. */
   send: string[]
+  /** The files of `send` that stay in the release (not under a shared path): in its snapshot. */
+  sentFiles: string[]
 }
 
 /**
@@ -158,7 +160,10 @@ export function planUpload(
   sharedPaths: string[]
 ): UploadPlan {
   const kept = new Set<string>()
-  const send = ['.']
+  // Never `.`: with --files-from, rsync copies the files directly in a listed `.` (as -d does),
+  // which would send every top-level file again, racing LINK for the same paths.
+  const send: string[] = []
+  const sentFiles: string[] = []
   const lines = [MANIFEST_HEADER + '\n']
   for (const entry of entries) {
     if (entry.kind !== 'file') {
@@ -173,7 +178,9 @@ export function planUpload(
       continue
     }
     send.push(entry.path)
-    if (!shared) lines.push(manifestLine(entry.path, f) + '\n')
+    if (shared) continue
+    sentFiles.push(entry.path)
+    lines.push(manifestLine(entry.path, f) + '\n')
   }
   const dropPaths = [...live.keys()].filter(p => !kept.has(p))
   return {
@@ -181,6 +188,7 @@ export function planUpload(
     dropPaths,
     dropKeys: dropPaths.map(p => JSON.stringify(p)),
     newLines: lines.join(''),
-    send
+    send,
+    sentFiles
   }
 }

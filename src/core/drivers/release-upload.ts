@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Logger } from '../context.js'
@@ -139,19 +140,20 @@ export async function uploadRelease(host: HostState, index: number, job: UploadJ
     filesFrom = join(job.workDir, `send-${index}`)
     await writeFile(filesFrom, plan.send.join('\0') + '\0')
     payload += Buffer.byteLength(drop)
-    // rsync starts once LINK has made its directories (see LINK), and runs beside the linking.
-    let dirsMade!: () => void
-    const dirs = new Promise<void>(resolve => (dirsMade = resolve))
-    const linking = host.transport.run(LINK, [root, release, live!], {
+    // rsync starts once LINK has made the release's directory (see LINK), and runs beside it.
+    let begun!: () => void
+    const started = new Promise<void>(resolve => (begun = resolve))
+    const rootMode = (statSync(source.dir).mode & 0o7777).toString(8)
+    const linking = host.transport.run(LINK, [root, release, live!, rootMode], {
       timeoutMs: LINK_TIMEOUT_MS,
       signal: job.signal,
       payload: drop,
       onLine: line => {
-        if (line === 'dirs') dirsMade()
+        if (line === 'started') begun()
       }
     })
     const ended = await Promise.race([
-      dirs.then(() => false),
+      started.then(() => false),
       linking.then(
         () => true,
         () => true
@@ -168,7 +170,8 @@ export async function uploadRelease(host: HostState, index: number, job: UploadJ
   } else stats = await upload()
   const text = plan ? plan.newLines : fullManifest(await job.facts, sharedPaths)
   const drops = plan ? plan.dropKeys.map(k => `${k}\n`).join('') : ''
-  payload += Buffer.byteLength(text) + Buffer.byteLength(drops)
+  const sent = plan ? plan.sentFiles.map(p => `${p}\0`).join('') : ''
+  payload += Buffer.byteLength(text) + Buffer.byteLength(drops) + Buffer.byteLength(sent)
   const finish = await host.transport.run(
     FINISH,
     [
@@ -176,10 +179,11 @@ export async function uploadRelease(host: HostState, index: number, job: UploadJ
       release,
       plan ? live! : '',
       String(Buffer.byteLength(text)),
+      String(Buffer.byteLength(drops)),
       live && !plan ? 'count' : '',
       ...job.shared.map(s => `${s.kind}:${s.path}`)
     ],
-    { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: text + drops }
+    { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: text + drops + sent }
   )
   const missing = [...finish.stdout.matchAll(/^missing-shared\t(.*)$/gm)].map(m => m[1])
   if (missing.length) {

@@ -6,7 +6,13 @@ import { CheckFailedError, UserError } from '../errors.js'
 import { describeExit } from '../process-runner.js'
 import type { ReleasesDriverSettings } from '../settings/deploy-settings.js'
 import { hookVariables, type Driver, type DriverOutcome, type DriverRequest } from './driver.js'
-import { afterSwitchAll, connectFleet, warnIfKeysUnverified, type OpenFleet } from './host-fleet.js'
+import {
+  afterSwitchAll,
+  connectFleet,
+  fleetWarmer,
+  warnIfKeysUnverified,
+  type OpenFleet
+} from './host-fleet.js'
 import { HostError, lastLines } from './host-transport.js'
 import {
   parseHistory,
@@ -45,6 +51,8 @@ const SCRIPT_TIMEOUT_MS = 60_000
 const HOOK_TIMEOUT_MS = 3600_000
 /** History is read from its tail; old lines only matter for releases long pruned. */
 const HISTORY_TAIL_BYTES = 512 * 1024
+/** PREPARE prints the live manifest (~100 bytes a file): room for 2 million files. */
+const PREPARE_OUTPUT_BYTES = 256 * 1024 * 1024
 
 /** `driver: releases`: release directories switched by a symlink, on this machine or over SSH. */
 export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
@@ -54,6 +62,16 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
   const hookEnv = hookVariables
   /** The source as preflight scanned it, when apply can use that scan. */
   let checked: PreparedSource | undefined
+  const newHost = (transport: HostState['transport'], spec: { label: string }): HostState => ({
+    transport,
+    report: { host: spec.label, phases: {} },
+    releasesDir: `${root}/releases`,
+    dirs: [],
+    history: [],
+    uploadStarted: false,
+    switchTried: false
+  })
+  const warmFleet = fleetWarmer(settings, newHost)
 
   /** Reads what PREPARE reported with the lock (see acquireLocks). */
   function prepared(
@@ -324,6 +342,12 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
   return {
     name: 'releases',
 
+    warm(ctx: Context): void {
+      if (remote) warmFleet.warm(ctx)
+    },
+
+    dispose: () => warmFleet.dispose(),
+
     async preflight(ctx: Context): Promise<void> {
       ctx.secrets.add(settings.sshKey)
       warnIfKeysUnverified(settings, ctx.logger)
@@ -405,15 +429,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
             ))
           checked = undefined
         }
-        fleet = await connectFleet(settings, ctx, (transport, spec) => ({
-          transport,
-          report: { host: spec.label, phases: {} },
-          releasesDir: `${root}/releases`,
-          dirs: [],
-          history: [],
-          uploadStarted: false,
-          switchTried: false
-        }))
+        fleet = await connectFleet(settings, ctx, newHost, await warmFleet.take())
         const { hosts } = fleet
 
         const lock = newLockInfo(ctx.run.actor, ctx.run.runUrl, ctx.clock.now())
@@ -430,6 +446,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
               parallel: settings.parallel,
               then: () => ({
                 body: PREPARE,
+                maxOutput: PREPARE_OUTPUT_BYTES,
                 args: [
                   root,
                   String(HISTORY_TAIL_BYTES),

@@ -1,6 +1,6 @@
 import type { Context } from '../context.js'
 import { createDriver } from '../drivers/create-driver.js'
-import type { DriverRequest, HostReport } from '../drivers/driver.js'
+import type { Driver, DriverRequest, HostReport } from '../drivers/driver.js'
 import { CheckFailedError } from '../errors.js'
 import type { DeploymentRecord, LedgerKind } from '../ledger/ledger.js'
 import { clampDescription } from '../ledger/ledger.js'
@@ -67,8 +67,23 @@ async function checkPromoteFrom(settings: DeploySettings, ctx: Context): Promise
  */
 export async function deploy(settings: DeploySettings, ctx: Context): Promise<DeployResult> {
   const startedAt = ctx.clock.now()
-  const phases: PhaseTiming[] = []
   const driver = await createDriver(settings.driver, ctx)
+  // A dry run changes nothing and connects only through doctor.
+  if (!settings.dryRun) driver.warm?.(ctx)
+  try {
+    return await deployWith(driver, settings, startedAt, ctx)
+  } finally {
+    await driver.dispose?.()
+  }
+}
+
+async function deployWith(
+  driver: Driver,
+  settings: DeploySettings,
+  startedAt: Date,
+  ctx: Context
+): Promise<DeployResult> {
+  const phases: PhaseTiming[] = []
   await driver.preflight(ctx)
 
   const live = await timed(ctx, phases, 'plan', async () => {

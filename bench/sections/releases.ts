@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises'
+import { readdir, rm } from 'node:fs/promises'
 import os from 'node:os'
 import { join } from 'node:path'
 import { deployUser } from '../deploy-user.js'
@@ -181,6 +181,24 @@ async function rsyncPush(
   return { wallMs, bytesSent }
 }
 
+/**
+ * Before each timed push: the disk writes of the one before are flushed (`sync`), and the
+ * releases Shiprail pruned into releases/.trash are removed (it does that in the background
+ * after a deploy returns), so that neither tool is timed while the other's leftovers still
+ * cost disk or CPU.
+ */
+async function settle(login: Login, hosts: number, path: string): Promise<void> {
+  for (let i = 0; i < hosts; i++) {
+    const trash = join(login.hostBase(i), path, 'releases', '.trash')
+    for (let waited = 0; waited < 30_000; waited += 50) {
+      const left = await readdir(trash).catch(() => [])
+      if (left.length === 0) break
+      await new Promise(r => setTimeout(r, 50))
+    }
+  }
+  await mustRun('sync', [], { timeoutMs: 120_000 })
+}
+
 const label = (s: Scenario) =>
   `${s.login}, ${s.hosts} host${s.hosts > 1 ? 's' : ''}, ${KIND_LABEL[s.kind]}`
 
@@ -212,6 +230,7 @@ async function measure(
       const version = `1.0.${++generation}`
       const order = r % 2 === 0 ? ['shiprail', 'rsync'] : ['rsync', 'shiprail']
       for (const tool of order) {
+        await settle(login, hosts, `shiprail-${tag}`)
         const push =
           tool === 'shiprail'
             ? await shiprailPush(ctx, ssh, login, tree, hosts, shiprailPath, ledgerFile, version)
@@ -412,8 +431,8 @@ const section: Section = {
       notes: [
         'Shiprail: wall time of `node dist/cli/index.js deploy ... --json` from spawn to exit, including Node start-up; bytes are the sum over hosts of rsync\'s "Total bytes sent" plus the manifest lines sent with the finishing script, as the `--json` result reports them. rsync: all hosts pushed at once (Shiprail works on up to 10 hosts at once by default), wall time of the batch, bytes from `--stats`.',
         '"Unchanged files found by": `manifest` is the live release\'s manifest (nothing read on the hosts), `checksum` the fallback that reads every file (`rsync --checksum`), used when the manifest is missing or does not match the disk; `none` is a first deploy.',
-        `Deploy user: \`${deployer.user}\`, created by the bench (\`useradd -m -s /bin/sh\`) with its own ~/.ssh/authorized_keys; root's rows show the same runs through root's login shell. Time breakdown: "lock + prepare" takes every host's lock and inspects it in one SSH command per host; the source is hashed next (files whose size and time match the live manifest are not read); "upload" is the host's linking with rsync running beside it, then the manifest; "switch + history + prune" is one command per host (with one host it also unlocks).`,
-        'First deploys go to a fresh path each repeat; each tool redeploys onto its own first deploy. Which tool goes first alternates between repeats.'
+        `Deploy user: \`${deployer.user}\`, created by the bench (\`useradd -m -s /bin/sh\`) with its own ~/.ssh/authorized_keys; root's rows show the same runs through root's login shell. Time breakdown: "lock + prepare" takes every host's lock and inspects it in one SSH command per host; the source is hashed next (files whose size and time match the live manifest are not read); "connect" is what is left of the SSH handshake when the driver starts (Shiprail starts it beside the source scan and the ledger); "upload" is the host's linking (one perl process) with rsync running beside it, then the manifest; "switch + history + prune" is one command per host (with one host it also unlocks; a pruned release is renamed into releases/.trash and removed in the background).`,
+        "First deploys go to a fresh path each repeat; each tool redeploys onto its own first deploy. Which tool goes first alternates between repeats. Before each timed push the bench runs `sync` and waits until Shiprail's background removal of pruned releases is done, so neither tool pays for the other's writes."
       ],
       data: {
         release: { files: tree.files, totalBytes: tree.totalBytes, shape },

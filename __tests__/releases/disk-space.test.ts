@@ -137,7 +137,8 @@ describe('what a release needs (pure)', () => {
     kind: 'file',
     mode,
     size,
-    mtime: 0
+    mtime: 0,
+    identity: `1:${path.length}:0`
   })
   const entries = [
     { path: 'assets', kind: 'dir', mode: 0o755, size: 0 } as SourceEntry,

@@ -279,23 +279,27 @@ describe('the quick check: size and modification time, as rsync', () => {
   const manifestOf = (release: string) =>
     parseManifest(readFileSync(join(root, '.shiprail', 'manifests', release), 'utf8'))!
 
-  test("the manifest records each file's source mtime; a file with the same size and time is not read", async () => {
+  test("the manifest records each file's mtime and identity; a file with the same size, time and identity is not read", async () => {
     await writeTree(BASE)
     const first = await deploy('1')
     const live = manifestOf(first.release)
     const entries = scanReleaseTree(src)
     const m0 = entries.find(e => e.path === 'lib/m0.js')!
     expect(live.get('lib/m0.js')?.mtime).toBe(m0.mtime)
+    expect(live.get('lib/m0.js')?.identity).toBe(m0.identity)
     // A recorded hash that no read could give: taken as it is, so the file was not read.
     const known = new Map(live)
     known.set('lib/m0.js', { ...live.get('lib/m0.js')!, hash: 'Q'.repeat(43) })
     known.set('lib/m1.js', { ...live.get('lib/m1.js')!, hash: 'Q'.repeat(43), mtime: 1 })
+    known.set('lib/m2.js', { ...live.get('lib/m2.js')!, hash: 'Q'.repeat(43), identity: '1:2:3' })
+    known.set('lib/m3.js', { ...live.get('lib/m3.js')!, hash: 'Q'.repeat(43), size: 1 })
     const facts = await hashSource(src, entries, undefined, known)
     expect(facts.get('lib/m0.js')?.hash).toBe('Q'.repeat(43))
-    expect(facts.get('lib/m1.js')?.hash).toBe(live.get('lib/m1.js')?.hash)
+    for (const read of ['lib/m1.js', 'lib/m2.js', 'lib/m3.js'])
+      expect([read, facts.get(read)?.hash]).toEqual([read, live.get(read)?.hash])
   })
 
-  test('same size and time but new content on the runner is NOT noticed (as rsync); a new time is', async () => {
+  test('a rewrite that keeps size and mtime IS noticed (rsync would not): its change time moved', async () => {
     await writeTree(BASE)
     const file = join(src, 'lib/m7.js')
     // Whole seconds, so that setting the time again gives exactly the same mtime.
@@ -307,14 +311,30 @@ describe('the quick check: size and modification time, as rsync', () => {
     await utimes(file, time, time)
     const second = await deploy('2')
     expect(second.report.unchangedBy).toBe('manifest')
+    expect(readFileSync(inRelease(second.release, 'lib/m7.js'), 'utf8')).toBe(edited)
     expect(
       sameInode(inRelease(first.release, 'lib/m7.js'), inRelease(second.release, 'lib/m7.js'))
-    ).toBe(true)
-    // Any other time (a fresh checkout, an edit) reads the file, and the change goes out.
-    await touchAll(src, ['lib/m7.js'])
-    const third = await deploy('3')
-    expect(readFileSync(inRelease(third.release, 'lib/m7.js'), 'utf8')).toBe(edited)
-    expect(third.report.filesLinked).toBe(19)
+    ).toBe(false)
+    expect(second.report.filesLinked).toBe(19)
+  })
+
+  test('another source tree whose files have the same sizes and times as the live ones is read', async () => {
+    // Two builds written in the same clock tick, or by a build that fixes every mtime.
+    const time = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000)
+    const one = join(work, 'one')
+    const two = join(work, 'two')
+    for (const [dir, text] of [
+      [one, 'version 1'],
+      [two, 'version 2']
+    ]) {
+      await mkdir(dir, { recursive: true })
+      await writeFile(join(dir, 'index.html'), text)
+      await utimes(join(dir, 'index.html'), time, time)
+    }
+    await deploy('1', { source: one })
+    const second = await deploy('2', { source: two })
+    expect(second.report.unchangedBy).toBe('manifest')
+    expect(readFileSync(inRelease(second.release, 'index.html'), 'utf8')).toBe('version 2')
   })
 
   test('a fresh checkout is hashed in full: a same-size change is found, the rest is linked', async () => {
@@ -358,7 +378,8 @@ describe('manifest rules', () => {
     kind: 'file',
     mode,
     size: 1,
-    mtime: 0
+    mtime: 0,
+    identity: '1:1:0'
   })
   const facts = (hash: string, mode = 0o644) => ({ mode, size: 1, hash: hash.repeat(43) })
 
@@ -374,8 +395,8 @@ describe('manifest rules', () => {
       f('same'),
       f('edited'),
       f('chmod', 0o755),
-      { path: 'd', kind: 'dir', mode: 0o755, size: 0, mtime: 0 },
-      { path: 'l', kind: 'symlink', mode: 0o777, size: 1, mtime: 0 },
+      { path: 'd', kind: 'dir', mode: 0o755, size: 0, mtime: 0, identity: '1:2:0' },
+      { path: 'l', kind: 'symlink', mode: 0o777, size: 1, mtime: 0, identity: '1:3:0' },
       f('new'),
       f('shared/x')
     ]

@@ -418,8 +418,8 @@ const section: Section = {
       `bytes; from a fresh checkout it took ${ms(n1.shiprailMs.median)}, ${ratio(n1.timeRatio.median)} rsync's ` +
       `time, since rsync must then read every file on both ends while Shiprail hashes the source on the runner ` +
       `only, compares with the live release's manifest and hard-links the unchanged files on the host without ` +
-      `reading them (with timestamps kept, a file whose size and time match the manifest is not read at all, ` +
-      `rsync's own quick check). To 8 hosts the redeploy took ${ms(k8.shiprailMs.median)} (${ratio(k8.timeRatio.median)}). As root, ` +
+      `reading them (with timestamps kept, a file whose size, time and identity (inode and change time) match the manifest is not read at all, ` +
+      `rsync's quick check made safe against rewrites that keep size and time). To 8 hosts the redeploy took ${ms(k8.shiprailMs.median)} (${ratio(k8.timeRatio.median)}). As root, ` +
       `whose login shell starts pyenv here, the one-file redeploy took ${ms(rootKept.shiprailMs.median)} ` +
       `(${ratio(rootKept.timeRatio.median)}). For a user: a redeploy costs time and bandwidth in proportion to ` +
       `what changed plus hashing the source on the runner and a few SSH commands per host, on a machine with ` +
@@ -431,7 +431,7 @@ const section: Section = {
       notes: [
         'Shiprail: wall time of `node dist/cli/index.js deploy ... --json` from spawn to exit, including Node start-up; bytes are the sum over hosts of rsync\'s "Total bytes sent" plus the manifest lines sent with the finishing script, as the `--json` result reports them. rsync: all hosts pushed at once (Shiprail works on up to 10 hosts at once by default), wall time of the batch, bytes from `--stats`.',
         '"Unchanged files found by": `manifest` is the live release\'s manifest (nothing read on the hosts), `checksum` the fallback that reads every file (`rsync --checksum`), used when the manifest is missing or does not match the disk; `none` is a first deploy.',
-        `Deploy user: \`${deployer.user}\`, created by the bench (\`useradd -m -s /bin/sh\`) with its own ~/.ssh/authorized_keys; root's rows show the same runs through root's login shell. Time breakdown: "lock + prepare" takes every host's lock and inspects it in one SSH command per host; the source is hashed next (files whose size and time match the live manifest are not read); "connect" is what is left of the SSH handshake when the driver starts (Shiprail starts it beside the source scan and the ledger); "upload" is the host's linking (one perl process) with rsync running beside it, then the manifest; "switch + history + prune" is one command per host (with one host it also unlocks; a pruned release is renamed into releases/.trash and removed in the background).`,
+        `Deploy user: \`${deployer.user}\`, created by the bench (\`useradd -m -s /bin/sh\`) with its own ~/.ssh/authorized_keys; root's rows show the same runs through root's login shell. Time breakdown: "lock + prepare" takes every host's lock and inspects it in one SSH command per host; the source is hashed next (files whose size, time and identity match the live manifest are not read); "connect" is what is left of the SSH handshake when the driver starts (Shiprail starts it beside the source scan and the ledger); "upload" is the host's linking (one perl process) with rsync running beside it, then the manifest; "switch + history + prune" is one command per host (with one host it also unlocks; a pruned release is renamed into releases/.trash and removed in the background).`,
         "First deploys go to a fresh path each repeat; each tool redeploys onto its own first deploy. Which tool goes first alternates between repeats. Before each timed push the bench runs `sync` and waits until Shiprail's background removal of pruned releases is done, so neither tool pays for the other's writes."
       ],
       data: {

@@ -300,7 +300,8 @@ function scanReleaseTree(dir) {
                     kind,
                     mode: info.mode & 0o7777,
                     size: info.size,
-                    mtime: info.mtimeMs
+                    mtime: info.mtimeMs,
+                    identity: `${info.dev}:${info.ino}:${info.ctimeMs}`
                 });
                 if (kind === 'dir')
                     pending.push(rel);
@@ -458,10 +459,12 @@ var external_node_fs_ = __webpack_require__(3024);
  * compares with the live release's manifest: files whose content and mode are unchanged are
  * hard-linked on the host without being read on either end, and only the rest is sent.
  *
- * Format (version 2): the header line, then `<JSON path>\t<mode, octal>\t<size>\t<hash>\t<mtime>`,
- * mtime being the source file's modification time on the runner in ms. The path is JSON so that
- * any file name (tabs and newlines included) stays on one line and the host can merge manifests
- * with awk by the first field. Version 1 (no mtime) is still read: its files are hashed again.
+ * Format (version 2): the header line, then
+ * `<JSON path>\t<mode, octal>\t<size>\t<hash>\t<mtime>\t<identity>`, mtime being the source
+ * file's modification time on the runner in ms and identity its device, inode and change time
+ * (SourceEntry.identity). The path is JSON so that any file name (tabs and newlines included)
+ * stays on one line and the host can merge manifests with awk by the first field. Lines without
+ * an identity, or without an mtime (version 1), are still read: their files are hashed again.
  */
 const MANIFEST_HEADER = 'shiprail-manifest 2';
 const READABLE_HEADERS = new Set([MANIFEST_HEADER, 'shiprail-manifest 1']);
@@ -473,10 +476,12 @@ const SLICE_MS = 10;
  * short slices beat the thread pool several times over for a checkout's many small files, and
  * the slices let SSH work started meanwhile move on.
  *
- * Quick check, as rsync's: a file whose size and modification time equal those `known` (the
- * live release's manifest) recorded is taken to have the recorded content and is not read. As
- * with rsync, a file rewritten with other content but the same size and time is not noticed; a
- * fresh checkout gives every file a new time, so then every file is hashed.
+ * Quick check, stricter than rsync's: a file whose size, modification time and identity (the
+ * same file on the same device, not changed since: SourceEntry.identity) equal those `known`
+ * (the live release's manifest) recorded is taken to have the recorded content and is not read.
+ * rsync's size-and-time check misses a rewrite that keeps both (a build with fixed timestamps, a
+ * restored mtime, two trees written in the same clock tick); a rewrite always moves the change
+ * time. A fresh checkout gives every file a new identity, so then every file is hashed.
  */
 async function hashSource(dir, entries, signal, known) {
     const facts = new Map();
@@ -486,8 +491,8 @@ async function hashSource(dir, entries, signal, known) {
         if (entry.kind !== 'file')
             continue;
         const old = known?.get(entry.path);
-        if (old && old.mtime === entry.mtime && old.size === entry.size) {
-            facts.set(entry.path, { mode: entry.mode, size: old.size, hash: old.hash, mtime: old.mtime });
+        if (old?.identity === entry.identity && old.mtime === entry.mtime && old.size === entry.size) {
+            facts.set(entry.path, { ...old, mode: entry.mode });
             continue;
         }
         const hash = (0,external_node_crypto_.createHash)('sha256');
@@ -503,7 +508,13 @@ async function hashSource(dir, entries, signal, known) {
             (0,external_node_fs_.closeSync)(fd);
         }
         const digest = hash.digest('base64url');
-        facts.set(entry.path, { mode: entry.mode, size, hash: digest, mtime: entry.mtime });
+        facts.set(entry.path, {
+            mode: entry.mode,
+            size,
+            hash: digest,
+            mtime: entry.mtime,
+            identity: entry.identity
+        });
         if (Date.now() - sliceStart >= SLICE_MS) {
             signal?.throwIfAborted();
             await new Promise(resolve => setImmediate(resolve));
@@ -514,7 +525,9 @@ async function hashSource(dir, entries, signal, known) {
 }
 function manifestLine(path, f) {
     const line = `${JSON.stringify(path)}\t${f.mode.toString(8)}\t${f.size}\t${f.hash}`;
-    return f.mtime === undefined ? line : `${line}\t${f.mtime}`;
+    if (f.mtime === undefined)
+        return line;
+    return f.identity === undefined ? `${line}\t${f.mtime}` : `${line}\t${f.mtime}\t${f.identity}`;
 }
 /**
  * Parses a manifest; undefined when it is not a whole manifest of a version read here. A line
@@ -528,7 +541,7 @@ function parseManifest(text) {
     for (const line of lines.slice(1)) {
         if (line === '')
             continue;
-        const m = /^("(?:[^"\\]|\\.)*")\t([0-7]{1,5})\t(\d+)\t([A-Za-z0-9_-]{43})(?:\t(-?\d+(?:\.\d+)?))?$/.exec(line);
+        const m = /^("(?:[^"\\]|\\.)*")\t([0-7]{1,5})\t(\d+)\t([A-Za-z0-9_-]{43})(?:\t(-?\d+(?:\.\d+)?)(?:\t(\d+:\d+:\d+(?:\.\d+)?))?)?$/.exec(line);
         if (!m)
             return undefined;
         let path;
@@ -544,7 +557,8 @@ function parseManifest(text) {
             mode: parseInt(m[2], 8),
             size: Number(m[3]),
             hash: m[4],
-            ...(m[5] === undefined ? {} : { mtime: Number(m[5]) })
+            ...(m[5] === undefined ? {} : { mtime: Number(m[5]) }),
+            ...(m[6] === undefined ? {} : { identity: m[6] })
         });
     }
     return manifest;

@@ -1278,7 +1278,8 @@ function scanReleaseTree(dir) {
                     kind,
                     mode: info.mode & 0o7777,
                     size: info.size,
-                    mtime: info.mtimeMs
+                    mtime: info.mtimeMs,
+                    identity: `${info.dev}:${info.ino}:${info.ctimeMs}`
                 });
                 if (kind === 'dir')
                     pending.push(rel);

@@ -11,10 +11,12 @@ import type { SourceEntry } from './release-source.js'
  * compares with the live release's manifest: files whose content and mode are unchanged are
  * hard-linked on the host without being read on either end, and only the rest is sent.
  *
- * Format (version 2): the header line, then `<JSON path>\t<mode, octal>\t<size>\t<hash>\t<mtime>`,
- * mtime being the source file's modification time on the runner in ms. The path is JSON so that
- * any file name (tabs and newlines included) stays on one line and the host can merge manifests
- * with awk by the first field. Version 1 (no mtime) is still read: its files are hashed again.
+ * Format (version 2): the header line, then
+ * `<JSON path>\t<mode, octal>\t<size>\t<hash>\t<mtime>\t<identity>`, mtime being the source
+ * file's modification time on the runner in ms and identity its device, inode and change time
+ * (SourceEntry.identity). The path is JSON so that any file name (tabs and newlines included)
+ * stays on one line and the host can merge manifests with awk by the first field. Lines without
+ * an identity, or without an mtime (version 1), are still read: their files are hashed again.
  */
 export const MANIFEST_HEADER = 'shiprail-manifest 2'
 const READABLE_HEADERS = new Set([MANIFEST_HEADER, 'shiprail-manifest 1'])
@@ -26,6 +28,8 @@ export interface FileFacts {
   hash: string
   /** The source file's modification time (ms) when it was hashed; absent in version 1. */
   mtime?: number
+  /** The source file's SourceEntry.identity when it was hashed; absent in older manifests. */
+  identity?: string
 }
 
 /** The live release's manifest, by path. */
@@ -40,10 +44,12 @@ const SLICE_MS = 10
  * short slices beat the thread pool several times over for a checkout's many small files, and
  * the slices let SSH work started meanwhile move on.
  *
- * Quick check, as rsync's: a file whose size and modification time equal those `known` (the
- * live release's manifest) recorded is taken to have the recorded content and is not read. As
- * with rsync, a file rewritten with other content but the same size and time is not noticed; a
- * fresh checkout gives every file a new time, so then every file is hashed.
+ * Quick check, stricter than rsync's: a file whose size, modification time and identity (the
+ * same file on the same device, not changed since: SourceEntry.identity) equal those `known`
+ * (the live release's manifest) recorded is taken to have the recorded content and is not read.
+ * rsync's size-and-time check misses a rewrite that keeps both (a build with fixed timestamps, a
+ * restored mtime, two trees written in the same clock tick); a rewrite always moves the change
+ * time. A fresh checkout gives every file a new identity, so then every file is hashed.
  */
 export async function hashSource(
   dir: string,
@@ -57,8 +63,8 @@ export async function hashSource(
   for (const entry of entries) {
     if (entry.kind !== 'file') continue
     const old = known?.get(entry.path)
-    if (old && old.mtime === entry.mtime && old.size === entry.size) {
-      facts.set(entry.path, { mode: entry.mode, size: old.size, hash: old.hash, mtime: old.mtime })
+    if (old?.identity === entry.identity && old.mtime === entry.mtime && old.size === entry.size) {
+      facts.set(entry.path, { ...old, mode: entry.mode })
       continue
     }
     const hash = createHash('sha256')
@@ -73,7 +79,13 @@ export async function hashSource(
       closeSync(fd)
     }
     const digest = hash.digest('base64url')
-    facts.set(entry.path, { mode: entry.mode, size, hash: digest, mtime: entry.mtime })
+    facts.set(entry.path, {
+      mode: entry.mode,
+      size,
+      hash: digest,
+      mtime: entry.mtime,
+      identity: entry.identity
+    })
     if (Date.now() - sliceStart >= SLICE_MS) {
       signal?.throwIfAborted()
       await new Promise(resolve => setImmediate(resolve))
@@ -85,7 +97,8 @@ export async function hashSource(
 
 export function manifestLine(path: string, f: FileFacts): string {
   const line = `${JSON.stringify(path)}\t${f.mode.toString(8)}\t${f.size}\t${f.hash}`
-  return f.mtime === undefined ? line : `${line}\t${f.mtime}`
+  if (f.mtime === undefined) return line
+  return f.identity === undefined ? `${line}\t${f.mtime}` : `${line}\t${f.mtime}\t${f.identity}`
 }
 
 /**
@@ -99,7 +112,7 @@ export function parseManifest(text: string): LiveManifest | undefined {
   for (const line of lines.slice(1)) {
     if (line === '') continue
     const m =
-      /^("(?:[^"\\]|\\.)*")\t([0-7]{1,5})\t(\d+)\t([A-Za-z0-9_-]{43})(?:\t(-?\d+(?:\.\d+)?))?$/.exec(
+      /^("(?:[^"\\]|\\.)*")\t([0-7]{1,5})\t(\d+)\t([A-Za-z0-9_-]{43})(?:\t(-?\d+(?:\.\d+)?)(?:\t(\d+:\d+:\d+(?:\.\d+)?))?)?$/.exec(
         line
       )
     if (!m) return undefined
@@ -114,7 +127,8 @@ export function parseManifest(text: string): LiveManifest | undefined {
       mode: parseInt(m[2], 8),
       size: Number(m[3]),
       hash: m[4],
-      ...(m[5] === undefined ? {} : { mtime: Number(m[5]) })
+      ...(m[5] === undefined ? {} : { mtime: Number(m[5]) }),
+      ...(m[6] === undefined ? {} : { identity: m[6] })
     })
   }
   return manifest

@@ -19,6 +19,11 @@ export interface SourceEntry {
   size: number
   /** Modification time in ms (fractional), for the quick check (see hashSource). */
   mtime: number
+  /**
+   * `<device>:<inode>:<change time in ms>`: which file this is and when it last changed in any
+   * way. Nobody can set a change time, so a rewrite that restores size and mtime still shows.
+   */
+  identity: string
 }
 
 export interface PreparedSource {
@@ -61,7 +66,8 @@ export function scanReleaseTree(dir: string): SourceEntry[] {
           kind,
           mode: info.mode & 0o7777,
           size: info.size,
-          mtime: info.mtimeMs
+          mtime: info.mtimeMs,
+          identity: `${info.dev}:${info.ino}:${info.ctimeMs}`
         })
         if (kind === 'dir') pending.push(rel)
         if (kind === 'symlink') {

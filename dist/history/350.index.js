@@ -854,6 +854,18 @@ function linkedCount(host, stdout) {
         throw new host_transport/* HostError */.dh(host.transport.label, `unexpected answer: ${(0,host_transport/* lastLines */.w$)(stdout)}`);
     return Number(linked[1]);
 }
+/** Whole manifests by the deploy's source hashes: every host without a plan gets the same text. */
+const wholeManifests = new WeakMap();
+function wholeManifest(facts, sharedPaths) {
+    let text = wholeManifests.get(facts);
+    if (!text) {
+        text = facts.then(f => fullManifest(f, sharedPaths));
+        // Awaited after the upload; a hashing failure must not surface first as unhandled.
+        text.catch(() => undefined);
+        wholeManifests.set(facts, text);
+    }
+    return text;
+}
 /**
  * Puts the new release on one host. With a trusted manifest of the live release, unchanged
  * files are hard-linked on the host (LINK) and rsync sends only the rest (`--files-from`);
@@ -886,6 +898,8 @@ async function uploadRelease(host, index, job) {
         timeoutMs: UPLOAD_TIMEOUT_MS,
         signal: job.signal
     });
+    // A first upload's manifest is built while rsync runs, once for all hosts.
+    const text = plan ? Promise.resolve(plan.newLines) : wholeManifest(job.facts, sharedPaths);
     let stats;
     if (plan) {
         const drop = plan.dropPaths.map(p => `${p}\0`).join('');
@@ -922,19 +936,19 @@ async function uploadRelease(host, index, job) {
     }
     else
         stats = await upload();
-    const text = plan ? plan.newLines : fullManifest(await job.facts, sharedPaths);
+    const manifest = await text;
     const drops = plan ? plan.dropKeys.map(k => `${k}\n`).join('') : '';
     const sent = plan ? plan.sentFiles.map(p => `${p}\0`).join('') : '';
-    payload += Buffer.byteLength(text) + Buffer.byteLength(drops) + Buffer.byteLength(sent);
+    payload += Buffer.byteLength(manifest) + Buffer.byteLength(drops) + Buffer.byteLength(sent);
     const finish = await host.transport.run(release_scripts/* FINISH */.CV, [
         root,
         release,
         plan ? live : '',
-        String(Buffer.byteLength(text)),
+        String(Buffer.byteLength(manifest)),
         String(Buffer.byteLength(drops)),
         live && !plan ? 'count' : '',
         ...job.shared.map(s => `${s.kind}:${s.path}`)
-    ], { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: text + drops + sent });
+    ], { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: manifest + drops + sent });
     const missing = [...finish.stdout.matchAll(/^missing-shared\t(.*)$/gm)].map(m => m[1]);
     if (missing.length) {
         const [what, is, it] = missing.length === 1 ? ['file', 'is', 'it'] : ['files', 'are', 'them'];

@@ -86,6 +86,23 @@ function linkedCount(host: HostState, stdout: string): number {
   return Number(linked[1])
 }
 
+/** Whole manifests by the deploy's source hashes: every host without a plan gets the same text. */
+const wholeManifests = new WeakMap<Promise<Map<string, FileFacts>>, Promise<string>>()
+
+function wholeManifest(
+  facts: Promise<Map<string, FileFacts>>,
+  sharedPaths: string[]
+): Promise<string> {
+  let text = wholeManifests.get(facts)
+  if (!text) {
+    text = facts.then(f => fullManifest(f, sharedPaths))
+    // Awaited after the upload; a hashing failure must not surface first as unhandled.
+    text.catch(() => undefined)
+    wholeManifests.set(facts, text)
+  }
+  return text
+}
+
 export interface UploadJob {
   root: string
   release: string
@@ -134,6 +151,8 @@ export async function uploadRelease(host: HostState, index: number, job: UploadJ
       timeoutMs: UPLOAD_TIMEOUT_MS,
       signal: job.signal
     })
+  // A first upload's manifest is built while rsync runs, once for all hosts.
+  const text = plan ? Promise.resolve(plan.newLines) : wholeManifest(job.facts, sharedPaths)
   let stats
   if (plan) {
     const drop = plan.dropPaths.map(p => `${p}\0`).join('')
@@ -168,22 +187,22 @@ export async function uploadRelease(host: HostState, index: number, job: UploadJ
     if (sent.status === 'rejected') throw sent.reason
     stats = sent.value ?? (await upload())
   } else stats = await upload()
-  const text = plan ? plan.newLines : fullManifest(await job.facts, sharedPaths)
+  const manifest = await text
   const drops = plan ? plan.dropKeys.map(k => `${k}\n`).join('') : ''
   const sent = plan ? plan.sentFiles.map(p => `${p}\0`).join('') : ''
-  payload += Buffer.byteLength(text) + Buffer.byteLength(drops) + Buffer.byteLength(sent)
+  payload += Buffer.byteLength(manifest) + Buffer.byteLength(drops) + Buffer.byteLength(sent)
   const finish = await host.transport.run(
     FINISH,
     [
       root,
       release,
       plan ? live! : '',
-      String(Buffer.byteLength(text)),
+      String(Buffer.byteLength(manifest)),
       String(Buffer.byteLength(drops)),
       live && !plan ? 'count' : '',
       ...job.shared.map(s => `${s.kind}:${s.path}`)
     ],
-    { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: text + drops + sent }
+    { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: manifest + drops + sent }
   )
   const missing = [...finish.stdout.matchAll(/^missing-shared\t(.*)$/gm)].map(m => m[1])
   if (missing.length) {

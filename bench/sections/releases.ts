@@ -2,6 +2,7 @@ import { readdir, rm } from 'node:fs/promises'
 import os from 'node:os'
 import { join } from 'node:path'
 import { deployUser } from '../deploy-user.js'
+import { discardsSettled } from '../disk-quiet.js'
 import { bytes, integer, ms, percent, ratio, ratioSpread, spread } from '../format.js'
 import { mustRun } from '../processes.js'
 import {
@@ -197,6 +198,7 @@ async function settle(login: Login, hosts: number, path: string): Promise<void> 
     }
   }
   await mustRun('sync', [], { timeoutMs: 120_000 })
+  await discardsSettled()
 }
 
 const label = (s: Scenario) =>
@@ -210,7 +212,8 @@ async function measure(
   tree: ReleaseTree,
   hosts: number,
   repeats: number,
-  scenarios: Scenario[]
+  scenarios: Scenario[],
+  leftovers: string[]
 ): Promise<void> {
   const mine = Object.fromEntries(
     KINDS.map(kind => {
@@ -247,14 +250,12 @@ async function measure(
     await changeOneFile(tree, r * 10 + 2)
     await freshTimestamps(tree)
     await pair('fresh')
-    await Promise.all(
-      Array.from({ length: hosts }, (_, i) =>
-        Promise.all([
-          rm(join(login.hostBase(i), `shiprail-${tag}`), { recursive: true, force: true }),
-          rm(join(login.hostBase(i), `rsync-${tag}`), { recursive: true, force: true })
-        ])
+    // Removed once every push is measured (see discardsSettled).
+    for (let i = 0; i < hosts; i++)
+      leftovers.push(
+        join(login.hostBase(i), `shiprail-${tag}`),
+        join(login.hostBase(i), `rsync-${tag}`)
       )
-    )
   }
 }
 
@@ -287,8 +288,8 @@ const section: Section = {
         hostBase: i => ssh.hostDir(i)
       }
     ]
-    // The goal rows (the deploy user's) get an odd count of repeats, 5 and 3: a first deploy
-    // writes 49 MiB and its time swung ×3 between repeats when three were taken.
+    // The goal rows (the deploy user's) get an odd count of repeats, 5 and 3, so a median is
+    // one measured pair.
     const plan: [Login, number, number][] = [
       [logins[0], 1, ctx.repeats(5, 1)],
       [logins[0], 8, ctx.repeats(3, 1)],
@@ -297,9 +298,15 @@ const section: Section = {
       [logins[1], 8, 1]
     ]
     const scenarios: Scenario[] = []
+    const leftovers: string[] = []
     for (const [login, hosts, repeats] of plan) {
-      await measure(ctx, ssh, login, tree, hosts, repeats, scenarios)
+      await measure(ctx, ssh, login, tree, hosts, repeats, scenarios, leftovers)
     }
+    await Promise.all(leftovers.map(dir => rm(dir, { recursive: true, force: true })))
+    await mustRun('sync', [], { timeoutMs: 120_000 })
+    ctx.progress(
+      `deployed trees removed; the disk finished trimming after ${ms(await discardsSettled())}`
+    )
 
     const stats = scenarios.map(s => ({
       scenario: label(s),
@@ -434,7 +441,7 @@ const section: Section = {
         'Shiprail: wall time of `node dist/cli/index.js deploy ... --json` from spawn to exit, including Node start-up; bytes are the sum over hosts of rsync\'s "Total bytes sent" plus the manifest lines sent with the finishing script, as the `--json` result reports them. rsync: all hosts pushed at once (Shiprail works on up to 10 hosts at once by default), wall time of the batch, bytes from `--stats`.',
         '"Unchanged files found by": `manifest` is the live release\'s manifest (nothing read on the hosts), `checksum` the fallback that reads every file (`rsync --checksum`), used when the manifest is missing or does not match the disk; `none` is a first deploy.',
         `Deploy user: \`${deployer.user}\`, created by the bench (\`useradd -m -s /bin/sh\`) with its own ~/.ssh/authorized_keys; root's rows show the same runs through root's login shell. Time breakdown: "lock + prepare" takes every host's lock and inspects it in one SSH command per host; the source is hashed next (files whose size, time and identity match the live manifest are not read); "connect" is what is left of the SSH handshake when the driver starts (Shiprail starts it beside the source scan and the ledger); "upload" is the host's linking (one perl process) with rsync running beside it, then the manifest; "switch + history + prune" is one command per host (with one host it also unlocks; a pruned release is renamed into releases/.trash and removed in the background).`,
-        "First deploys go to a fresh path each repeat; each tool redeploys onto its own first deploy. Which tool goes first alternates between repeats. Before each timed push the bench runs `sync` and waits until Shiprail's background removal of pruned releases is done, so neither tool pays for the other's writes."
+        "First deploys go to a fresh path each repeat; each tool redeploys onto its own first deploy. Which tool goes first alternates between repeats. Before each timed push the bench runs `sync`, waits until Shiprail's background removal of pruned releases is done and until the disk has finished trimming (this machine's ext4 is mounted with `discard`; no discard completed for 1 s), and the deployed trees are deleted only after the last push, so neither tool pays for the other's writes or deletions."
       ],
       data: {
         release: { files: tree.files, totalBytes: tree.totalBytes, shape },

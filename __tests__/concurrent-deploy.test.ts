@@ -24,7 +24,7 @@ beforeEach(() => {
 })
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL')
-  rmSync(cwd, { recursive: true, force: true })
+  rmSync(cwd, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
 })
 
 const args = (version: string, extra: string[] = []) => [

@@ -36,7 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(hosts.map(h => h.stop()))
   await api?.close()
-  await rm(base, { recursive: true, force: true })
+  await rm(base, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
 })
 
 afterEach(() => api.expectNoViolations())

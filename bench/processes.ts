@@ -93,7 +93,7 @@ export async function timedRun(
     }
     return result
   } finally {
-    if (tempDir) await rm(tempDir, { recursive: true, force: true })
+    if (tempDir) await rm(tempDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
   }
 }
 

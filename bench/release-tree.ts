@@ -37,7 +37,7 @@ function prng(seed: number): () => number {
  * free ride from compression).
  */
 export async function writeReleaseTree(dir: string, shape: TreeShape): Promise<ReleaseTree> {
-  await rm(dir, { recursive: true, force: true })
+  await rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
   const random = prng(shape.seed ?? 1)
   const pool = randomBytes(Math.max(shape.maxBytes, 1) * 4)
   let totalBytes = 0

@@ -116,7 +116,7 @@ async function main(): Promise<number> {
   const work = await mkdtemp(join(tmpdir(), 'shiprail-bench-'))
   const dist = await snapshotDist(root, work, message => progress.line('bench', message)).catch(
     async (err: unknown) => {
-      await rm(work, { recursive: true, force: true })
+      await rm(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
       throw err
     }
   )
@@ -124,7 +124,7 @@ async function main(): Promise<number> {
   let pool: Promise<SshHosts> | undefined
   const stopAll = async () => {
     if (pool) await (await pool.catch(() => undefined))?.stop()
-    await rm(work, { recursive: true, force: true })
+    await rm(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
   }
   const onSignal = (signal: NodeJS.Signals) => {
     progress.line('bench', `${signal}: stopping the servers`)
@@ -181,7 +181,7 @@ async function main(): Promise<number> {
           error: message
         }
       } finally {
-        await rm(tmp, { recursive: true, force: true })
+        await rm(tmp, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
       }
       earlier.set(section.id, result)
       progress.line(scope, `done in ${ms(result.durationMs)}`)

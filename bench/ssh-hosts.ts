@@ -87,7 +87,7 @@ export async function startSshHosts(dir: string, count: number): Promise<SshHost
     },
     async stop() {
       await Promise.all(servers.map(s => s.stop()))
-      await rm(dir, { recursive: true, force: true })
+      await rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
     }
   }
 }

@@ -22,7 +22,7 @@ const bin = name => join('node_modules', '.bin', name)
 // Inside the project, so the compiled files resolve packages from node_modules; at a fixed
 // path, because ncc writes module paths into the bundle and the build must be reproducible.
 const compiled = join('build', 'ncc')
-rmSync(compiled, { recursive: true, force: true })
+rmSync(compiled, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
 mkdirSync(compiled, { recursive: true })
 
 try {
@@ -33,7 +33,7 @@ try {
   writeFileSync(join(compiled, 'package.json'), '{ "type": "module" }\n')
   for (const entry of ENTRIES) {
     const out = join(outRoot, entry)
-    rmSync(out, { recursive: true, force: true })
+    rmSync(out, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
     execFileSync(
       bin('ncc'),
       [
@@ -58,5 +58,5 @@ try {
   // The bundles are ES modules whatever package.json surrounds the checkout.
   writeFileSync(join(outRoot, 'package.json'), '{ "type": "module" }\n')
 } finally {
-  rmSync(compiled, { recursive: true, force: true })
+  rmSync(compiled, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
 }

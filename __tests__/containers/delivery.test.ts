@@ -45,7 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await engine?.stop()
   await registry?.stop()
-  await rm(work, { recursive: true, force: true })
+  await rm(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
 })
 
 function settings(extra: Partial<ContainersDriverSettings>) {

@@ -32,7 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy?.stop()
   await engine?.stop()
-  await rm(work, { recursive: true, force: true })
+  await rm(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
 })
 
 function killMarked(mark: string): void {

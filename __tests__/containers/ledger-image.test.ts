@@ -41,7 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await engine?.stop()
   await gh?.close()
-  await rm(work, { recursive: true, force: true })
+  await rm(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
 })
 
 afterEach(() => gh.expectNoViolations())

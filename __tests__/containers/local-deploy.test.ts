@@ -30,7 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy?.stop()
   await engine?.stop()
-  await rm(work, { recursive: true, force: true })
+  await rm(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
 })
 
 function settings(image: string, extra: Partial<ContainersDriverSettings> = {}) {

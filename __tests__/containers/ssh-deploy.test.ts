@@ -62,7 +62,7 @@ afterAll(async () => {
     await h.proxy.stop()
     await h.engine.stop()
   }
-  await rm(base, { recursive: true, force: true })
+  await rm(base, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
 })
 
 function settings(image: string, extra: Partial<ContainersDriverSettings> = {}) {

@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy?.stop()
   await engine?.stop()
-  await rm(work, { recursive: true, force: true })
+  await rm(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
 })
 
 test('v1 -> v2 -> v3 and a rollback to v2 behind nginx under continuous load: 0 failed requests', async () => {

@@ -29,7 +29,8 @@ function tempDir(prefix: string): string {
   return dir
 }
 afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true })
+  for (const dir of made)
+    rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
 })
 
 interface DemoRun {

@@ -16,7 +16,8 @@ const SOURCE = join(ROOT, 'examples', 'app')
 /** Temp directories made here, removed after all tests. */
 const made: string[] = []
 afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true })
+  for (const dir of made)
+    rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
 })
 
 interface App {

@@ -70,7 +70,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await host?.stop()
   if (web) await new Promise(r => web.close(r))
-  await rm(scratch, { recursive: true, force: true })
+  await rm(scratch, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
 })
 
 function localise(text: string, publicKey: string): string {

@@ -15,7 +15,7 @@ let dir: string
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'shiprail-doctor-local-'))
 })
-afterAll(() => rm(dir, { recursive: true, force: true }))
+afterAll(() => rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 }))
 
 const run = async (path: string) => doctor(parseDoctorSettings({ path }), testContext())
 

@@ -357,7 +357,7 @@ describe('releaseSize', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'shiprail-size-'))
   })
-  afterAll(() => rm(dir, { recursive: true, force: true }))
+  afterAll(() => rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 }))
 
   test('a directory counts its files; a .tar.gz its uncompressed size', async () => {
     const src = join(dir, 'src')

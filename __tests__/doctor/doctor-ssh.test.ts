@@ -57,7 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([host?.stop(), noRsync?.stop()])
   if (web) await new Promise(r => web.close(r))
-  await rm(work, { recursive: true, force: true })
+  await rm(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
 })
 
 function inputs(on: HostSandbox, extra: Record<string, string> = {}): Record<string, string> {

@@ -203,7 +203,7 @@ afterAll(async () => {
   await proxy?.stop()
   await proxyNeverDown?.stop()
   await api?.close()
-  await rm(scratch, { recursive: true, force: true })
+  await rm(scratch, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
 })
 
 const hostList = (list: Host[]) => list.map(h => `deploy@127.0.0.1:${h.sandbox.port}`).join('\n')

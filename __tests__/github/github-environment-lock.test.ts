@@ -37,7 +37,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'shiprail-ghlock-'))
 })
 afterEach(() => {
-  rmSync(dir, { recursive: true, force: true })
+  rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
   gh.expectNoViolations()
 })
 

@@ -50,7 +50,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(servers.map(s => s.stop()))
   for (const at of mounts) execFileSync('umount', ['-l', at])
-  await rm(base, { recursive: true, force: true })
+  await rm(base, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
 })
 
 function sshSettings(which: number[], source: string) {

@@ -52,7 +52,7 @@ export async function writeRelease(
   version: string,
   extra: Record<string, string> = {}
 ): Promise<void> {
-  await rm(dir, { recursive: true, force: true })
+  await rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
   await mkdir(join(dir, 'assets'), { recursive: true })
   await writeFile(join(dir, 'index.html'), pageBody(version))
   await writeFile(join(dir, 'assets', 'app.js'), assetBody(version))

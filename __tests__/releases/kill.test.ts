@@ -55,7 +55,7 @@ beforeAll(async () => {
 }, 180_000)
 
 afterAll(async () => {
-  await rm(work, { recursive: true, force: true })
+  await rm(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
 })
 
 const EXTRA = Object.fromEntries(

@@ -20,7 +20,7 @@ beforeEach(async () => {
   work = await tempDir('local')
 })
 afterEach(async () => {
-  await rm(work, { recursive: true, force: true })
+  await rm(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
 })
 
 async function deploy(

@@ -25,16 +25,17 @@ let work: string
 let root: string
 let src: string
 beforeEach(async () => {
+  prelink = true
   work = await tempDir('manifest')
   root = join(work, 'app')
   src = join(work, 'src')
 })
 afterEach(async () => {
-  await rm(work, { recursive: true, force: true })
+  await rm(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
 })
 
 async function writeTree(files: Record<string, string>): Promise<void> {
-  await rm(src, { recursive: true, force: true })
+  await rm(src, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
   await mkdir(src, { recursive: true })
   for (const [name, content] of Object.entries(files)) {
     await mkdir(join(src, name, '..'), { recursive: true })
@@ -46,6 +47,26 @@ const BASE: Record<string, string> = Object.fromEntries(
   Array.from({ length: 20 }, (_, i) => [`lib/m${i}.js`, `module ${i}\n`.repeat(200)])
 )
 
+/**
+ * After a deploy the host links the new release into releases/.prelink-<release> in the
+ * background, for the next deploy's LINK to rename (see PRELINK_PERL). The tests wait for it,
+ * so that each path is taken on purpose: with `prelink` off they remove the tree, and the next
+ * deploy links every file itself beside rsync.
+ */
+let prelink = true
+
+async function prelinked(release: string): Promise<void> {
+  const done = join(root, 'releases', `.prelink-${release}.done`)
+  for (let waited = 0; !existsSync(done); waited += 10) {
+    if (waited > 20_000) throw new Error(`no ${done}`)
+    await new Promise(resolve => setTimeout(resolve, 10))
+  }
+  if (!prelink) {
+    await rm(join(root, 'releases', `.prelink-${release}`), { recursive: true })
+    await rm(done)
+  }
+}
+
 async function deploy(
   version: string,
   extra: Partial<ReleasesDriverSettings> = {},
@@ -56,6 +77,11 @@ async function deploy(
   const outcome = await createReleasesDriver(
     releasesSettings({ path: root, source: src, ...extra })
   ).apply(request(version), ctx)
+  if (
+    outcome.release &&
+    /\bperl\b/.test(execFileSync('sh', ['-c', 'command -v perl || true'], { env }).toString())
+  )
+    await prelinked(outcome.release)
   return { report: outcome.hosts![0], release: outcome.release!, log: ctx.logger.text() }
 }
 
@@ -68,7 +94,14 @@ async function touchAll(dir: string, files: string[]): Promise<void> {
   for (const f of files) await utimes(join(dir, f), later, later)
 }
 
-describe('redeploys by the manifest', () => {
+describe.each([
+  ["onto the prelinked tree, the changes on LINK's stdin", true],
+  ['linking every file beside rsync', false]
+])('redeploys by the manifest, %s', (_, withPrelink) => {
+  beforeEach(() => {
+    prelink = withPrelink
+  })
+
   test('fresh timestamps and one changed file: only it is sent, the rest is linked', async () => {
     await writeTree({ ...BASE, 'empty.txt': '' })
     const first = await deploy('1')
@@ -82,6 +115,8 @@ describe('redeploys by the manifest', () => {
     expect(second.report.filesLinked).toBe(20)
     expect(second.report.bytesSent).toBeLessThan(3000)
     expect(second.log).toMatch(/20 unchanged files found by the live release's manifest/)
+    // Each variant takes its own path: no rsync onto the prelinked tree, rsync without it.
+    expect(/without rsync/.test(second.log)).toBe(prelink)
     expect(
       sameInode(inRelease(first.release, 'lib/m4.js'), inRelease(second.release, 'lib/m4.js'))
     ).toBe(true)
@@ -272,6 +307,110 @@ describe('redeploys by the manifest', () => {
     const third = await deploy('3')
     expect(lstatSync(inRelease(third.release, '.env')).isFile()).toBe(true)
     expect(readFileSync(inRelease(third.release, '.env'), 'utf8')).toBe('from the source')
+  })
+})
+
+describe('the tree prelinked after a deploy (PRELINK_PERL)', () => {
+  const prelinkDir = (release: string) => join(root, 'releases', `.prelink-${release}`)
+
+  test('holds every file of the release as a link, and the next deploy takes it over', async () => {
+    await writeTree(BASE)
+    const first = await deploy('1')
+    expect(
+      sameInode(inRelease(first.release, 'lib/m0.js'), join(prelinkDir(first.release), 'lib/m0.js'))
+    ).toBe(true)
+    expect(readFileSync(`${prelinkDir(first.release)}.done`, 'utf8')).toBe(`ok\t${first.release}\n`)
+    await writeTree({ ...BASE, 'lib/m0.js': 'changed\n' })
+    const second = await deploy('2')
+    expect(second.log).toMatch(/without rsync/)
+    expect(existsSync(prelinkDir(first.release))).toBe(false)
+    expect(readFileSync(inRelease(second.release, 'lib/m0.js'), 'utf8')).toBe('changed\n')
+    expect(readFileSync(inRelease(first.release, 'lib/m0.js'), 'utf8')).toBe(BASE['lib/m0.js'])
+    expect(
+      sameInode(inRelease(first.release, 'lib/m1.js'), inRelease(second.release, 'lib/m1.js'))
+    ).toBe(true)
+  })
+
+  test('a file added to the prelinked tree is not trusted: the release is linked from the live one', async () => {
+    await writeTree(BASE)
+    const first = await deploy('1')
+    await writeFile(join(prelinkDir(first.release), 'planted.txt'), 'not from the build')
+    await writeTree({ ...BASE, 'lib/m0.js': 'changed\n' })
+    const second = await deploy('2')
+    expect(second.report.unchangedBy).toBe('manifest')
+    expect(second.log).not.toMatch(/without rsync/)
+    expect(existsSync(inRelease(second.release, 'planted.txt'))).toBe(false)
+    expect(second.report.filesLinked).toBe(19)
+  })
+
+  test('a file of the prelinked tree replaced by another is not trusted either', async () => {
+    await writeTree(BASE)
+    const first = await deploy('1')
+    const swapped = join(prelinkDir(first.release), 'lib/m7.js')
+    await rm(swapped)
+    await writeFile(swapped, BASE['lib/m7.js'])
+    await writeTree({ ...BASE, 'lib/m0.js': 'changed\n' })
+    const second = await deploy('2')
+    expect(second.log).not.toMatch(/without rsync/)
+    expect(
+      sameInode(inRelease(first.release, 'lib/m7.js'), inRelease(second.release, 'lib/m7.js'))
+    ).toBe(true)
+  })
+
+  test('an unfinished or stale prelinked tree is removed, never used', async () => {
+    await writeTree(BASE)
+    const first = await deploy('1')
+    await rm(`${prelinkDir(first.release)}.done`)
+    await mkdir(join(root, 'releases', '.prelink-20200101T000000Z-0'))
+    await writeTree({ ...BASE, 'lib/m0.js': 'changed\n' })
+    const second = await deploy('2')
+    expect(second.log).not.toMatch(/without rsync/)
+    expect(second.report.filesLinked).toBe(19)
+    const left = readdirSync(join(root, 'releases')).filter(n => n.startsWith('.prelink-'))
+    expect(left.sort()).toEqual([`.prelink-${second.release}`, `.prelink-${second.release}.done`])
+  })
+
+  test('a read-only directory still gets its new file; modes of files and directories are kept', async () => {
+    await writeTree({ ...BASE, 'ro/a.txt': 'a' })
+    await chmod(join(src, 'ro'), 0o755)
+    const first = await deploy('1')
+    await writeTree({ ...BASE, 'ro/a.txt': 'a', 'ro/b.txt': 'new', 'tool.sh': '#!/bin/sh\n' })
+    await chmod(join(src, 'tool.sh'), 0o750)
+    await chmod(join(src, 'ro'), 0o555)
+    const second = await deploy('2')
+    expect(second.log).toMatch(/without rsync/)
+    expect(readFileSync(inRelease(second.release, 'ro/b.txt'), 'utf8')).toBe('new')
+    expect(statSync(inRelease(second.release, 'ro')).mode & 0o777).toBe(0o555)
+    expect(statSync(inRelease(second.release, 'tool.sh')).mode & 0o777).toBe(0o750)
+    expect(statSync(inRelease(first.release, 'ro')).mode & 0o777).toBe(0o755)
+    await chmod(inRelease(second.release, 'ro'), 0o755)
+  })
+
+  test('when most files change, the prelinked tree goes and only the kept files are linked', async () => {
+    await writeTree(BASE)
+    const first = await deploy('1')
+    const most = Object.fromEntries(
+      Object.keys(BASE).map((k, i) => [k, i < 15 ? `new ${i}\n` : BASE[k]])
+    )
+    await writeTree(most)
+    const second = await deploy('2')
+    expect(second.report.unchangedBy).toBe('manifest')
+    expect(second.report.filesLinked).toBe(5)
+    expect(readFileSync(inRelease(second.release, 'lib/m3.js'), 'utf8')).toBe('new 3\n')
+    expect(readFileSync(inRelease(first.release, 'lib/m3.js'), 'utf8')).toBe(BASE['lib/m3.js'])
+    expect(
+      sameInode(inRelease(first.release, 'lib/m18.js'), inRelease(second.release, 'lib/m18.js'))
+    ).toBe(true)
+  })
+
+  test('changes over 4 MiB go by rsync, onto the prelinked tree', async () => {
+    await writeTree(BASE)
+    await deploy('1')
+    await writeTree({ ...BASE, 'big.bin': 'x'.repeat(5 << 20) })
+    const second = await deploy('2')
+    expect(second.log).not.toMatch(/without rsync/)
+    expect(second.report.filesLinked).toBe(20)
+    expect(statSync(inRelease(second.release, 'big.bin')).size).toBe(5 << 20)
   })
 })
 

@@ -18,7 +18,7 @@ let nginx: NginxServer | undefined
 
 afterAll(async () => {
   await nginx?.stop()
-  await rm(work, { recursive: true, force: true })
+  await rm(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
 })
 
 test('nginx serves current without a failed request or a mixed response during 10 deploys and 2 rollbacks', async () => {

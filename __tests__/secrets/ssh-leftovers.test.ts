@@ -18,7 +18,7 @@ afterAll(() => server.stop())
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), 'shiprail-left-'))
 })
-afterEach(() => rmSync(work, { recursive: true, force: true }))
+afterEach(() => rmSync(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 }))
 
 /** `ssh -O check`: the pid of the master behind a control socket, or undefined. */
 function masterPid(socket: string): number | undefined {

@@ -139,7 +139,9 @@ export async function startDockerEngine(): Promise<DockerEngine> {
         'sh',
         dir
       ])
-      await rm(dir, { recursive: true, force: true }).catch(() => undefined)
+      await rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 }).catch(
+        () => undefined
+      )
     }
   }
 }
@@ -229,7 +231,7 @@ export async function buildTestImage(
     run('docker', ['build', '-q', '-t', tag, dir], { ...engine.env, DOCKER_BUILDKIT: '0' })
     return engine.docker(['image', 'inspect', '--format', '{{.Id}}', tag]).trim()
   } finally {
-    await rm(dir, { recursive: true, force: true })
+    await rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
   }
 }
 
@@ -269,7 +271,7 @@ export async function startRegistry(): Promise<{ address: string; stop(): Promis
         await Promise.race([exited, new Promise(r => setTimeout(r, 5000).unref())])
         if (child.exitCode === null) child.kill('SIGKILL')
       }
-      await rm(dir, { recursive: true, force: true })
+      await rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
     }
   }
 }

@@ -113,7 +113,7 @@ export async function startHostSandbox(
     }
     child.stderr?.destroy()
     child.unref()
-    await rm(dir, { recursive: true, force: true })
+    await rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
   }
   try {
     await waitForBanner(port, child, () => stderr)

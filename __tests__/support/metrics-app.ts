@@ -140,7 +140,7 @@ export async function startMetricsApp(options: MetricsAppOptions = {}): Promise<
         server.close(() => resolve())
         server.closeAllConnections()
       })
-      rmSync(dir, { recursive: true, force: true })
+      rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
     }
   }
 }

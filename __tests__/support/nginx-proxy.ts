@@ -79,7 +79,8 @@ http {
         await Promise.race([exited, new Promise(r => setTimeout(r, 5000).unref())])
         if (child.exitCode === null) child.kill('SIGKILL')
       }
-      if (!options.dir) await rm(dir, { recursive: true, force: true })
+      if (!options.dir)
+        await rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
     }
   }
 }

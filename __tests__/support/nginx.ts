@@ -75,7 +75,7 @@ http {
         await Promise.race([exited, new Promise(r => setTimeout(r, 5000).unref())])
         if (child.exitCode === null) child.kill('SIGKILL')
       }
-      await rm(dir, { recursive: true, force: true })
+      await rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
     }
   }
 }

@@ -64,7 +64,7 @@ ${jobs}
       await exited
       clearTimeout(timer)
     }
-    await rm(dir, { recursive: true, force: true })
+    await rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
   }
 
   // /-/ready answers 200 once the TSDB is open and the server takes queries.

@@ -60,7 +60,7 @@ export async function generateClientKey(): Promise<ClientKey> {
       publicKey: await readFile(join(dir, 'id.pub'), 'utf8')
     }
   } finally {
-    await rm(dir, { recursive: true, force: true })
+    await rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
   }
 }
 
@@ -183,7 +183,7 @@ export async function startSshd(
     await waitForBanner(port, child, () => stderr)
   } catch (err) {
     child.kill('SIGKILL')
-    await rm(dir, { recursive: true, force: true })
+    await rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
     throw err
   }
   const hostKey = (await readFile(join(dir, 'host_key.pub'), 'utf8')).trim().split(' ')
@@ -203,7 +203,7 @@ export async function startSshd(
       // Session processes of connections still open inherit the stderr pipe; stop listening.
       child.stderr?.destroy()
       child.unref()
-      await rm(dir, { recursive: true, force: true })
+      await rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
     }
   }
 }

@@ -227,7 +227,7 @@ async function runJob(
     }
     for (const post of posts.reverse()) await post()
   } finally {
-    rmSync(temp, { recursive: true, force: true })
+    rmSync(temp, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
   }
   return {
     result: failed ? 'failure' : 'success',

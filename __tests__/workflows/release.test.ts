@@ -60,7 +60,7 @@ beforeEach(() => {
   write('examples/ship.yml', EXAMPLE)
   write('examples/ci/Jenkinsfile', `// uses ${R}/deploy@v1 through the CLI\n`)
 })
-afterEach(() => rmSync(tree, { recursive: true, force: true }))
+afterEach(() => rmSync(tree, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 }))
 
 const SHA = 'c0ffee'.padEnd(40, '0')
 const PINNED = `${SHA} (workflows) and v1.2.0`

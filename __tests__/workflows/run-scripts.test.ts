@@ -33,7 +33,7 @@ let sandbox: string
 beforeEach(() => {
   sandbox = mkdtempSync(join(tmpdir(), 'shiprail-workflow-run-'))
 })
-afterEach(() => rmSync(sandbox, { recursive: true, force: true }))
+afterEach(() => rmSync(sandbox, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 }))
 
 /** A fresh runner temp directory, workspace and output files, as a job gets them. */
 function runner(name = 'runner') {

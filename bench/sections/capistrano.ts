@@ -83,7 +83,7 @@ async function peerData<T>(
     tmp,
     progress: message => ctx.progress(`${peer.id}: ${message}`)
   })
-  await rm(tmp, { recursive: true, force: true })
+  await rm(tmp, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
   return { data: report.data as T, ranHere: true }
 }
 
@@ -189,7 +189,14 @@ const section: Section = {
       join(ssh.hostDir(i), relative(ssh.mountPoint, deployTo))
     const removeEverywhere = (deployTo: string) =>
       Promise.all(
-        ssh.servers.map((_, i) => rm(hostPath(i, deployTo), { recursive: true, force: true }))
+        ssh.servers.map((_, i) =>
+          rm(hostPath(i, deployTo), {
+            recursive: true,
+            force: true,
+            maxRetries: 20,
+            retryDelay: 50
+          })
+        )
       )
 
     // Deploy and redeploy: the releases section's tree shape, committed to a repository that
@@ -239,7 +246,7 @@ const section: Section = {
         }
       }
     } finally {
-      await rm(tree.dir, { recursive: true, force: true })
+      await rm(tree.dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
     }
 
     // Rollback: the rollback section's two releases, one host, as its SSH row.

@@ -183,17 +183,22 @@ async function rsyncPush(
 }
 
 /**
- * Before each timed push: the disk writes of the one before are flushed (`sync`), and the
- * releases Shiprail pruned into releases/.trash are removed (it does that in the background
- * after a deploy returns), so that neither tool is timed while the other's leftovers still
- * cost disk or CPU.
+ * Before each timed push: the disk writes of the one before are flushed (`sync`), the
+ * releases Shiprail pruned into releases/.trash are removed and the next release's tree is
+ * prelinked (it does both in the background after a deploy returns, as between two deploys on a
+ * real server), so that neither tool is timed while the other's leftovers still cost disk or CPU.
  */
 async function settle(login: Login, hosts: number, path: string): Promise<void> {
   for (let i = 0; i < hosts; i++) {
-    const trash = join(login.hostBase(i), path, 'releases', '.trash')
+    const releases = join(login.hostBase(i), path, 'releases')
     for (let waited = 0; waited < 30_000; waited += 50) {
-      const left = await readdir(trash).catch(() => [])
-      if (left.length === 0) break
+      const trash = await readdir(join(releases, '.trash')).catch(() => [])
+      // The next deploy's tree, which a deploy prelinks in the background once it has switched.
+      const names = new Set(await readdir(releases).catch(() => []))
+      const prelinking = [...names].some(
+        n => n.startsWith('.prelink-') && !n.endsWith('.done') && !names.has(`${n}.done`)
+      )
+      if (trash.length === 0 && !prelinking) break
       await new Promise(r => setTimeout(r, 50))
     }
   }
@@ -302,7 +307,11 @@ const section: Section = {
     for (const [login, hosts, repeats] of plan) {
       await measure(ctx, ssh, login, tree, hosts, repeats, scenarios, leftovers)
     }
-    await Promise.all(leftovers.map(dir => rm(dir, { recursive: true, force: true })))
+    await Promise.all(
+      leftovers.map(dir =>
+        rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
+      )
+    )
     await mustRun('sync', [], { timeoutMs: 120_000 })
     ctx.progress(
       `deployed trees removed; the disk finished trimming after ${ms(await discardsSettled())}`
@@ -441,7 +450,7 @@ const section: Section = {
         'Shiprail: wall time of `node dist/cli/index.js deploy ... --json` from spawn to exit, including Node start-up; bytes are the sum over hosts of rsync\'s "Total bytes sent" plus the manifest lines sent with the finishing script, as the `--json` result reports them. rsync: all hosts pushed at once (Shiprail works on up to 10 hosts at once by default), wall time of the batch, bytes from `--stats`.',
         '"Unchanged files found by": `manifest` is the live release\'s manifest (nothing read on the hosts), `checksum` the fallback that reads every file (`rsync --checksum`), used when the manifest is missing or does not match the disk; `none` is a first deploy.',
         `Deploy user: \`${deployer.user}\`, created by the bench (\`useradd -m -s /bin/sh\`) with its own ~/.ssh/authorized_keys; root's rows show the same runs through root's login shell. Time breakdown: "lock + prepare" takes every host's lock and inspects it in one SSH command per host; the source is hashed next (files whose size, time and identity match the live manifest are not read); "connect" is what is left of the SSH handshake when the driver starts (Shiprail starts it beside the source scan and the ledger); "upload" is the host's linking (one perl process) with rsync running beside it, then the manifest; "switch + history + prune" is one command per host (with one host it also unlocks; a pruned release is renamed into releases/.trash and removed in the background).`,
-        "First deploys go to a fresh path each repeat; each tool redeploys onto its own first deploy. Which tool goes first alternates between repeats. Before each timed push the bench runs `sync`, waits until Shiprail's background removal of pruned releases is done and until the disk has finished trimming (this machine's ext4 is mounted with `discard`; no discard completed for 1 s), and the deployed trees are deleted only after the last push, so neither tool pays for the other's writes or deletions."
+        "First deploys go to a fresh path each repeat; each tool redeploys onto its own first deploy. Which tool goes first alternates between repeats. Before each timed push the bench runs `sync`, waits until Shiprail's background work after a deploy is done (removing pruned releases, and linking the new release into the tree the next deploy renames instead of making 10,000 links while the user waits) and until the disk has finished trimming (this machine's ext4 is mounted with `discard`; no discard completed for 1 s), and the deployed trees are deleted only after the last push, so neither tool pays for the other's writes or deletions."
       ],
       data: {
         release: { files: tree.files, totalBytes: tree.totalBytes, shape },

@@ -153,7 +153,12 @@ const section: Section = {
       }
     } finally {
       for (const release of ['small', 'large']) {
-        await rm(join(ssh.hostDir(0), `rollback-${release}`), { recursive: true, force: true })
+        await rm(join(ssh.hostDir(0), `rollback-${release}`), {
+          recursive: true,
+          force: true,
+          maxRetries: 20,
+          retryDelay: 50
+        })
       }
     }
 

@@ -126,7 +126,7 @@ async function healthyWindow(
       probes: json.overall.probes
     }
   } finally {
-    await rm(dir, { recursive: true, force: true })
+    await rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
   }
 }
 

@@ -492,7 +492,7 @@ async function hashSource(dir, entries, signal, known) {
             continue;
         const old = known?.get(entry.path);
         if (old?.identity === entry.identity && old.mtime === entry.mtime && old.size === entry.size) {
-            facts.set(entry.path, { ...old, mode: entry.mode });
+            facts.set(entry.path, old.mode === entry.mode ? old : { ...old, mode: entry.mode });
             continue;
         }
         const hash = (0,external_node_crypto_.createHash)('sha256');
@@ -544,12 +544,16 @@ function parseManifest(text) {
         const m = /^("(?:[^"\\]|\\.)*")\t([0-7]{1,5})\t(\d+)\t([A-Za-z0-9_-]{43})(?:\t(-?\d+(?:\.\d+)?)(?:\t(\d+:\d+:\d+(?:\.\d+)?))?)?$/.exec(line);
         if (!m)
             return undefined;
-        let path;
-        try {
-            path = JSON.parse(m[1]);
-        }
-        catch {
-            return undefined;
+        let path = m[1].slice(1, -1);
+        // Without a backslash or control character the JSON string is the path itself; anything
+        // else goes to the parser, which also refuses raw control characters.
+        if (needsJsonParse(m[1])) {
+            try {
+                path = JSON.parse(m[1]);
+            }
+            catch {
+                return undefined;
+            }
         }
         if (typeof path !== 'string')
             return undefined;
@@ -562,6 +566,15 @@ function parseManifest(text) {
         });
     }
     return manifest;
+}
+/** A backslash or a control character: text JSON.parse must read (or refuse). */
+function needsJsonParse(quoted) {
+    for (let i = 0; i < quoted.length; i++) {
+        const c = quoted.charCodeAt(i);
+        if (c < 0x20 || c === 0x5c)
+            return true;
+    }
+    return false;
 }
 /** Shared paths are links to `<path>/shared/` in every release: never in a manifest. */
 function underShared(path, sharedPaths) {
@@ -586,10 +599,15 @@ function planUpload(entries, facts, live, sharedPaths) {
     // which would send every top-level file again, racing LINK for the same paths.
     const send = [];
     const sentFiles = [];
+    const sendEntries = [];
+    let sendBytes = 0;
     const lines = [MANIFEST_HEADER + '\n'];
     for (const entry of entries) {
         if (entry.kind !== 'file') {
             send.push(entry.path);
+            sendEntries.push(entry);
+            if (entry.kind === 'symlink')
+                sendBytes += entry.size;
             continue;
         }
         const f = facts.get(entry.path);
@@ -600,6 +618,8 @@ function planUpload(entries, facts, live, sharedPaths) {
             continue;
         }
         send.push(entry.path);
+        sendEntries.push(entry);
+        sendBytes += entry.size;
         if (shared)
             continue;
         sentFiles.push(entry.path);
@@ -612,7 +632,9 @@ function planUpload(entries, facts, live, sharedPaths) {
         dropKeys: dropPaths.map(p => JSON.stringify(p)),
         newLines: lines.join(''),
         send,
-        sentFiles
+        sentFiles,
+        sendEntries,
+        sendBytes
     };
 }
 
@@ -620,8 +642,8 @@ function planUpload(entries, facts, live, sharedPaths) {
 // The host loop, failure report, phase timer and exit check every host driver shares.
 
 
-// EXTERNAL MODULE: ./build/ncc/core/drivers/release-scripts.js
-var release_scripts = __webpack_require__(8207);
+// EXTERNAL MODULE: ./build/ncc/core/drivers/release-scripts.js + 1 modules
+var release_scripts = __webpack_require__(9504);
 // EXTERNAL MODULE: ./build/ncc/core/doctor/host-checks.js
 var host_checks = __webpack_require__(6599);
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-space.js
@@ -832,6 +854,8 @@ function parsePrepared(stdout, parsed = new Map()) {
             out.dirs.push(value);
         else if (key === 'free')
             out.free = parseFreeSpace(line);
+        else if (key === 'prelink')
+            out.prelinked = value === 'ready';
         else if (key === 'manifest' && rest[0] !== 'ok') {
             out.manifestProblem =
                 (PROBLEMS[rest[0]] ?? `the manifest check answered ${JSON.stringify(value)}`) +
@@ -847,6 +871,30 @@ function parsePrepared(stdout, parsed = new Map()) {
             out.manifestProblem = "the live release's manifest is in another format";
     }
     return out;
+}
+/** Changed entries up to this many bytes go to a prelinked host on LINK's stdin, not by rsync. */
+const IN_BAND_BYTES = 4 << 20;
+/** The mode of the source's top directory, which rsync (not given `.`) leaves alone. */
+function sourceMode(dir) {
+    return ((0,external_node_fs_.statSync)(dir).mode & 0o7777).toString(8);
+}
+/**
+ * LINK's stdin for an upload without rsync: the paths to drop, an empty one, then per entry to
+ * send `<kind> <mode> <size> <path>\0` and its bytes (a file's content, a symlink's target).
+ */
+async function inBandRecords(dir, plan) {
+    const parts = [Buffer.from(plan.dropPaths.map(p => `${p}\0`).join('') + '\0')];
+    for (const entry of plan.sendEntries) {
+        const full = (0,external_node_path_.join)(dir, entry.path);
+        const data = entry.kind === 'file'
+            ? await (0,promises_.readFile)(full)
+            : entry.kind === 'symlink'
+                ? Buffer.from(await (0,promises_.readlink)(full, { encoding: 'buffer' }))
+                : Buffer.alloc(0);
+        const kind = entry.kind === 'file' ? 'f' : entry.kind === 'symlink' ? 'l' : 'd';
+        parts.push(Buffer.from(`${kind} ${entry.mode.toString(8)} ${data.length} ${entry.path}\0`), data);
+    }
+    return Buffer.concat(parts);
 }
 function linkedCount(host, stdout) {
     const linked = /^linked\t(\d+)/m.exec(stdout);
@@ -901,7 +949,18 @@ async function uploadRelease(host, index, job) {
     // A first upload's manifest is built while rsync runs, once for all hosts.
     const text = plan ? Promise.resolve(plan.newLines) : wholeManifest(job.facts, sharedPaths);
     let stats;
-    if (plan) {
+    const inBand = plan !== undefined && host.prelinked === true && plan.sendBytes <= IN_BAND_BYTES;
+    if (plan && inBand) {
+        // The host renames its prelinked tree and writes the few changed entries itself: no rsync.
+        const records = await inBandRecords(source.dir, plan);
+        const linked = await host.transport.run(release_scripts/* LINK */.ps, [root, release, live, sourceMode(source.dir), 'prelinked', 'inband'], { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: records });
+        (0,host_fleet/* requireOk */.Mo)(host, 'hard-linking unchanged files and writing the changed ones', linked, LINK_TIMEOUT_MS);
+        if (!/^sent\t\d+$/m.test(linked.stdout))
+            throw new host_transport/* HostError */.dh(host.transport.label, `unexpected answer: ${(0,host_transport/* lastLines */.w$)(linked.stdout)}`);
+        linkedByScript = linkedCount(host, linked.stdout);
+        stats = { bytesSent: records.length, filesTransferred: plan.sentFiles.length };
+    }
+    else if (plan) {
         const drop = plan.dropPaths.map(p => `${p}\0`).join('');
         filesFrom = (0,external_node_path_.join)(job.workDir, `send-${index}`);
         await (0,promises_.writeFile)(filesFrom, plan.send.join('\0') + '\0');
@@ -909,8 +968,8 @@ async function uploadRelease(host, index, job) {
         // rsync starts once LINK has made the release's directory (see LINK), and runs beside it.
         let begun;
         const started = new Promise(resolve => (begun = resolve));
-        const rootMode = ((0,external_node_fs_.statSync)(source.dir).mode & 0o7777).toString(8);
-        const linking = host.transport.run(release_scripts/* LINK */.ps, [root, release, live, rootMode], {
+        const prelink = host.prelinked ? 'prelinked' : '';
+        const linking = host.transport.run(release_scripts/* LINK */.ps, [root, release, live, sourceMode(source.dir), prelink], {
             timeoutMs: LINK_TIMEOUT_MS,
             signal: job.signal,
             payload: drop,
@@ -960,7 +1019,7 @@ async function uploadRelease(host, index, job) {
     host.report.filesLinked = filesLinked;
     host.report.unchangedBy = plan ? 'manifest' : live ? 'checksum' : undefined;
     const how = plan
-        ? `${plan.keep} unchanged files found by the live release's manifest`
+        ? `${plan.keep} unchanged files found by the live release's manifest${inBand ? ', renamed from the tree prelinked after the last deploy; the changes went with that command, without rsync' : ''}`
         : live
             ? `unchanged files found by --checksum: ${host.manifestProblem ?? 'no manifest'}`
             : 'first release on this host';
@@ -1029,6 +1088,7 @@ function createReleasesDriver(settings) {
         host.dirs = facts.dirs;
         host.liveManifest = facts.manifest;
         host.manifestProblem = facts.manifestProblem;
+        host.prelinked = facts.prelinked;
         host.free = facts.free;
     }
     async function runHook(host, release, hook, request, ctx) {

@@ -11,7 +11,7 @@ export interface RunOptions {
   env: Record<string, string | undefined>
   cwd?: string
   /** Written to stdin, then stdin is closed. */
-  input?: string
+  input?: string | Buffer
   /** Milliseconds before the process group is stopped (SIGTERM, then SIGKILL after 5 s). */
   timeoutMs: number
   signal?: AbortSignal

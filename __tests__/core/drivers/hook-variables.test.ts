@@ -57,7 +57,7 @@ describe('HOOK_VARIABLES', () => {
         )
       }
     } finally {
-      await rm(work, { recursive: true, force: true })
+      await rm(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 })
     }
   })
 

@@ -28,7 +28,7 @@ afterAll(() => server.close())
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'shiprail-verdict-'))
 })
-afterEach(() => rmSync(dir, { recursive: true, force: true }))
+afterEach(() => rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 }))
 
 async function liveDeployment(runUrl: string | null) {
   const ledger = new FileLedger(join(dir, 'ledger.json'), systemClock)

@@ -41,7 +41,7 @@ export interface ScriptOptions {
    * Bulk data on stdin after the script, which the script reads with `cat`: bash reads a script
    * from a pipe one byte at a time, so a large argument costs a system call per byte.
    */
-  payload?: string
+  payload?: string | Buffer
   /** Output kept per stream (default 1 MiB); a release's manifest takes ~100 bytes a file. */
   maxOutput?: number
 }
@@ -107,6 +107,13 @@ export function hostScript(body: string, args: string[]): string {
   return `shiprail_main() {\n${body}\n}\nshiprail_main ${args.map(shellQuote).join(' ')}\n`
 }
 
+/** The script, then the payload (bytes when it is a Buffer). */
+function withPayload(script: string, payload: string | Buffer | undefined): string | Buffer {
+  return Buffer.isBuffer(payload)
+    ? Buffer.concat([Buffer.from(script), payload])
+    : script + (payload ?? '')
+}
+
 /** Reads `Total bytes sent` and `Number of regular files transferred` from rsync --stats. */
 export function parseRsyncStats(output: string): UploadStats {
   const number = (label: string) => {
@@ -151,7 +158,7 @@ async function runChecked(
   what: string,
   command: string,
   args: string[],
-  input: string | undefined,
+  input: string | Buffer | undefined,
   options: ScriptOptions
 ): Promise<RunResult> {
   const result = await runProcess(command, {
@@ -197,7 +204,7 @@ export class LocalTransport implements HostTransport {
       'a command',
       'bash',
       ['--noprofile', '--norc', '-s'],
-      hostScript(body, args) + (options.payload ?? ''),
+      withPayload(hostScript(body, args), options.payload),
       { ...options, env: this.env }
     )
   }
@@ -423,7 +430,7 @@ export class SshTransport implements HostTransport {
       'a command',
       'ssh',
       [...this.destination(), 'bash --noprofile --norc -s'],
-      hostScript(body, args) + (options.payload ?? ''),
+      withPayload(hostScript(body, args), options.payload),
       { ...options, env: this.env }
     )
   }

@@ -283,12 +283,14 @@ async function tryLock(
       signal: options.signal,
       maxOutput: then.maxOutput
     })
-    const [first, ...rest] = result.stdout.split('\n')
-    if (first === 'acquired')
-      return { acquired: true, result: { ...result, stdout: rest.join('\n') } }
+    // The first line says which; PREPARE's answer after it may hold a megabyte of manifest.
+    const eol = result.stdout.indexOf('\n')
+    const first = eol < 0 ? result.stdout : result.stdout.slice(0, eol)
+    const rest = eol < 0 ? '' : result.stdout.slice(eol + 1)
+    if (first === 'acquired') return { acquired: true, result: { ...result, stdout: rest } }
     if (result.exitCode !== 0 || first !== 'held')
       throw lockScriptError(transport.label, root, result)
-    const held = rest.join('\n').trim()
+    const held = rest.trim()
     // The lock vanished between our try and our read: try again.
     if (held === '' && attempt < 5) continue
     const current = parseLockInfo(held)

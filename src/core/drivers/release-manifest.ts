@@ -64,7 +64,7 @@ export async function hashSource(
     if (entry.kind !== 'file') continue
     const old = known?.get(entry.path)
     if (old?.identity === entry.identity && old.mtime === entry.mtime && old.size === entry.size) {
-      facts.set(entry.path, { ...old, mode: entry.mode })
+      facts.set(entry.path, old.mode === entry.mode ? old : { ...old, mode: entry.mode })
       continue
     }
     const hash = createHash('sha256')
@@ -116,11 +116,15 @@ export function parseManifest(text: string): LiveManifest | undefined {
         line
       )
     if (!m) return undefined
-    let path: unknown
-    try {
-      path = JSON.parse(m[1])
-    } catch {
-      return undefined
+    let path: unknown = m[1].slice(1, -1)
+    // Without a backslash or control character the JSON string is the path itself; anything
+    // else goes to the parser, which also refuses raw control characters.
+    if (needsJsonParse(m[1])) {
+      try {
+        path = JSON.parse(m[1])
+      } catch {
+        return undefined
+      }
     }
     if (typeof path !== 'string') return undefined
     manifest.set(path, {
@@ -132,6 +136,15 @@ export function parseManifest(text: string): LiveManifest | undefined {
     })
   }
   return manifest
+}
+
+/** A backslash or a control character: text JSON.parse must read (or refuse). */
+function needsJsonParse(quoted: string): boolean {
+  for (let i = 0; i < quoted.length; i++) {
+    const c = quoted.charCodeAt(i)
+    if (c < 0x20 || c === 0x5c) return true
+  }
+  return false
 }
 
 /** Shared paths are links to `<path>/shared/` in every release: never in a manifest. */
@@ -160,6 +173,9 @@ export interface UploadPlan {
   send: string[]
   /** The files of `send` that stay in the release (not under a shared path): in its snapshot. */
   sentFiles: string[]
+  /** The entries of `send`, and the bytes of its files: small sets go without rsync (LINK). */
+  sendEntries: SourceEntry[]
+  sendBytes: number
 }
 
 /**
@@ -178,10 +194,14 @@ export function planUpload(
   // which would send every top-level file again, racing LINK for the same paths.
   const send: string[] = []
   const sentFiles: string[] = []
+  const sendEntries: SourceEntry[] = []
+  let sendBytes = 0
   const lines = [MANIFEST_HEADER + '\n']
   for (const entry of entries) {
     if (entry.kind !== 'file') {
       send.push(entry.path)
+      sendEntries.push(entry)
+      if (entry.kind === 'symlink') sendBytes += entry.size
       continue
     }
     const f = facts.get(entry.path)!
@@ -192,6 +212,8 @@ export function planUpload(
       continue
     }
     send.push(entry.path)
+    sendEntries.push(entry)
+    sendBytes += entry.size
     if (shared) continue
     sentFiles.push(entry.path)
     lines.push(manifestLine(entry.path, f) + '\n')
@@ -203,6 +225,8 @@ export function planUpload(
     dropKeys: dropPaths.map(p => JSON.stringify(p)),
     newLines: lines.join(''),
     send,
-    sentFiles
+    sentFiles,
+    sendEntries,
+    sendBytes
   }
 }

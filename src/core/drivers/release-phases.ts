@@ -23,6 +23,8 @@ export interface HostState {
   liveManifest?: LiveManifest
   /** Why the live release's manifest cannot be used (see parsePrepared). */
   manifestProblem?: string
+  /** The live release's prelinked tree is complete, for LINK to take over (see PRELINK_PERL). */
+  prelinked?: boolean
   /** Free space under the deploy root when the lock was taken (see release-space.ts). */
   free?: FreeSpace
   /** The new release directory may exist (partially) and must go if the deploy fails. */

@@ -6,6 +6,8 @@
  * so each phase is one script per host.
  */
 
+import { COMPARE_PERL, LINK_PERL, PRELINK_PERL } from './release-perl.js'
+
 /**
  * Prints `free\t<KiB available>\t<mount point>` for the filesystem holding the directory in
  * the shell variable `dir` (POSIX `df -P`: one line, fixed columns; the mount point may hold
@@ -30,13 +32,25 @@ if [ -d "${root}/releases/.trash" ]; then
 fi`
 
 /**
+ * Starts PRELINK_PERL for release $release under the root in $root, detached (its output goes
+ * nowhere, so the SSH command does not wait for it). Needs perl and the release's snapshot.
+ */
+const startPrelink = `
+if command -v perl >/dev/null 2>&1 && [ -f "$root/.shiprail/manifests/$release.stat" ]; then
+  (cd -- "$root" && state=$PWD/.shiprail/manifests && cd releases \\
+    && exec nohup nice perl -e '${PRELINK_PERL.replace(/'/g, "'\\''")}' "$PWD/$release" \\
+    "$state/$release.stat" "$PWD/.prelink-$release" "$release" </dev/null >/dev/null 2>&1 &)
+fi`
+/**
  * Creates the layout and reports the live release, the real path of releases/, the release
  * directories, the live release's manifest when the disk still matches its stat snapshot
  * (`manifest\t<state>`), the free space (`free\t<KiB>\t<mount>`, see release-space.ts) and
  * the tail of the history. $1 root, $2 history bytes, $3 `manifest` when the caller wants the
- * manifest. Runs right after the lock is taken, in the same command.
- * The snapshot check and LINK need GNU find, sort, comm, cut, grep and sed (-z); without them
- * the state says so and the deploy takes the --checksum path.
+ * manifest. With perl, the live release's prelinked tree (see PRELINK_PERL) is checked in its
+ * place when it is complete (`prelink\tready`: LINK renames it); any other is removed. Runs
+ * right after the lock is taken, in the same command. The snapshot check needs GNU find, and without perl also sort, comm, cut,
+ * grep and sed (-z), which LINK then uses; without them the state says so and the deploy takes
+ * the --checksum path.
  */
 export const PREPARE = `
 set -euo pipefail
@@ -62,6 +76,16 @@ for d in releases/*/; do
   case $n in *$'\\n'*) continue ;; esac
   printf 'dir\\t%s\\n' "$n"
 done
+# Trees prelinked for a release that is no longer live, or left unfinished (see PRELINK_PERL).
+dropPrelink() {
+  if [ -d "$1" ] && [ ! -L "$1" ]; then
+    { mkdir -p releases/.trash && mv -- "$1" "releases/.trash/\${1#releases/}.$$"; } || rm -rf -- "$1"
+  fi
+  rm -f -- "$1" "$1.done" "$1.done.tmp"
+}
+for p in releases/.prelink-*; do
+  case $p in "releases/.prelink-$live" | "releases/.prelink-$live.done") ;; *) dropPrelink "\${p%.done}" ;; esac
+done
 for m in .shiprail/manifests/*; do
   n=\${m##*/}
   if [ -e "$m" ] && [ ! -d "releases/\${n%.stat}" ]; then rm -f -- "$m"; fi
@@ -70,7 +94,37 @@ if [ "\${3:-}" = manifest ] && [ -n "$live" ]; then
   m=.shiprail/manifests/$live
   if [ ! -f "$m" ] || [ ! -f "$m.stat" ]; then
     echo 'manifest	missing'
-  elif ! find . -maxdepth 0 -printf '' 2>/dev/null || ! comm -z /dev/null /dev/null 2>/dev/null \\
+  elif ! find . -maxdepth 0 -printf '' 2>/dev/null; then
+    echo 'manifest	unsupported'
+  elif command -v perl >/dev/null 2>&1; then
+    # The tree prelinked after the last deploy, if complete and still exactly the snapshot, is
+    # checked instead of the live release: its files are the ones the next release links.
+    pre=releases/.prelink-$live
+    state=missing
+    if [ -d "$pre" ] && [ ! -L "$pre" ] && [ "$(cat -- "$pre.done" 2>/dev/null)" = "ok	$live" ]; then
+      if changed=$(snap=$PWD/$m.stat && cd -- "$pre" && find . -type f -printf '%i %s %T@ %m %P\\0' \\
+        | perl -e '${COMPARE_PERL.replace(/'/g, "'\\''")}' "$snap" exact) && [ "$changed" -eq 0 ]; then
+        state=ready
+      fi
+    fi
+    if [ "$state" != ready ]; then dropPrelink "$pre"; fi
+    if [ "$state" = ready ]; then
+      echo 'manifest	ok'
+      echo 'prelink	ready'
+      echo '--manifest--'
+      cat -- "$m"
+    elif ! changed=$(snap=$PWD/$m.stat && cd -- "releases/$live" \\
+      && find . -type f -printf '%i %s %T@ %m %P\\0' \\
+      | perl -e '${COMPARE_PERL.replace(/'/g, "'\\''")}' "$snap" ''); then
+      echo 'manifest	unreadable'
+    elif [ "$changed" -eq 0 ]; then
+      echo 'manifest	ok'
+      echo '--manifest--'
+      cat -- "$m"
+    else
+      printf 'manifest\\tchanged\\t%s\\n' "$changed"
+    fi
+  elif ! comm -z /dev/null /dev/null 2>/dev/null \\
     || ! printf 'a b\\0' | cut -z -d ' ' -f 2- >/dev/null 2>&1 || ! cp --version >/dev/null 2>&1 \\
     || ! printf 'a/b\\0' | grep -z / | sed -z 's|/[^/]*$||' >/dev/null 2>&1; then
     echo 'manifest	unsupported'
@@ -92,58 +146,12 @@ echo '--history--'
 if [ -f .shiprail/history.jsonl ]; then tail -c "$2" .shiprail/history.jsonl; fi`
 
 /**
- * Links the files of the stat snapshot $3, except those named on stdin (NUL-terminated), from
- * the directory $1 into $2, creating their directories first, then prints `linked\t<count>`.
- * Writes the snapshot lines of the linked files to $4: a hard link has its file's inode, size,
- * time and mode, so FINISH takes them as they are. One perl process does what `sort | comm | xargs cp -l
- * --parents` does in six, with one link(2) per file and no stat; with several CPUs, two
- * processes share the links. perl-base is essential on Debian and Ubuntu; LINK falls back to
- * the shell tools where it is missing.
- */
-const LINK_PERL = String.raw`
-use strict;
-use warnings;
-my ($old, $new, $snap, $kept, $cpus) = @ARGV;
-local $/ = "\0";
-my %drop;
-while (my $p = <STDIN>) { chop $p; $drop{$p} = 1 }
-open(my $in, '<', $snap) or die "$snap: $!\n";
-open(my $out, '>', $kept) or die "$kept: $!\n";
-my (@link, %made);
-while (my $line = <$in>) {
-  my $p = (split / /, substr($line, 0, -1), 5)[4];
-  next if !defined $p || $drop{$p};
-  push @link, $p;
-  print $out $line;
-}
-close($out) or die "$kept: $!\n";
-sub dir {
-  my ($d) = @_;
-  return if $made{$d}++;
-  my $i = rindex($d, '/');
-  dir(substr($d, 0, $i)) if $i > 0;
-  mkdir("$new/$d") or $!{EEXIST} or die "mkdir $new/$d: $!\n";
-}
-for my $p (@link) { my $i = rindex($p, '/'); dir(substr($p, 0, $i)) if $i > 0 }
-$| = 1;
-my $share = $cpus > 1 && @link > 2000 ? 2 : 1;
-my $pid = $share > 1 ? fork() : undef;
-die "fork: $!\n" if $share > 1 && !defined $pid;
-my $part = $share > 1 && $pid == 0 ? 1 : 0;
-for (my $i = $part; $i < @link; $i += $share) {
-  link("$old/$link[$i]", "$new/$link[$i]") or die "link $link[$i]: $!\n";
-}
-exit 0 if $share > 1 && $pid == 0;
-if ($share > 1) { waitpid($pid, 0); die "linking failed\n" if $? != 0 }
-print "linked\t", scalar(@link), "\n";
-`
-
-/**
  * Hard-links the live release's files into the new release, except the paths on stdin
  * (NUL-terminated: the files that changed or went). Only files of the stat snapshot are linked:
  * what a hook added later is not part of the release. No file is read. $1 root, $2 new
  * release, $3 live release, $4 the mode of the source's top directory (rsync, which is not
- * given `.`, leaves it alone). Prints `started` once the new release's directory exists: rsync
+ * given `.`, leaves it alone), $5 `prelinked` when PREPARE answered `prelink\tready`. Prints
+ * `started` once the new release's directory exists: rsync
  * then sends the changed files while the links are made. They never write the same path, and
  * a directory both need is made by whichever comes first (each takes EEXIST from mkdir as done).
  */
@@ -154,13 +162,17 @@ root=$PWD
 new=$root/releases/$2
 old=$root/releases/$3
 snap=$root/.shiprail/manifests/$3.stat
+pre=
+if [ "\${5:-}" = prelinked ]; then pre=$root/releases/.prelink-$3; fi
+if command -v perl >/dev/null 2>&1; then
+  exec perl -e '${LINK_PERL.replace(/'/g, "'\\''")}' "$old" "$new" "$snap" \\
+    "$root/.shiprail/manifests/.$2.tmp.linked" "$(nproc 2>/dev/null || echo 1)" "$4" "$pre" \\
+    "$root/releases/.trash" "\${6:-}"
+fi
+if [ "\${6:-}" = inband ]; then echo 'the changed files were sent for perl, which is missing' >&2; exit 5; fi
 mkdir -p -- "$new"
 chmod -- "$4" "$new"
 echo started
-if command -v perl >/dev/null 2>&1; then
-  exec perl -e '${LINK_PERL.replace(/'/g, "'\\''")}' "$old" "$new" "$snap" \\
-    "$root/.shiprail/manifests/.$2.tmp.linked" "$(nproc 2>/dev/null || echo 1)"
-fi
 tmp=$(mktemp -d)
 trap 'rm -rf -- "$tmp"' EXIT
 cat | LC_ALL=C sort -z > "$tmp/drop"
@@ -319,20 +331,22 @@ set -uo pipefail${RECORD_BODY}`
  * The switch and, once it is done, the history line and the pruning, in one command: $1 root,
  * $2 release, $3 the lock's token ('' = keep the lock), then RECORD's $2... Prints `switched`
  * between the two, so a failure after it is told apart from a failed switch, and `unlocked`
- * once the lock is removed at the end (as RELEASE: only while it is still ours).
+ * once the lock is removed at the end (as RELEASE: only while it is still ours). Then starts
+ * prelinking the new release for the next deploy (see PRELINK_PERL), in the background.
  */
 export const SWITCH_AND_RECORD = `
 set -uo pipefail
 ${SWITCH_BODY} || exit $?
 echo switched
 root=$1
+release=$2
 token=$3
 shift 3
 (
 set -- "$root" "$@"
 ${RECORD_BODY}
 )
-status=$?
+status=$?${startPrelink}
 if [ -n "$token" ] && grep -qF -- "$token" "$root/.shiprail/lock" 2>/dev/null \\
   && rm -f -- "$root/.shiprail/lock"; then
   echo unlocked

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { readFile, readlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Logger } from '../context.js'
 import { HostError, lastLines } from './host-transport.js'
@@ -29,6 +29,8 @@ export interface PreparedHost {
   manifest?: LiveManifest
   /** Why the manifest cannot be used, for the log and the summary; undefined when it can. */
   manifestProblem?: string
+  /** The live release's prelinked tree is complete, for LINK to take over (`prelink\tready`). */
+  prelinked?: boolean
   /** Free space under the deploy root. */
   free?: FreeSpace
   historyText: string
@@ -65,6 +67,7 @@ export function parsePrepared(
     else if (key === 'live' && value && !value.includes('/')) out.live = value
     else if (key === 'dir') out.dirs.push(value)
     else if (key === 'free') out.free = parseFreeSpace(line)
+    else if (key === 'prelink') out.prelinked = value === 'ready'
     else if (key === 'manifest' && rest[0] !== 'ok') {
       out.manifestProblem =
         (PROBLEMS[rest[0]] ?? `the manifest check answered ${JSON.stringify(value)}`) +
@@ -78,6 +81,37 @@ export function parsePrepared(
     if (!out.manifest) out.manifestProblem = "the live release's manifest is in another format"
   }
   return out
+}
+
+/** Changed entries up to this many bytes go to a prelinked host on LINK's stdin, not by rsync. */
+const IN_BAND_BYTES = 4 << 20
+
+/** The mode of the source's top directory, which rsync (not given `.`) leaves alone. */
+function sourceMode(dir: string): string {
+  return (statSync(dir).mode & 0o7777).toString(8)
+}
+
+/**
+ * LINK's stdin for an upload without rsync: the paths to drop, an empty one, then per entry to
+ * send `<kind> <mode> <size> <path>\0` and its bytes (a file's content, a symlink's target).
+ */
+async function inBandRecords(dir: string, plan: UploadPlan): Promise<Buffer> {
+  const parts: Buffer[] = [Buffer.from(plan.dropPaths.map(p => `${p}\0`).join('') + '\0')]
+  for (const entry of plan.sendEntries) {
+    const full = join(dir, entry.path)
+    const data =
+      entry.kind === 'file'
+        ? await readFile(full)
+        : entry.kind === 'symlink'
+          ? Buffer.from(await readlink(full, { encoding: 'buffer' }))
+          : Buffer.alloc(0)
+    const kind = entry.kind === 'file' ? 'f' : entry.kind === 'symlink' ? 'l' : 'd'
+    parts.push(
+      Buffer.from(`${kind} ${entry.mode.toString(8)} ${data.length} ${entry.path}\0`),
+      data
+    )
+  }
+  return Buffer.concat(parts)
 }
 
 function linkedCount(host: HostState, stdout: string): number {
@@ -154,7 +188,26 @@ export async function uploadRelease(host: HostState, index: number, job: UploadJ
   // A first upload's manifest is built while rsync runs, once for all hosts.
   const text = plan ? Promise.resolve(plan.newLines) : wholeManifest(job.facts, sharedPaths)
   let stats
-  if (plan) {
+  const inBand = plan !== undefined && host.prelinked === true && plan.sendBytes <= IN_BAND_BYTES
+  if (plan && inBand) {
+    // The host renames its prelinked tree and writes the few changed entries itself: no rsync.
+    const records = await inBandRecords(source.dir, plan)
+    const linked = await host.transport.run(
+      LINK,
+      [root, release, live!, sourceMode(source.dir), 'prelinked', 'inband'],
+      { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: records }
+    )
+    requireOk(
+      host,
+      'hard-linking unchanged files and writing the changed ones',
+      linked,
+      LINK_TIMEOUT_MS
+    )
+    if (!/^sent\t\d+$/m.test(linked.stdout))
+      throw new HostError(host.transport.label, `unexpected answer: ${lastLines(linked.stdout)}`)
+    linkedByScript = linkedCount(host, linked.stdout)
+    stats = { bytesSent: records.length, filesTransferred: plan.sentFiles.length }
+  } else if (plan) {
     const drop = plan.dropPaths.map(p => `${p}\0`).join('')
     filesFrom = join(job.workDir, `send-${index}`)
     await writeFile(filesFrom, plan.send.join('\0') + '\0')
@@ -162,15 +215,19 @@ export async function uploadRelease(host: HostState, index: number, job: UploadJ
     // rsync starts once LINK has made the release's directory (see LINK), and runs beside it.
     let begun!: () => void
     const started = new Promise<void>(resolve => (begun = resolve))
-    const rootMode = (statSync(source.dir).mode & 0o7777).toString(8)
-    const linking = host.transport.run(LINK, [root, release, live!, rootMode], {
-      timeoutMs: LINK_TIMEOUT_MS,
-      signal: job.signal,
-      payload: drop,
-      onLine: line => {
-        if (line === 'started') begun()
+    const prelink = host.prelinked ? 'prelinked' : ''
+    const linking = host.transport.run(
+      LINK,
+      [root, release, live!, sourceMode(source.dir), prelink],
+      {
+        timeoutMs: LINK_TIMEOUT_MS,
+        signal: job.signal,
+        payload: drop,
+        onLine: line => {
+          if (line === 'started') begun()
+        }
       }
-    })
+    )
     const ended = await Promise.race([
       started.then(() => false),
       linking.then(
@@ -218,7 +275,7 @@ export async function uploadRelease(host: HostState, index: number, job: UploadJ
   host.report.filesLinked = filesLinked
   host.report.unchangedBy = plan ? 'manifest' : live ? 'checksum' : undefined
   const how = plan
-    ? `${plan.keep} unchanged files found by the live release's manifest`
+    ? `${plan.keep} unchanged files found by the live release's manifest${inBand ? ', renamed from the tree prelinked after the last deploy; the changes went with that command, without rsync' : ''}`
     : live
       ? `unchanged files found by --checksum: ${host.manifestProblem ?? 'no manifest'}`
       : 'first release on this host'

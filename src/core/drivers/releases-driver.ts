@@ -89,6 +89,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
     host.dirs = facts.dirs
     host.liveManifest = facts.manifest
     host.manifestProblem = facts.manifestProblem
+    host.prelinked = facts.prelinked
     host.free = facts.free
   }
 

@@ -1,0 +1,177 @@
+/*
+ * The perl programs of the releases driver's host scripts (release-scripts.ts), each run with
+ * \`perl -e\` and its values as arguments. perl-base is essential on Debian and Ubuntu; where
+ * perl is missing, the scripts fall back to the shell tools.
+ */
+
+/**
+ * Compares a tree with a stat snapshot, with perl: stdin holds `find -printf '%i %s %T@ %m %P\0'`
+ * of the tree, $1 is the snapshot. Prints how many snapshot lines the disk no longer matches
+ * (what `sort | comm -23` counts); with $2 = `exact`, files the snapshot lacks count too.
+ */
+export const COMPARE_PERL = String.raw`
+use strict;
+use warnings;
+my ($snap, $exact) = @ARGV;
+local $/ = "\0";
+my %disk;
+while (my $r = <STDIN>) { $disk{$r} = 1 }
+open(my $in, '<', $snap) or die "$snap: $!\n";
+my ($changed, $lines) = (0, 0);
+while (my $line = <$in>) { $lines++; $changed++ if !$disk{$line} }
+close($in);
+$changed += keys(%disk) - ($lines - $changed) if $exact eq 'exact';
+print "$changed\n";
+`
+
+/**
+ * Links every file of the stat snapshot $2 from the release directory $1 into $3 (the release's
+ * "prelinked" tree), then writes `$3.done`: `ok\t<release>` or `failed\t<why>`. Run in the
+ * background, at low priority, after a deploy has switched: the next deploy's LINK then renames
+ * this tree instead of making ten thousand links while the user waits, once PREPARE has checked
+ * it against the snapshot.
+ */
+export const PRELINK_PERL = String.raw`
+use strict;
+use warnings;
+my ($live, $snap, $pre, $release) = @ARGV;
+local $/ = "\0";
+my %made;
+sub dir {
+  my ($d) = @_;
+  return if $made{$d}++;
+  my $i = rindex($d, '/');
+  dir(substr($d, 0, $i)) if $i > 0;
+  mkdir("$pre/$d") or $!{EEXIST} or die "mkdir $d: $!\n";
+}
+my $ok = eval {
+  open(my $in, '<', $snap) or die "$snap: $!\n";
+  mkdir($pre) or die "mkdir: $!\n";
+  while (my $line = <$in>) {
+    my $p = (split / /, substr($line, 0, -1), 5)[4];
+    next if !defined $p;
+    my $i = rindex($p, '/');
+    dir(substr($p, 0, $i)) if $i > 0;
+    link("$live/$p", "$pre/$p") or die "link $p: $!\n";
+  }
+  1;
+};
+if (open(my $d, '>', "$pre.done.tmp")) {
+  print $d $ok ? "ok\t$release\n" : "failed\t$@";
+  close($d) and rename("$pre.done.tmp", "$pre.done");
+}
+`
+
+/**
+ * Links the files of the stat snapshot $3, except those named on stdin (NUL-terminated), from
+ * the directory $1 into $2 (made with mode $6), creating their directories first, then prints
+ * `linked\t<count>`. Writes the snapshot lines of the linked files to $4: a hard link has its
+ * file's inode, size, time and mode, so FINISH takes them as they are. One perl process does
+ * what `sort | comm | xargs cp -l --parents` does in six, with one link(2) per file and no stat;
+ * with several CPUs, two processes share the links. perl-base is essential on Debian and
+ * Ubuntu; LINK falls back to the shell tools where it is missing.
+ * With $7, the live release's prelinked tree (see PRELINK_PERL), which PREPARE found complete:
+ * when at most half of its files are to go, it is renamed to $2 and only those files are
+ * unlinked (and the directories they leave empty removed), before `started`, so that rsync
+ * never meets a file shared with the live release at a path it writes. Otherwise it goes to
+ * the trash $8.
+ */
+export const LINK_PERL = String.raw`
+use strict;
+use warnings;
+use Fcntl qw(O_WRONLY O_CREAT O_EXCL);
+my ($old, $new, $snap, $kept, $cpus, $mode, $pre, $trash, $inband) = @ARGV;
+local $/ = "\0";
+my %drop;
+while (my $p = <STDIN>) { chop $p; last if $p eq ''; $drop{$p} = 1 }
+open(my $in, '<', $snap) or die "$snap: $!\n";
+open(my $out, '>', $kept) or die "$kept: $!\n";
+my (@link, @gone, %made);
+my $all = 0;
+while (my $line = <$in>) {
+  my $p = (split / /, substr($line, 0, -1), 5)[4];
+  next if !defined $p;
+  $all++;
+  if ($drop{$p}) { push @gone, $p; next }
+  push @link, $p;
+  print $out $line;
+}
+close($out) or die "$kept: $!\n";
+$| = 1;
+sub dir {
+  my ($d) = @_;
+  return if $made{$d}++;
+  my $i = rindex($d, '/');
+  dir(substr($d, 0, $i)) if $i > 0;
+  mkdir("$new/$d") or $!{EEXIST} or die "mkdir $new/$d: $!\n";
+}
+my $linked = 0;
+# The tree prelinked after the last deploy (PREPARE checked it): renamed into place when at most
+# half of its files are to go; otherwise it goes to the trash and the links are made here.
+if ($pre ne '') {
+  if (@gone * 2 <= $all && rename($pre, $new)) {
+    unlink("$pre.done");
+    chmod(oct($mode), $new) or die "chmod $new: $!\n";
+    my %up;
+    for my $p (@gone) {
+      unlink("$new/$p") or $!{ENOENT} or die "unlink $p: $!\n";
+      for (my $i = rindex($p, '/'); $i > 0; $i = rindex($p, '/', $i - 1)) { $up{substr($p, 0, $i)} = 1 }
+    }
+    rmdir("$new/$_") for sort { length($b) <=> length($a) } keys %up;
+    print "started\n";
+    $linked = 1;
+  } else {
+    mkdir($trash);
+    rename($pre, "$trash/.prelink.$$") or $!{ENOENT} or die "$pre: $!\n";
+    unlink("$pre.done");
+  }
+}
+if (!$linked) {
+  mkdir($new) or $!{EEXIST} or die "mkdir $new: $!\n";
+  chmod(oct($mode), $new) or die "chmod $new: $!\n";
+  print "started\n";
+  for my $p (@link) { my $i = rindex($p, '/'); dir(substr($p, 0, $i)) if $i > 0 }
+  my $share = $cpus > 1 && @link > 2000 ? 2 : 1;
+  my $pid = $share > 1 ? fork() : undef;
+  die "fork: $!\n" if $share > 1 && !defined $pid;
+  my $part = $share > 1 && $pid == 0 ? 1 : 0;
+  for (my $i = $part; $i < @link; $i += $share) {
+    link("$old/$link[$i]", "$new/$link[$i]") or die "link $link[$i]: $!\n";
+  }
+  exit 0 if $share > 1 && $pid == 0;
+  if ($share > 1) { waitpid($pid, 0); die "linking failed\n" if $? != 0 }
+}
+print "linked\t", scalar(@link), "\n";
+exit 0 if $inband ne 'inband';
+# The changed entries, sent on stdin instead of by rsync: "<kind> <mode> <size> <path>\0" then
+# <size> bytes (a file's content, a symlink's target). A file is created, never opened if it
+# exists: a path of the new release that still named a live release's file is refused.
+my ($sent, @dirs) = (0);
+while (my $head = <STDIN>) {
+  chop $head;
+  my ($kind, $m, $size, $p) = split / /, $head, 4;
+  die "bad record\n" if !defined $p || $p eq '' || $p =~ m{(^|/)\.\.?(/|$)} || $p =~ m{^/};
+  my $data = '';
+  while (length($data) < $size) { read(STDIN, $data, $size - length($data), length($data)) or die "short record\n" }
+  my $i = rindex($p, '/');
+  dir(substr($p, 0, $i)) if $i > 0;
+  my $to = "$new/$p";
+  if ($kind eq 'd') {
+    if (!mkdir($to)) { die "mkdir $p: $!\n" if !$!{EEXIST} || -l $to || !-d _ }
+    $made{$p} = 1;
+    push @dirs, [$p, $m];
+  } elsif ($kind eq 'l') {
+    symlink($data, $to) or die "symlink $p: $!\n";
+  } else {
+    sysopen(my $fh, $to, O_WRONLY | O_CREAT | O_EXCL, 0600) or die "create $p: $!\n";
+    my $at = 0;
+    while ($at < $size) { my $n = syswrite($fh, $data, $size - $at, $at) // die "write $p: $!\n"; $at += $n }
+    close($fh) or die "write $p: $!\n";
+    chmod(oct($m), $to) or die "chmod $p: $!\n";
+    $sent++;
+  }
+}
+# Directory modes last, deepest first, as rsync does: a read-only one still got its files.
+chmod(oct($_->[1]), "$new/$_->[0]") or die "chmod $_->[0]: $!\n" for reverse @dirs;
+print "sent\t$sent\n";
+`

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { createReleasesDriver } from '../../src/core/drivers/releases-driver.js'
 import {
   MANIFEST_HEADER,
+  fullManifest,
   hashSource,
   manifestLine,
   parseManifest,
@@ -271,6 +272,18 @@ describe.each([
     expect(readFileSync(join(root, '.shiprail', 'manifests', `${second.release}.stat`))).toEqual(
       walkSnapshot(join(root, 'releases', second.release))
     )
+    // The manifest merged on the host (by FINISH's awk, or by LINK's perl) is the source's:
+    // path, mode, size and hash (a kept line keeps the runner's mtime from its first deploy).
+    const lines = (text: string) =>
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map(l => l.split('\t').slice(0, 4).join('\t'))
+        .sort()
+    const entries = scanReleaseTree(src)
+    expect(
+      lines(readFileSync(join(root, '.shiprail', 'manifests', second.release), 'utf8'))
+    ).toEqual(lines(fullManifest(await hashSource(src, entries), [])))
   })
 
   test('a manifest larger than 1 MiB is still read whole and used', async () => {

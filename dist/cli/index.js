@@ -17164,13 +17164,13 @@ const LINK_PERL = String.raw `
 use strict;
 use warnings;
 use Fcntl qw(O_WRONLY O_CREAT O_EXCL);
-my ($old, $new, $snap, $kept, $cpus, $mode, $pre, $trash, $inband) = @ARGV;
+my ($old, $new, $snap, $kept, $cpus, $mode, $pre, $trash, $inband, $mdir, $release, $base) = @ARGV;
 local $/ = "\0";
 my %drop;
 while (my $p = <STDIN>) { chop $p; last if $p eq ''; $drop{$p} = 1 }
 open(my $in, '<', $snap) or die "$snap: $!\n";
 open(my $out, '>', $kept) or die "$kept: $!\n";
-my (@link, @gone, %made);
+my (@link, @gone, %made, @snapshot);
 my $all = 0;
 while (my $line = <$in>) {
   my $p = (split / /, substr($line, 0, -1), 5)[4];
@@ -17178,6 +17178,7 @@ while (my $line = <$in>) {
   $all++;
   if ($drop{$p}) { push @gone, $p; next }
   push @link, $p;
+  push @snapshot, $line;
   print $out $line;
 }
 close($out) or die "$kept: $!\n";
@@ -17226,13 +17227,15 @@ if (!$linked) {
   if ($share > 1) { waitpid($pid, 0); die "linking failed\n" if $? != 0 }
 }
 print "linked\t", scalar(@link), "\n";
-exit 0 if $inband ne 'inband';
+exit 0 if $inband ne 'inband' && $inband ne 'inband-finish';
 # The changed entries, sent on stdin instead of by rsync: "<kind> <mode> <size> <path>\0" then
 # <size> bytes (a file's content, a symlink's target). A file is created, never opened if it
 # exists: a path of the new release that still named a live release's file is refused.
 my ($sent, @dirs) = (0);
+my @sentfiles;
 while (my $head = <STDIN>) {
   chop $head;
+  last if $head eq '';
   my ($kind, $m, $size, $p) = split / /, $head, 4;
   die "bad record\n" if !defined $p || $p eq '' || $p =~ m{(^|/)\.\.?(/|$)} || $p =~ m{^/};
   my $data = '';
@@ -17252,12 +17255,61 @@ while (my $head = <STDIN>) {
     while ($at < $size) { my $n = syswrite($fh, $data, $size - $at, $at) // die "write $p: $!\n"; $at += $n }
     close($fh) or die "write $p: $!\n";
     chmod(oct($m), $to) or die "chmod $p: $!\n";
+    push @sentfiles, $p;
     $sent++;
   }
 }
 # Directory modes last, deepest first, as rsync does: a read-only one still got its files.
 chmod(oct($_->[1]), "$new/$_->[0]") or die "chmod $_->[0]: $!\n" for reverse @dirs;
 print "sent\t$sent\n";
+exit 0 if $inband ne 'inband-finish';
+# FINISH's work without shared paths, in this process: "<bytes> <bytes>\0", the new manifest
+# lines (header first) and the keys of the live manifest's lines to drop, one a line. The new
+# manifest is those lines and the live one's others; the snapshot is the linked files' lines and
+# the written files' (find prints the time as it will be read back).
+my $h = <STDIN> // die "no manifest\n";
+chop $h;
+my ($nl, $dl) = split / /, $h;
+my ($lines, $keys) = ('', '');
+while (length($lines) < $nl) { read(STDIN, $lines, $nl - length($lines), length($lines)) or die "short manifest\n" }
+while (length($keys) < $dl) { read(STDIN, $keys, $dl - length($keys), length($keys)) or die "short keys\n" }
+my %dk = map { $_ => 1 } split /\n/, $keys;
+my $tmp = "$mdir/.$release.tmp";
+my $count = ($lines =~ tr/\n//) - 1;
+{
+  local $/ = "\n";
+  open(my $mo, '>', $tmp) or die "$tmp: $!\n";
+  print $mo $lines;
+  open(my $lm, '<', "$mdir/$base") or die "$mdir/$base: $!\n";
+  <$lm>;
+  while (my $l = <$lm>) {
+    my $t = index($l, "\t");
+    next if $dk{substr($l, 0, $t < 0 ? length($l) - 1 : $t)};
+    print $mo $l;
+    $count++;
+  }
+  close($mo) or die "$tmp: $!\n";
+}
+chdir($new) or die "$new: $!\n";
+for (my $i = 0; $i < @sentfiles; $i += 500) {
+  my $j = $i + 499 < $#sentfiles ? $i + 499 : $#sentfiles;
+  my @chunk = map { "./$_" } @sentfiles[$i .. $j];
+  open(my $f, '-|', 'find', @chunk, '-maxdepth', '0', '-type', 'f', '-printf', '%i %s %T@ %m %p\0')
+    or die "find: $!\n";
+  while (my $r = <$f>) { $r =~ s{^((?:[^ ]* ){4})\./}{$1}; push @snapshot, $r }
+  close($f);
+}
+unlink($kept);
+if (@snapshot == $count) {
+  open(my $so, '>', "$tmp.stat") or die "$tmp.stat: $!\n";
+  print $so sort @snapshot;
+  close($so) or die "$tmp.stat: $!\n";
+  rename("$tmp.stat", "$mdir/$release.stat") or die "$release.stat: $!\n";
+  rename($tmp, "$mdir/$release") or die "$release: $!\n";
+} else {
+  unlink($tmp, "$tmp.stat");
+  print "manifest\tskipped\n";
+}
 `;
 
 ;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-scripts.js
@@ -17409,9 +17461,11 @@ if [ -f .shiprail/history.jsonl ]; then tail -c "$2" .shiprail/history.jsonl; fi
  * what a hook added later is not part of the release. No file is read. $1 root, $2 new
  * release, $3 live release, $4 the mode of the source's top directory (rsync, which is not
  * given `.`, leaves it alone), $5 `prelinked` when PREPARE answered `prelink\tready`. Prints
- * `started` once the new release's directory exists: rsync
- * then sends the changed files while the links are made. They never write the same path, and
- * a directory both need is made by whichever comes first (each takes EEXIST from mkdir as done).
+ * `started` once the new release's directory exists: rsync then sends the changed files while
+ * the links are made. They never write the same path, and a directory both need is made by
+ * whichever comes first (each takes EEXIST from mkdir as done). $6 `inband`: the changed
+ * entries follow the drop list on stdin and perl writes them (no rsync); `inband-finish`: then
+ * FINISH's work too, for a deploy without shared paths (see LINK_PERL).
  */
 const LINK = `
 set -euo pipefail
@@ -17425,9 +17479,9 @@ if [ "\${5:-}" = prelinked ]; then pre=$root/releases/.prelink-$3; fi
 if command -v perl >/dev/null 2>&1; then
   exec perl -e '${LINK_PERL.replace(/'/g, "'\\''")}' "$old" "$new" "$snap" \\
     "$root/.shiprail/manifests/.$2.tmp.linked" "$(nproc 2>/dev/null || echo 1)" "$4" "$pre" \\
-    "$root/releases/.trash" "\${6:-}"
+    "$root/releases/.trash" "\${6:-}" "$root/.shiprail/manifests" "$2" "$3"
 fi
-if [ "\${6:-}" = inband ]; then echo 'the changed files were sent for perl, which is missing' >&2; exit 5; fi
+if [ -n "\${6:-}" ]; then echo 'the changed files were sent for perl, which is missing' >&2; exit 5; fi
 mkdir -p -- "$new"
 chmod -- "$4" "$new"
 echo started

@@ -880,9 +880,11 @@ function sourceMode(dir) {
 }
 /**
  * LINK's stdin for an upload without rsync: the paths to drop, an empty one, then per entry to
- * send `<kind> <mode> <size> <path>\0` and its bytes (a file's content, a symlink's target).
+ * send `<kind> <mode> <size> <path>\0` and its bytes (a file's content, a symlink's target);
+ * `withManifest`: an empty header, then `<bytes> <bytes>\0`, the new manifest lines and the
+ * manifest keys to drop (FINISH's work, done by the same command).
  */
-async function inBandRecords(dir, plan) {
+async function inBandRecords(dir, plan, withManifest) {
     const parts = [Buffer.from(plan.dropPaths.map(p => `${p}\0`).join('') + '\0')];
     for (const entry of plan.sendEntries) {
         const full = (0,external_node_path_.join)(dir, entry.path);
@@ -893,6 +895,12 @@ async function inBandRecords(dir, plan) {
                 : Buffer.alloc(0);
         const kind = entry.kind === 'file' ? 'f' : entry.kind === 'symlink' ? 'l' : 'd';
         parts.push(Buffer.from(`${kind} ${entry.mode.toString(8)} ${data.length} ${entry.path}\0`), data);
+    }
+    if (withManifest) {
+        // The end of the entries, then what FINISH would get: the new lines and the keys to drop.
+        const keys = Buffer.from(plan.dropKeys.map(k => `${k}\n`).join(''));
+        const lines = Buffer.from(plan.newLines);
+        parts.push(Buffer.from(`\0${lines.length} ${keys.length}\0`), lines, keys);
     }
     return Buffer.concat(parts);
 }
@@ -921,6 +929,22 @@ function wholeManifest(facts, sharedPaths) {
  * release), as before manifests existed. Then FINISH links shared paths and writes the new
  * release's manifest.
  */
+/** FINISH on the host (see release-scripts.ts); its answer and the bytes it was sent. */
+async function finishRelease(host, job, plan, manifest) {
+    const drops = plan ? plan.dropKeys.map(k => `${k}\n`).join('') : '';
+    const sent = plan ? plan.sentFiles.map(p => `${p}\0`).join('') : '';
+    const result = await host.transport.run(release_scripts/* FINISH */.CV, [
+        job.root,
+        job.release,
+        plan ? host.live : '',
+        String(Buffer.byteLength(manifest)),
+        String(Buffer.byteLength(drops)),
+        host.live && !plan ? 'count' : '',
+        ...job.shared.map(s => `${s.kind}:${s.path}`)
+    ], { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: manifest + drops + sent });
+    const payloadBytes = Buffer.byteLength(manifest) + Buffer.byteLength(drops) + Buffer.byteLength(sent);
+    return { ...result, payloadBytes };
+}
 async function uploadRelease(host, index, job) {
     const { root, release, source } = job;
     const sharedPaths = job.shared.map(s => s.path);
@@ -949,11 +973,24 @@ async function uploadRelease(host, index, job) {
     // A first upload's manifest is built while rsync runs, once for all hosts.
     const text = plan ? Promise.resolve(plan.newLines) : wholeManifest(job.facts, sharedPaths);
     let stats;
+    /** LINK's answer when it also did FINISH's work (no shared paths to link). */
+    let finished;
     const inBand = plan !== undefined && host.prelinked === true && plan.sendBytes <= IN_BAND_BYTES;
     if (plan && inBand) {
-        // The host renames its prelinked tree and writes the few changed entries itself: no rsync.
-        const records = await inBandRecords(source.dir, plan);
-        const linked = await host.transport.run(release_scripts/* LINK */.ps, [root, release, live, sourceMode(source.dir), 'prelinked', 'inband'], { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: records });
+        // The host renames its prelinked tree and writes the few changed entries itself: no rsync,
+        // and without shared paths no FINISH either.
+        const oneCommand = job.shared.length === 0;
+        const records = await inBandRecords(source.dir, plan, oneCommand);
+        const linked = await host.transport.run(release_scripts/* LINK */.ps, [
+            root,
+            release,
+            live,
+            sourceMode(source.dir),
+            'prelinked',
+            oneCommand ? 'inband-finish' : 'inband'
+        ], { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: records });
+        if (oneCommand)
+            finished = linked;
         (0,host_fleet/* requireOk */.Mo)(host, 'hard-linking unchanged files and writing the changed ones', linked, LINK_TIMEOUT_MS);
         if (!/^sent\t\d+$/m.test(linked.stdout))
             throw new host_transport/* HostError */.dh(host.transport.label, `unexpected answer: ${(0,host_transport/* lastLines */.w$)(linked.stdout)}`);
@@ -995,19 +1032,12 @@ async function uploadRelease(host, index, job) {
     }
     else
         stats = await upload();
-    const manifest = await text;
-    const drops = plan ? plan.dropKeys.map(k => `${k}\n`).join('') : '';
-    const sent = plan ? plan.sentFiles.map(p => `${p}\0`).join('') : '';
-    payload += Buffer.byteLength(manifest) + Buffer.byteLength(drops) + Buffer.byteLength(sent);
-    const finish = await host.transport.run(release_scripts/* FINISH */.CV, [
-        root,
-        release,
-        plan ? live : '',
-        String(Buffer.byteLength(manifest)),
-        String(Buffer.byteLength(drops)),
-        live && !plan ? 'count' : '',
-        ...job.shared.map(s => `${s.kind}:${s.path}`)
-    ], { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: manifest + drops + sent });
+    let finish = finished;
+    if (!finish) {
+        const done = await finishRelease(host, job, plan, await text);
+        payload += done.payloadBytes;
+        finish = done;
+    }
     const missing = [...finish.stdout.matchAll(/^missing-shared\t(.*)$/gm)].map(m => m[1]);
     if (missing.length) {
         const [what, is, it] = missing.length === 1 ? ['file', 'is', 'it'] : ['files', 'are', 'them'];

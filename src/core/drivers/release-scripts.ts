@@ -151,9 +151,11 @@ if [ -f .shiprail/history.jsonl ]; then tail -c "$2" .shiprail/history.jsonl; fi
  * what a hook added later is not part of the release. No file is read. $1 root, $2 new
  * release, $3 live release, $4 the mode of the source's top directory (rsync, which is not
  * given `.`, leaves it alone), $5 `prelinked` when PREPARE answered `prelink\tready`. Prints
- * `started` once the new release's directory exists: rsync
- * then sends the changed files while the links are made. They never write the same path, and
- * a directory both need is made by whichever comes first (each takes EEXIST from mkdir as done).
+ * `started` once the new release's directory exists: rsync then sends the changed files while
+ * the links are made. They never write the same path, and a directory both need is made by
+ * whichever comes first (each takes EEXIST from mkdir as done). $6 `inband`: the changed
+ * entries follow the drop list on stdin and perl writes them (no rsync); `inband-finish`: then
+ * FINISH's work too, for a deploy without shared paths (see LINK_PERL).
  */
 export const LINK = `
 set -euo pipefail
@@ -167,9 +169,9 @@ if [ "\${5:-}" = prelinked ]; then pre=$root/releases/.prelink-$3; fi
 if command -v perl >/dev/null 2>&1; then
   exec perl -e '${LINK_PERL.replace(/'/g, "'\\''")}' "$old" "$new" "$snap" \\
     "$root/.shiprail/manifests/.$2.tmp.linked" "$(nproc 2>/dev/null || echo 1)" "$4" "$pre" \\
-    "$root/releases/.trash" "\${6:-}"
+    "$root/releases/.trash" "\${6:-}" "$root/.shiprail/manifests" "$2" "$3"
 fi
-if [ "\${6:-}" = inband ]; then echo 'the changed files were sent for perl, which is missing' >&2; exit 5; fi
+if [ -n "\${6:-}" ]; then echo 'the changed files were sent for perl, which is missing' >&2; exit 5; fi
 mkdir -p -- "$new"
 chmod -- "$4" "$new"
 echo started

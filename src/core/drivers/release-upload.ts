@@ -2,6 +2,7 @@ import { statSync } from 'node:fs'
 import { readFile, readlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Logger } from '../context.js'
+import type { RunResult } from '../process-runner.js'
 import { HostError, lastLines } from './host-transport.js'
 import {
   fullManifest,
@@ -93,9 +94,15 @@ function sourceMode(dir: string): string {
 
 /**
  * LINK's stdin for an upload without rsync: the paths to drop, an empty one, then per entry to
- * send `<kind> <mode> <size> <path>\0` and its bytes (a file's content, a symlink's target).
+ * send `<kind> <mode> <size> <path>\0` and its bytes (a file's content, a symlink's target);
+ * `withManifest`: an empty header, then `<bytes> <bytes>\0`, the new manifest lines and the
+ * manifest keys to drop (FINISH's work, done by the same command).
  */
-async function inBandRecords(dir: string, plan: UploadPlan): Promise<Buffer> {
+async function inBandRecords(
+  dir: string,
+  plan: UploadPlan,
+  withManifest: boolean
+): Promise<Buffer> {
   const parts: Buffer[] = [Buffer.from(plan.dropPaths.map(p => `${p}\0`).join('') + '\0')]
   for (const entry of plan.sendEntries) {
     const full = join(dir, entry.path)
@@ -110,6 +117,12 @@ async function inBandRecords(dir: string, plan: UploadPlan): Promise<Buffer> {
       Buffer.from(`${kind} ${entry.mode.toString(8)} ${data.length} ${entry.path}\0`),
       data
     )
+  }
+  if (withManifest) {
+    // The end of the entries, then what FINISH would get: the new lines and the keys to drop.
+    const keys = Buffer.from(plan.dropKeys.map(k => `${k}\n`).join(''))
+    const lines = Buffer.from(plan.newLines)
+    parts.push(Buffer.from(`\0${lines.length} ${keys.length}\0`), lines, keys)
   }
   return Buffer.concat(parts)
 }
@@ -159,6 +172,33 @@ export interface UploadJob {
  * release), as before manifests existed. Then FINISH links shared paths and writes the new
  * release's manifest.
  */
+/** FINISH on the host (see release-scripts.ts); its answer and the bytes it was sent. */
+async function finishRelease(
+  host: HostState,
+  job: UploadJob,
+  plan: UploadPlan | undefined,
+  manifest: string
+): Promise<RunResult & { payloadBytes: number }> {
+  const drops = plan ? plan.dropKeys.map(k => `${k}\n`).join('') : ''
+  const sent = plan ? plan.sentFiles.map(p => `${p}\0`).join('') : ''
+  const result = await host.transport.run(
+    FINISH,
+    [
+      job.root,
+      job.release,
+      plan ? host.live! : '',
+      String(Buffer.byteLength(manifest)),
+      String(Buffer.byteLength(drops)),
+      host.live && !plan ? 'count' : '',
+      ...job.shared.map(s => `${s.kind}:${s.path}`)
+    ],
+    { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: manifest + drops + sent }
+  )
+  const payloadBytes =
+    Buffer.byteLength(manifest) + Buffer.byteLength(drops) + Buffer.byteLength(sent)
+  return { ...result, payloadBytes }
+}
+
 export async function uploadRelease(host: HostState, index: number, job: UploadJob): Promise<void> {
   const { root, release, source } = job
   const sharedPaths = job.shared.map(s => s.path)
@@ -188,15 +228,27 @@ export async function uploadRelease(host: HostState, index: number, job: UploadJ
   // A first upload's manifest is built while rsync runs, once for all hosts.
   const text = plan ? Promise.resolve(plan.newLines) : wholeManifest(job.facts, sharedPaths)
   let stats
+  /** LINK's answer when it also did FINISH's work (no shared paths to link). */
+  let finished: RunResult | undefined
   const inBand = plan !== undefined && host.prelinked === true && plan.sendBytes <= IN_BAND_BYTES
   if (plan && inBand) {
-    // The host renames its prelinked tree and writes the few changed entries itself: no rsync.
-    const records = await inBandRecords(source.dir, plan)
+    // The host renames its prelinked tree and writes the few changed entries itself: no rsync,
+    // and without shared paths no FINISH either.
+    const oneCommand = job.shared.length === 0
+    const records = await inBandRecords(source.dir, plan, oneCommand)
     const linked = await host.transport.run(
       LINK,
-      [root, release, live!, sourceMode(source.dir), 'prelinked', 'inband'],
+      [
+        root,
+        release,
+        live!,
+        sourceMode(source.dir),
+        'prelinked',
+        oneCommand ? 'inband-finish' : 'inband'
+      ],
       { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: records }
     )
+    if (oneCommand) finished = linked
     requireOk(
       host,
       'hard-linking unchanged files and writing the changed ones',
@@ -244,23 +296,12 @@ export async function uploadRelease(host: HostState, index: number, job: UploadJ
     if (sent.status === 'rejected') throw sent.reason
     stats = sent.value ?? (await upload())
   } else stats = await upload()
-  const manifest = await text
-  const drops = plan ? plan.dropKeys.map(k => `${k}\n`).join('') : ''
-  const sent = plan ? plan.sentFiles.map(p => `${p}\0`).join('') : ''
-  payload += Buffer.byteLength(manifest) + Buffer.byteLength(drops) + Buffer.byteLength(sent)
-  const finish = await host.transport.run(
-    FINISH,
-    [
-      root,
-      release,
-      plan ? live! : '',
-      String(Buffer.byteLength(manifest)),
-      String(Buffer.byteLength(drops)),
-      live && !plan ? 'count' : '',
-      ...job.shared.map(s => `${s.kind}:${s.path}`)
-    ],
-    { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: manifest + drops + sent }
-  )
+  let finish = finished
+  if (!finish) {
+    const done = await finishRelease(host, job, plan, await text)
+    payload += done.payloadBytes
+    finish = done
+  }
   const missing = [...finish.stdout.matchAll(/^missing-shared\t(.*)$/gm)].map(m => m[1])
   if (missing.length) {
     const [what, is, it] = missing.length === 1 ? ['file', 'is', 'it'] : ['files', 'are', 'them']

@@ -344,17 +344,24 @@ describe('the tree prelinked after a deploy (PRELINK_PERL)', () => {
     ).toBe(true)
   })
 
-  test('a file added to the prelinked tree is not trusted: the release is linked from the live one', async () => {
-    await writeTree(BASE)
-    const first = await deploy('1')
-    await writeFile(join(prelinkDir(first.release), 'planted.txt'), 'not from the build')
-    await writeTree({ ...BASE, 'lib/m0.js': 'changed\n' })
-    const second = await deploy('2')
-    expect(second.report.unchangedBy).toBe('manifest')
-    expect(second.log).not.toMatch(/without rsync/)
-    expect(existsSync(inRelease(second.release, 'planted.txt'))).toBe(false)
-    expect(second.report.filesLinked).toBe(19)
-  })
+  test.each([
+    ['file', (at: string) => writeFile(at, 'not from the build')],
+    ['symlink', (at: string) => symlink('/etc/passwd', at)]
+  ])(
+    'a %s added to the prelinked tree is not trusted: the release is linked from the live one',
+    async (_, plant) => {
+      await writeTree(BASE)
+      const first = await deploy('1')
+      await plant(join(prelinkDir(first.release), 'planted'))
+      await writeTree({ ...BASE, 'lib/m0.js': 'changed\n' })
+      const second = await deploy('2')
+      expect(second.report.unchangedBy).toBe('manifest')
+      expect(second.log).not.toMatch(/without rsync/)
+      expect(existsSync(inRelease(second.release, 'planted'))).toBe(false)
+      expect(lstatSync(inRelease(second.release, 'lib')).isDirectory()).toBe(true)
+      expect(second.report.filesLinked).toBe(19)
+    }
+  )
 
   test('a file of the prelinked tree replaced by another is not trusted either', async () => {
     await writeTree(BASE)

@@ -48612,12 +48612,13 @@ if [ "\${3:-}" = manifest ] && [ -n "$live" ]; then
   elif ! find . -maxdepth 0 -printf '' 2>/dev/null; then
     echo 'manifest	unsupported'
   elif command -v perl >/dev/null 2>&1; then
-    # The tree prelinked after the last deploy, if complete and still exactly the snapshot, is
-    # checked instead of the live release: its files are the ones the next release links.
+    # The tree prelinked after the last deploy, if complete and still exactly the snapshot (no
+    # file, symlink or other entry added), is checked instead of the live release: its files are
+    # the ones the next release links.
     pre=releases/.prelink-$live
     state=missing
     if [ -d "$pre" ] && [ ! -L "$pre" ] && [ "$(cat -- "$pre.done" 2>/dev/null)" = "ok	$live" ]; then
-      if changed=$(snap=$PWD/$m.stat && cd -- "$pre" && find . -type f -printf '%i %s %T@ %m %P\\0' \\
+      if changed=$(snap=$PWD/$m.stat && cd -- "$pre" && find . ! -type d -printf '%i %s %T@ %m %P\\0' \\
         | perl -e '${COMPARE_PERL.replace(/'/g, "'\\''")}' "$snap" exact) && [ "$changed" -eq 0 ]; then
         state=ready
       fi

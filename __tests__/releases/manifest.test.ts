@@ -12,7 +12,7 @@ import {
   planUpload
 } from '../../src/core/drivers/release-manifest.js'
 import { scanReleaseTree, type SourceEntry } from '../../src/core/drivers/release-source.js'
-import { parsePrepared } from '../../src/core/drivers/release-upload.js'
+import { parsePrepared, watchManifest } from '../../src/core/drivers/release-upload.js'
 import type { ReleasesDriverSettings } from '../../src/core/settings/deploy-settings.js'
 import { testContext } from '../support/context.js'
 import { liveRelease, releasesSettings, request, tempDir } from './fixtures.js'
@@ -598,12 +598,37 @@ describe('manifest rules', () => {
   })
 
   test('parsePrepared reads the state of the live manifest', () => {
+    const block = `--manifest--\n${MANIFEST_HEADER}\n${manifestLine('a', { mode: 0o644, size: 1, hash: 'h'.repeat(43) })}\n--manifest-end--\n`
     const ok = parsePrepared(
-      `releases\t/r\nlive\tR1\ndir\tR1\nmanifest\tok\n--manifest--\n${MANIFEST_HEADER}\n--history--\n`
+      `releases\t/r\nlive\tR1\ndir\tR1\n${block}prelink\tready\nmanifest\tok\n--history--\n{"x":1}\n`
     )
-    expect(ok).toMatchObject({ live: 'R1', dirs: ['R1'] })
+    expect(ok).toMatchObject({
+      live: 'R1',
+      dirs: ['R1'],
+      prelinked: true,
+      historyText: '{"x":1}\n'
+    })
     expect(ok?.manifestProblem).toBeUndefined()
-    expect(ok?.manifest?.size).toBe(0)
+    expect([...(ok?.manifest?.keys() ?? [])]).toEqual(['a'])
+    // The manifest comes before the host's check: without 'manifest ok' it is not used.
+    const unvouched = parsePrepared(`live\tR1\n${block}--history--\n`)
+    expect(unvouched?.manifest).toBeUndefined()
+    expect(unvouched?.prelinked).toBe(false)
+    const edited = parsePrepared(
+      `live\tR1\n${block}prelink\tready\nmanifest\tchanged\t2\n--history--\n`
+    )
+    expect(edited?.manifest).toBeUndefined()
+    expect(edited?.prelinked).toBe(false)
+    // Read as it arrives, in pieces: parsed once, before the host's verdict.
+    const parsed = new Map<string, ReturnType<typeof parseManifest>>()
+    const seen: number[] = []
+    const watch = watchManifest(parsed, m => seen.push(m.size))
+    const text = `acquired\nlive\tR1\n${block}`
+    for (let i = 0; i < text.length; i += 7) watch(text.slice(i, i + 7))
+    expect(seen).toEqual([1])
+    expect(parsePrepared(`live\tR1\n${block}manifest\tok\n--history--\n`, parsed)?.manifest).toBe(
+      [...parsed.values()][0]
+    )
     const changed = parsePrepared('live\tR1\nmanifest\tchanged\t3\n--history--\n')
     expect(changed?.manifestProblem).toMatch(/no longer match its manifest .*\(3 file\(s\)\)/)
     expect(parsePrepared('no marker')).toBeUndefined()

@@ -833,19 +833,19 @@ const PROBLEMS = {
  * parsed (by text): hosts that run the same release share one parse and one upload plan.
  */
 function parsePrepared(stdout, parsed = new Map()) {
-    const historyAt = stdout.indexOf('--history--\n');
+    const block = manifestBlock(stdout);
+    const rest = block ? stdout.slice(0, block.from) + stdout.slice(block.to) : stdout;
+    const historyAt = `\n${rest}`.indexOf('\n--history--\n');
     if (historyAt < 0)
         return undefined;
-    const head = stdout.slice(0, historyAt);
-    const manifestAt = head.indexOf('--manifest--\n');
     const out = {
         dirs: [],
-        historyText: stdout.slice(historyAt + '--history--\n'.length)
+        historyText: rest.slice(historyAt + '--history--\n'.length)
     };
-    const lines = (manifestAt < 0 ? head : head.slice(0, manifestAt)).split('\n');
-    for (const line of lines) {
-        const [key, ...rest] = line.split('\t');
-        const value = rest.join('\t');
+    let vouched = false;
+    for (const line of rest.slice(0, historyAt).split('\n')) {
+        const [key, ...values] = line.split('\t');
+        const value = values.join('\t');
         if (key === 'releases')
             out.releasesDir = value;
         else if (key === 'live' && value && !value.includes('/'))
@@ -856,21 +856,64 @@ function parsePrepared(stdout, parsed = new Map()) {
             out.free = parseFreeSpace(line);
         else if (key === 'prelink')
             out.prelinked = value === 'ready';
-        else if (key === 'manifest' && rest[0] !== 'ok') {
+        else if (key === 'manifest' && values[0] === 'ok')
+            vouched = true;
+        else if (key === 'manifest') {
             out.manifestProblem =
-                (PROBLEMS[rest[0]] ?? `the manifest check answered ${JSON.stringify(value)}`) +
-                    (rest[1] ? ` (${rest[1]} file(s))` : '');
+                (PROBLEMS[values[0]] ?? `the manifest check answered ${JSON.stringify(value)}`) +
+                    (values[1] ? ` (${values[1]} file(s))` : '');
         }
     }
-    if (manifestAt >= 0 && out.manifestProblem === undefined) {
-        const text = head.slice(manifestAt + '--manifest--\n'.length);
-        if (!parsed.has(text))
-            parsed.set(text, parseManifest(text));
-        out.manifest = parsed.get(text);
+    // The manifest comes before the host's check of its disk: it counts only once vouched for.
+    if (block && vouched && out.manifestProblem === undefined) {
+        if (!parsed.has(block.text))
+            parsed.set(block.text, parseManifest(block.text));
+        out.manifest = parsed.get(block.text);
         if (!out.manifest)
             out.manifestProblem = "the live release's manifest is in another format";
     }
+    if (!out.manifest)
+        out.prelinked = false;
     return out;
+}
+const MANIFEST_START = '\n--manifest--\n';
+const MANIFEST_END = '--manifest-end--\n';
+/** Where PREPARE's manifest (between its two marker lines) is in its output, and its text. */
+function manifestBlock(stdout) {
+    const start = `\n${stdout}`.indexOf(MANIFEST_START);
+    if (start < 0)
+        return undefined;
+    const textAt = start + MANIFEST_START.length - 1;
+    const end = stdout.indexOf(`\n${MANIFEST_END}`, textAt - 1);
+    if (end < 0)
+        return undefined;
+    return { from: start, to: end + 1 + MANIFEST_END.length, text: stdout.slice(textAt, end + 1) };
+}
+/**
+ * Reads PREPARE's output as it arrives: the manifest comes before the host checks its disk, so
+ * it is parsed (into `parsed`, as parsePrepared would) while the host works, and `onManifest`
+ * can start hashing the source with it. Nothing is trusted here: parsePrepared decides.
+ */
+function watchManifest(parsed, onManifest) {
+    let seen = '';
+    let done = false;
+    return text => {
+        if (done)
+            return;
+        const from = Math.max(0, seen.length - MANIFEST_END.length);
+        seen += text;
+        if (seen.indexOf(`\n${MANIFEST_END}`, from) < 0)
+            return;
+        done = true;
+        const block = manifestBlock(seen);
+        if (!block)
+            return;
+        if (!parsed.has(block.text))
+            parsed.set(block.text, parseManifest(block.text));
+        const manifest = parsed.get(block.text);
+        if (manifest)
+            onManifest(manifest);
+    };
 }
 /** Changed entries up to this many bytes go to a prelinked host on LINK's stdin, not by rsync. */
 const IN_BAND_BYTES = 4 << 20;
@@ -1370,6 +1413,18 @@ function createReleasesDriver(settings) {
                 const { hosts } = fleet;
                 const lock = (0,release_lock/* newLockInfo */.kq)(ctx.run.actor, ctx.run.runUrl, ctx.clock.now());
                 const started = Date.now();
+                // Hashing starts with the first live manifest a host prints, before its disk check ends
+                // (see watchManifest); awaited only where needed, stopped if the deploy ends.
+                const manifests = new Map();
+                const startHashing = (known) => {
+                    if (!source || hashing)
+                        return;
+                    const hashStart = Date.now();
+                    const stop = AbortSignal.any([ctx.signal, stopHashing.signal]);
+                    hashing = hashSource(source.dir, source.entries, stop, known);
+                    const took = () => logger.info(`Source hashed in ${Date.now() - hashStart} ms`);
+                    hashing.then(took, () => undefined);
+                };
                 const results = await logger.group('Lock', () => (0,release_lock/* acquireLocks */.x)(hosts.map(h => ({ transport: h.transport, root })), lock, {
                     timeoutSeconds: settings.lockTimeoutSeconds,
                     logger,
@@ -1379,6 +1434,7 @@ function createReleasesDriver(settings) {
                     then: () => ({
                         body: release_scripts/* PREPARE */.IZ,
                         maxOutput: PREPARE_OUTPUT_BYTES,
+                        onStdout: source ? watchManifest(manifests, startHashing) : undefined,
                         args: [
                             root,
                             String(HISTORY_TAIL_BYTES),
@@ -1389,16 +1445,9 @@ function createReleasesDriver(settings) {
                 try {
                     for (const host of hosts)
                         host.report.phases.lock = Date.now() - started;
-                    const manifests = new Map();
                     const inspected = await (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, async (host) => prepared(host, results.get(host.transport), manifests));
                     (0,host_fleet/* failIfAny */.GO)(hosts, inspected, 'Preparing', 'Nothing was changed.');
-                    if (source) {
-                        // Once the live manifest is known, whose quick check spares unchanged files; awaited
-                        // only where needed (a full upload starts without it), stopped if the deploy ends.
-                        const hashStart = Date.now();
-                        hashing = hashSource(source.dir, source.entries, AbortSignal.any([ctx.signal, stopHashing.signal]), hosts.find(h => h.liveManifest)?.liveManifest);
-                        hashing.then(() => logger.info(`Source hashed in ${Date.now() - hashStart} ms`), () => undefined);
-                    }
+                    startHashing(hosts.find(h => h.liveManifest)?.liveManifest);
                     return request.operation === 'rollback'
                         ? await rollback(hosts, request, ctx)
                         : await deploy(hosts, request, source, hashing, lock.token, ctx);

@@ -47516,6 +47516,7 @@ async function runChecked(host, what, command, args, input, options) {
         timeoutMs: options.timeoutMs,
         signal: options.signal,
         onLine: options.onLine,
+        onStdout: options.onStdout,
         capture: true,
         captureLimit: options.maxOutput
     });
@@ -48156,7 +48157,8 @@ async function tryLock({ transport, root }, info, options, then = { body: ':', a
         const result = await transport.run(body, [root, json, info.token, ...then.args], {
             timeoutMs: SCRIPT_TIMEOUT_MS,
             signal: options.signal,
-            maxOutput: then.maxOutput
+            maxOutput: then.maxOutput,
+            onStdout: then.onStdout
         });
         // The first line says which; PREPARE's answer after it may hold a megabyte of manifest.
         const eol = result.stdout.indexOf('\n');
@@ -48611,51 +48613,47 @@ if [ "\${3:-}" = manifest ] && [ -n "$live" ]; then
     echo 'manifest	missing'
   elif ! find . -maxdepth 0 -printf '' 2>/dev/null; then
     echo 'manifest	unsupported'
-  elif command -v perl >/dev/null 2>&1; then
-    # The tree prelinked after the last deploy, if complete and still exactly the snapshot (no
-    # file, symlink or other entry added), is checked instead of the live release: its files are
-    # the ones the next release links.
-    pre=releases/.prelink-$live
-    state=missing
-    if [ -d "$pre" ] && [ ! -L "$pre" ] && [ "$(cat -- "$pre.done" 2>/dev/null)" = "ok	$live" ]; then
-      if changed=$(snap=$PWD/$m.stat && cd -- "$pre" && find . ! -type d -printf '%i %s %T@ %m %P\\0' \\
-        | perl -e '${COMPARE_PERL.replace(/'/g, "'\\''")}' "$snap" exact) && [ "$changed" -eq 0 ]; then
-        state=ready
-      fi
-    fi
-    if [ "$state" != ready ]; then dropPrelink "$pre"; fi
-    if [ "$state" = ready ]; then
-      echo 'manifest	ok'
-      echo 'prelink	ready'
-      echo '--manifest--'
-      cat -- "$m"
-    elif ! changed=$(snap=$PWD/$m.stat && cd -- "releases/$live" \\
-      && find . -type f -printf '%i %s %T@ %m %P\\0' \\
-      | perl -e '${COMPARE_PERL.replace(/'/g, "'\\''")}' "$snap" ''); then
-      echo 'manifest	unreadable'
-    elif [ "$changed" -eq 0 ]; then
-      echo 'manifest	ok'
-      echo '--manifest--'
-      cat -- "$m"
-    else
-      printf 'manifest\\tchanged\\t%s\\n' "$changed"
-    fi
-  elif ! comm -z /dev/null /dev/null 2>/dev/null \\
-    || ! printf 'a b\\0' | cut -z -d ' ' -f 2- >/dev/null 2>&1 || ! cp --version >/dev/null 2>&1 \\
-    || ! printf 'a/b\\0' | grep -z / | sed -z 's|/[^/]*$||' >/dev/null 2>&1; then
-    echo 'manifest	unsupported'
-  elif ! changed=$(snap=$PWD/$m.stat && cd -- "releases/$live" \\
-    && find . -type f -printf '%i %s %T@ %m %P\\0' | LC_ALL=C sort -z \\
-    | LC_ALL=C comm -z -23 "$snap" - | tr -cd '\\0' | wc -c); then
-    echo 'manifest	unreadable'
   else
-    if [ "$changed" -eq 0 ]; then
-      echo 'manifest	ok'
-      echo '--manifest--'
-      cat -- "$m"
-    else
-      printf 'manifest\\tchanged\\t%s\\n' "$changed"
+    # First the manifest, which the runner parses while the disk is checked; it is used only
+    # after a 'manifest ok' line.
+    echo '--manifest--'
+    cat -- "$m"
+    echo '--manifest-end--'
+    if command -v perl >/dev/null 2>&1; then
+      # The tree prelinked after the last deploy, if complete and still exactly the snapshot (no
+      # file, symlink or other entry added), is checked instead of the live release: its files
+      # are the ones the next release links.
+      pre=releases/.prelink-$live
+      state=missing
+      if [ -d "$pre" ] && [ ! -L "$pre" ] && [ "$(cat -- "$pre.done" 2>/dev/null)" = "ok	$live" ]; then
+        if changed=$(snap=$PWD/$m.stat && cd -- "$pre" && find . ! -type d -printf '%i %s %T@ %m %P\\0' \\
+          | perl -e '${COMPARE_PERL.replace(/'/g, "'\\''")}' "$snap" exact) && [ "$changed" -eq 0 ]; then
+          state=ready
+        fi
+      fi
+      if [ "$state" != ready ]; then dropPrelink "$pre"; fi
+      if [ "$state" = ready ]; then
+        echo 'prelink	ready'
+        changed=0
+      elif ! changed=$(snap=$PWD/$m.stat && cd -- "releases/$live" \\
+        && find . -type f -printf '%i %s %T@ %m %P\\0' \\
+        | perl -e '${COMPARE_PERL.replace(/'/g, "'\\''")}' "$snap" ''); then
+        changed=unreadable
+      fi
+    elif ! comm -z /dev/null /dev/null 2>/dev/null \\
+      || ! printf 'a b\\0' | cut -z -d ' ' -f 2- >/dev/null 2>&1 || ! cp --version >/dev/null 2>&1 \\
+      || ! printf 'a/b\\0' | grep -z / | sed -z 's|/[^/]*$||' >/dev/null 2>&1; then
+      changed=unsupported
+    elif ! changed=$(snap=$PWD/$m.stat && cd -- "releases/$live" \\
+      && find . -type f -printf '%i %s %T@ %m %P\\0' | LC_ALL=C sort -z \\
+      | LC_ALL=C comm -z -23 "$snap" - | tr -cd '\\0' | wc -c); then
+      changed=unreadable
     fi
+    case $changed in
+      0) echo 'manifest	ok' ;;
+      unreadable | unsupported) printf 'manifest\\t%s\\n' "$changed" ;;
+      *) printf 'manifest\\tchanged\\t%s\\n' "$changed" ;;
+    esac
   fi
 fi
 echo '--history--'
@@ -49113,6 +49111,8 @@ function runProcess(command, options) {
             if (options.capture && captured[stream].length < limit) {
                 captured[stream] += text.slice(0, limit - captured[stream].length);
             }
+            if (stream === 'stdout')
+                options.onStdout?.(text);
             if (!options.onLine)
                 return;
             const lines = (pending[stream] + text).split('\n');

@@ -17,6 +17,8 @@ export interface RunOptions {
   signal?: AbortSignal
   /** Called with each complete line of output, stdout and stderr alike. */
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void
+  /** Each piece of stdout as it arrives (cheaper than onLine for a long output read early). */
+  onStdout?: (text: string) => void
   /** Keep the output in the result (bounded). */
   capture?: boolean
   /** The bound, per stream (default 1 MiB): what a script is expected to print at most. */
@@ -77,6 +79,7 @@ export function runProcess(command: string, options: RunOptions): Promise<RunRes
       if (options.capture && captured[stream].length < limit) {
         captured[stream] += text.slice(0, limit - captured[stream].length)
       }
+      if (stream === 'stdout') options.onStdout?.(text)
       if (!options.onLine) return
       const lines = (pending[stream] + text).split('\n')
       pending[stream] = lines.pop() ?? ''

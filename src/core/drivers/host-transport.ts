@@ -37,6 +37,8 @@ export interface ScriptOptions {
   signal?: AbortSignal
   /** Each line of output, for scripts whose output is shown (hooks). */
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void
+  /** Each piece of stdout as it arrives (see PREPARE's manifest, read while the host works on). */
+  onStdout?: (text: string) => void
   /**
    * Bulk data on stdin after the script, which the script reads with `cat`: bash reads a script
    * from a pipe one byte at a time, so a large argument costs a system call per byte.
@@ -169,6 +171,7 @@ async function runChecked(
     timeoutMs: options.timeoutMs,
     signal: options.signal,
     onLine: options.onLine,
+    onStdout: options.onStdout,
     capture: true,
     captureLimit: options.maxOutput
   })

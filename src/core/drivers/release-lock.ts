@@ -227,6 +227,8 @@ export interface LockFollowUp {
   args: string[]
   /** Its output kept, when it may print more than the default 1 MiB (ScriptOptions). */
   maxOutput?: number
+  /** Its output as it arrives (ScriptOptions.onStdout). */
+  onStdout?: (text: string) => void
 }
 
 /**
@@ -281,7 +283,8 @@ async function tryLock(
     const result = await transport.run(body, [root, json, info.token, ...then.args], {
       timeoutMs: SCRIPT_TIMEOUT_MS,
       signal: options.signal,
-      maxOutput: then.maxOutput
+      maxOutput: then.maxOutput,
+      onStdout: then.onStdout
     })
     // The first line says which; PREPARE's answer after it may hold a megabyte of manifest.
     const eol = result.stdout.indexOf('\n')

@@ -52,36 +52,76 @@ export function parsePrepared(
   stdout: string,
   parsed = new Map<string, LiveManifest | undefined>()
 ): PreparedHost | undefined {
-  const historyAt = stdout.indexOf('--history--\n')
+  const block = manifestBlock(stdout)
+  const rest = block ? stdout.slice(0, block.from) + stdout.slice(block.to) : stdout
+  const historyAt = `\n${rest}`.indexOf('\n--history--\n')
   if (historyAt < 0) return undefined
-  const head = stdout.slice(0, historyAt)
-  const manifestAt = head.indexOf('--manifest--\n')
   const out: PreparedHost = {
     dirs: [],
-    historyText: stdout.slice(historyAt + '--history--\n'.length)
+    historyText: rest.slice(historyAt + '--history--\n'.length)
   }
-  const lines = (manifestAt < 0 ? head : head.slice(0, manifestAt)).split('\n')
-  for (const line of lines) {
-    const [key, ...rest] = line.split('\t')
-    const value = rest.join('\t')
+  let vouched = false
+  for (const line of rest.slice(0, historyAt).split('\n')) {
+    const [key, ...values] = line.split('\t')
+    const value = values.join('\t')
     if (key === 'releases') out.releasesDir = value
     else if (key === 'live' && value && !value.includes('/')) out.live = value
     else if (key === 'dir') out.dirs.push(value)
     else if (key === 'free') out.free = parseFreeSpace(line)
     else if (key === 'prelink') out.prelinked = value === 'ready'
-    else if (key === 'manifest' && rest[0] !== 'ok') {
+    else if (key === 'manifest' && values[0] === 'ok') vouched = true
+    else if (key === 'manifest') {
       out.manifestProblem =
-        (PROBLEMS[rest[0]] ?? `the manifest check answered ${JSON.stringify(value)}`) +
-        (rest[1] ? ` (${rest[1]} file(s))` : '')
+        (PROBLEMS[values[0]] ?? `the manifest check answered ${JSON.stringify(value)}`) +
+        (values[1] ? ` (${values[1]} file(s))` : '')
     }
   }
-  if (manifestAt >= 0 && out.manifestProblem === undefined) {
-    const text = head.slice(manifestAt + '--manifest--\n'.length)
-    if (!parsed.has(text)) parsed.set(text, parseManifest(text))
-    out.manifest = parsed.get(text)
+  // The manifest comes before the host's check of its disk: it counts only once vouched for.
+  if (block && vouched && out.manifestProblem === undefined) {
+    if (!parsed.has(block.text)) parsed.set(block.text, parseManifest(block.text))
+    out.manifest = parsed.get(block.text)
     if (!out.manifest) out.manifestProblem = "the live release's manifest is in another format"
   }
+  if (!out.manifest) out.prelinked = false
   return out
+}
+
+const MANIFEST_START = '\n--manifest--\n'
+const MANIFEST_END = '--manifest-end--\n'
+
+/** Where PREPARE's manifest (between its two marker lines) is in its output, and its text. */
+function manifestBlock(stdout: string): { from: number; to: number; text: string } | undefined {
+  const start = `\n${stdout}`.indexOf(MANIFEST_START)
+  if (start < 0) return undefined
+  const textAt = start + MANIFEST_START.length - 1
+  const end = stdout.indexOf(`\n${MANIFEST_END}`, textAt - 1)
+  if (end < 0) return undefined
+  return { from: start, to: end + 1 + MANIFEST_END.length, text: stdout.slice(textAt, end + 1) }
+}
+
+/**
+ * Reads PREPARE's output as it arrives: the manifest comes before the host checks its disk, so
+ * it is parsed (into `parsed`, as parsePrepared would) while the host works, and `onManifest`
+ * can start hashing the source with it. Nothing is trusted here: parsePrepared decides.
+ */
+export function watchManifest(
+  parsed: Map<string, LiveManifest | undefined>,
+  onManifest: (manifest: LiveManifest) => void
+): (text: string) => void {
+  let seen = ''
+  let done = false
+  return text => {
+    if (done) return
+    const from = Math.max(0, seen.length - MANIFEST_END.length)
+    seen += text
+    if (seen.indexOf(`\n${MANIFEST_END}`, from) < 0) return
+    done = true
+    const block = manifestBlock(seen)
+    if (!block) return
+    if (!parsed.has(block.text)) parsed.set(block.text, parseManifest(block.text))
+    const manifest = parsed.get(block.text)
+    if (manifest) onManifest(manifest)
+  }
 }
 
 /** Changed entries up to this many bytes go to a prelinked host on LINK's stdin, not by rsync. */

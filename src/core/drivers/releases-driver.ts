@@ -41,7 +41,7 @@ import { HOOK, PREPARE } from './release-scripts.js'
 import { explainUploadFailure, requireSpace } from './release-space.js'
 import { releaseSwitcher, type HistoryWrite } from './release-switch.js'
 import { prepareSource, requireTool, type PreparedSource } from './release-source.js'
-import { parsePrepared, uploadRelease } from './release-upload.js'
+import { parsePrepared, uploadRelease, watchManifest } from './release-upload.js'
 
 export { pickRollbackRelease, releasesToPrune } from './release-history.js'
 export { checkReleaseTree, symlinkStaysInside } from './release-source.js'
@@ -435,6 +435,17 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
 
         const lock = newLockInfo(ctx.run.actor, ctx.run.runUrl, ctx.clock.now())
         const started = Date.now()
+        // Hashing starts with the first live manifest a host prints, before its disk check ends
+        // (see watchManifest); awaited only where needed, stopped if the deploy ends.
+        const manifests = new Map<string, LiveManifest | undefined>()
+        const startHashing = (known?: LiveManifest) => {
+          if (!source || hashing) return
+          const hashStart = Date.now()
+          const stop = AbortSignal.any([ctx.signal, stopHashing.signal])
+          hashing = hashSource(source.dir, source.entries, stop, known)
+          const took = () => logger.info(`Source hashed in ${Date.now() - hashStart} ms`)
+          hashing.then(took, () => undefined)
+        }
         const results = await logger.group('Lock', () =>
           acquireLocks(
             hosts.map(h => ({ transport: h.transport, root })),
@@ -448,6 +459,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
               then: () => ({
                 body: PREPARE,
                 maxOutput: PREPARE_OUTPUT_BYTES,
+                onStdout: source ? watchManifest(manifests, startHashing) : undefined,
                 args: [
                   root,
                   String(HISTORY_TAIL_BYTES),
@@ -459,26 +471,11 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
         )
         try {
           for (const host of hosts) host.report.phases.lock = Date.now() - started
-          const manifests = new Map<string, LiveManifest | undefined>()
           const inspected = await forEachHost(hosts, settings.parallel, async host =>
             prepared(host, results.get(host.transport)!, manifests)
           )
           failIfAny(hosts, inspected, 'Preparing', 'Nothing was changed.')
-          if (source) {
-            // Once the live manifest is known, whose quick check spares unchanged files; awaited
-            // only where needed (a full upload starts without it), stopped if the deploy ends.
-            const hashStart = Date.now()
-            hashing = hashSource(
-              source.dir,
-              source.entries,
-              AbortSignal.any([ctx.signal, stopHashing.signal]),
-              hosts.find(h => h.liveManifest)?.liveManifest
-            )
-            hashing.then(
-              () => logger.info(`Source hashed in ${Date.now() - hashStart} ms`),
-              () => undefined
-            )
-          }
+          startHashing(hosts.find(h => h.liveManifest)?.liveManifest)
           return request.operation === 'rollback'
             ? await rollback(hosts, request, ctx)
             : await deploy(hosts, request, source!, hashing!, lock.token, ctx)

@@ -118,21 +118,24 @@ test('SIGKILL at random moments over 30 runs never leaves current broken; the ne
     keepReleases: 3
   })
 
-  // One unkilled run in the child measures how long a deploy takes.
+  // One unkilled run in the child measures how long a deploy takes, in the loop's conditions: a
+  // redeploy right after one made here (whose release may still be being prelinked).
+  const driver = createReleasesDriver(settings)
   await writeRelease(src, 'k0', EXTRA)
+  await driver.apply(request('k0'), testContext())
+  await writeRelease(src, 'k00', EXTRA)
   const started = Date.now()
-  const first = runChild(settings, 'k0', randomUUID())
+  const first = runChild(settings, 'k00', randomUUID())
   expect(await first.done).toBe(0)
   const duration = Date.now() - started
   assertWholeRelease(root)
 
-  const driver = createReleasesDriver(settings)
   let killedMidway = 0
   for (let i = 1; i <= 30; i++) {
     const mark = randomUUID()
     await writeRelease(src, `k${i}`, EXTRA)
     const run = runChild(settings, `k${i}`, mark)
-    await new Promise(r => setTimeout(r, Math.random() * duration * 1.1))
+    await new Promise(r => setTimeout(r, Math.random() * duration * 1.3))
     const exited = run.child.exitCode !== null
     run.child.kill('SIGKILL')
     for (let n = 0; n < 20 && killMarked(mark) > 0; n++) await new Promise(r => setTimeout(r, 20))

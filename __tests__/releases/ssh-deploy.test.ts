@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -358,6 +358,40 @@ describe('releases driver over SSH (real sshd)', () => {
       1
     )
     expect(servedVersion(hostRoot(0))).toBe('1')
+  })
+
+  test('a redeploy onto the prelinked tree: the changes go with the link command, no rsync, and the next deploy trusts its snapshot', async () => {
+    const src = join(base, 'src-prelink')
+    await mkdir(join(src, 'lib'), { recursive: true })
+    for (let i = 0; i < 30; i++) await writeFile(join(src, 'lib', `m${i}.js`), `module ${i}\n`)
+    const driver = createReleasesDriver(sshSettings(1, { source: src }))
+    const prelinked = async (release: string) => {
+      const done = join(hostRoot(0), 'releases', `.prelink-${release}.done`)
+      for (let waited = 0; !existsSync(done); waited += 20) {
+        if (waited > 20_000) throw new Error(`no ${done}`)
+        await new Promise(resolve => setTimeout(resolve, 20))
+      }
+    }
+    const first = await driver.apply(request('p.1'), testContext())
+    await prelinked(first.release!)
+    await writeFile(join(src, 'lib', 'm3.js'), 'changed\n')
+    await mkdir(join(src, 'new dir'))
+    await writeFile(join(src, 'new dir', "it's new"), 'new\n')
+    const ctx = testContext()
+    const second = await driver.apply(request('p.2'), ctx)
+    expect(ctx.logger.text()).toMatch(
+      /29 unchanged files found by the live release's manifest, renamed from the tree prelinked after the last deploy; the changes went with that command, without rsync/
+    )
+    const at = (release: string, path: string) => join(hostRoot(0), 'releases', release, path)
+    expect(readFileSync(at(second.release!, 'lib/m3.js'), 'utf8')).toBe('changed\n')
+    expect(readFileSync(at(second.release!, "new dir/it's new"), 'utf8')).toBe('new\n')
+    expect(readFileSync(at(first.release!, 'lib/m3.js'), 'utf8')).toBe('module 3\n')
+    expect(statSync(at(first.release!, 'lib/m4.js')).ino).toBe(
+      statSync(at(second.release!, 'lib/m4.js')).ino
+    )
+    await prelinked(second.release!)
+    const third = await driver.apply(request('p.3'), testContext())
+    expect(third.hosts![0]).toMatchObject({ unchangedBy: 'manifest', filesLinked: 31 })
   })
 
   test('incremental: redeploying 10,000 files with one changed sends a tiny fraction of the bytes', async () => {

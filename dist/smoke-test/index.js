@@ -48326,6 +48326,8 @@ const PRELINK_PERL = String.raw `
 use strict;
 use warnings;
 my ($live, $snap, $pre, $release) = @ARGV;
+# A second's grace: the deploy that started this finishes its last commands first.
+sleep(1);
 local $/ = "\0";
 my %made;
 sub dir {

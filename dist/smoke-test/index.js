@@ -48297,6 +48297,18 @@ __nccwpck_require__.d(__webpack_exports__, {
  * perl is missing, the scripts fall back to the shell tools.
  */
 /**
+ * The perl sub `dir`, `mkdir -p` below the directory in the perl variable `base`, each directory
+ * made once (%made): the prelinking and the linking programs both build a release's tree with it.
+ */
+const makeParents = (base) => String.raw `sub dir {
+  my ($d) = @_;
+  return if $made{$d}++;
+  my $i = rindex($d, '/');
+  dir(substr($d, 0, $i)) if $i > 0;
+  mkdir("${base}/$d") or $!{EEXIST} or die "mkdir ${base}/$d: $!
+";
+}`;
+/**
  * Compares a tree with a stat snapshot, with perl: stdin holds `find -printf '%i %s %T@ %m %P\0'`
  * of the tree, $1 is the snapshot. Prints how many snapshot lines the disk no longer matches
  * (what `sort | comm -23` counts); with $2 = `exact`, files the snapshot lacks count too.
@@ -48330,13 +48342,7 @@ my ($live, $snap, $pre, $release) = @ARGV;
 sleep(1);
 local $/ = "\0";
 my %made;
-sub dir {
-  my ($d) = @_;
-  return if $made{$d}++;
-  my $i = rindex($d, '/');
-  dir(substr($d, 0, $i)) if $i > 0;
-  mkdir("$pre/$d") or $!{EEXIST} or die "mkdir $d: $!\n";
-}
+${makeParents('$pre')}
 my $ok = eval {
   open(my $in, '<', $snap) or die "$snap: $!\n";
   mkdir($pre) or die "mkdir: $!\n";
@@ -48366,7 +48372,8 @@ if (open(my $d, '>', "$pre.done.tmp")) {
  * when at most half of its files are to go, it is renamed to $2 and only those files are
  * unlinked (and the directories they leave empty removed), before `started`, so that rsync
  * never meets a file shared with the live release at a path it writes. Otherwise it goes to
- * the trash $8.
+ * the trash $8. $9 `inband` / `inband-finish` and $10-$12 (the manifests directory, the new and
+ * the live release's names): see LINK in release-scripts.ts.
  */
 const LINK_PERL = String.raw `
 use strict;
@@ -48391,13 +48398,7 @@ while (my $line = <$in>) {
 }
 close($out) or die "$kept: $!\n";
 $| = 1;
-sub dir {
-  my ($d) = @_;
-  return if $made{$d}++;
-  my $i = rindex($d, '/');
-  dir(substr($d, 0, $i)) if $i > 0;
-  mkdir("$new/$d") or $!{EEXIST} or die "mkdir $new/$d: $!\n";
-}
+${makeParents('$new')}
 my $linked = 0;
 # The tree prelinked after the last deploy (PREPARE checked it): renamed into place when at most
 # half of its files are to go; otherwise it goes to the trash and the links are made here.
@@ -48565,11 +48566,12 @@ fi`;
  * directories, the live release's manifest when the disk still matches its stat snapshot
  * (`manifest\t<state>`), the free space (`free\t<KiB>\t<mount>`, see release-space.ts) and
  * the tail of the history. $1 root, $2 history bytes, $3 `manifest` when the caller wants the
- * manifest. With perl, the live release's prelinked tree (see PRELINK_PERL) is checked in its
- * place when it is complete (`prelink\tready`: LINK renames it); any other is removed. Runs
- * right after the lock is taken, in the same command. The snapshot check needs GNU find, and without perl also sort, comm, cut,
- * grep and sed (-z), which LINK then uses; without them the state says so and the deploy takes
- * the --checksum path.
+ * manifest, which is printed before the disk is checked (the runner reads it meanwhile) and
+ * counts only after `manifest\tok`. With perl, the live release's prelinked tree (see
+ * PRELINK_PERL) is checked in its place when it is complete (`prelink\tready`: LINK renames
+ * it); any other is removed. Runs right after the lock is taken, in the same command. The
+ * snapshot check needs GNU find, and without perl also sort, comm, cut, grep and sed (-z),
+ * which LINK then uses; without them the state says so and the deploy takes the --checksum path.
  */
 const PREPARE = `
 set -euo pipefail
@@ -48622,24 +48624,26 @@ if [ "\${3:-}" = manifest ] && [ -n "$live" ]; then
     cat -- "$m"
     echo '--manifest-end--'
     if command -v perl >/dev/null 2>&1; then
-      # The tree prelinked after the last deploy, if complete and still exactly the snapshot (no
-      # file, symlink or other entry added), is checked instead of the live release: its files
-      # are the ones the next release links.
+      # Snapshot lines tree $1 no longer matches; with $2 = exact, anything else in it counts too
+      # (a file, a symlink or another entry added).
+      snapshotChanged() {
+        local snap=$PWD/$m.stat what=(-type f)
+        if [ "$2" = exact ]; then what=('!' -type d); fi
+        cd -- "$1" && find . "\${what[@]}" -printf '%i %s %T@ %m %P\\0' \\
+          | perl -e '${COMPARE_PERL.replace(/'/g, "'\\''")}' "$snap" "$2"
+      }
+      # The tree prelinked after the last deploy, if complete and still exactly the snapshot, is
+      # checked instead of the live release: its files are the ones the next release links.
       pre=releases/.prelink-$live
       state=missing
       if [ -d "$pre" ] && [ ! -L "$pre" ] && [ "$(cat -- "$pre.done" 2>/dev/null)" = "ok	$live" ]; then
-        if changed=$(snap=$PWD/$m.stat && cd -- "$pre" && find . ! -type d -printf '%i %s %T@ %m %P\\0' \\
-          | perl -e '${COMPARE_PERL.replace(/'/g, "'\\''")}' "$snap" exact) && [ "$changed" -eq 0 ]; then
-          state=ready
-        fi
+        if changed=$(snapshotChanged "$pre" exact) && [ "$changed" -eq 0 ]; then state=ready; fi
       fi
       if [ "$state" != ready ]; then dropPrelink "$pre"; fi
       if [ "$state" = ready ]; then
         echo 'prelink	ready'
         changed=0
-      elif ! changed=$(snap=$PWD/$m.stat && cd -- "releases/$live" \\
-        && find . -type f -printf '%i %s %T@ %m %P\\0' \\
-        | perl -e '${COMPARE_PERL.replace(/'/g, "'\\''")}' "$snap" ''); then
+      elif ! changed=$(snapshotChanged "releases/$live" ''); then
         changed=unreadable
       fi
     elif ! comm -z /dev/null /dev/null 2>/dev/null \\

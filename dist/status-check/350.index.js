@@ -595,16 +595,14 @@ function fullManifest(facts, sharedPaths) {
  */
 function planUpload(entries, facts, live, sharedPaths) {
     const kept = new Set();
+    const sentFiles = [];
     // Never `.`: with --files-from, rsync copies the files directly in a listed `.` (as -d does),
     // which would send every top-level file again, racing LINK for the same paths.
-    const send = [];
-    const sentFiles = [];
     const sendEntries = [];
     let sendBytes = 0;
     const lines = [MANIFEST_HEADER + '\n'];
     for (const entry of entries) {
         if (entry.kind !== 'file') {
-            send.push(entry.path);
             sendEntries.push(entry);
             if (entry.kind === 'symlink')
                 sendBytes += entry.size;
@@ -617,7 +615,6 @@ function planUpload(entries, facts, live, sharedPaths) {
             kept.add(entry.path);
             continue;
         }
-        send.push(entry.path);
         sendEntries.push(entry);
         sendBytes += entry.size;
         if (shared)
@@ -631,7 +628,7 @@ function planUpload(entries, facts, live, sharedPaths) {
         dropPaths,
         dropKeys: dropPaths.map(p => JSON.stringify(p)),
         newLines: lines.join(''),
-        send,
+        send: sendEntries.map(e => e.path),
         sentFiles,
         sendEntries,
         sendBytes
@@ -915,6 +912,10 @@ function watchManifest(parsed, onManifest) {
             onManifest(manifest);
     };
 }
+/** What LINK reads first: the paths it does not link, NUL-terminated. */
+const dropPathsText = (plan) => plan.dropPaths.map(p => `${p}\0`).join('');
+/** The manifest keys FINISH (or LINK's perl) drops when it merges manifests, one a line. */
+const dropKeysText = (plan) => plan.dropKeys.map(k => `${k}\n`).join('');
 /** Changed entries up to this many bytes go to a prelinked host on LINK's stdin, not by rsync. */
 const IN_BAND_BYTES = 4 << 20;
 /** The mode of the source's top directory, which rsync (not given `.`) leaves alone. */
@@ -928,7 +929,7 @@ function sourceMode(dir) {
  * manifest keys to drop (FINISH's work, done by the same command).
  */
 async function inBandRecords(dir, plan, withManifest) {
-    const parts = [Buffer.from(plan.dropPaths.map(p => `${p}\0`).join('') + '\0')];
+    const parts = [Buffer.from(dropPathsText(plan) + '\0')];
     for (const entry of plan.sendEntries) {
         const full = (0,external_node_path_.join)(dir, entry.path);
         const data = entry.kind === 'file'
@@ -941,7 +942,7 @@ async function inBandRecords(dir, plan, withManifest) {
     }
     if (withManifest) {
         // The end of the entries, then what FINISH would get: the new lines and the keys to drop.
-        const keys = Buffer.from(plan.dropKeys.map(k => `${k}\n`).join(''));
+        const keys = Buffer.from(dropKeysText(plan));
         const lines = Buffer.from(plan.newLines);
         parts.push(Buffer.from(`\0${lines.length} ${keys.length}\0`), lines, keys);
     }
@@ -965,16 +966,9 @@ function wholeManifest(facts, sharedPaths) {
     }
     return text;
 }
-/**
- * Puts the new release on one host. With a trusted manifest of the live release, unchanged
- * files are hard-linked on the host (LINK) and rsync sends only the rest (`--files-from`);
- * otherwise rsync compares every file (`--checksum`, hard-linking identical ones from the live
- * release), as before manifests existed. Then FINISH links shared paths and writes the new
- * release's manifest.
- */
 /** FINISH on the host (see release-scripts.ts); its answer and the bytes it was sent. */
 async function finishRelease(host, job, plan, manifest) {
-    const drops = plan ? plan.dropKeys.map(k => `${k}\n`).join('') : '';
+    const drops = plan ? dropKeysText(plan) : '';
     const sent = plan ? plan.sentFiles.map(p => `${p}\0`).join('') : '';
     const result = await host.transport.run(release_scripts/* FINISH */.CV, [
         job.root,
@@ -988,6 +982,13 @@ async function finishRelease(host, job, plan, manifest) {
     const payloadBytes = Buffer.byteLength(manifest) + Buffer.byteLength(drops) + Buffer.byteLength(sent);
     return { ...result, payloadBytes };
 }
+/**
+ * Puts the new release on one host. With a trusted manifest of the live release, unchanged
+ * files are hard-linked on the host (LINK) and rsync sends only the rest (`--files-from`);
+ * otherwise rsync compares every file (`--checksum`, hard-linking identical ones from the live
+ * release), as before manifests existed. Then FINISH links shared paths and writes the new
+ * release's manifest.
+ */
 async function uploadRelease(host, index, job) {
     const { root, release, source } = job;
     const sharedPaths = job.shared.map(s => s.path);
@@ -1041,7 +1042,7 @@ async function uploadRelease(host, index, job) {
         stats = { bytesSent: records.length, filesTransferred: plan.sentFiles.length };
     }
     else if (plan) {
-        const drop = plan.dropPaths.map(p => `${p}\0`).join('');
+        const drop = dropPathsText(plan);
         filesFrom = (0,external_node_path_.join)(job.workDir, `send-${index}`);
         await (0,promises_.writeFile)(filesFrom, plan.send.join('\0') + '\0');
         payload += Buffer.byteLength(drop);

@@ -190,16 +190,14 @@ export function planUpload(
   sharedPaths: string[]
 ): UploadPlan {
   const kept = new Set<string>()
+  const sentFiles: string[] = []
   // Never `.`: with --files-from, rsync copies the files directly in a listed `.` (as -d does),
   // which would send every top-level file again, racing LINK for the same paths.
-  const send: string[] = []
-  const sentFiles: string[] = []
   const sendEntries: SourceEntry[] = []
   let sendBytes = 0
   const lines = [MANIFEST_HEADER + '\n']
   for (const entry of entries) {
     if (entry.kind !== 'file') {
-      send.push(entry.path)
       sendEntries.push(entry)
       if (entry.kind === 'symlink') sendBytes += entry.size
       continue
@@ -211,7 +209,6 @@ export function planUpload(
       kept.add(entry.path)
       continue
     }
-    send.push(entry.path)
     sendEntries.push(entry)
     sendBytes += entry.size
     if (shared) continue
@@ -224,7 +221,7 @@ export function planUpload(
     dropPaths,
     dropKeys: dropPaths.map(p => JSON.stringify(p)),
     newLines: lines.join(''),
-    send,
+    send: sendEntries.map(e => e.path),
     sentFiles,
     sendEntries,
     sendBytes

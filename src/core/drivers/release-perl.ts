@@ -5,6 +5,19 @@
  */
 
 /**
+ * The perl sub `dir`, `mkdir -p` below the directory in the perl variable `base`, each directory
+ * made once (%made): the prelinking and the linking programs both build a release's tree with it.
+ */
+const makeParents = (base: '$pre' | '$new') => String.raw`sub dir {
+  my ($d) = @_;
+  return if $made{$d}++;
+  my $i = rindex($d, '/');
+  dir(substr($d, 0, $i)) if $i > 0;
+  mkdir("${base}/$d") or $!{EEXIST} or die "mkdir ${base}/$d: $!
+";
+}`
+
+/**
  * Compares a tree with a stat snapshot, with perl: stdin holds `find -printf '%i %s %T@ %m %P\0'`
  * of the tree, $1 is the snapshot. Prints how many snapshot lines the disk no longer matches
  * (what `sort | comm -23` counts); with $2 = `exact`, files the snapshot lacks count too.
@@ -39,13 +52,7 @@ my ($live, $snap, $pre, $release) = @ARGV;
 sleep(1);
 local $/ = "\0";
 my %made;
-sub dir {
-  my ($d) = @_;
-  return if $made{$d}++;
-  my $i = rindex($d, '/');
-  dir(substr($d, 0, $i)) if $i > 0;
-  mkdir("$pre/$d") or $!{EEXIST} or die "mkdir $d: $!\n";
-}
+${makeParents('$pre')}
 my $ok = eval {
   open(my $in, '<', $snap) or die "$snap: $!\n";
   mkdir($pre) or die "mkdir: $!\n";
@@ -76,7 +83,8 @@ if (open(my $d, '>', "$pre.done.tmp")) {
  * when at most half of its files are to go, it is renamed to $2 and only those files are
  * unlinked (and the directories they leave empty removed), before `started`, so that rsync
  * never meets a file shared with the live release at a path it writes. Otherwise it goes to
- * the trash $8.
+ * the trash $8. $9 `inband` / `inband-finish` and $10-$12 (the manifests directory, the new and
+ * the live release's names): see LINK in release-scripts.ts.
  */
 export const LINK_PERL = String.raw`
 use strict;
@@ -101,13 +109,7 @@ while (my $line = <$in>) {
 }
 close($out) or die "$kept: $!\n";
 $| = 1;
-sub dir {
-  my ($d) = @_;
-  return if $made{$d}++;
-  my $i = rindex($d, '/');
-  dir(substr($d, 0, $i)) if $i > 0;
-  mkdir("$new/$d") or $!{EEXIST} or die "mkdir $new/$d: $!\n";
-}
+${makeParents('$new')}
 my $linked = 0;
 # The tree prelinked after the last deploy (PREPARE checked it): renamed into place when at most
 # half of its files are to go; otherwise it goes to the trash and the links are made here.

@@ -41,16 +41,18 @@ if command -v perl >/dev/null 2>&1 && [ -f "$root/.shiprail/manifests/$release.s
     && exec nohup nice perl -e '${PRELINK_PERL.replace(/'/g, "'\\''")}' "$PWD/$release" \\
     "$state/$release.stat" "$PWD/.prelink-$release" "$release" </dev/null >/dev/null 2>&1 &)
 fi`
+
 /**
  * Creates the layout and reports the live release, the real path of releases/, the release
  * directories, the live release's manifest when the disk still matches its stat snapshot
  * (`manifest\t<state>`), the free space (`free\t<KiB>\t<mount>`, see release-space.ts) and
  * the tail of the history. $1 root, $2 history bytes, $3 `manifest` when the caller wants the
- * manifest. With perl, the live release's prelinked tree (see PRELINK_PERL) is checked in its
- * place when it is complete (`prelink\tready`: LINK renames it); any other is removed. Runs
- * right after the lock is taken, in the same command. The snapshot check needs GNU find, and without perl also sort, comm, cut,
- * grep and sed (-z), which LINK then uses; without them the state says so and the deploy takes
- * the --checksum path.
+ * manifest, which is printed before the disk is checked (the runner reads it meanwhile) and
+ * counts only after `manifest\tok`. With perl, the live release's prelinked tree (see
+ * PRELINK_PERL) is checked in its place when it is complete (`prelink\tready`: LINK renames
+ * it); any other is removed. Runs right after the lock is taken, in the same command. The
+ * snapshot check needs GNU find, and without perl also sort, comm, cut, grep and sed (-z),
+ * which LINK then uses; without them the state says so and the deploy takes the --checksum path.
  */
 export const PREPARE = `
 set -euo pipefail
@@ -103,24 +105,26 @@ if [ "\${3:-}" = manifest ] && [ -n "$live" ]; then
     cat -- "$m"
     echo '--manifest-end--'
     if command -v perl >/dev/null 2>&1; then
-      # The tree prelinked after the last deploy, if complete and still exactly the snapshot (no
-      # file, symlink or other entry added), is checked instead of the live release: its files
-      # are the ones the next release links.
+      # Snapshot lines tree $1 no longer matches; with $2 = exact, anything else in it counts too
+      # (a file, a symlink or another entry added).
+      snapshotChanged() {
+        local snap=$PWD/$m.stat what=(-type f)
+        if [ "$2" = exact ]; then what=('!' -type d); fi
+        cd -- "$1" && find . "\${what[@]}" -printf '%i %s %T@ %m %P\\0' \\
+          | perl -e '${COMPARE_PERL.replace(/'/g, "'\\''")}' "$snap" "$2"
+      }
+      # The tree prelinked after the last deploy, if complete and still exactly the snapshot, is
+      # checked instead of the live release: its files are the ones the next release links.
       pre=releases/.prelink-$live
       state=missing
       if [ -d "$pre" ] && [ ! -L "$pre" ] && [ "$(cat -- "$pre.done" 2>/dev/null)" = "ok	$live" ]; then
-        if changed=$(snap=$PWD/$m.stat && cd -- "$pre" && find . ! -type d -printf '%i %s %T@ %m %P\\0' \\
-          | perl -e '${COMPARE_PERL.replace(/'/g, "'\\''")}' "$snap" exact) && [ "$changed" -eq 0 ]; then
-          state=ready
-        fi
+        if changed=$(snapshotChanged "$pre" exact) && [ "$changed" -eq 0 ]; then state=ready; fi
       fi
       if [ "$state" != ready ]; then dropPrelink "$pre"; fi
       if [ "$state" = ready ]; then
         echo 'prelink	ready'
         changed=0
-      elif ! changed=$(snap=$PWD/$m.stat && cd -- "releases/$live" \\
-        && find . -type f -printf '%i %s %T@ %m %P\\0' \\
-        | perl -e '${COMPARE_PERL.replace(/'/g, "'\\''")}' "$snap" ''); then
+      elif ! changed=$(snapshotChanged "releases/$live" ''); then
         changed=unreadable
       fi
     elif ! comm -z /dev/null /dev/null 2>/dev/null \\

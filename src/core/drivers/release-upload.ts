@@ -124,6 +124,11 @@ export function watchManifest(
   }
 }
 
+/** What LINK reads first: the paths it does not link, NUL-terminated. */
+const dropPathsText = (plan: UploadPlan) => plan.dropPaths.map(p => `${p}\0`).join('')
+/** The manifest keys FINISH (or LINK's perl) drops when it merges manifests, one a line. */
+const dropKeysText = (plan: UploadPlan) => plan.dropKeys.map(k => `${k}\n`).join('')
+
 /** Changed entries up to this many bytes go to a prelinked host on LINK's stdin, not by rsync. */
 const IN_BAND_BYTES = 4 << 20
 
@@ -143,7 +148,7 @@ async function inBandRecords(
   plan: UploadPlan,
   withManifest: boolean
 ): Promise<Buffer> {
-  const parts: Buffer[] = [Buffer.from(plan.dropPaths.map(p => `${p}\0`).join('') + '\0')]
+  const parts: Buffer[] = [Buffer.from(dropPathsText(plan) + '\0')]
   for (const entry of plan.sendEntries) {
     const full = join(dir, entry.path)
     const data =
@@ -160,7 +165,7 @@ async function inBandRecords(
   }
   if (withManifest) {
     // The end of the entries, then what FINISH would get: the new lines and the keys to drop.
-    const keys = Buffer.from(plan.dropKeys.map(k => `${k}\n`).join(''))
+    const keys = Buffer.from(dropKeysText(plan))
     const lines = Buffer.from(plan.newLines)
     parts.push(Buffer.from(`\0${lines.length} ${keys.length}\0`), lines, keys)
   }
@@ -205,13 +210,6 @@ export interface UploadJob {
   logger: Logger
 }
 
-/**
- * Puts the new release on one host. With a trusted manifest of the live release, unchanged
- * files are hard-linked on the host (LINK) and rsync sends only the rest (`--files-from`);
- * otherwise rsync compares every file (`--checksum`, hard-linking identical ones from the live
- * release), as before manifests existed. Then FINISH links shared paths and writes the new
- * release's manifest.
- */
 /** FINISH on the host (see release-scripts.ts); its answer and the bytes it was sent. */
 async function finishRelease(
   host: HostState,
@@ -219,7 +217,7 @@ async function finishRelease(
   plan: UploadPlan | undefined,
   manifest: string
 ): Promise<RunResult & { payloadBytes: number }> {
-  const drops = plan ? plan.dropKeys.map(k => `${k}\n`).join('') : ''
+  const drops = plan ? dropKeysText(plan) : ''
   const sent = plan ? plan.sentFiles.map(p => `${p}\0`).join('') : ''
   const result = await host.transport.run(
     FINISH,
@@ -239,6 +237,13 @@ async function finishRelease(
   return { ...result, payloadBytes }
 }
 
+/**
+ * Puts the new release on one host. With a trusted manifest of the live release, unchanged
+ * files are hard-linked on the host (LINK) and rsync sends only the rest (`--files-from`);
+ * otherwise rsync compares every file (`--checksum`, hard-linking identical ones from the live
+ * release), as before manifests existed. Then FINISH links shared paths and writes the new
+ * release's manifest.
+ */
 export async function uploadRelease(host: HostState, index: number, job: UploadJob): Promise<void> {
   const { root, release, source } = job
   const sharedPaths = job.shared.map(s => s.path)
@@ -300,7 +305,7 @@ export async function uploadRelease(host: HostState, index: number, job: UploadJ
     linkedByScript = linkedCount(host, linked.stdout)
     stats = { bytesSent: records.length, filesTransferred: plan.sentFiles.length }
   } else if (plan) {
-    const drop = plan.dropPaths.map(p => `${p}\0`).join('')
+    const drop = dropPathsText(plan)
     filesFrom = join(job.workDir, `send-${index}`)
     await writeFile(filesFrom, plan.send.join('\0') + '\0')
     payload += Buffer.byteLength(drop)

@@ -38,7 +38,7 @@ const FORBIDDEN = [
   "import { GitHubLedger } from '../../github/github-ledger.js'",
   "import { runAction } from '../../action/run-action.js'",
   "import { runCli } from '../../cli/cli.js'",
-  "import { STEP_HANDLERS } from '../../runtime/steps.js'",
+  "import { loadStepHandler } from '../../runtime/steps.js'",
   "import '../../entry/deploy.js'",
   "export { helpText } from '../../cli/args.js'",
   "import * as core from '@actions/core'",

@@ -451,4 +451,40 @@ describe('releases driver, hosts: local', () => {
     expect(driver.plan(request('1')).join('\n')).toMatch(/switch .*current to the new release/)
     expect(driver.plan(request('1', 'rollback')).join('\n')).toMatch(/no upload/)
   })
+  test('an upload that fails in the command that would also switch leaves current on the old release', async () => {
+    const root = join(work, 'app')
+    const src = join(work, 'src')
+    await writeRelease(src, '1.0.0', { 'a.txt': 'a\n' })
+    const first = await deploy(root, src, '1.0.0')
+    const done = join(root, 'releases', `.prelink-${first.outcome.release}.done`)
+    for (let waited = 0; !existsSync(done); waited += 20) {
+      if (waited > 20_000) throw new Error(`no ${done}`)
+      await new Promise(resolve => setTimeout(resolve, 20))
+    }
+    // A perl that does LINK's whole work (the one run with 14 arguments), then fails: the worst
+    // moment, with the release complete on disk and its manifest written.
+    const bin = join(work, 'failing-perl')
+    await mkdir(bin)
+    await writeFile(
+      join(bin, 'perl'),
+      '#!/bin/bash\n/usr/bin/perl "$@"; status=$?\nif [ $# -eq 14 ]; then exit 9; fi\nexit $status\n',
+      { mode: 0o755 }
+    )
+    await writeRelease(src, '1.0.1', { 'a.txt': 'b\n' })
+    const ctx = testContext()
+    const env = { PATH: `${bin}:${process.env.PATH}`, HOME: process.env.HOME }
+    const driver = createReleasesDriver(releasesSettings({ path: root, source: src }))
+    await expect(
+      driver.apply(request('1.0.1'), { ...ctx, run: { ...ctx.run, env } })
+    ).rejects.toThrow(/exited with status 9/)
+    expect(ctx.logger.text()).not.toMatch(/current -> /)
+    expect(liveRelease(root)).toBe(first.outcome.release)
+    expect(servedVersion(root)).toBe('1.0.0')
+    expect(releaseDirs(root)).toEqual([first.outcome.release])
+    expect(history(root).map(e => [e.version, e.outcome])).toEqual([
+      ['1.0.0', 'success'],
+      ['1.0.1', 'failure']
+    ])
+    expect(existsSync(join(root, '.shiprail', 'lock'))).toBe(false)
+  })
 })

@@ -70,6 +70,15 @@ function sshSettings(
   })
 }
 
+/** Waits for the background prelink a deploy to the first host started (see PRELINK_PERL). */
+async function prelinked(release: string): Promise<void> {
+  const done = join(hostRoot(0), 'releases', `.prelink-${release}.done`)
+  for (let waited = 0; !existsSync(done); waited += 20) {
+    if (waited > 20_000) throw new Error(`no ${done}`)
+    await new Promise(resolve => setTimeout(resolve, 20))
+  }
+}
+
 function sshTempDirs(): string[] {
   return readdirSync(tmpdir()).filter(n => n.startsWith('shiprail-ssh-'))
 }
@@ -365,13 +374,6 @@ describe('releases driver over SSH (real sshd)', () => {
     await mkdir(join(src, 'lib'), { recursive: true })
     for (let i = 0; i < 30; i++) await writeFile(join(src, 'lib', `m${i}.js`), `module ${i}\n`)
     const driver = createReleasesDriver(sshSettings(1, { source: src }))
-    const prelinked = async (release: string) => {
-      const done = join(hostRoot(0), 'releases', `.prelink-${release}.done`)
-      for (let waited = 0; !existsSync(done); waited += 20) {
-        if (waited > 20_000) throw new Error(`no ${done}`)
-        await new Promise(resolve => setTimeout(resolve, 20))
-      }
-    }
     const first = await driver.apply(request('p.1'), testContext())
     await prelinked(first.release!)
     await writeFile(join(src, 'lib', 'm3.js'), 'changed\n')
@@ -392,6 +394,57 @@ describe('releases driver over SSH (real sshd)', () => {
     await prelinked(second.release!)
     const third = await driver.apply(request('p.3'), testContext())
     expect(third.hosts![0]).toMatchObject({ unchangedBy: 'manifest', filesLinked: 31 })
+  })
+
+  test('one host without hooks: a prelinked redeploy uploads and switches in one command; with a before-switch hook the switch waits for it', async () => {
+    const src = join(base, 'src-fold')
+    await mkdir(src, { recursive: true })
+    for (let i = 0; i < 10; i++) await writeFile(join(src, `f${i}.txt`), `file ${i}\n`)
+    // Counts the commands sent to the host: an ssh that logs its last argument, then runs.
+    const bin = join(base, 'counting-ssh')
+    const log = join(base, 'ssh-commands.log')
+    const realSsh = execFileSync('sh', ['-c', 'command -v ssh'], { encoding: 'utf8' }).trim()
+    await mkdir(bin, { recursive: true })
+    await writeFile(
+      join(bin, 'ssh'),
+      `#!/bin/bash\nprintf '%s\\n' "\${@: -1}" >> '${log}'\nexec '${realSsh}' "$@"\n`,
+      { mode: 0o755 }
+    )
+    const counted = () => {
+      const env = { PATH: `${bin}:${process.env.PATH}`, HOME: process.env.HOME }
+      return testContext({ run: { ...testContext().run, env } })
+    }
+    const commands = async (settings: ReleasesDriverSettings, version: string) => {
+      await rm(log, { force: true })
+      const outcome = await createReleasesDriver(settings).apply(request(version), counted())
+      const sent = readFileSync(log, 'utf8').split('\n')
+      return { outcome, scripts: sent.filter(c => c === 'bash --noprofile --norc -s').length }
+    }
+    const plain = sshSettings(1, { source: src })
+    const first = await createReleasesDriver(plain).apply(request('f.1'), testContext())
+    await prelinked(first.release!)
+    await writeFile(join(src, 'f3.txt'), 'changed\n')
+    const second = await commands(plain, 'f.2')
+    // Lock + PREPARE, then LINK with the switch, history and unlock.
+    expect(second.scripts).toBe(2)
+    expect(readlinkSync(join(hostRoot(0), 'current'))).toBe(`releases/${second.outcome.release}`)
+    expect(existsSync(join(hostRoot(0), '.shiprail', 'lock'))).toBe(false)
+    expect(readFileSync(join(hostRoot(0), 'current', 'f3.txt'), 'utf8')).toBe('changed\n')
+    const lines = readFileSync(join(hostRoot(0), '.shiprail', 'history.jsonl'), 'utf8')
+    expect(
+      lines
+        .trim()
+        .split('\n')
+        .map(l => JSON.parse(l).outcome)
+    ).toEqual(['success', 'success'])
+
+    await prelinked(second.outcome.release!)
+    await writeFile(join(src, 'f4.txt'), 'changed too\n')
+    const hooked = sshSettings(1, { source: src, beforeSwitch: 'test -f f4.txt' })
+    const third = await commands(hooked, 'f.3')
+    // The hook runs between the upload and the switch: three commands and the switch.
+    expect(third.scripts).toBe(4)
+    expect(readlinkSync(join(hostRoot(0), 'current'))).toBe(`releases/${third.outcome.release}`)
   })
 
   test('incremental: redeploying 10,000 files with one changed sends a tiny fraction of the bytes', async () => {

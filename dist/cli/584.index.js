@@ -1000,7 +1000,7 @@ function createContainersDriver(settings) {
 /* unused harmony exports resolveHomePath, startFleet */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5052);
-/* harmony import */ var _process_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2069);
+/* harmony import */ var _process_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(787);
 /* harmony import */ var _host_transport_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6285);
 /* harmony import */ var _release_lock_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9124);
 
@@ -1238,7 +1238,7 @@ async function withFleet(settings, path, ctx, extend, work) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5052);
-/* harmony import */ var _process_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2069);
+/* harmony import */ var _process_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(787);
 /* harmony import */ var _host_transport_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6285);
 
 

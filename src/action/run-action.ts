@@ -9,7 +9,7 @@ import { createLedger } from '../runtime/ledger-factory.js'
 import { readRunEnvironment } from '../runtime/run-environment.js'
 import { runInfo } from '../runtime/script-environment.js'
 import { createStepContext } from '../runtime/step-context.js'
-import { STEP_HANDLERS } from '../runtime/steps.js'
+import { loadStepHandler } from '../runtime/steps.js'
 import { toMarkdown } from '../report/summary.js'
 import { actionLogger } from './action-logger.js'
 
@@ -50,7 +50,7 @@ export async function runAction(step: StepName): Promise<void> {
   try {
     const raw = readInputs(step, secrets)
     const run = readRunEnvironment(process.env, process.cwd())
-    const handler = STEP_HANDLERS[step]
+    const handler = await loadStepHandler(step)
     const settings = handler.parse(raw, run.defaults, run.workspace)
     const ctx = await createStepContext({
       settings,

@@ -77,7 +77,7 @@ export async function runCli(io: CliIo): Promise<number> {
       paintErr
     )
     const run = readRunEnvironment(io.env, io.cwd)
-    const handler = handlerFor(args.step)
+    const handler = await handlerFor(args.step)
     const settings = handler.parse(args.inputs, run.defaults, run.workspace)
     const ctx = await createStepContext({
       settings,

@@ -1,7 +1,6 @@
 import { inputsFor, STEPS, type InputDef, type StepName } from '../core/inputs.js'
 import { doctorInputs } from '../core/settings/doctor-settings.js'
-import { DOCTOR_HANDLER } from '../runtime/doctor-command.js'
-import { STEP_HANDLERS, type StepHandler } from '../runtime/steps.js'
+import { loadStepHandler, type StepHandler } from '../runtime/steps.js'
 
 /** Commands only the CLI has (no action.yml): they check, they do not deploy. */
 export const CLI_ONLY_COMMANDS = ['doctor'] as const
@@ -13,6 +12,9 @@ export function flagsFor(command: CommandName): readonly InputDef[] {
   return command === 'doctor' ? doctorInputs() : inputsFor(command)
 }
 
-export function handlerFor(command: CommandName): StepHandler {
-  return command === 'doctor' ? DOCTOR_HANDLER : STEP_HANDLERS[command]
+/** The command's handler, loaded when it runs (see loadStepHandler). */
+export function handlerFor(command: CommandName): Promise<StepHandler> {
+  return command === 'doctor'
+    ? import('../runtime/doctor-command.js').then(m => m.DOCTOR_HANDLER)
+    : loadStepHandler(command)
 }

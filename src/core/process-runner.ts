@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { StringDecoder } from 'node:string_decoder'
 
 export interface RunOptions {
   /** Arguments passed as an array: nothing is ever parsed by a shell on our side. */
@@ -74,8 +75,12 @@ export function runProcess(command: string, options: RunOptions): Promise<RunRes
     if (options.signal?.aborted) onAbort()
 
     const limit = options.captureLimit ?? CAPTURE_LIMIT
-    const feed = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
-      const text = chunk.toString('utf8')
+    // A character split between two reads is decoded whole, with the second one.
+    const decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') }
+    const feed = (stream: 'stdout' | 'stderr') => (chunk: Buffer) =>
+      handle(stream, decoders[stream].write(chunk))
+    const handle = (stream: 'stdout' | 'stderr', text: string) => {
+      if (text === '') return
       if (options.capture && captured[stream].length < limit) {
         captured[stream] += text.slice(0, limit - captured[stream].length)
       }
@@ -102,6 +107,7 @@ export function runProcess(command: string, options: RunOptions): Promise<RunRes
       if (killTimer) clearTimeout(killTimer)
       options.signal?.removeEventListener('abort', onAbort)
       for (const stream of ['stdout', 'stderr'] as const) {
+        handle(stream, decoders[stream].end())
         if (pending[stream] && options.onLine) options.onLine(pending[stream], stream)
       }
       resolve({

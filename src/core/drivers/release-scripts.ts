@@ -355,3 +355,22 @@ if [ -n "$token" ] && grep -qF -- "$token" "$root/.shiprail/lock" 2>/dev/null \\
   echo unlocked
 fi
 exit $status`
+
+/**
+ * LINK in its `inband-finish` mode, then, once it has made the whole release, SWITCH_AND_RECORD:
+ * one command for a deploy to one host without hooks, where nothing else needs to happen between
+ * the upload and the switch. $1-$6 are LINK's, the rest SWITCH_AND_RECORD's. Prints LINK's
+ * answer, then `switching` right before the switch: without that line, nothing was switched.
+ */
+export const LINK_AND_SWITCH = `
+shiprail_link() {${LINK}
+}
+shiprail_switch() {${SWITCH_AND_RECORD}
+}
+if linked=$(shiprail_link "$@"); then status=0; else status=$?; fi
+printf '%s\\n' "$linked"
+[ "$status" -eq 0 ] || exit "$status"
+case $'\\n'$linked in *$'\\n'sent$'\\t'*) ;; *) exit 6 ;; esac
+echo switching
+shift 6
+shiprail_switch "$@"`

@@ -34,11 +34,15 @@ export function parseFreeSpace(stdout: string): FreeSpace | undefined {
 const BLOCK = 4096
 const blocks = (bytes: number) => Math.ceil(bytes / BLOCK) * BLOCK
 
+/** bytesNeeded's answers by source and manifest: hosts of one release share one count. */
+const counted = new WeakMap<SourceEntry[], Map<LiveManifest | undefined, number>>()
+
 /**
  * Bytes the new release writes on a host: every file and directory, rounded up to whole
  * blocks, less the files the live release's manifest lists with the same size and mode (they
  * are hard-linked). Undefined when a release is live but its manifest cannot be trusted: rsync
- * then hard-links what it finds identical, which only the upload knows. Pure.
+ * then hard-links what it finds identical, which only the upload knows. Pure (remembered by
+ * source and manifest, which nobody changes once made).
  */
 export function bytesNeeded(
   entries: SourceEntry[],
@@ -46,7 +50,11 @@ export function bytesNeeded(
   manifest: LiveManifest | undefined
 ): number | undefined {
   if (live && !manifest) return undefined
-  let total = 0
+  let byManifest = counted.get(entries)
+  if (!byManifest) counted.set(entries, (byManifest = new Map()))
+  let total = byManifest.get(manifest)
+  if (total !== undefined) return total
+  total = 0
   for (const e of entries) {
     if (e.kind === 'dir') total += BLOCK
     if (e.kind !== 'file') continue
@@ -54,6 +62,7 @@ export function bytesNeeded(
     if (old && old.size === e.size && old.mode === e.mode) continue
     total += blocks(e.size)
   }
+  byManifest.set(manifest, total)
   return total
 }
 

@@ -1,5 +1,5 @@
 import type { Context } from '../context.js'
-import { describeExit } from '../process-runner.js'
+import { describeExit, type RunResult } from '../process-runner.js'
 import { lastLines } from './host-transport.js'
 import { formatHistoryLine, type HistoryEntry } from './release-history.js'
 import { failIfAny, forEachHost, requireOk, timed, type HostState } from './release-phases.js'
@@ -24,8 +24,15 @@ export interface ReleaseSwitcher {
     hosts: HostState[],
     targetOf: (host: HostState) => string,
     ctx: Context,
-    recordOf?: (host: HostState) => HistoryWrite
+    recordOf?: (host: HostState) => HistoryWrite,
+    ran?: Map<HostState, RunResult>
   ): Promise<void>
+}
+
+/** SWITCH_AND_RECORD's arguments after root and release (see LINK_AND_SWITCH). */
+export function switchRecordArgs(write: HistoryWrite): string[] {
+  const text = write.entries.map(e => formatHistoryLine(e) + '\n').join('')
+  return [write.unlock ?? '', text, ...write.remove]
 }
 
 /** For the deploy root `root`, working on `parallel` hosts at once. */
@@ -54,7 +61,8 @@ export function releaseSwitcher(root: string, parallel: number): ReleaseSwitcher
     host: HostState,
     release: string,
     ctx: Context,
-    then?: HistoryWrite
+    then?: HistoryWrite,
+    ran?: RunResult
   ): Promise<void> {
     const what = `switching current to ${release || '(none)'}`
     if (!then) {
@@ -63,12 +71,11 @@ export function releaseSwitcher(root: string, parallel: number): ReleaseSwitcher
       })
       return requireOk(host, what, result, SCRIPT_TIMEOUT_MS)
     }
-    const text = then.entries.map(e => formatHistoryLine(e) + '\n').join('')
-    const result = await host.transport.run(
-      SWITCH_AND_RECORD,
-      [root, release, then.unlock ?? '', text, ...then.remove],
-      { timeoutMs: REMOVE_TIMEOUT_MS }
-    )
+    const result =
+      ran ??
+      (await host.transport.run(SWITCH_AND_RECORD, [root, release, ...switchRecordArgs(then)], {
+        timeoutMs: REMOVE_TIMEOUT_MS
+      }))
     if (!/^switched$/m.test(result.stdout)) return requireOk(host, what, result, REMOVE_TIMEOUT_MS)
     host.unlocked = /^unlocked$/m.test(result.stdout)
     if (result.exitCode !== 0) {
@@ -82,13 +89,15 @@ export function releaseSwitcher(root: string, parallel: number): ReleaseSwitcher
    * All or nothing: switch every host; if any switch fails, every host where a switch was
    * tried goes back to what it served before (a no-op where the switch never happened).
    * `recordOf` folds the history line and pruning into the switch command; after a failed
-   * switch elsewhere, the caller's failure line marks that release bad again.
+   * switch elsewhere, the caller's failure line marks that release bad again. `ran`: hosts whose
+   * switch command already ran, folded into their upload (LINK_AND_SWITCH), with its answer.
    */
   async function switchAll(
     hosts: HostState[],
     targetOf: (host: HostState) => string,
     ctx: Context,
-    recordOf?: (host: HostState) => HistoryWrite
+    recordOf?: (host: HostState) => HistoryWrite,
+    ran?: Map<HostState, RunResult>
   ): Promise<void> {
     const results = await ctx.logger.group('Switch current on every host', () =>
       forEachHost(hosts, parallel, host =>
@@ -97,7 +106,7 @@ export function releaseSwitcher(root: string, parallel: number): ReleaseSwitcher
           const write = recordOf?.(host)
           if (write?.remove.length)
             ctx.logger.info(`${host.transport.label}: removing ${write.remove.join(', ')}`)
-          await switchTo(host, targetOf(host), ctx, write)
+          await switchTo(host, targetOf(host), ctx, write, ran?.get(host))
           ctx.logger.info(`${host.transport.label}: current -> releases/${targetOf(host)}`)
         })
       )

@@ -13,7 +13,7 @@ import {
   type UploadPlan
 } from './release-manifest.js'
 import { requireOk, type HostState } from './release-phases.js'
-import { FINISH, LINK } from './release-scripts.js'
+import { FINISH, LINK, LINK_AND_SWITCH } from './release-scripts.js'
 import { parseFreeSpace, type FreeSpace } from './release-space.js'
 import type { PreparedSource } from './release-source.js'
 import type { SharedPath } from '../settings/deploy-settings.js'
@@ -206,6 +206,12 @@ export interface UploadJob {
   plans: Map<LiveManifest, UploadPlan>
   /** A private directory on the runner for the --files-from lists. */
   workDir: string
+  /**
+   * With one host and no hooks: SWITCH_AND_RECORD's arguments after root and release, for an
+   * in-band upload to run the switch in the same command (LINK_AND_SWITCH). When it got that far,
+   * its answer goes in `ran` for switchAll; other uploads leave the switch to switchAll.
+   */
+  thenSwitch?: { args: string[]; ran: Map<HostState, RunResult> }
   signal: AbortSignal
   logger: Logger
 }
@@ -280,19 +286,26 @@ export async function uploadRelease(host: HostState, index: number, job: UploadJ
     // The host renames its prelinked tree and writes the few changed entries itself: no rsync,
     // and without shared paths no FINISH either.
     const oneCommand = job.shared.length === 0
+    const thenSwitch = oneCommand ? job.thenSwitch : undefined
     const records = await inBandRecords(source.dir, plan, oneCommand)
-    const linked = await host.transport.run(
-      LINK,
+    let linked = await host.transport.run(
+      thenSwitch ? LINK_AND_SWITCH : LINK,
       [
         root,
         release,
         live!,
         sourceMode(source.dir),
         'prelinked',
-        oneCommand ? 'inband-finish' : 'inband'
+        oneCommand ? 'inband-finish' : 'inband',
+        ...(thenSwitch ? [root, release, ...thenSwitch.args] : [])
       ],
       { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: records }
     )
+    if (thenSwitch && /^switching$/m.test(linked.stdout)) {
+      // The release is whole; what the switch did is switchAll's to read.
+      thenSwitch.ran.set(host, linked)
+      linked = { ...linked, exitCode: 0 }
+    }
     if (oneCommand) finished = linked
     requireOk(
       host,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Context } from '../context.js'
 import { CheckFailedError, UserError } from '../errors.js'
-import { describeExit } from '../process-runner.js'
+import { describeExit, type RunResult } from '../process-runner.js'
 import type { ReleasesDriverSettings } from '../settings/deploy-settings.js'
 import { hookVariables, type Driver, type DriverOutcome, type DriverRequest } from './driver.js'
 import {
@@ -24,6 +24,7 @@ import {
 import { acquireLocks, newLockInfo, releaseLock } from './release-lock.js'
 import {
   hashSource,
+  planUpload,
   type FileFacts,
   type LiveManifest,
   type UploadPlan
@@ -38,8 +39,9 @@ import {
   type Settled
 } from './release-phases.js'
 import { HOOK, PREPARE } from './release-scripts.js'
-import { explainUploadFailure, requireSpace } from './release-space.js'
-import { releaseSwitcher, type HistoryWrite } from './release-switch.js'
+import { bytesNeeded, explainUploadFailure, requireSpace } from './release-space.js'
+import { releaseSwitcher, switchRecordArgs, type HistoryWrite } from './release-switch.js'
+import { releasesPlan } from './release-plan.js'
 import { prepareSource, requireTool, type PreparedSource } from './release-source.js'
 import { parsePrepared, uploadRelease, watchManifest } from './release-upload.js'
 
@@ -60,6 +62,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
   const remote = settings.hosts.some(h => !h.local)
   const { record, switchAll } = releaseSwitcher(root, settings.parallel)
   const hookEnv = hookVariables
+  const sharedPaths = settings.shared.map(s => s.path)
   /** The source as preflight scanned it, when apply can use that scan. */
   let checked: PreparedSource | undefined
   const newHost = (transport: HostState['transport'], spec: { label: string }): HostState => ({
@@ -120,6 +123,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
     request: DriverRequest,
     source: PreparedSource,
     hashing: Promise<Map<string, FileFacts>>,
+    plans: Map<LiveManifest, UploadPlan>,
     lockToken: string,
     ctx: Context
   ): Promise<DriverOutcome> {
@@ -157,10 +161,34 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
       throw err
     }
 
+    const finalWrite = (host: HostState, ok: boolean): HistoryWrite => {
+      const done = entry(ok ? 'success' : 'failure')
+      const remove = ok
+        ? releasesToPrune(
+            [...host.history, done],
+            [...host.dirs, release],
+            release,
+            settings.keepReleases
+          )
+        : []
+      return { entries: [done], remove }
+    }
+    // Without after-switch the outcome is known once the switch is: one command per host.
+    // With one host that command also unlocks: no other host's failed switch can then ask
+    // it to switch back (with more hosts, that needs the lock until all are switched).
+    const hooked = settings.afterSwitch.trim() !== ''
+    const unlock = hosts.length === 1 ? lockToken : undefined
+    const recordOf = (host: HostState): HistoryWrite => ({ ...finalWrite(host, true), unlock })
+    const everyHost = settings.beforeSwitch.trim() !== ''
+    const once = settings.beforeSwitchOnce.trim() !== ''
+    // One host and no hooks: nothing happens between its upload and its switch, so an in-band
+    // upload switches in the same command (see LINK_AND_SWITCH); switchAll reads its answer.
+    const ran = new Map<HostState, RunResult>()
+    const fold = hosts.length === 1 && !hooked && !everyHost && !once
+
     requireSpace(hosts, source.entries)
     const notSwitched = 'No host was switched; every host still serves its old release.'
     const workDir = await mkdtemp(join(tmpdir(), 'shiprail-upload-'))
-    const plans = new Map<LiveManifest, UploadPlan>()
     let switched = false
     try {
       const uploaded = await logger.group(`Upload release ${release}`, () =>
@@ -175,16 +203,16 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
               plans,
               workDir,
               signal: ctx.signal,
-              logger
+              logger,
+              thenSwitch: fold ? { args: switchRecordArgs(recordOf(host)), ran } : undefined
             }).catch(err => explainUploadFailure(host, root, source.entries, ctx.signal, err))
           )
         )
       )
       failIfAny(hosts, uploaded, 'Upload', notSwitched)
 
-      const everyHost = settings.beforeSwitch.trim() !== ''
       let waiting = hosts
-      if (settings.beforeSwitchOnce.trim() !== '') {
+      if (once) {
         // Migrations: once, on the first host, where before-switch has installed what they
         // need, and before any other host's before-switch can start using the new schema.
         const [first, ...others] = hosts
@@ -212,33 +240,11 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
         )
         failIfAny(waiting, ready, 'before-switch', notSwitched)
       }
-      if (ctx.signal.aborted)
+      if (ctx.signal.aborted && ran.size === 0)
         throw new CheckFailedError(
           'The deploy was cancelled before the switch; no host was switched.'
         )
-      const finalWrite = (host: HostState, ok: boolean): HistoryWrite => {
-        const done = entry(ok ? 'success' : 'failure')
-        const remove = ok
-          ? releasesToPrune(
-              [...host.history, done],
-              [...host.dirs, release],
-              release,
-              settings.keepReleases
-            )
-          : []
-        return { entries: [done], remove }
-      }
-      // Without after-switch the outcome is known once the switch is: one command per host.
-      // With one host that command also unlocks: no other host's failed switch can then ask
-      // it to switch back (with more hosts, that needs the lock until all are switched).
-      const hooked = settings.afterSwitch.trim() !== ''
-      const unlock = hosts.length === 1 ? lockToken : undefined
-      await switchAll(
-        hosts,
-        () => release,
-        ctx,
-        hooked ? undefined : h => ({ ...finalWrite(h, true), unlock })
-      )
+      await switchAll(hosts, () => release, ctx, hooked ? undefined : recordOf, ran)
       switched = true
       if (!hooked) return { release, hosts: hosts.map(h => h.report) }
 
@@ -371,44 +377,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
       }
     },
 
-    plan(request: DriverRequest): string[] {
-      const hosts = settings.hosts.map(h => h.label).join(', ')
-      const lines = [
-        `hosts: ${hosts} (${settings.parallel} at a time); deploy root ${root}`,
-        `lock ${root}/.shiprail/lock on every host (wait up to ${settings.lockTimeoutSeconds} s)`
-      ]
-      if (request.operation === 'rollback') {
-        lines.push(
-          `switch ${root}/current on every host to the newest kept release of ${request.version} that deployed successfully and is not marked bad (no upload)`,
-          ...(settings.afterSwitch.trim() ? ['run after-switch on every host'] : []),
-          `record the rollback in ${root}/.shiprail/history.jsonl and mark the release rolled back from as bad`
-        )
-      } else {
-        lines.push(
-          `upload ${settings.source} to ${root}/releases/<UTC time>-${request.version}/ on every host, hard-linking files unchanged since the live release (found by its manifest, or by comparing every file when the manifest is missing or does not match the disk)`,
-          ...(settings.shared.length
-            ? [
-                `link ${settings.shared.map(s => (s.kind === 'dir' ? `${s.path}/` : s.path)).join(', ')} from ${root}/shared/ (a missing file fails the deploy; a missing directory is created)`
-              ]
-            : []),
-          ...(settings.beforeSwitchOnce.trim()
-            ? [
-                `run ${settings.beforeSwitch.trim() ? 'before-switch, then ' : ''}before-switch-once in the new release on ${settings.hosts[0].label} only`
-              ]
-            : []),
-          ...(settings.beforeSwitch.trim()
-            ? [
-                `run before-switch in the new release on every ${settings.beforeSwitchOnce.trim() ? 'other ' : ''}host`
-              ]
-            : []),
-          `when every host is ready, switch ${root}/current to the new release (symlink + rename)`,
-          ...(settings.afterSwitch.trim() ? ['run after-switch on every host'] : []),
-          `record the deploy in ${root}/.shiprail/history.jsonl; keep ${settings.keepReleases} releases (plus the live one and the rollback target)`
-        )
-      }
-      lines.push('unlock every host')
-      return lines
-    },
+    plan: request => releasesPlan(settings, request),
 
     async apply(request: DriverRequest, ctx: Context): Promise<DriverOutcome> {
       ctx.secrets.add(settings.sshKey)
@@ -438,13 +407,25 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
         // Hashing starts with the first live manifest a host prints, before its disk check ends
         // (see watchManifest); awaited only where needed, stopped if the deploy ends.
         const manifests = new Map<string, LiveManifest | undefined>()
+        const plans = new Map<LiveManifest, UploadPlan>()
         const startHashing = (known?: LiveManifest) => {
           if (!source || hashing) return
+          const { dir, entries } = source
           const hashStart = Date.now()
           const stop = AbortSignal.any([ctx.signal, stopHashing.signal])
-          hashing = hashSource(source.dir, source.entries, stop, known)
-          const took = () => logger.info(`Source hashed in ${Date.now() - hashStart} ms`)
-          hashing.then(took, () => undefined)
+          hashing = hashSource(dir, entries, stop, known)
+          hashing.then(
+            facts => {
+              logger.info(`Source hashed in ${Date.now() - hashStart} ms`)
+              // The upload plan against the manifest just printed, made while the host still
+              // checks its disk; used only if the host then vouches for that manifest.
+              if (known && !plans.has(known)) {
+                plans.set(known, planUpload(entries, facts, known, sharedPaths))
+                bytesNeeded(entries, undefined, known)
+              }
+            },
+            () => undefined
+          )
         }
         const results = await logger.group('Lock', () =>
           acquireLocks(
@@ -478,7 +459,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
           startHashing(hosts.find(h => h.liveManifest)?.liveManifest)
           return request.operation === 'rollback'
             ? await rollback(hosts, request, ctx)
-            : await deploy(hosts, request, source!, hashing!, lock.token, ctx)
+            : await deploy(hosts, request, source!, hashing!, plans, lock.token, ctx)
         } finally {
           const locked = hosts.filter(h => !h.unlocked)
           await forEachHost(locked, settings.parallel, host =>

@@ -1,5 +1,5 @@
-export const id = 350;
-export const ids = [350];
+export const id = 333;
+export const ids = [333];
 export const modules = {
 
 /***/ 2940:
@@ -22,7 +22,7 @@ export const modules = {
 /* unused harmony exports resolveHomePath, startFleet */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5052);
-/* harmony import */ var _process_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2069);
+/* harmony import */ var _process_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(787);
 /* harmony import */ var _host_transport_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6285);
 /* harmony import */ var _release_lock_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9124);
 
@@ -260,7 +260,7 @@ async function withFleet(settings, path, ctx, extend, work) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5052);
-/* harmony import */ var _process_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2069);
+/* harmony import */ var _process_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(787);
 /* harmony import */ var _host_transport_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6285);
 
 
@@ -412,7 +412,7 @@ async function requireTool(tool, why, env) {
 
 /***/ }),
 
-/***/ 350:
+/***/ 7333:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -431,8 +431,8 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./build/ncc/core/errors.js
 var errors = __webpack_require__(5052);
-// EXTERNAL MODULE: ./build/ncc/core/process-runner.js
-var process_runner = __webpack_require__(2069);
+// EXTERNAL MODULE: ./build/ncc/core/process-runner.js + 1 modules
+var process_runner = __webpack_require__(787);
 // EXTERNAL MODULE: ./build/ncc/core/drivers/driver.js
 var driver = __webpack_require__(2761);
 // EXTERNAL MODULE: ./build/ncc/core/drivers/host-fleet.js
@@ -668,16 +668,25 @@ function parseFreeSpace(stdout) {
 /** Filesystems allocate whole blocks: a 10-byte file takes 4 KiB, as does a directory. */
 const BLOCK = 4096;
 const blocks = (bytes) => Math.ceil(bytes / BLOCK) * BLOCK;
+/** bytesNeeded's answers by source and manifest: hosts of one release share one count. */
+const counted = new WeakMap();
 /**
  * Bytes the new release writes on a host: every file and directory, rounded up to whole
  * blocks, less the files the live release's manifest lists with the same size and mode (they
  * are hard-linked). Undefined when a release is live but its manifest cannot be trusted: rsync
- * then hard-links what it finds identical, which only the upload knows. Pure.
+ * then hard-links what it finds identical, which only the upload knows. Pure (remembered by
+ * source and manifest, which nobody changes once made).
  */
 function bytesNeeded(entries, live, manifest) {
     if (live && !manifest)
         return undefined;
-    let total = 0;
+    let byManifest = counted.get(entries);
+    if (!byManifest)
+        counted.set(entries, (byManifest = new Map()));
+    let total = byManifest.get(manifest);
+    if (total !== undefined)
+        return total;
+    total = 0;
     for (const e of entries) {
         if (e.kind === 'dir')
             total += BLOCK;
@@ -688,6 +697,7 @@ function bytesNeeded(entries, live, manifest) {
             continue;
         total += blocks(e.size);
     }
+    byManifest.set(manifest, total);
     return total;
 }
 function fullDisk(free, need) {
@@ -743,6 +753,11 @@ async function explainUploadFailure(host, root, entries, signal, error) {
 /** The all-or-nothing switch of the releases driver, and the history written with it. */
 const SCRIPT_TIMEOUT_MS = 60_000;
 const REMOVE_TIMEOUT_MS = 600_000;
+/** SWITCH_AND_RECORD's arguments after root and release (see LINK_AND_SWITCH). */
+function switchRecordArgs(write) {
+    const text = write.entries.map(e => (0,release_history/* formatHistoryLine */.kz)(e) + '\n').join('');
+    return [write.unlock ?? '', text, ...write.remove];
+}
 /** For the deploy root `root`, working on `parallel` hosts at once. */
 function releaseSwitcher(root, parallel) {
     /** Appends history lines, then removes the releases in `remove` (never the live one). */
@@ -759,7 +774,7 @@ function releaseSwitcher(root, parallel) {
      * Switches current; with `then`, the same command records history and prunes once the switch
      * is done. A failure after the switch is a warning: the host serves the new release.
      */
-    async function switchTo(host, release, ctx, then) {
+    async function switchTo(host, release, ctx, then, ran) {
         const what = `switching current to ${release || '(none)'}`;
         if (!then) {
             const result = await host.transport.run(release_scripts/* SWITCH */.Fo, [root, release], {
@@ -767,8 +782,10 @@ function releaseSwitcher(root, parallel) {
             });
             return (0,host_fleet/* requireOk */.Mo)(host, what, result, SCRIPT_TIMEOUT_MS);
         }
-        const text = then.entries.map(e => (0,release_history/* formatHistoryLine */.kz)(e) + '\n').join('');
-        const result = await host.transport.run(release_scripts/* SWITCH_AND_RECORD */.tu, [root, release, then.unlock ?? '', text, ...then.remove], { timeoutMs: REMOVE_TIMEOUT_MS });
+        const result = ran ??
+            (await host.transport.run(release_scripts/* SWITCH_AND_RECORD */.tu, [root, release, ...switchRecordArgs(then)], {
+                timeoutMs: REMOVE_TIMEOUT_MS
+            }));
         if (!/^switched$/m.test(result.stdout))
             return (0,host_fleet/* requireOk */.Mo)(host, what, result, REMOVE_TIMEOUT_MS);
         host.unlocked = /^unlocked$/m.test(result.stdout);
@@ -780,15 +797,16 @@ function releaseSwitcher(root, parallel) {
      * All or nothing: switch every host; if any switch fails, every host where a switch was
      * tried goes back to what it served before (a no-op where the switch never happened).
      * `recordOf` folds the history line and pruning into the switch command; after a failed
-     * switch elsewhere, the caller's failure line marks that release bad again.
+     * switch elsewhere, the caller's failure line marks that release bad again. `ran`: hosts whose
+     * switch command already ran, folded into their upload (LINK_AND_SWITCH), with its answer.
      */
-    async function switchAll(hosts, targetOf, ctx, recordOf) {
+    async function switchAll(hosts, targetOf, ctx, recordOf, ran) {
         const results = await ctx.logger.group('Switch current on every host', () => (0,host_fleet/* forEachHost */.nY)(hosts, parallel, host => (0,host_fleet/* timed */.ay)(host, 'switch', async () => {
             host.switchTried = true;
             const write = recordOf?.(host);
             if (write?.remove.length)
                 ctx.logger.info(`${host.transport.label}: removing ${write.remove.join(', ')}`);
-            await switchTo(host, targetOf(host), ctx, write);
+            await switchTo(host, targetOf(host), ctx, write, ran?.get(host));
             ctx.logger.info(`${host.transport.label}: current -> releases/${targetOf(host)}`);
         })));
         if (results.every(r => r.ok))
@@ -804,6 +822,37 @@ function releaseSwitcher(root, parallel) {
             : `Switching back FAILED on ${stuck.join(', ')}: check ${root}/current there.`);
     }
     return { record, switchAll };
+}
+
+;// CONCATENATED MODULE: ./build/ncc/core/drivers/release-plan.js
+/** What a dry run of the releases driver says it would do, step by step. */
+function releasesPlan(settings, request) {
+    const root = settings.path;
+    const hosts = settings.hosts.map(h => h.label).join(', ');
+    const lines = [
+        `hosts: ${hosts} (${settings.parallel} at a time); deploy root ${root}`,
+        `lock ${root}/.shiprail/lock on every host (wait up to ${settings.lockTimeoutSeconds} s)`
+    ];
+    if (request.operation === 'rollback') {
+        lines.push(`switch ${root}/current on every host to the newest kept release of ${request.version} that deployed successfully and is not marked bad (no upload)`, ...(settings.afterSwitch.trim() ? ['run after-switch on every host'] : []), `record the rollback in ${root}/.shiprail/history.jsonl and mark the release rolled back from as bad`);
+    }
+    else {
+        lines.push(`upload ${settings.source} to ${root}/releases/<UTC time>-${request.version}/ on every host, hard-linking files unchanged since the live release (found by its manifest, or by comparing every file when the manifest is missing or does not match the disk)`, ...(settings.shared.length
+            ? [
+                `link ${settings.shared.map(s => (s.kind === 'dir' ? `${s.path}/` : s.path)).join(', ')} from ${root}/shared/ (a missing file fails the deploy; a missing directory is created)`
+            ]
+            : []), ...(settings.beforeSwitchOnce.trim()
+            ? [
+                `run ${settings.beforeSwitch.trim() ? 'before-switch, then ' : ''}before-switch-once in the new release on ${settings.hosts[0].label} only`
+            ]
+            : []), ...(settings.beforeSwitch.trim()
+            ? [
+                `run before-switch in the new release on every ${settings.beforeSwitchOnce.trim() ? 'other ' : ''}host`
+            ]
+            : []), `when every host is ready, switch ${root}/current to the new release (symlink + rename)`, ...(settings.afterSwitch.trim() ? ['run after-switch on every host'] : []), `record the deploy in ${root}/.shiprail/history.jsonl; keep ${settings.keepReleases} releases (plus the live one and the rollback target)`);
+    }
+    lines.push('unlock every host');
+    return lines;
 }
 
 // EXTERNAL MODULE: ./build/ncc/core/drivers/release-source.js
@@ -1024,15 +1073,22 @@ async function uploadRelease(host, index, job) {
         // The host renames its prelinked tree and writes the few changed entries itself: no rsync,
         // and without shared paths no FINISH either.
         const oneCommand = job.shared.length === 0;
+        const thenSwitch = oneCommand ? job.thenSwitch : undefined;
         const records = await inBandRecords(source.dir, plan, oneCommand);
-        const linked = await host.transport.run(release_scripts/* LINK */.ps, [
+        let linked = await host.transport.run(thenSwitch ? release_scripts/* LINK_AND_SWITCH */.Co : release_scripts/* LINK */.ps, [
             root,
             release,
             live,
             sourceMode(source.dir),
             'prelinked',
-            oneCommand ? 'inband-finish' : 'inband'
+            oneCommand ? 'inband-finish' : 'inband',
+            ...(thenSwitch ? [root, release, ...thenSwitch.args] : [])
         ], { timeoutMs: LINK_TIMEOUT_MS, signal: job.signal, payload: records });
+        if (thenSwitch && /^switching$/m.test(linked.stdout)) {
+            // The release is whole; what the switch did is switchAll's to read.
+            thenSwitch.ran.set(host, linked);
+            linked = { ...linked, exitCode: 0 };
+        }
         if (oneCommand)
             finished = linked;
         (0,host_fleet/* requireOk */.Mo)(host, 'hard-linking unchanged files and writing the changed ones', linked, LINK_TIMEOUT_MS);
@@ -1125,6 +1181,7 @@ async function uploadRelease(host, index, job) {
 
 
 
+
 const releases_driver_SCRIPT_TIMEOUT_MS = 60_000;
 /** before-switch / after-switch have no input for a limit yet; an hour bounds a hung hook. */
 const HOOK_TIMEOUT_MS = 3600_000;
@@ -1138,6 +1195,7 @@ function createReleasesDriver(settings) {
     const remote = settings.hosts.some(h => !h.local);
     const { record, switchAll } = releaseSwitcher(root, settings.parallel);
     const hookEnv = driver/* hookVariables */.hv;
+    const sharedPaths = settings.shared.map(s => s.path);
     /** The source as preflight scanned it, when apply can use that scan. */
     let checked;
     const newHost = (transport, spec) => ({
@@ -1180,7 +1238,7 @@ function createReleasesDriver(settings) {
             throw new host_transport/* HostError */.dh(host.transport.label, `${hook} ${(0,process_runner/* describeExit */.K)(result, HOOK_TIMEOUT_MS)}`);
         }
     }
-    async function deploy(hosts, request, source, hashing, lockToken, ctx) {
+    async function deploy(hosts, request, source, hashing, plans, lockToken, ctx) {
         const { logger } = ctx;
         const release = (0,release_history/* releaseName */["do"])(ctx.clock.now(), request.version, hosts.flatMap(h => h.dirs));
         const entry = (outcome) => ({
@@ -1206,10 +1264,28 @@ function createReleasesDriver(settings) {
             })));
             throw err;
         };
+        const finalWrite = (host, ok) => {
+            const done = entry(ok ? 'success' : 'failure');
+            const remove = ok
+                ? (0,release_history/* releasesToPrune */.W3)([...host.history, done], [...host.dirs, release], release, settings.keepReleases)
+                : [];
+            return { entries: [done], remove };
+        };
+        // Without after-switch the outcome is known once the switch is: one command per host.
+        // With one host that command also unlocks: no other host's failed switch can then ask
+        // it to switch back (with more hosts, that needs the lock until all are switched).
+        const hooked = settings.afterSwitch.trim() !== '';
+        const unlock = hosts.length === 1 ? lockToken : undefined;
+        const recordOf = (host) => ({ ...finalWrite(host, true), unlock });
+        const everyHost = settings.beforeSwitch.trim() !== '';
+        const once = settings.beforeSwitchOnce.trim() !== '';
+        // One host and no hooks: nothing happens between its upload and its switch, so an in-band
+        // upload switches in the same command (see LINK_AND_SWITCH); switchAll reads its answer.
+        const ran = new Map();
+        const fold = hosts.length === 1 && !hooked && !everyHost && !once;
         requireSpace(hosts, source.entries);
         const notSwitched = 'No host was switched; every host still serves its old release.';
         const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'shiprail-upload-'));
-        const plans = new Map();
         let switched = false;
         try {
             const uploaded = await logger.group(`Upload release ${release}`, () => (0,host_fleet/* forEachHost */.nY)(hosts, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'upload', () => uploadRelease(host, hosts.indexOf(host), {
@@ -1221,12 +1297,12 @@ function createReleasesDriver(settings) {
                 plans,
                 workDir,
                 signal: ctx.signal,
-                logger
+                logger,
+                thenSwitch: fold ? { args: switchRecordArgs(recordOf(host)), ran } : undefined
             }).catch(err => explainUploadFailure(host, root, source.entries, ctx.signal, err)))));
             (0,host_fleet/* failIfAny */.GO)(hosts, uploaded, 'Upload', notSwitched);
-            const everyHost = settings.beforeSwitch.trim() !== '';
             let waiting = hosts;
-            if (settings.beforeSwitchOnce.trim() !== '') {
+            if (once) {
                 // Migrations: once, on the first host, where before-switch has installed what they
                 // need, and before any other host's before-switch can start using the new schema.
                 const [first, ...others] = hosts;
@@ -1242,21 +1318,9 @@ function createReleasesDriver(settings) {
                 const ready = await logger.group('before-switch', () => (0,host_fleet/* forEachHost */.nY)(waiting, settings.parallel, host => (0,host_fleet/* timed */.ay)(host, 'before-switch', () => runHook(host, release, 'before-switch', request, ctx))));
                 (0,host_fleet/* failIfAny */.GO)(waiting, ready, 'before-switch', notSwitched);
             }
-            if (ctx.signal.aborted)
+            if (ctx.signal.aborted && ran.size === 0)
                 throw new errors/* CheckFailedError */.CO('The deploy was cancelled before the switch; no host was switched.');
-            const finalWrite = (host, ok) => {
-                const done = entry(ok ? 'success' : 'failure');
-                const remove = ok
-                    ? (0,release_history/* releasesToPrune */.W3)([...host.history, done], [...host.dirs, release], release, settings.keepReleases)
-                    : [];
-                return { entries: [done], remove };
-            };
-            // Without after-switch the outcome is known once the switch is: one command per host.
-            // With one host that command also unlocks: no other host's failed switch can then ask
-            // it to switch back (with more hosts, that needs the lock until all are switched).
-            const hooked = settings.afterSwitch.trim() !== '';
-            const unlock = hosts.length === 1 ? lockToken : undefined;
-            await switchAll(hosts, () => release, ctx, hooked ? undefined : h => ({ ...finalWrite(h, true), unlock }));
+            await switchAll(hosts, () => release, ctx, hooked ? undefined : recordOf, ran);
             switched = true;
             if (!hooked)
                 return { release, hosts: hosts.map(h => h.report) };
@@ -1367,33 +1431,7 @@ function createReleasesDriver(settings) {
                     await source.cleanup();
             }
         },
-        plan(request) {
-            const hosts = settings.hosts.map(h => h.label).join(', ');
-            const lines = [
-                `hosts: ${hosts} (${settings.parallel} at a time); deploy root ${root}`,
-                `lock ${root}/.shiprail/lock on every host (wait up to ${settings.lockTimeoutSeconds} s)`
-            ];
-            if (request.operation === 'rollback') {
-                lines.push(`switch ${root}/current on every host to the newest kept release of ${request.version} that deployed successfully and is not marked bad (no upload)`, ...(settings.afterSwitch.trim() ? ['run after-switch on every host'] : []), `record the rollback in ${root}/.shiprail/history.jsonl and mark the release rolled back from as bad`);
-            }
-            else {
-                lines.push(`upload ${settings.source} to ${root}/releases/<UTC time>-${request.version}/ on every host, hard-linking files unchanged since the live release (found by its manifest, or by comparing every file when the manifest is missing or does not match the disk)`, ...(settings.shared.length
-                    ? [
-                        `link ${settings.shared.map(s => (s.kind === 'dir' ? `${s.path}/` : s.path)).join(', ')} from ${root}/shared/ (a missing file fails the deploy; a missing directory is created)`
-                    ]
-                    : []), ...(settings.beforeSwitchOnce.trim()
-                    ? [
-                        `run ${settings.beforeSwitch.trim() ? 'before-switch, then ' : ''}before-switch-once in the new release on ${settings.hosts[0].label} only`
-                    ]
-                    : []), ...(settings.beforeSwitch.trim()
-                    ? [
-                        `run before-switch in the new release on every ${settings.beforeSwitchOnce.trim() ? 'other ' : ''}host`
-                    ]
-                    : []), `when every host is ready, switch ${root}/current to the new release (symlink + rename)`, ...(settings.afterSwitch.trim() ? ['run after-switch on every host'] : []), `record the deploy in ${root}/.shiprail/history.jsonl; keep ${settings.keepReleases} releases (plus the live one and the rollback target)`);
-            }
-            lines.push('unlock every host');
-            return lines;
-        },
+        plan: request => releasesPlan(settings, request),
         async apply(request, ctx) {
             ctx.secrets.add(settings.sshKey);
             const { logger } = ctx;
@@ -1417,14 +1455,23 @@ function createReleasesDriver(settings) {
                 // Hashing starts with the first live manifest a host prints, before its disk check ends
                 // (see watchManifest); awaited only where needed, stopped if the deploy ends.
                 const manifests = new Map();
+                const plans = new Map();
                 const startHashing = (known) => {
                     if (!source || hashing)
                         return;
+                    const { dir, entries } = source;
                     const hashStart = Date.now();
                     const stop = AbortSignal.any([ctx.signal, stopHashing.signal]);
-                    hashing = hashSource(source.dir, source.entries, stop, known);
-                    const took = () => logger.info(`Source hashed in ${Date.now() - hashStart} ms`);
-                    hashing.then(took, () => undefined);
+                    hashing = hashSource(dir, entries, stop, known);
+                    hashing.then(facts => {
+                        logger.info(`Source hashed in ${Date.now() - hashStart} ms`);
+                        // The upload plan against the manifest just printed, made while the host still
+                        // checks its disk; used only if the host then vouches for that manifest.
+                        if (known && !plans.has(known)) {
+                            plans.set(known, planUpload(entries, facts, known, sharedPaths));
+                            bytesNeeded(entries, undefined, known);
+                        }
+                    }, () => undefined);
                 };
                 const results = await logger.group('Lock', () => (0,release_lock/* acquireLocks */.x)(hosts.map(h => ({ transport: h.transport, root })), lock, {
                     timeoutSeconds: settings.lockTimeoutSeconds,
@@ -1451,7 +1498,7 @@ function createReleasesDriver(settings) {
                     startHashing(hosts.find(h => h.liveManifest)?.liveManifest);
                     return request.operation === 'rollback'
                         ? await rollback(hosts, request, ctx)
-                        : await deploy(hosts, request, source, hashing, lock.token, ctx);
+                        : await deploy(hosts, request, source, hashing, plans, lock.token, ctx);
                 }
                 finally {
                     const locked = hosts.filter(h => !h.unlocked);

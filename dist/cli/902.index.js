@@ -60,11 +60,13 @@ function sshFix(kind, host) {
 /* harmony export */ });
 /* unused harmony exports shellQuote, hostScript, parseRsyncStats, rsyncArgs, SSH_DIR_PREFIX, CONTROL_SOCKET_PREFIX */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var _process_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(787);
-/* harmony import */ var _doctor_ssh_diagnosis_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1357);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var _process_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(787);
+/* harmony import */ var _doctor_ssh_diagnosis_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1357);
+
 
 
 
@@ -85,7 +87,7 @@ class SshConnectError extends HostError {
     diagnosis;
     name = 'SshConnectError';
     constructor(host, spec, diagnosis) {
-        super(host, `could not connect: ${diagnosis.detail}. ${(0,_doctor_ssh_diagnosis_js__WEBPACK_IMPORTED_MODULE_5__/* .sshFix */ .W)(diagnosis.kind, spec)}`);
+        super(host, `could not connect: ${diagnosis.detail}. ${(0,_doctor_ssh_diagnosis_js__WEBPACK_IMPORTED_MODULE_6__/* .sshFix */ .W)(diagnosis.kind, spec)}`);
         this.diagnosis = diagnosis;
     }
 }
@@ -147,7 +149,7 @@ function rsyncArgs(linkDest, options = {}) {
     ];
 }
 async function runChecked(host, what, command, args, input, options) {
-    const result = await (0,_process_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runProcess */ .R)(command, {
+    const result = await (0,_process_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runProcess */ .R)(command, {
         args,
         input,
         // Never Shiprail's own environment: without one from the transport, nothing is inherited.
@@ -163,7 +165,7 @@ async function runChecked(host, what, command, args, input, options) {
         throw new HostError(host, `SSH failed: ${lastLines(result.stderr)}`);
     }
     if (result.timedOut || result.aborted) {
-        throw new HostError(host, `${what} ${(0,_process_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .describeExit */ .K)(result, options.timeoutMs)}`);
+        throw new HostError(host, `${what} ${(0,_process_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .describeExit */ .K)(result, options.timeoutMs)}`);
     }
     return result;
 }
@@ -195,7 +197,7 @@ class LocalTransport {
     }
     async readTail(path, maxBytes) {
         try {
-            const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+            const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(path, 'r');
             try {
                 const { size } = await handle.stat();
                 const length = Math.min(size, maxBytes);
@@ -241,32 +243,34 @@ class SshCredentials {
         // Short and quote-free: the control sockets live here (a socket path has ~100 bytes at most)
         // and the paths go into rsync's -e string.
         const usable = (dir) => dir !== undefined && /^[A-Za-z0-9._/-]{1,60}$/.test(dir);
-        const base = usable(tempBase) ? tempBase : usable((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)()) ? (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)() : '/tmp';
-        const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(base, SSH_DIR_PREFIX));
+        const base = usable(tempBase) ? tempBase : usable((0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)()) ? (0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)() : '/tmp';
+        // Synchronous (two small files): the connections start before the caller's next
+        // synchronous work (the source scan) instead of after it, when a callback could run.
+        const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(base, SSH_DIR_PREFIX));
         try {
             let keyFile;
             if (sshKey.trim() !== '') {
-                keyFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'id');
+                keyFile = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'id');
                 // OpenSSH rejects a key without its final newline ("invalid format"); pasted secrets
                 // often lose it, or carry CRLF line ends.
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(keyFile, sshKey.replace(/\r\n/g, '\n').trim() + '\n', { mode: 0o600 });
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(keyFile, sshKey.replace(/\r\n/g, '\n').trim() + '\n', { mode: 0o600 });
             }
             let knownHostsFile = '/dev/null';
             if (strict) {
-                knownHostsFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'known_hosts');
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(knownHostsFile, knownHosts.replace(/\r\n/g, '\n').trim() + '\n', {
+                knownHostsFile = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'known_hosts');
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(knownHostsFile, knownHosts.replace(/\r\n/g, '\n').trim() + '\n', {
                     mode: 0o600
                 });
             }
             return new SshCredentials(dir, keyFile, knownHostsFile, strict);
         }
         catch (err) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(dir, { recursive: true, force: true });
             throw err;
         }
     }
     async dispose() {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(this.dir, { recursive: true, force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.dir, { recursive: true, force: true });
     }
 }
 /** Name prefix of the per-deploy directory holding the key and the control sockets. */
@@ -294,7 +298,7 @@ class SshTransport {
         this.credentials = credentials;
         this.env = env;
         this.label = host.label;
-        this.controlPath = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(credentials.dir, `${CONTROL_SOCKET_PREFIX}${index}`);
+        this.controlPath = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(credentials.dir, `${CONTROL_SOCKET_PREFIX}${index}`);
     }
     /** Options shared by every ssh process for this host (argument array, never shell text). */
     sshOptions() {
@@ -330,7 +334,8 @@ class SshTransport {
      */
     async connect(timeoutMs, signal) {
         const logFile = `${this.controlPath}.log`;
-        const log = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(logFile, 'w', 0o600);
+        // Opened synchronously, so that ssh is spawned in the same turn (see SshCredentials.create).
+        const log = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(logFile, 'w', 0o600);
         let code;
         try {
             code = await new Promise((resolve, reject) => {
@@ -344,7 +349,7 @@ class SshTransport {
                     ...this.sshOptions(),
                     '--',
                     this.host.host
-                ], { stdio: ['ignore', 'ignore', log.fd], env: this.env });
+                ], { stdio: ['ignore', 'ignore', log], env: this.env });
                 const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
                 const onAbort = () => child.kill('SIGKILL');
                 signal?.addEventListener('abort', onAbort, { once: true });
@@ -360,15 +365,15 @@ class SshTransport {
             });
         }
         finally {
-            await log.close();
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(log);
         }
         if (code !== 0) {
-            const stderr = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(logFile, 'utf8').catch(() => '');
+            const stderr = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(logFile, 'utf8').catch(() => '');
             if (code === null)
                 throw new HostError(this.label, `could not connect within ${Math.round(timeoutMs / 1000)} s`);
             // OpenSSH's own advice names our temporary known_hosts file, gone by the time anyone
             // reads this: say what went wrong and the fix that applies to the known-hosts input.
-            throw new SshConnectError(this.label, this.host, (0,_doctor_ssh_diagnosis_js__WEBPACK_IMPORTED_MODULE_5__/* .diagnoseSsh */ .z)(lastLines(stderr, 8)));
+            throw new SshConnectError(this.label, this.host, (0,_doctor_ssh_diagnosis_js__WEBPACK_IMPORTED_MODULE_6__/* .diagnoseSsh */ .z)(lastLines(stderr, 8)));
         }
     }
     destination() {
@@ -409,7 +414,7 @@ class SshTransport {
         return result.stdout;
     }
     async close() {
-        await (0,_process_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runProcess */ .R)('ssh', {
+        await (0,_process_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runProcess */ .R)('ssh', {
             args: [...this.sshOptions(), '-O', 'exit', '--', this.host.host],
             timeoutMs: 10_000,
             env: this.env,

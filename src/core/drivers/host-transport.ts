@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
-import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises'
+import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs'
+import { open, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describeExit, runProcess, type RunResult } from '../process-runner.js'
@@ -282,19 +283,21 @@ export class SshCredentials {
     const usable = (dir: string | undefined): dir is string =>
       dir !== undefined && /^[A-Za-z0-9._/-]{1,60}$/.test(dir)
     const base = usable(tempBase) ? tempBase : usable(tmpdir()) ? tmpdir() : '/tmp'
-    const dir = await mkdtemp(join(base, SSH_DIR_PREFIX))
+    // Synchronous (two small files): the connections start before the caller's next
+    // synchronous work (the source scan) instead of after it, when a callback could run.
+    const dir = mkdtempSync(join(base, SSH_DIR_PREFIX))
     try {
       let keyFile: string | undefined
       if (sshKey.trim() !== '') {
         keyFile = join(dir, 'id')
         // OpenSSH rejects a key without its final newline ("invalid format"); pasted secrets
         // often lose it, or carry CRLF line ends.
-        await writeFile(keyFile, sshKey.replace(/\r\n/g, '\n').trim() + '\n', { mode: 0o600 })
+        writeFileSync(keyFile, sshKey.replace(/\r\n/g, '\n').trim() + '\n', { mode: 0o600 })
       }
       let knownHostsFile = '/dev/null'
       if (strict) {
         knownHostsFile = join(dir, 'known_hosts')
-        await writeFile(knownHostsFile, knownHosts.replace(/\r\n/g, '\n').trim() + '\n', {
+        writeFileSync(knownHostsFile, knownHosts.replace(/\r\n/g, '\n').trim() + '\n', {
           mode: 0o600
         })
       }
@@ -374,7 +377,8 @@ export class SshTransport implements HostTransport {
    */
   async connect(timeoutMs: number, signal?: AbortSignal): Promise<void> {
     const logFile = `${this.controlPath}.log`
-    const log = await open(logFile, 'w', 0o600)
+    // Opened synchronously, so that ssh is spawned in the same turn (see SshCredentials.create).
+    const log = openSync(logFile, 'w', 0o600)
     let code: number | null
     try {
       code = await new Promise<number | null>((resolve, reject) => {
@@ -391,7 +395,7 @@ export class SshTransport implements HostTransport {
             '--',
             this.host.host
           ],
-          { stdio: ['ignore', 'ignore', log.fd], env: this.env }
+          { stdio: ['ignore', 'ignore', log], env: this.env }
         )
         const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
         const onAbort = () => child.kill('SIGKILL')
@@ -407,7 +411,7 @@ export class SshTransport implements HostTransport {
         })
       })
     } finally {
-      await log.close()
+      closeSync(log)
     }
     if (code !== 0) {
       const stderr = await readFile(logFile, 'utf8').catch(() => '')

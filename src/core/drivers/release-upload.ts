@@ -108,15 +108,19 @@ export function watchManifest(
   parsed: Map<string, LiveManifest | undefined>,
   onManifest: (manifest: LiveManifest) => void
 ): (text: string) => void {
-  let seen = ''
+  // The pieces as they came, joined once: appending to one string and searching it each time
+  // flattened the whole megabyte again for every piece.
+  const pieces: string[] = []
+  let tail = ''
   let done = false
   return text => {
     if (done) return
-    const from = Math.max(0, seen.length - MANIFEST_END.length)
-    seen += text
-    if (seen.indexOf(`\n${MANIFEST_END}`, from) < 0) return
+    pieces.push(text)
+    const probe = tail + text
+    tail = probe.slice(-MANIFEST_END.length)
+    if (probe.indexOf(`\n${MANIFEST_END}`) < 0) return
     done = true
-    const block = manifestBlock(seen)
+    const block = manifestBlock(pieces.join(''))
     if (!block) return
     if (!parsed.has(block.text)) parsed.set(block.text, parseManifest(block.text))
     const manifest = parsed.get(block.text)

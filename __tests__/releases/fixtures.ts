@@ -100,3 +100,12 @@ export function servedVersion(root: string): string | undefined {
   if (!existsSync(file)) return undefined
   return /release ([^<\s]+)</.exec(readFileSync(file, 'utf8'))?.[1]
 }
+
+/** Waits for the prelinked tree a deploy to `root` starts in the background (see PRELINK_PERL). */
+export async function prelinkDone(root: string, release: string): Promise<void> {
+  const done = join(root, 'releases', `.prelink-${release}.done`)
+  for (let waited = 0; !existsSync(done); waited += 10) {
+    if (waited > 20_000) throw new Error(`no ${done}`)
+    await new Promise(resolve => setTimeout(resolve, 10))
+  }
+}

@@ -7,6 +7,7 @@ import { testContext } from '../support/context.js'
 import {
   history,
   liveRelease,
+  prelinkDone,
   releaseDirs,
   releasesSettings,
   request,
@@ -451,16 +452,13 @@ describe('releases driver, hosts: local', () => {
     expect(driver.plan(request('1')).join('\n')).toMatch(/switch .*current to the new release/)
     expect(driver.plan(request('1', 'rollback')).join('\n')).toMatch(/no upload/)
   })
+
   test('an upload that fails in the command that would also switch leaves current on the old release', async () => {
     const root = join(work, 'app')
     const src = join(work, 'src')
     await writeRelease(src, '1.0.0', { 'a.txt': 'a\n' })
     const first = await deploy(root, src, '1.0.0')
-    const done = join(root, 'releases', `.prelink-${first.outcome.release}.done`)
-    for (let waited = 0; !existsSync(done); waited += 20) {
-      if (waited > 20_000) throw new Error(`no ${done}`)
-      await new Promise(resolve => setTimeout(resolve, 20))
-    }
+    await prelinkDone(root, first.outcome.release!)
     // A perl that does LINK's whole work (the one run with 14 arguments), then fails: the worst
     // moment, with the release complete on disk and its manifest written.
     const bin = join(work, 'failing-perl')

@@ -15,7 +15,7 @@ import { scanReleaseTree, type SourceEntry } from '../../src/core/drivers/releas
 import { parsePrepared, watchManifest } from '../../src/core/drivers/release-upload.js'
 import type { ReleasesDriverSettings } from '../../src/core/settings/deploy-settings.js'
 import { testContext } from '../support/context.js'
-import { liveRelease, releasesSettings, request, tempDir } from './fixtures.js'
+import { liveRelease, prelinkDone, releasesSettings, request, tempDir } from './fixtures.js'
 
 /*
  * The manifest path of a redeploy (release-manifest.ts): unchanged files hard-linked on the
@@ -57,14 +57,10 @@ const BASE: Record<string, string> = Object.fromEntries(
 let prelink = true
 
 async function prelinked(release: string): Promise<void> {
-  const done = join(root, 'releases', `.prelink-${release}.done`)
-  for (let waited = 0; !existsSync(done); waited += 10) {
-    if (waited > 20_000) throw new Error(`no ${done}`)
-    await new Promise(resolve => setTimeout(resolve, 10))
-  }
+  await prelinkDone(root, release)
   if (!prelink) {
     await rm(join(root, 'releases', `.prelink-${release}`), { recursive: true })
-    await rm(done)
+    await rm(join(root, 'releases', `.prelink-${release}.done`))
   }
 }
 

@@ -12,6 +12,7 @@ import { deadPort, generateClientKey, startSshd, type SshdServer } from '../supp
 import {
   history,
   liveRelease,
+  prelinkDone,
   releaseDirs,
   releasesSettings,
   request,
@@ -71,13 +72,7 @@ function sshSettings(
 }
 
 /** Waits for the background prelink a deploy to the first host started (see PRELINK_PERL). */
-async function prelinked(release: string): Promise<void> {
-  const done = join(hostRoot(0), 'releases', `.prelink-${release}.done`)
-  for (let waited = 0; !existsSync(done); waited += 20) {
-    if (waited > 20_000) throw new Error(`no ${done}`)
-    await new Promise(resolve => setTimeout(resolve, 20))
-  }
-}
+const prelinked = (release: string) => prelinkDone(hostRoot(0), release)
 
 function sshTempDirs(): string[] {
   return readdirSync(tmpdir()).filter(n => n.startsWith('shiprail-ssh-'))

@@ -1280,7 +1280,14 @@ function createReleasesDriver(settings) {
         // it to switch back (with more hosts, that needs the lock until all are switched).
         const hooked = settings.afterSwitch.trim() !== '';
         const unlock = hosts.length === 1 ? lockToken : undefined;
-        const recordOf = (host) => ({ ...finalWrite(host, true), unlock });
+        // Made once per host: a switch folded into the upload and switchAll's log use the same one.
+        const writes = new Map();
+        const recordOf = (host) => {
+            let write = writes.get(host);
+            if (!write)
+                writes.set(host, (write = { ...finalWrite(host, true), unlock }));
+            return write;
+        };
         const everyHost = settings.beforeSwitch.trim() !== '';
         const once = settings.beforeSwitchOnce.trim() !== '';
         // One host and no hooks: nothing happens between its upload and its switch, so an in-band
@@ -1473,6 +1480,7 @@ function createReleasesDriver(settings) {
                         // checks its disk; used only if the host then vouches for that manifest.
                         if (known && !plans.has(known)) {
                             plans.set(known, planUpload(entries, facts, known, sharedPaths));
+                            // And the space it needs, which bytesNeeded remembers for requireSpace.
                             bytesNeeded(entries, undefined, known);
                         }
                     }, () => undefined);

@@ -178,7 +178,13 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
     // it to switch back (with more hosts, that needs the lock until all are switched).
     const hooked = settings.afterSwitch.trim() !== ''
     const unlock = hosts.length === 1 ? lockToken : undefined
-    const recordOf = (host: HostState): HistoryWrite => ({ ...finalWrite(host, true), unlock })
+    // Made once per host: a switch folded into the upload and switchAll's log use the same one.
+    const writes = new Map<HostState, HistoryWrite>()
+    const recordOf = (host: HostState): HistoryWrite => {
+      let write = writes.get(host)
+      if (!write) writes.set(host, (write = { ...finalWrite(host, true), unlock }))
+      return write
+    }
     const everyHost = settings.beforeSwitch.trim() !== ''
     const once = settings.beforeSwitchOnce.trim() !== ''
     // One host and no hooks: nothing happens between its upload and its switch, so an in-band
@@ -421,6 +427,7 @@ export function createReleasesDriver(settings: ReleasesDriverSettings): Driver {
               // checks its disk; used only if the host then vouches for that manifest.
               if (known && !plans.has(known)) {
                 plans.set(known, planUpload(entries, facts, known, sharedPaths))
+                // And the space it needs, which bytesNeeded remembers for requireSpace.
                 bytesNeeded(entries, undefined, known)
               }
             },
